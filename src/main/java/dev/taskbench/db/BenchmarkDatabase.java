@@ -1,0 +1,29 @@
+package dev.taskbench.db;
+
+import java.nio.file.Path;
+
+/**
+ * The database as seen from inside a benchmark fork. Under {@code mvn jmh:run} the runner
+ * provisioned it once and handed it over; under JMH's own CLI ({@code java -jar
+ * target/benchmarks.jar}) each fork runs the provisioning chain itself.
+ */
+public final class BenchmarkDatabase {
+    private static ConnectionInfo info;
+
+    private BenchmarkDatabase() {
+    }
+
+    public static synchronized ConnectionInfo info() {
+        if (info == null) {
+            String handoff = System.getProperty(DatabaseHandoff.PROPERTY);
+            if (handoff != null) {
+                info = DatabaseHandoff.read(Path.of(handoff));
+            } else {
+                ProvisionedDatabase db = DatabaseProvisioner.standard(Settings.fromSystem()).provision();
+                Runtime.getRuntime().addShutdownHook(new Thread(db::close, "taskbench-db-stop"));
+                info = db.info();
+            }
+        }
+        return info;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.taskbench.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Where the suite's own database lives: a JDBC URL plus credentials. {@link #toString()}
+ * never shows the password.
+ */
+public record ConnectionInfo(String url, String user, String password) {
+
+    public ConnectionInfo {
+        Objects.requireNonNull(url, "url");
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+    }
+
+    /** Driver properties for this user; empty user and password are left to the URL. */
+    public Properties properties() {
+        Properties p = new Properties();
+        if (!user.isEmpty()) {
+            p.setProperty("user", user);
+        }
+        if (!password.isEmpty()) {
+            p.setProperty("password", password);
+        }
+        return p;
+    }
+
+    /** A fresh, unpooled connection through {@link DriverManager}. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, properties());
+    }
+
+    /** The URL with any password removed, safe for logs and metadata. */
+    public String redactedUrl() {
+        return JdbcUrls.redact(url);
+    }
+
+    @Override
+    public String toString() {
+        return redactedUrl() + (user.isEmpty() ? "" : " (user " + user + ")");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.taskbench.db;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Small, strict helpers for PostgreSQL JDBC URLs ({@code jdbc:postgresql://host:port/db?k=v&...}). */
+public final class JdbcUrls {
+    private static final String PREFIX = "jdbc:postgresql:";
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&]*");
+
+    private JdbcUrls() {
+    }
+
+    /** Rejects anything that is not a PostgreSQL JDBC URL, with a message saying what is expected. */
+    public static String requirePostgres(String url, String origin) {
+        if (url == null || !url.startsWith(PREFIX)) {
+            throw new dev.taskbench.TaskbenchException(origin + " must be a PostgreSQL JDBC URL such as "
+                    + "jdbc:postgresql://127.0.0.1:5432/test, but was: " + (url == null ? "(nothing)" : redact(url)));
+        }
+        return url;
+    }
+
+    /** Query parameters of the URL, in order; keys as written. */
+    public static Map<String, String> params(String url) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return out;
+        }
+        for (String piece : url.substring(q + 1).split("&")) {
+            if (piece.isEmpty()) {
+                continue;
+            }
+            int eq = piece.indexOf('=');
+            out.put(eq < 0 ? piece : piece.substring(0, eq), eq < 0 ? "" : piece.substring(eq + 1));
+        }
+        return out;
+    }
+
+    public static boolean hasParam(String url, String key) {
+        return params(url).keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
+    }
+
+    /** Appends {@code key=value} unless the URL already sets {@code key}. */
+    public static String withDefault(String url, String key, String value) {
+        if (hasParam(url, key)) {
+            return url;
+        }
+        return url + (url.indexOf('?') < 0 ? "?" : "&") + key + "=" + value;
+    }
+
+    /**
+     * pgjdbc's default {@code sslmode=prefer} silently adds TLS on TCP; the suite measures
+     * plain loopback unless the user's URL asks for something else.
+     */
+    public static String withSslDefault(String url) {
+        return withDefault(url, "sslmode", "disable");
+    }
+
+    /** The same server with another database name. */
+    public static String withDatabase(String url, String database) {
+        String rest = url.substring(PREFIX.length());
+        int q = rest.indexOf('?');
+        String query = q < 0 ? "" : rest.substring(q);
+        String path = q < 0 ? rest : rest.substring(0, q);
+        int slash = path.startsWith("//") ? path.indexOf('/', 2) : -1;
+        String hostPart = slash < 0 ? path : path.substring(0, slash);
+        return PREFIX + hostPart + "/" + database + query;
+    }
+
+    public static String redact(String url) {
+        return url == null ? null : PASSWORD.matcher(url).replaceAll("$1***");
+    }
+}

@@ -1,0 +1,178 @@
+package dev.taskbench.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.taskbench.db.ConnectionInfo;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The ways a request handler can get a connection: three pools and two ways of opening a
+ * fresh one. Pools are fixed-size ({@code min = max = poolSize}) and otherwise keep their
+ * library defaults, which is what users run (DBCP2's default {@code testOnBorrow=true} costs
+ * a validation round trip per borrow; HikariCP skips validation for connections used within
+ * the last 500 ms; Agroal does not validate on borrow).
+ */
+public enum ConnectionSource {
+    HIKARI(true) {
+        @Override
+        public Opened open(ConnectionInfo info, int poolSize) {
+            HikariConfig c = new HikariConfig();
+            c.setPoolName("taskbench-hikari");
+            c.setJdbcUrl(info.url());
+            c.setUsername(blankToNull(info.user()));
+            c.setPassword(blankToNull(info.password()));
+            c.setMaximumPoolSize(poolSize);
+            c.setMinimumIdle(poolSize);
+            HikariDataSource ds = new HikariDataSource(c);
+            return new Opened(ds::getConnection, ds::close);
+        }
+    },
+    DBCP2(true) {
+        @Override
+        public Opened open(ConnectionInfo info, int poolSize) {
+            BasicDataSource ds = new BasicDataSource();
+            ds.setUrl(info.url());
+            ds.setUsername(blankToNull(info.user()));
+            ds.setPassword(blankToNull(info.password()));
+            ds.setMaxTotal(poolSize);
+            ds.setMaxIdle(poolSize);
+            ds.setMinIdle(poolSize);
+            ds.setInitialSize(poolSize);
+            return new Opened(ds::getConnection, ds::close);
+        }
+    },
+    AGROAL(true) {
+        @Override
+        public Opened open(ConnectionInfo info, int poolSize) throws SQLException {
+            AgroalDataSourceConfigurationSupplier cfg = new AgroalDataSourceConfigurationSupplier()
+                    .connectionPoolConfiguration(p -> p
+                            .maxSize(poolSize).minSize(poolSize).initialSize(poolSize)
+                            .acquisitionTimeout(Duration.ofSeconds(30))
+                            .connectionFactoryConfiguration(f -> {
+                                f.jdbcUrl(info.url());
+                                if (!info.user().isEmpty()) {
+                                    f.principal(new NamePrincipal(info.user()));
+                                }
+                                if (!info.password().isEmpty()) {
+                                    f.credential(new SimplePassword(info.password()));
+                                }
+                                return f;
+                            }));
+            AgroalDataSource ds = AgroalDataSource.from(cfg);
+            return new Opened(ds::getConnection, ds::close);
+        }
+    },
+    /** A new physical connection per operation, through {@link DriverManager}. */
+    DRIVER_MANAGER(false) {
+        @Override
+        public Opened open(ConnectionInfo info, int poolSize) {
+            String url = info.url();
+            Properties props = info.properties();
+            return new Opened(() -> DriverManager.getConnection(url, props), () -> { });
+        }
+    },
+    /** A new physical connection per operation, through pgjdbc's own non-pooling DataSource. */
+    PG_SIMPLE_DATASOURCE(false) {
+        @Override
+        public Opened open(ConnectionInfo info, int poolSize) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(info.url());
+            if (!info.user().isEmpty()) {
+                ds.setUser(info.user());
+            }
+            if (!info.password().isEmpty()) {
+                ds.setPassword(info.password());
+            }
+            return new Opened(ds::getConnection, () -> { });
+        }
+    };
+
+    private final boolean pooled;
+
+    ConnectionSource(boolean pooled) {
+        this.pooled = pooled;
+    }
+
+    public boolean pooled() {
+        return pooled;
+    }
+
+    /**
+     * Opens the source. For pools, {@code poolSize} connections; for fresh sources it is
+     * ignored and every {@link Opened#getConnection()} opens and logs in anew.
+     */
+    public abstract Opened open(ConnectionInfo info, int poolSize) throws SQLException;
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** Parameter names as users type them: {@code hikari}, {@code driverManager}, … */
+    public static ConnectionSource parse(String name) {
+        for (ConnectionSource s : values()) {
+            if (s.name().replace("_", "").equalsIgnoreCase(name.replace("_", "").replace("-", ""))) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown connection source '" + name + "'; known: "
+                + java.util.Arrays.toString(values()));
+    }
+
+    /** An opened source: hands out connections until closed. */
+    public static final class Opened implements AutoCloseable {
+        private final ConnectionSupplier supplier;
+        private final Closer closer;
+
+        Opened(ConnectionSupplier supplier, Closer closer) {
+            this.supplier = supplier;
+            this.closer = closer;
+        }
+
+        public Connection getConnection() throws SQLException {
+            return supplier.get();
+        }
+
+        /** One request's worth of connection use: obtain, {@code SELECT 1}, close. Returns the 1. */
+        public int selectOne() throws SQLException {
+            try (Connection c = supplier.get();
+                 Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT 1")) {
+                if (!rs.next()) {
+                    throw new SQLException("SELECT 1 returned no row");
+                }
+                return rs.getInt(1);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                closer.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the connection source failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface ConnectionSupplier {
+        Connection get() throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Closer {
+        void close() throws Exception;
+    }
+}

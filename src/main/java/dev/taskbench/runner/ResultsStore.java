@@ -1,0 +1,125 @@
+package dev.taskbench.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.taskbench.TaskbenchException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The {@code results/} folder. A run writes into a hidden staging folder and becomes
+ * {@code results/<run-id>/} in one rename, so a reader never sees half a run and an
+ * interrupted run leaves no run folder behind.
+ */
+public final class ResultsStore {
+    public static final String RESULT_FILE = "jmh-result.json";
+    public static final String METADATA_FILE = "metadata.json";
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path root;
+
+    public ResultsStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A new, unused run id such as {@code 20261122-131500-smoke}. */
+    public String newRunId(String profile, LocalDateTime now) {
+        String base = ID.format(now) + "-" + profile;
+        String id = base;
+        for (int n = 2; Files.exists(root.resolve(id)) || Files.exists(staging(id)); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    /** Creates the staging folder for a run. */
+    public Path begin(String runId) {
+        try {
+            Files.createDirectories(root);
+            return Files.createDirectory(staging(runId));
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot create a run folder under " + root.toAbsolutePath() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public Path staging(String runId) {
+        return root.resolve(".incomplete-" + runId);
+    }
+
+    public static void writeJson(Path file, Object value) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), value);
+            move(tmp, file);
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Publishes the staged run as {@code results/<run-id>/}, atomically. */
+    public Path commit(String runId, Map<String, Object> metadata) {
+        Path staged = staging(runId);
+        if (!Files.isRegularFile(staged.resolve(RESULT_FILE))) {
+            throw new TaskbenchException("the run produced no " + RESULT_FILE + " in " + staged);
+        }
+        writeJson(staged.resolve(METADATA_FILE), metadata);
+        Path target = root.resolve(runId);
+        try {
+            move(staged, target);
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot publish " + staged + " as " + target + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
+    /** Removes a staging folder that holds nothing worth keeping; keeps one that has partial output. */
+    public boolean discardIfEmpty(String runId) {
+        Path staged = staging(runId);
+        try (Stream<Path> s = Files.list(staged)) {
+            if (s.findAny().isPresent()) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        try {
+            Files.deleteIfExists(staged);
+        } catch (IOException e) {
+            return false;
+        }
+        return true;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+}
