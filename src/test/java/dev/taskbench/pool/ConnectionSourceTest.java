@@ -1,0 +1,75 @@
+package dev.taskbench.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.TestDatabase;
+import dev.taskbench.pool.stub.StubDriver;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ConnectionSourceTest {
+
+    @ParameterizedTest
+    @EnumSource(ConnectionSource.class)
+    void everySourceRunsSelectOneOnTheRealServer(ConnectionSource source) throws SQLException {
+        try (ConnectionSource.Opened opened = source.open(TestDatabase.info(), 2)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(1, opened.selectOne());
+            }
+        }
+    }
+
+    /** The property the benchmark contrasts: a pool reuses one server backend, a fresh source logs in anew. */
+    @ParameterizedTest
+    @EnumSource(ConnectionSource.class)
+    void poolsReuseTheBackendAndFreshSourcesDoNot(ConnectionSource source) throws SQLException {
+        try (ConnectionSource.Opened opened = source.open(TestDatabase.info(), 1)) {
+            int first = backendPid(opened);
+            int second = backendPid(opened);
+            if (source.pooled()) {
+                assertEquals(first, second, source + " should hand out the same pooled connection");
+            } else {
+                assertNotEquals(first, second, source + " should open a new connection");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hikari", "dbcp2", "agroal", "driverManager"})
+    void poolsRunOnTheStubDriverWithoutAServer(String name) throws SQLException {
+        StubDriver.register();
+        try (ConnectionSource.Opened opened = ConnectionSource.parse(name)
+                .open(new ConnectionInfo(StubDriver.URL, "", ""), 2)) {
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(1, opened.selectOne());
+            }
+        }
+    }
+
+    @Test
+    void parameterNamesAreForgiving() {
+        assertEquals(ConnectionSource.PG_SIMPLE_DATASOURCE, ConnectionSource.parse("pgSimpleDataSource"));
+        assertEquals(ConnectionSource.DRIVER_MANAGER, ConnectionSource.parse("driver-manager"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectionSource.parse("c3p0"));
+        assertTrue(e.getMessage().contains("HIKARI"), e.getMessage());
+    }
+
+    private static int backendPid(ConnectionSource.Opened opened) throws SQLException {
+        try (Connection c = opened.getConnection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.db.Settings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+class JmhOptionsFactoryTest {
+    private static final Path RESULT = Path.of("/tmp/x/jmh-result.json");
+
+    private static Options build(String profile, String include, String jmhArgs) {
+        Properties p = new Properties();
+        if (profile != null) {
+            p.setProperty(RunRequest.PROFILE, profile);
+        }
+        if (include != null) {
+            p.setProperty(RunRequest.JMH_INCLUDE, include);
+        }
+        if (jmhArgs != null) {
+            p.setProperty(RunRequest.JMH_ARGS, jmhArgs);
+        }
+        RunRequest r = RunRequest.from(new Settings(p, Map.of()));
+        return JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(r.jmhArgs()), RESULT,
+                List.of("-Dtaskbench.db.handoff=/tmp/h"));
+    }
+
+    private static boolean hasGcProfiler(Options o) {
+        return o.getProfilers().stream().anyMatch(pc -> pc.getKlass().equals("gc"));
+    }
+
+    @Test
+    void standardIsTheDefaultAndRecordsAllocation() {
+        Options o = build(null, null, null);
+        assertEquals(Profile.STANDARD.forks(), o.getForkCount().get());
+        assertEquals(Profile.STANDARD.measurementIterations(), o.getMeasurementIterations().get());
+        assertTrue(hasGcProfiler(o));
+        assertTrue(o.shouldFailOnError().get());
+    }
+
+    @Test
+    void smokeIsShortAndSkipsTheGcProfiler() {
+        Options o = build("smoke", null, null);
+        assertEquals(1, o.getForkCount().get());
+        assertEquals(TimeValue.fromString(Profile.SMOKE.measurementTime()), o.getMeasurementTime().get());
+        assertFalse(hasGcProfiler(o));
+    }
+
+    @Test
+    void fullHasManyForksAndTheGcProfiler() {
+        Options o = build("FULL", null, null);
+        assertEquals(Profile.FULL.forks(), o.getForkCount().get());
+        assertTrue(hasGcProfiler(o));
+    }
+
+    @Test
+    void userArgumentsOverrideTheProfileAndAddIncludes() {
+        Options o = build("standard", "Form", "-f 1 -i 3 Connection -p source=hikari -prof gc");
+        assertEquals(1, o.getForkCount().get());
+        assertEquals(3, o.getMeasurementIterations().get());
+        assertEquals(Profile.STANDARD.warmupIterations(), o.getWarmupIterations().get());
+        assertTrue(o.getIncludes().containsAll(List.of("Connection", "Form")), o.getIncludes().toString());
+        assertEquals(List.of("hikari"), List.copyOf(o.getParameter("source").get()));
+        assertEquals(1, o.getProfilers().stream().filter(pc -> pc.getKlass().equals("gc")).count());
+    }
+
+    @Test
+    void resultFileAndQuietForkSettingsAreAlwaysSet() {
+        Options o = build("smoke", null, "-rff elsewhere.csv -rf csv -jvmArgsAppend -Dx=1");
+        assertEquals(RESULT.toString(), o.getResult().get());
+        assertEquals(ResultFormatType.JSON, o.getResultFormat().get());
+        List<String> append = List.copyOf(o.getJvmArgsAppend().get());
+        assertTrue(append.containsAll(JmhOptionsFactory.QUIET_JVM_ARGS), append.toString());
+        assertTrue(append.contains("-Dtaskbench.db.handoff=/tmp/h") && append.contains("-Dx=1"), append.toString());
+        assertEquals(JmhOptionsFactory.DEFAULT_JVM_ARGS, List.copyOf(o.getJvmArgs().get()));
+    }
+
+    @Test
+    void userJvmArgsReplaceTheDefaultHeap() {
+        Options o = build("smoke", null, "-jvmArgs '-Xmx2g -XX:+UseSerialGC'");
+        assertEquals(List.of("-Xmx2g", "-XX:+UseSerialGC"), List.copyOf(o.getJvmArgs().get()));
+    }
+
+    @Test
+    void badJmhArgumentsAndProfilesAreReadableErrors() {
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> build("smoke", null, "-f notanumber"));
+        assertTrue(e.getMessage().contains("-Djmh.args"), e.getMessage());
+        TaskbenchException p = assertThrows(TaskbenchException.class, () -> build("quick", null, null));
+        assertTrue(p.getMessage().contains("smoke, standard, full"), p.getMessage());
+    }
+
+    @Test
+    void argumentsAreSplitLikeAShellWould() {
+        assertEquals(List.of("-f", "1", "-jvmArgs", "-Xint -Xmx1g", "a b"),
+                RunRequest.tokenize("  -f 1 -jvmArgs \"-Xint -Xmx1g\" 'a b' "));
+        assertEquals(List.of(), RunRequest.tokenize(null));
+        assertThrows(TaskbenchException.class, () -> RunRequest.tokenize("-jvmArgs \"-Xint"));
+    }
+}

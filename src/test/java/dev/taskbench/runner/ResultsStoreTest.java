@@ -1,0 +1,63 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.TaskbenchException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsStoreTest {
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 22, 13, 5, 9);
+
+    @Test
+    void aRunIsInvisibleUntilItIsCommitted(@TempDir Path root) throws Exception {
+        ResultsStore store = new ResultsStore(root);
+        String id = store.newRunId("smoke", NOW);
+        assertEquals("20261122-130509-smoke", id);
+        Path staging = store.begin(id);
+        Files.writeString(staging.resolve(ResultsStore.RESULT_FILE), "[]");
+        assertFalse(Files.exists(root.resolve(id)));
+        Path published = store.commit(id, Map.of("runId", id));
+        assertEquals(root.resolve(id), published);
+        assertFalse(Files.exists(staging));
+        assertEquals(id, new ObjectMapper().readTree(published.resolve(ResultsStore.METADATA_FILE).toFile())
+                .get("runId").asText());
+        assertEquals("[]", Files.readString(published.resolve(ResultsStore.RESULT_FILE)));
+    }
+
+    @Test
+    void runIdsNeverCollide(@TempDir Path root) {
+        ResultsStore store = new ResultsStore(root);
+        String first = store.newRunId("smoke", NOW);
+        store.begin(first);
+        assertEquals(first + "-2", store.newRunId("smoke", NOW));
+    }
+
+    @Test
+    void aRunWithoutResultIsNotPublishedAndEmptyStagingIsRemoved(@TempDir Path root) throws Exception {
+        ResultsStore store = new ResultsStore(root);
+        String id = store.newRunId("standard", NOW);
+        store.begin(id);
+        assertThrows(TaskbenchException.class, () -> store.commit(id, Map.of()));
+        assertFalse(Files.exists(root.resolve(id)));
+        assertTrue(store.discardIfEmpty(id));
+        assertFalse(Files.exists(store.staging(id)));
+    }
+
+    @Test
+    void partialOutputIsKept(@TempDir Path root) throws Exception {
+        ResultsStore store = new ResultsStore(root);
+        String id = store.newRunId("full", NOW);
+        Files.writeString(store.begin(id).resolve("partial.txt"), "x");
+        assertFalse(store.discardIfEmpty(id));
+        assertTrue(Files.exists(store.staging(id).resolve("partial.txt")));
+    }
+}

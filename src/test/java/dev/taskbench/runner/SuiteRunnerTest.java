@@ -1,0 +1,108 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner end to end: real JMH runs, a real database, a real results folder. */
+class SuiteRunnerTest {
+    private Properties saved;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void saveProperties() {
+        saved = (Properties) System.getProperties().clone();
+    }
+
+    @AfterEach
+    void restoreProperties() {
+        System.setProperties(saved);
+    }
+
+    private int run(Path results, String... settings) {
+        String[] args = Stream.concat(Stream.of("-Dtaskbench.results=" + results), Stream.of(settings))
+                .toArray(String[]::new);
+        return SuiteRunner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static Path onlyRun(Path results) throws Exception {
+        try (Stream<Path> s = Files.list(results)) {
+            List<Path> runs = s.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+            assertEquals(1, runs.size(), runs.toString());
+            return runs.get(0);
+        }
+    }
+
+    @Test
+    void aDatabaseBenchmarkRunsInAForkAndLeavesJsonAndMetadata(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Djmh.include=ConnectionBenchmark.oneUser",
+                "-Djmh.args=-f 1 -wi 0 -i 1 -r 200ms -p source=hikari");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        Path run = onlyRun(results);
+        JsonNode jmh = new ObjectMapper().readTree(run.resolve(ResultsStore.RESULT_FILE).toFile());
+        assertEquals(1, jmh.size());
+        assertEquals("dev.taskbench.pool.ConnectionBenchmark.oneUser", jmh.get(0).get("benchmark").asText());
+        assertTrue(jmh.get(0).get("primaryMetric").get("score").asDouble() > 0);
+        assertFalse(jmh.toString().contains("taskbench.db.handoff=") && jmh.toString().contains("password"));
+        JsonNode meta = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile());
+        assertEquals("smoke", meta.get("profile").asText());
+        assertTrue(meta.get("database").get("synchronous_commit").isTextual(), meta.toString());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("results written to " + run));
+    }
+
+    @Test
+    void aBenchmarkWithoutDatabaseNeedsNone(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.db.url=jdbc:postgresql://127.0.0.1:1/nope",
+                "-Djmh.include=ConnectionPoolOverheadBenchmark.oneUser",
+                "-Djmh.args=-f 0 -wi 0 -i 1 -r 100ms -p source=hikari");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("no database needed"));
+        assertEquals("none", new ObjectMapper().readTree(onlyRun(results).resolve(ResultsStore.METADATA_FILE)
+                .toFile()).get("database").get("source").asText());
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsFastWithOneReadableMessage(@TempDir Path results) throws Exception {
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(results,
+                "-Dtaskbench.db.url=jdbc:postgresql://127.0.0.1:1/nope", "-Djmh.include=ConnectionBenchmark"));
+        assertEquals(1, code);
+        String e = err.toString(StandardCharsets.UTF_8).trim();
+        assertTrue(e.startsWith("taskbench: cannot use the database"), e);
+        assertFalse(e.contains("\tat "), e);
+        try (Stream<Path> s = Files.list(results)) {
+            assertEquals(0, s.count(), "nothing left in results/");
+        }
+    }
+
+    @Test
+    void unknownBenchmarkProfileAndArgumentsAreReadableErrors(@TempDir Path results) {
+        assertEquals(1, run(results, "-Djmh.include=NoSuchBenchmark"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no benchmark matches [NoSuchBenchmark]"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("ConnectionBenchmark"));
+        err.reset();
+        assertEquals(1, run(results, "-Dtaskbench.profile=fast"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown profile 'fast'"));
+        err.reset();
+        assertEquals(1, SuiteRunner.run(new String[] {"Connection"}, new PrintStream(out), new PrintStream(err)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unexpected argument 'Connection'"));
+    }
+}
