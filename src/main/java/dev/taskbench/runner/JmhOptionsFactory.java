@@ -1,10 +1,10 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.flags.FlagSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -14,10 +14,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Builds JMH options: the profile supplies defaults, the user's JMH arguments override them,
- * and the runner fixes only what it must own (the JSON result file, the database hand-off).
+ * a flag set adds its JVM options and JDK, and the runner fixes only what it must own (which
+ * benchmarks go in which pass, the database hand-off, quiet libraries).
  */
 public final class JmhOptionsFactory {
-    /** Heap fixed so that GC sizing does not drift between forks; flag sets may replace it. */
+    /** Heap fixed so that GC sizing does not drift between forks; {@code -jvmArgs} replaces it. */
     static final List<String> DEFAULT_JVM_ARGS = List.of("-Xms1g", "-Xmx1g");
     /** Always passed to forks: quiet libraries (a benchmark must never measure a logger). */
     static final List<String> QUIET_JVM_ARGS = List.of("-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true");
@@ -35,27 +36,44 @@ public final class JmhOptionsFactory {
         }
     }
 
-    public static Options build(RunRequest request, CommandLineOptions user, Path resultFile,
+    /** One JMH invocation: which flag set on which JVM, and which benchmarks it leaves out. */
+    public record Pass(FlagSet flagSet, Path java, boolean ownIterationPlan, Integer forks, List<String> excludes) {
+        public Pass {
+            excludes = List.copyOf(excludes);
+        }
+
+        /** All selected benchmarks, the profile's forks, the runner's JVM with its defaults. */
+        public static Pass plain() {
+            return new Pass(FlagSet.DEFAULT, null, false, null, List.of());
+        }
+    }
+
+    public static Options build(RunRequest request, CommandLineOptions user, Pass pass,
             List<String> forkSystemProperties) {
         Profile p = request.profile();
         ChainedOptionsBuilder b = new OptionsBuilder().parent(user);
         if (request.include() != null) {
             b.include(request.include());
         }
-        if (!user.getForkCount().hasValue()) {
+        pass.excludes().forEach(b::exclude);
+        if (pass.forks() != null) {
+            b.forks(pass.forks());
+        } else if (!user.getForkCount().hasValue()) {
             b.forks(p.forks());
         }
-        if (!user.getWarmupIterations().hasValue()) {
-            b.warmupIterations(p.warmupIterations());
-        }
-        if (!user.getWarmupTime().hasValue()) {
-            b.warmupTime(TimeValue.fromString(p.warmupTime()));
-        }
-        if (!user.getMeasurementIterations().hasValue()) {
-            b.measurementIterations(p.measurementIterations());
-        }
-        if (!user.getMeasurementTime().hasValue()) {
-            b.measurementTime(TimeValue.fromString(p.measurementTime()));
+        if (!pass.ownIterationPlan()) {
+            if (!user.getWarmupIterations().hasValue()) {
+                b.warmupIterations(p.warmupIterations());
+            }
+            if (!user.getWarmupTime().hasValue()) {
+                b.warmupTime(TimeValue.fromString(p.warmupTime()));
+            }
+            if (!user.getMeasurementIterations().hasValue()) {
+                b.measurementIterations(p.measurementIterations());
+            }
+            if (!user.getMeasurementTime().hasValue()) {
+                b.measurementTime(TimeValue.fromString(p.measurementTime()));
+            }
         }
         if (!user.shouldFailOnError().hasValue()) {
             b.shouldFailOnError(true);
@@ -64,8 +82,12 @@ public final class JmhOptionsFactory {
                 || pc.getKlass().endsWith("GCProfiler"))) {
             b.addProfiler("gc");
         }
-        if (!user.getJvmArgs().hasValue()) {
-            b.jvmArgs(DEFAULT_JVM_ARGS.toArray(new String[0]));
+        List<String> jvmArgs = new ArrayList<>(user.getJvmArgs().hasValue() ? user.getJvmArgs().get()
+                : DEFAULT_JVM_ARGS);
+        jvmArgs.addAll(pass.flagSet().jvmOptions());
+        b.jvmArgs(jvmArgs.toArray(new String[0]));
+        if (pass.java() != null) {
+            b.jvm(pass.java().toString());
         }
         List<String> append = new ArrayList<>(QUIET_JVM_ARGS);
         append.addAll(forkSystemProperties);
@@ -73,12 +95,10 @@ public final class JmhOptionsFactory {
             append.addAll(user.getJvmArgsAppend().get());
         }
         b.jvmArgsAppend(append.toArray(new String[0]));
-        b.resultFormat(ResultFormatType.JSON);
-        b.result(resultFile.toString());
         return b.build();
     }
 
-    /** True when the user asked for a result file of their own, which the runner overrides. */
+    /** True when the user asked for a result file of their own; the runner writes its own per flag set. */
     public static boolean userChoseResultFile(CommandLineOptions user) {
         return user.getResult().hasValue() || user.getResultFormat().hasValue();
     }

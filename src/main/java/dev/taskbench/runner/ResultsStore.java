@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * interrupted run leaves no run folder behind.
  */
 public final class ResultsStore {
-    public static final String RESULT_FILE = "jmh-result.json";
+    /** JMH's JSON for one flag set: {@code jmh-<flag set>.json}; {@code jmh-default.json} without flag sets. */
+    public static final String RESULT_PREFIX = "jmh-";
+    public static final String DEFAULT_RESULT_FILE = "jmh-default.json";
     public static final String METADATA_FILE = "metadata.json";
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -72,8 +74,8 @@ public final class ResultsStore {
     /** Publishes the staged run as {@code results/<run-id>/}, atomically. */
     public Path commit(String runId, Map<String, Object> metadata) {
         Path staged = staging(runId);
-        if (!Files.isRegularFile(staged.resolve(RESULT_FILE))) {
-            throw new TaskbenchException("the run produced no " + RESULT_FILE + " in " + staged);
+        if (resultFiles(staged).isEmpty()) {
+            throw new TaskbenchException("the run produced no " + RESULT_PREFIX + "*.json in " + staged);
         }
         writeJson(staged.resolve(METADATA_FILE), metadata);
         Path target = root.resolve(runId);
@@ -83,6 +85,18 @@ public final class ResultsStore {
             throw new TaskbenchException("cannot publish " + staged + " as " + target + ": " + e.getMessage(), e);
         }
         return target;
+    }
+
+    /** The JMH JSON files of a run folder, one per flag set, sorted by name. */
+    public static java.util.List<Path> resultFiles(Path runFolder) {
+        try (Stream<Path> s = Files.list(runFolder)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(RESULT_PREFIX) && n.endsWith(".json");
+            }).sorted().toList();
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
     }
 
     /** Removes a staging folder that holds nothing worth keeping; keeps one that has partial output. */

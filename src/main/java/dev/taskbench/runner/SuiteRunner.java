@@ -6,36 +6,55 @@ import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.NeedsDatabase;
 import dev.taskbench.db.ProvisionedDatabase;
 import dev.taskbench.db.Settings;
+import dev.taskbench.flags.FlagSet;
+import dev.taskbench.flags.FlagSets;
+import dev.taskbench.flags.Jdks;
+import dev.taskbench.flags.JvmCheck;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The suite's runner, what {@code mvn jmh:run} starts: picks the benchmarks, provisions
- * PostgreSQL once if any of them needs it, runs JMH with the profile's options, and publishes
- * the JSON result with its metadata as {@code results/<run-id>/}.
+ * PostgreSQL once if any of them needs it, runs JMH under each requested flag set (optionally
+ * interleaving forks A B C A B C), and publishes {@code results/<run-id>/} with one JMH JSON
+ * per flag set, the metadata and, for several flag sets, a pivot table.
  *
  * <p>Settings come as {@code -Dkey=value} program arguments (or system properties), so that
  * JMH forks, which inherit the runner's JVM arguments, never see them.
  */
 public final class SuiteRunner {
-    /** Project directory (for git metadata and a relative results folder); defaults to the working directory. */
+    /** Project directory (for git metadata, scripts and a relative results folder); defaults to the working directory. */
     public static final String BASEDIR = "taskbench.basedir";
+    public static final String FLAGSETS = "taskbench.flagsets";
+    public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
+    public static final String INTERLEAVE = "taskbench.interleave";
+    public static final String REFERENCE = "taskbench.reference";
+    public static final String JDKS = "taskbench.jdks";
+    public static final String PIVOT_FILE = "pivot.txt";
+    public static final String REFERENCE_FILE = "reference.json";
 
     private SuiteRunner() {
     }
@@ -54,7 +73,7 @@ public final class SuiteRunner {
             if (user.shouldList() || user.shouldHelp() || user.shouldListProfilers()
                     || user.shouldListResultFormats() || user.shouldListWithParams()) {
                 throw new TaskbenchException("listing and help options are JMH CLI commands: run "
-                        + "java -jar target/benchmarks.jar -l (or -h)", null);
+                        + "java -jar target/benchmarks.jar -l (or -h)");
             }
             return execute(request, user, settings, out);
         } catch (TaskbenchException e) {
@@ -66,14 +85,25 @@ public final class SuiteRunner {
         }
     }
 
+    /** A flag set that will run: on which JVM. */
+    record Planned(FlagSet flagSet, Path java, String jdk) {
+    }
+
     private static int execute(RunRequest request, CommandLineOptions user, Settings settings, PrintStream out)
             throws RunnerException {
         List<String> includes = new ArrayList<>(user.getIncludes());
         if (request.include() != null) {
             includes.add(request.include());
         }
-        SortedSet<String> classes = selectedClasses(includes, user.getExcludes());
-        boolean needsDb = classes.stream().anyMatch(SuiteRunner::needsDatabase);
+        List<BenchmarkListEntry> selected = selected(includes, user.getExcludes());
+        SortedSet<String> classes = new TreeSet<>();
+        selected.forEach(e -> classes.add(e.getUserClassQName()));
+        boolean needsDb = classes.stream().anyMatch(c -> annotated(c, NeedsDatabase.class));
+
+        String flagSpec = settings.get(FLAGSETS, "TASKBENCH_FLAGSETS");
+        Map<String, Object> flagReport = new LinkedHashMap<>();
+        List<Planned> plan = plan(flagSpec, settings, out, flagReport);
+        boolean interleave = Boolean.parseBoolean(settings.get(INTERLEAVE, null)) && plan.size() > 1;
 
         Path projectDir = Path.of(System.getProperty(BASEDIR, ".")).toAbsolutePath().normalize();
         ResultsStore store = new ResultsStore(projectDir.resolve(request.resultsDir()));
@@ -91,23 +121,58 @@ public final class SuiteRunner {
             }
             staging = store.begin(runId);
             if (JmhOptionsFactory.userChoseResultFile(user)) {
-                out.println("taskbench: note: -rf/-rff are ignored; the JSON result goes to the run folder");
+                out.println("taskbench: note: -rf/-rff are ignored; JSON results go to the run folder");
             }
-            Options options = JmhOptionsFactory.build(request, user, staging.resolve(ResultsStore.RESULT_FILE),
-                    forkProps);
-            List<String> forkJvmArgs = new ArrayList<>(options.getJvmArgs().orElse(List.of()));
-            forkJvmArgs.addAll(options.getJvmArgsAppend().orElse(List.of()));
-            forkJvmArgs.removeIf(a -> a.startsWith("-D" + DatabaseHandoff.PROPERTY + "="));
-            Map<String, Object> metadata = RunMetadata.collect(runId, request, request.jmhArgs(), forkJvmArgs, db,
-                    projectDir);
-            out.printf("taskbench: run %s, profile %s, %d benchmark class(es)%s%n", runId, request.profile().id(),
-                    classes.size(), db == null ? ", no database needed" : ", database: " + db.info());
-            new Runner(options).run();
+            List<String> ownPlan = new ArrayList<>();
+            List<String> regular = new ArrayList<>();
+            for (BenchmarkListEntry e : selected) {
+                (annotated(e.getUserClassQName(), OwnIterationPlan.class) ? ownPlan : regular)
+                        .add("^" + Pattern.quote(e.getUsername()) + "$");
+            }
+            int forks = user.getForkCount().orElse(request.profile().forks());
+            int rounds = interleave && forks > 0 ? forks : 1;
+            Map<String, Object> metadata = RunMetadata.collect(runId, request, request.jmhArgs(),
+                    forkJvmArgs(request, user, plan.get(0).flagSet(), forkProps), db, projectDir);
+            metadata.put("flagSets", flagReport);
+            metadata.put("interleaved", rounds > 1 ? rounds + " rounds of 1 fork per flag set" : "no");
+            out.printf("taskbench: run %s, profile %s, %d benchmark(s) in %d class(es), flag set(s) %s%s%s%n", runId,
+                    request.profile().id(), selected.size(), classes.size(),
+                    plan.stream().map(p -> p.flagSet().name()).toList(), rounds > 1 ? ", interleaved" : "",
+                    db == null ? ", no database needed" : ", database: " + db.info());
+
+            Map<String, List<RunResult>> results = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (Planned p : plan) {
+                    List<RunResult> acc = results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>());
+                    Integer passForks = rounds > 1 ? Integer.valueOf(1) : null;
+                    if (!regular.isEmpty()) {
+                        acc.addAll(runPass(request, user, new JmhOptionsFactory.Pass(p.flagSet(), p.java(), false,
+                                passForks, ownPlan), forkProps, out, p, round, rounds));
+                    }
+                    if (!ownPlan.isEmpty()) {
+                        acc.addAll(runPass(request, user, new JmhOptionsFactory.Pass(p.flagSet(), p.java(), true,
+                                passForks, regular), forkProps, out, p, round, rounds));
+                    }
+                }
+            }
+            Map<String, Path> files = new LinkedHashMap<>();
+            for (Planned p : plan) {
+                Path f = staging.resolve("jmh-" + p.flagSet().fileName() + ".json");
+                writeJson(mergeForks(results.get(p.flagSet().name())), f);
+                files.put(p.flagSet().name(), f);
+            }
+            List<ReferenceResult> refs = references(settings, flagSpec != null, selected, projectDir, staging, out);
+            if (plan.size() > 1 || !refs.isEmpty() || flagSpec != null) {
+                String pivot = Pivot.read(files, refs).render();
+                Files.writeString(staging.resolve(PIVOT_FILE), pivot, StandardCharsets.UTF_8);
+                out.println();
+                out.print(pivot);
+            }
             Path published = store.commit(runId, metadata);
             out.println("taskbench: results written to " + published);
             return 0;
         } catch (IOException e) {
-            throw new TaskbenchException("cannot create the database hand-off file: " + e.getMessage(), e);
+            throw new TaskbenchException("cannot write the run's files: " + e.getMessage(), e);
         } finally {
             if (staging != null && Files.exists(staging) && !store.discardIfEmpty(runId)) {
                 out.println("taskbench: the run did not finish; partial output kept in " + staging);
@@ -125,8 +190,131 @@ public final class SuiteRunner {
         }
     }
 
-    /** The benchmark classes JMH would run for these include/exclude patterns. */
-    static SortedSet<String> selectedClasses(List<String> includes, List<String> excludes) {
+    private static Collection<RunResult> runPass(RunRequest request, CommandLineOptions user,
+            JmhOptionsFactory.Pass pass, List<String> forkProps, PrintStream out, Planned p, int round, int rounds)
+            throws RunnerException {
+        out.printf("taskbench: flag set %s on %s%s%s%n", p.flagSet().name(), p.jdk(),
+                rounds > 1 ? ", round " + (round + 1) + " of " + rounds : "",
+                pass.ownIterationPlan() ? " (benchmarks with their own iteration plan)" : "");
+        return new Runner(JmhOptionsFactory.build(request, user, pass, forkProps)).run();
+    }
+
+    /** Resolves the requested flag sets, finds their JDKs and drops the ones the JVM rejects, saying why. */
+    static List<Planned> plan(String flagSpec, Settings settings, PrintStream out, Map<String, Object> report) {
+        Path here = Path.of(System.getProperty("java.home"), "bin", "java");
+        String hereVersion = System.getProperty("java.version");
+        if (flagSpec == null) {
+            report.put(FlagSet.DEFAULT.name(), Map.of("jdk", hereVersion, "options", List.of(), "status", "ran"));
+            return List.of(new Planned(FlagSet.DEFAULT, null, "JDK " + hereVersion));
+        }
+        String file = settings.get(FLAGSETS_FILE, null);
+        List<FlagSet> sets = FlagSets.load(file == null ? null : Path.of(file)).resolveAll(flagSpec);
+        Jdks jdks = Jdks.discover(settings.get(JDKS, null));
+        out.println("taskbench: JDKs found: " + jdks);
+        List<Planned> plan = new ArrayList<>();
+        for (FlagSet set : sets) {
+            Path java = here;
+            String jdk = "JDK " + hereVersion;
+            String why = null;
+            if (set.jdkMajor() != null) {
+                var found = jdks.find(set.jdkMajor());
+                if (found.isEmpty()) {
+                    why = "JDK " + set.jdkMajor() + " is not installed (found: " + jdks
+                            + "; add one with -D" + JDKS + "=HOME)";
+                } else {
+                    java = found.get().java();
+                    jdk = "JDK " + found.get().version();
+                }
+            }
+            if (why == null) {
+                why = JvmCheck.rejection(java, set.jvmOptions());
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("jdk", jdk);
+            r.put("java", java.toString());
+            r.put("options", set.jvmOptions());
+            if (why != null) {
+                out.println("taskbench: flag set '" + set.name() + "' is unsupported on " + jdk + ": " + why
+                        + "; skipped");
+                r.put("status", "unsupported: " + why);
+            } else {
+                r.put("status", "ran");
+                plan.add(new Planned(set, java, jdk));
+            }
+            report.put(set.name(), r);
+        }
+        if (plan.isEmpty()) {
+            throw new TaskbenchException("none of the flag sets " + flagSpec + " can run here (see above)");
+        }
+        return plan;
+    }
+
+    private static List<ReferenceResult> references(Settings settings, boolean matrix, List<BenchmarkListEntry> selected,
+            Path projectDir, Path staging, PrintStream out) throws IOException {
+        String mode = settings.get(REFERENCE, null);
+        if ("off".equals(mode) || mode == null && !matrix) {
+            return List.of();
+        }
+        List<String> wanted = new ArrayList<>();
+        for (BenchmarkListEntry e : selected) {
+            String ref = Pivot.referenceFor(e.getUsername());
+            if (ref != null && !wanted.contains(ref)) {
+                wanted.add(ref);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        out.println("taskbench: timing the reference runtimes (CPython, PyPy, Node) for " + wanted);
+        ReferenceRuntimes r = ReferenceRuntimes.run(projectDir.resolve("scripts").resolve("reference"), wanted);
+        r.notes().forEach(n -> out.println("taskbench: reference: " + n));
+        ResultsStore.writeJson(staging.resolve(REFERENCE_FILE), Map.of("results", r.results(), "notes", r.notes()));
+        return r.results();
+    }
+
+    /** The fork JVM arguments the first flag set runs with, for the metadata (no hand-off path). */
+    private static List<String> forkJvmArgs(RunRequest request, CommandLineOptions user, FlagSet set,
+            List<String> forkProps) {
+        var o = JmhOptionsFactory.build(request, user, new JmhOptionsFactory.Pass(set, null, false, null, List.of()),
+                forkProps);
+        List<String> args = new ArrayList<>(o.getJvmArgs().orElse(List.of()));
+        args.addAll(o.getJvmArgsAppend().orElse(List.of()));
+        args.removeIf(a -> a.startsWith("-D" + DatabaseHandoff.PROPERTY + "="));
+        return args;
+    }
+
+    /** Joins the forks of the same benchmark from several JMH invocations (interleaved rounds) into one result. */
+    static List<RunResult> mergeForks(List<RunResult> results) {
+        Map<String, List<RunResult>> byId = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            byId.computeIfAbsent(r.getParams().id(), k -> new ArrayList<>()).add(r);
+        }
+        List<RunResult> merged = new ArrayList<>();
+        for (List<RunResult> same : byId.values()) {
+            if (same.size() == 1) {
+                merged.add(same.get(0));
+                continue;
+            }
+            List<BenchmarkResult> forks = new ArrayList<>();
+            same.forEach(r -> forks.addAll(r.getBenchmarkResults()));
+            merged.add(new RunResult(same.get(0).getParams(), forks));
+        }
+        merged.sort(RunResult.DEFAULT_SORT_COMPARATOR);
+        return merged;
+    }
+
+    static void writeJson(List<RunResult> results, Path file) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, tmp.toString()).writeOut(results);
+        try {
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The benchmarks JMH would run for these include/exclude patterns. */
+    static List<BenchmarkListEntry> selected(List<String> includes, List<String> excludes) {
         BenchmarkList list = BenchmarkList.defaultList();
         SortedSet<BenchmarkListEntry> found = list.find(
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
@@ -137,17 +325,15 @@ public final class SuiteRunner {
                     .forEach(e -> all.add(simpleName(e.getUserClassQName())));
             throw new TaskbenchException("no benchmark matches " + includes + "; known benchmark classes: " + all);
         }
-        SortedSet<String> classes = new TreeSet<>();
-        found.forEach(e -> classes.add(e.getUserClassQName()));
-        return classes;
+        return List.copyOf(found);
     }
 
-    static boolean needsDatabase(String className) {
+    static boolean annotated(String className, Class<? extends java.lang.annotation.Annotation> annotation) {
         try {
             return Class.forName(className, false, SuiteRunner.class.getClassLoader())
-                    .isAnnotationPresent(NeedsDatabase.class);
+                    .isAnnotationPresent(annotation);
         } catch (ClassNotFoundException e) {
-            return true; // cannot tell: be safe
+            return annotation == NeedsDatabase.class; // cannot tell: be safe about the database only
         }
     }
 
@@ -160,7 +346,7 @@ public final class SuiteRunner {
         for (String a : args) {
             if (!a.startsWith("-D") || a.indexOf('=') < 3) {
                 throw new TaskbenchException("unexpected argument '" + a + "': the runner takes -Dkey=value settings "
-                        + "(-Dtaskbench.profile, -Djmh.include, -Djmh.args, -Dtaskbench.db.url)");
+                        + "(-Dtaskbench.profile, -Djmh.include, -Djmh.args, -Dtaskbench.db.url, -Dtaskbench.flagsets)");
             }
             int eq = a.indexOf('=');
             System.setProperty(a.substring(2, eq), a.substring(eq + 1));

@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 class JmhOptionsFactoryTest {
-    private static final Path RESULT = Path.of("/tmp/x/jmh-result.json");
+    private static final JmhOptionsFactory.Pass PASS = JmhOptionsFactory.Pass.plain();
 
     private static Options build(String profile, String include, String jmhArgs) {
         Properties p = new Properties();
@@ -31,7 +30,7 @@ class JmhOptionsFactoryTest {
             p.setProperty(RunRequest.JMH_ARGS, jmhArgs);
         }
         RunRequest r = RunRequest.from(new Settings(p, Map.of()));
-        return JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(r.jmhArgs()), RESULT,
+        return JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(r.jmhArgs()), PASS,
                 List.of("-Dtaskbench.db.handoff=/tmp/h"));
     }
 
@@ -75,10 +74,8 @@ class JmhOptionsFactoryTest {
     }
 
     @Test
-    void resultFileAndQuietForkSettingsAreAlwaysSet() {
-        Options o = build("smoke", null, "-rff elsewhere.csv -rf csv -jvmArgsAppend -Dx=1");
-        assertEquals(RESULT.toString(), o.getResult().get());
-        assertEquals(ResultFormatType.JSON, o.getResultFormat().get());
+    void quietForkSettingsAreAlwaysSet() {
+        Options o = build("smoke", null, "-jvmArgsAppend -Dx=1");
         List<String> append = List.copyOf(o.getJvmArgsAppend().get());
         assertTrue(append.containsAll(JmhOptionsFactory.QUIET_JVM_ARGS), append.toString());
         assertTrue(append.contains("-Dtaskbench.db.handoff=/tmp/h") && append.contains("-Dx=1"), append.toString());
@@ -105,5 +102,31 @@ class JmhOptionsFactoryTest {
                 RunRequest.tokenize("  -f 1 -jvmArgs \"-Xint -Xmx1g\" 'a b' "));
         assertEquals(List.of(), RunRequest.tokenize(null));
         assertThrows(TaskbenchException.class, () -> RunRequest.tokenize("-jvmArgs \"-Xint"));
+    }
+
+    @Test
+    void aFlagSetAddsItsOptionsAfterTheHeapAndPicksItsJvm() {
+        RunRequest r = RunRequest.from(new Settings(new Properties(), Map.of()));
+        dev.taskbench.flags.FlagSet set = new dev.taskbench.flags.FlagSet("x", List.of("-Xint"), 25);
+        Options o = JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(List.of()),
+                new JmhOptionsFactory.Pass(set, Path.of("/jdk25/bin/java"), false, 1, List.of("^a\\.B\\.c$")),
+                List.of());
+        assertEquals(List.of("-Xms1g", "-Xmx1g", "-Xint"), List.copyOf(o.getJvmArgs().get()));
+        assertEquals("/jdk25/bin/java", o.getJvm().get());
+        assertEquals(1, o.getForkCount().get());
+        assertEquals(List.of("^a\\.B\\.c$"), o.getExcludes());
+    }
+
+    @Test
+    void benchmarksWithTheirOwnPlanKeepTheirIterationsButTakeTheForks() {
+        RunRequest r = RunRequest.from(new Settings(new Properties(), Map.of()));
+        Options own = JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(List.of()),
+                new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT, null, true, null, List.of()), List.of());
+        assertFalse(own.getMeasurementIterations().hasValue());
+        assertFalse(own.getWarmupIterations().hasValue());
+        assertEquals(Profile.STANDARD.forks(), own.getForkCount().get());
+        Options userSaid = JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(List.of("-i", "7")),
+                new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT, null, true, null, List.of()), List.of());
+        assertEquals(7, userSaid.getMeasurementIterations().get());
     }
 }

@@ -23,14 +23,14 @@ class ResultsStoreTest {
         String id = store.newRunId("smoke", NOW);
         assertEquals("20261122-130509-smoke", id);
         Path staging = store.begin(id);
-        Files.writeString(staging.resolve(ResultsStore.RESULT_FILE), "[]");
+        Files.writeString(staging.resolve(ResultsStore.DEFAULT_RESULT_FILE), "[]");
         assertFalse(Files.exists(root.resolve(id)));
         Path published = store.commit(id, Map.of("runId", id));
         assertEquals(root.resolve(id), published);
         assertFalse(Files.exists(staging));
         assertEquals(id, new ObjectMapper().readTree(published.resolve(ResultsStore.METADATA_FILE).toFile())
                 .get("runId").asText());
-        assertEquals("[]", Files.readString(published.resolve(ResultsStore.RESULT_FILE)));
+        assertEquals("[]", Files.readString(published.resolve(ResultsStore.DEFAULT_RESULT_FILE)));
     }
 
     @Test

@@ -1,0 +1,271 @@
+package dev.taskbench.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.TaskbenchException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Benchmark rows x flag-set columns: each cell the score with JMH's error and the ratio to the
+ * first column; reference runtimes (CPython, PyPy, Node) as extra columns on the rows they
+ * correspond to; and, for single-shot benchmarks, the warmup curve in short.
+ */
+public final class Pivot {
+    /** A row: benchmark, mode, threads and parameters. */
+    record RowKey(String benchmark, String mode, int threads, Map<String, String> params) {
+        /** Class.method, the parameters in {@code shown}, threads and mode when not the usual. */
+        String label(java.util.Set<String> shown) {
+            String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            StringBuilder b = new StringBuilder(shortName);
+            Map<String, String> visible = new TreeMap<>(params);
+            visible.keySet().retainAll(shown);
+            if (!visible.isEmpty()) {
+                b.append(visible.toString().replace('{', '(').replace('}', ')').replace(", ", " "));
+            }
+            if (threads > 1) {
+                b.append(" t=").append(threads);
+            }
+            if (!"avgt".equals(mode)) {
+                b.append(" [").append(mode).append(']');
+            }
+            return b.toString();
+        }
+    }
+
+    record Cell(double score, double error, String unit, List<List<Double>> forks) {
+    }
+
+    private final List<String> columns;
+    private final Map<RowKey, Map<String, Cell>> cells;
+    private final List<ReferenceResult> references;
+
+    private Pivot(List<String> columns, Map<RowKey, Map<String, Cell>> cells, List<ReferenceResult> references) {
+        this.columns = columns;
+        this.cells = cells;
+        this.references = references;
+    }
+
+    /** Reads one JMH JSON result per flag set, in column order. */
+    public static Pivot read(Map<String, Path> resultByFlagSet, List<ReferenceResult> references) {
+        Map<RowKey, Map<String, Cell>> cells = new LinkedHashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (Map.Entry<String, Path> e : resultByFlagSet.entrySet()) {
+            JsonNode root;
+            try {
+                root = json.readTree(e.getValue().toFile());
+            } catch (IOException ex) {
+                throw new TaskbenchException("cannot read JMH result " + e.getValue() + ": " + ex.getMessage(), ex);
+            }
+            if (root == null || !root.isArray()) {
+                throw new TaskbenchException(e.getValue() + " is not a JMH JSON result (expected an array)");
+            }
+            for (JsonNode b : root) {
+                Map<String, String> params = new TreeMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = b.path("params").fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> p = it.next();
+                    params.put(p.getKey(), p.getValue().asText());
+                }
+                JsonNode pm = b.path("primaryMetric");
+                if (!b.hasNonNull("benchmark") || pm.isMissingNode()) {
+                    throw new TaskbenchException(e.getValue() + " is not a JMH JSON result (entry without benchmark)");
+                }
+                List<List<Double>> forks = new ArrayList<>();
+                for (JsonNode fork : pm.path("rawData")) {
+                    List<Double> its = new ArrayList<>();
+                    fork.forEach(v -> its.add(v.asDouble()));
+                    forks.add(its);
+                }
+                RowKey key = new RowKey(b.get("benchmark").asText(), b.path("mode").asText(),
+                        b.path("threads").asInt(1), params);
+                cells.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(e.getKey(), new Cell(
+                        pm.path("score").asDouble(), pm.path("scoreError").asDouble(Double.NaN),
+                        pm.path("scoreUnit").asText(), forks));
+            }
+        }
+        return new Pivot(List.copyOf(resultByFlagSet.keySet()), cells, List.copyOf(references));
+    }
+
+    /** The reference benchmark (seed code in other runtimes) a JMH benchmark corresponds to, if any. */
+    static String referenceFor(String benchmark) {
+        if (benchmark.endsWith("CounterLoopBenchmark.faithful") || benchmark.endsWith("CounterLoopBenchmark.opaque")) {
+            return ReferenceResult.COUNTER_LOOP;
+        }
+        return benchmark.contains("FormParsingBenchmark") ? ReferenceResult.FORM_DECODE : null;
+    }
+
+    /** The same for one row: only the seed's own input (loop size, form body, our parser). */
+    static String referenceFor(RowKey row) {
+        String ref = referenceFor(row.benchmark());
+        Map<String, String> p = row.params();
+        if (ReferenceResult.COUNTER_LOOP.equals(ref) && p.containsKey("outer") && !"10000".equals(p.get("outer"))) {
+            return null;
+        }
+        if (ReferenceResult.FORM_DECODE.equals(ref) && !(p.containsValue("seed")
+                && (!p.containsKey("contender") || "taskbench".equals(p.get("contender"))))) {
+            return null;
+        }
+        return ref;
+    }
+
+    public String render() {
+        List<String> refColumns = new ArrayList<>();
+        for (ReferenceResult r : references) {
+            boolean used = cells.keySet().stream().anyMatch(k -> r.benchmark().equals(referenceFor(k)));
+            if (used && !refColumns.contains(r.runtime())) {
+                refColumns.add(r.runtime());
+            }
+        }
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("benchmark");
+        header.addAll(columns);
+        header.addAll(refColumns);
+        table.add(header);
+        for (Map.Entry<RowKey, Map<String, Cell>> row : cells.entrySet()) {
+            List<String> line = new ArrayList<>();
+            line.add(row.getKey().label(varyingParams(row.getKey().benchmark())));
+            Cell first = row.getValue().get(columns.get(0));
+            String unit = row.getValue().values().iterator().next().unit();
+            for (String col : columns) {
+                Cell c = row.getValue().get(col);
+                if (c == null) {
+                    line.add("-");
+                } else {
+                    String ratio = col.equals(columns.get(0)) || first == null ? "" : " " + ratio(c.score(), first.score());
+                    line.add(number(c.score()) + (Double.isNaN(c.error()) ? "" : " ± " + number(c.error())) + " "
+                            + c.unit() + ratio);
+                }
+            }
+            String ref = referenceFor(row.getKey());
+            for (String rc : refColumns) {
+                ReferenceResult r = references.stream()
+                        .filter(x -> x.runtime().equals(rc) && x.benchmark().equals(ref)).findFirst().orElse(null);
+                if (r == null || !isTimePerOp(unit)) {
+                    line.add("");
+                } else {
+                    double v = r.bestIn(unit);
+                    line.add(number(v) + " " + unit + (first == null ? "" : " " + ratio(v, first.score())));
+                }
+            }
+            table.add(line);
+        }
+        StringBuilder out = new StringBuilder(format(table));
+        out.append("Cells: score ± JMH error (99.9%), then ×ratio to the first column (")
+                .append(columns.get(0)).append(")");
+        if (!refColumns.isEmpty()) {
+            out.append("; reference runtimes: best in-process call of the seed's own code");
+        }
+        out.append(".\n");
+        String curves = warmupCurves();
+        if (!curves.isEmpty()) {
+            out.append('\n').append(curves);
+        }
+        return out.toString();
+    }
+
+    /** Parameters of a benchmark that take more than one value in this table; the others are noise in a label. */
+    java.util.Set<String> varyingParams(String benchmark) {
+        Map<String, java.util.Set<String>> values = new TreeMap<>();
+        for (RowKey k : cells.keySet()) {
+            if (k.benchmark().equals(benchmark)) {
+                k.params().forEach((n, v) -> values.computeIfAbsent(n, x -> new java.util.HashSet<>()).add(v));
+            }
+        }
+        values.values().removeIf(v -> v.size() < 2);
+        return values.keySet();
+    }
+
+    /** First call, steady state and calls to reach it, for single-shot rows. */
+    String warmupCurves() {
+        List<List<String>> table = new ArrayList<>();
+        for (Map.Entry<RowKey, Map<String, Cell>> row : cells.entrySet()) {
+            if (!"ss".equals(row.getKey().mode())) {
+                continue;
+            }
+            for (Map.Entry<String, Cell> c : row.getValue().entrySet()) {
+                WarmupCurve w = WarmupCurve.of(c.getValue().forks());
+                if (w == null) {
+                    continue;
+                }
+                if (table.isEmpty()) {
+                    table.add(List.of("warmup curve", "flag set", "first call", "steady state", "calls to steady",
+                            "first/steady"));
+                }
+                String unit = " " + c.getValue().unit().replace("/op", "");
+                table.add(List.of(row.getKey().label(varyingParams(row.getKey().benchmark())), c.getKey(), number(w.first()) + unit,
+                        number(w.steady()) + unit, String.valueOf(w.callsToSteady()),
+                        number(w.first() / w.steady()) + "x"));
+            }
+        }
+        return table.isEmpty() ? "" : format(table)
+                + "Steady state: median of the last quarter of calls; calls to steady: first call within 1.5x of it "
+                + "(median over forks).\n";
+    }
+
+    static boolean isTimePerOp(String unit) {
+        return unit.endsWith("/op") && !unit.startsWith("ops") && !unit.startsWith("B");
+    }
+
+    static String ratio(double v, double base) {
+        return base == 0 ? "" : "×" + number(v / base);
+    }
+
+    static String number(double v) {
+        double a = Math.abs(v);
+        if (a == 0) {
+            return "0";
+        }
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    static String format(List<List<String>> table) {
+        int cols = table.get(0).size();
+        int[] width = new int[cols];
+        for (List<String> r : table) {
+            for (int i = 0; i < cols; i++) {
+                width[i] = Math.max(width[i], r.get(i).length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < table.size(); r++) {
+            for (int i = 0; i < cols; i++) {
+                String s = table.get(r).get(i);
+                b.append(i == 0 ? "" : " | ").append(s).append(" ".repeat(width[i] - s.length()));
+            }
+            b.setLength(b.length() - trailing(b));
+            b.append('\n');
+            if (r == 0) {
+                for (int i = 0; i < cols; i++) {
+                    b.append(i == 0 ? "" : "-|-").append("-".repeat(width[i]));
+                }
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static int trailing(StringBuilder b) {
+        int n = 0;
+        while (n < b.length() && b.charAt(b.length() - 1 - n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+}

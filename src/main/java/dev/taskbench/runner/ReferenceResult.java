@@ -1,0 +1,33 @@
+package dev.taskbench.runner;
+
+/**
+ * One cross-language reference figure, timed in-process by a script under
+ * {@code scripts/reference/}: the best of several calls of the seed's own code.
+ */
+public record ReferenceResult(String runtime, String benchmark, double best, double median, String unit) {
+
+    /** The counter loop: {@code counter = counter + 500}, 10000 x 1000. */
+    public static final String COUNTER_LOOP = "counter_loop";
+    /** Decoding the seed's form body. */
+    public static final String FORM_DECODE = "form_decode";
+
+    /** {@link #best} converted to {@code targetUnit} (time per operation units only). */
+    public double bestIn(String targetUnit) {
+        return best * nanos(unit) / nanos(targetUnit);
+    }
+
+    static double nanos(String unit) {
+        switch (unit) {
+            case "ns/op":
+                return 1;
+            case "us/op":
+                return 1e3;
+            case "ms/op":
+                return 1e6;
+            case "s/op":
+                return 1e9;
+            default:
+                throw new IllegalArgumentException("not a time-per-operation unit: " + unit);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.taskbench.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the seed's code in CPython, PyPy and Node where they are installed, so the pivot can
+ * show the JVM's flag sets next to them. A missing runtime is a note, never a failure.
+ */
+public final class ReferenceRuntimes {
+    /** Interpreter, script: each script prints one JSON object per line. */
+    static final List<String[]> SCRIPTS = List.of(
+            new String[] {"python3", "counter_loop.py"},
+            new String[] {"pypy3", "counter_loop.py"},
+            new String[] {"node", "counter_loop.js"},
+            new String[] {"python3", "form_decode.py"},
+            new String[] {"pypy3", "form_decode.py"},
+            new String[] {"node", "form_decode.js"});
+    static final String INSTALL_HINT = "Debian packages: python3, pypy3, nodejs";
+
+    private final List<ReferenceResult> results = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private ReferenceRuntimes() {
+    }
+
+    public List<ReferenceResult> results() {
+        return results;
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Runs the scripts for the wanted benchmarks ({@link ReferenceResult#COUNTER_LOOP}, …). */
+    public static ReferenceRuntimes run(Path scriptsDir, List<String> wanted) {
+        ReferenceRuntimes r = new ReferenceRuntimes();
+        if (!Files.isDirectory(scriptsDir)) {
+            r.notes.add("reference scripts not found at " + scriptsDir + " (run from the project folder)");
+            return r;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String[] s : SCRIPTS) {
+            String bench = s[1].substring(0, s[1].indexOf('.'));
+            if (!wanted.contains(bench)) {
+                continue;
+            }
+            Path exe = onPath(s[0]);
+            if (exe == null) {
+                if (!missing.contains(s[0])) {
+                    missing.add(s[0]);
+                }
+                continue;
+            }
+            r.runScript(exe, scriptsDir.resolve(s[1]));
+        }
+        if (!missing.isEmpty()) {
+            r.notes.add("not installed, so not shown: " + String.join(", ", missing) + " (" + INSTALL_HINT + ")");
+        }
+        return r;
+    }
+
+    private void runScript(Path exe, Path script) {
+        try {
+            Process p = new ProcessBuilder(exe.toString(), script.toString()).redirectErrorStream(false).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            byte[] err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                notes.add(exe.getFileName() + " " + script.getFileName() + ": no answer within 300 s");
+                return;
+            }
+            if (p.exitValue() != 0) {
+                String e = new String(err, StandardCharsets.UTF_8).strip();
+                notes.add(exe.getFileName() + " " + script.getFileName() + " failed: "
+                        + (e.isEmpty() ? "exit " + p.exitValue() : e.lines().reduce((a, b) -> b).orElse(e)));
+                return;
+            }
+            results.addAll(parse(new String(out, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            notes.add(exe.getFileName() + " " + script.getFileName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static List<ReferenceResult> parse(String output) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<ReferenceResult> out = new ArrayList<>();
+        for (String line : output.split("\r?\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = json.readTree(line);
+            out.add(new ReferenceResult(n.path("runtime").asText(), n.path("benchmark").asText(),
+                    n.path("best").asDouble(), n.path("median").asDouble(), n.path("unit").asText()));
+        }
+        return out;
+    }
+
+    static Path onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p) && !Files.isDirectory(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}
