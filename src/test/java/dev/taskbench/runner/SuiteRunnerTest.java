@@ -60,7 +60,7 @@ class SuiteRunnerTest {
                 "-Djmh.args=-f 1 -wi 0 -i 1 -r 200ms -p source=hikari");
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         Path run = onlyRun(results);
-        JsonNode jmh = new ObjectMapper().readTree(run.resolve(ResultsStore.RESULT_FILE).toFile());
+        JsonNode jmh = new ObjectMapper().readTree(run.resolve(ResultsStore.DEFAULT_RESULT_FILE).toFile());
         assertEquals(1, jmh.size());
         assertEquals("dev.taskbench.pool.ConnectionBenchmark.oneUser", jmh.get(0).get("benchmark").asText());
         assertTrue(jmh.get(0).get("primaryMetric").get("score").asDouble() > 0);
@@ -106,5 +106,57 @@ class SuiteRunnerTest {
         err.reset();
         assertEquals(1, SuiteRunner.run(new String[] {"Connection"}, new PrintStream(out), new PrintStream(err)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unexpected argument 'Connection'"));
+    }
+
+    @Test
+    void aMatrixRunsEachFlagSetSkipsTheUnsupportedAndPrintsThePivot(@TempDir Path results) throws Exception {
+        Path sets = results.resolveSibling(results.getFileName() + "-flagsets.conf");
+        Files.writeString(sets, "int = -Xint\ntiered =\nbogus = -XX:+NoSuchTaskbenchFlag\n");
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.flagsets=int,bogus,tiered",
+                "-Dtaskbench.flagsets.file=" + sets, "-Dtaskbench.reference=off",
+                "-Djmh.include=CounterLoopBenchmark.faithful", "-Djmh.args=-f 1 -wi 0 -i 1 -r 100ms");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.contains("flag set 'bogus' is unsupported") && o.contains("NoSuchTaskbenchFlag"), o);
+        Path run = onlyRun(results);
+        assertTrue(Files.isRegularFile(run.resolve("jmh-int.json")));
+        assertTrue(Files.isRegularFile(run.resolve("jmh-tiered.json")));
+        assertFalse(Files.exists(run.resolve("jmh-bogus.json")));
+        JsonNode forkArgs = new ObjectMapper().readTree(run.resolve("jmh-int.json").toFile()).get(0).get("jvmArgs");
+        assertTrue(forkArgs.toString().contains("-Xint"), forkArgs.toString());
+        String pivot = Files.readString(run.resolve(SuiteRunner.PIVOT_FILE));
+        assertTrue(pivot.lines().findFirst().orElseThrow().matches("benchmark +\\| int +\\| tiered"), pivot);
+        assertTrue(o.contains(pivot.lines().findFirst().orElseThrow()), "pivot printed");
+        JsonNode meta = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile());
+        assertTrue(meta.get("flagSets").get("bogus").get("status").asText().startsWith("unsupported"));
+        assertEquals("ran", meta.get("flagSets").get("int").get("status").asText());
+        Files.delete(sets);
+    }
+
+    @Test
+    void interleavedRoundsJoinTheirForksPerFlagSet(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.flagsets=c1,c2", "-Dtaskbench.interleave=true",
+                "-Dtaskbench.reference=off", "-Djmh.include=CounterLoopBenchmark.faithful",
+                "-Djmh.args=-f 2 -wi 0 -i 1 -r 100ms");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.indexOf("flag set c1 on") < o.indexOf("flag set c2 on")
+                && o.indexOf("flag set c2 on") < o.lastIndexOf("flag set c1 on"), "A B A B order:\n" + o);
+        for (String set : List.of("c1", "c2")) {
+            JsonNode raw = new ObjectMapper().readTree(onlyRun(results).resolve("jmh-" + set + ".json").toFile())
+                    .get(0).get("primaryMetric").get("rawData");
+            assertEquals(2, raw.size(), set + " should have one fork per round: " + raw);
+        }
+    }
+
+    @Test
+    void aMatrixNoSetCanRunIsAReadableError(@TempDir Path results) throws Exception {
+        Path sets = results.resolve("sets.conf");
+        Files.writeString(sets, "bogus = -XX:+NoSuchTaskbenchFlag\nfuture = @jdk:99\n");
+        assertEquals(1, run(results, "-Dtaskbench.flagsets=bogus,future", "-Dtaskbench.flagsets.file=" + sets,
+                "-Djmh.include=CounterLoopBenchmark.faithful"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("none of the flag sets bogus,future can run here"), e);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("JDK 99 is not installed"));
     }
 }

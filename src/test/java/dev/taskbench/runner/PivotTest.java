@@ -1,0 +1,117 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.TaskbenchException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pivot on JMH JSON recorded by a real smoke run of the counter-loop matrix. */
+class PivotTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/jmh/matrix-smoke");
+    private static final List<String> SETS = List.of("interpreter", "c1", "c2", "jdk25");
+
+    private static Map<String, Path> files() {
+        Map<String, Path> m = new LinkedHashMap<>();
+        SETS.forEach(s -> m.put(s, FIXTURES.resolve("jmh-" + s + ".json")));
+        return m;
+    }
+
+    private static List<ReferenceResult> references() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode r = json.readTree(FIXTURES.resolve("reference.json").toFile()).get("results");
+        return json.readerForListOf(ReferenceResult.class).readValue(r);
+    }
+
+    private static double score(String set, String benchmark) throws Exception {
+        for (JsonNode b : new ObjectMapper().readTree(FIXTURES.resolve("jmh-" + set + ".json").toFile())) {
+            if (b.get("benchmark").asText().endsWith(benchmark)) {
+                return b.get("primaryMetric").get("score").asDouble();
+            }
+        }
+        throw new AssertionError(benchmark);
+    }
+
+    private static String row(String rendered, String startsWith) {
+        return rendered.lines().filter(l -> l.startsWith(startsWith)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + startsWith + " in\n" + rendered));
+    }
+
+    @Test
+    void rowsAreBenchmarksColumnsAreFlagSetsThenReferenceRuntimes() throws Exception {
+        String out = Pivot.read(files(), references()).render();
+        String header = out.lines().findFirst().orElseThrow();
+        assertTrue(header.matches("benchmark +\\| interpreter +\\| c1 +\\| c2 +\\| jdk25 +\\| CPython.*\\| PyPy.*\\| Node.*"),
+                header);
+        String faithful = row(out, "CounterLoopBenchmark.faithful ");
+        double ratio = score("c2", "faithful") / score("interpreter", "faithful");
+        assertTrue(faithful.contains("×" + Pivot.number(ratio)), faithful + " should hold ratio " + ratio);
+        assertEquals(8, faithful.split("\\|").length, faithful);
+    }
+
+    @Test
+    void onlyVaryingParametersAreShownAndReferencesOnlyOnTheSeedsRow() throws Exception {
+        String out = Pivot.read(files(), references()).render();
+        String seedSize = row(out, "CounterLoopBenchmark.opaque(outer=10000)");
+        String doubled = row(out, "CounterLoopBenchmark.opaque(outer=20000)");
+        assertFalse(out.contains("inner=1000"), out);
+        String[] seedCells = seedSize.split("\\|");
+        assertEquals(8, seedCells.length, seedSize);
+        assertTrue(seedCells[5].contains(" ms/op ×") && seedCells[7].contains(" ms/op ×"), seedSize);
+        assertTrue(doubled.replaceAll("[| ]+$", "").split("\\|").length == 5, doubled);
+    }
+
+    @Test
+    void singleShotRowsGetAWarmupCurvePerFlagSet() throws Exception {
+        String out = Pivot.read(files(), List.of()).render();
+        List<String> curve = out.lines().filter(l -> l.startsWith("CounterLoopWarmupBenchmark.firstCalls")
+                && SETS.contains(l.split("\\|")[1].trim())).toList();
+        assertEquals(SETS.size(), curve.size(), out);
+        assertTrue(curve.get(0).contains("interpreter"));
+    }
+
+    @Test
+    void withoutReferencesThereAreNoReferenceColumns() {
+        String header = Pivot.read(files(), List.of()).render().lines().findFirst().orElseThrow();
+        assertFalse(header.contains("CPython"), header);
+    }
+
+    @Test
+    void aCorruptResultNamesTheFile(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("jmh-x.json");
+        Files.writeString(bad, "[{\"benchmark\": \"a.B.c\", \"primaryMetric\": {\"score\": 1");
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> Pivot.read(Map.of("x", bad), List.of()));
+        assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
+        Files.writeString(bad, "{\"not\": \"jmh\"}");
+        e = assertThrows(TaskbenchException.class, () -> Pivot.read(Map.of("x", bad), List.of()));
+        assertTrue(e.getMessage().contains("not a JMH JSON result"), e.getMessage());
+    }
+
+    @Test
+    void warmupCurveFindsFirstCallSteadyStateAndCallsToIt() {
+        WarmupCurve w = WarmupCurve.of(List.of(List.of(100.0, 50.0, 12.0, 10.0, 10.0, 10.0, 10.0, 10.0)));
+        assertNotNull(w);
+        assertEquals(100.0, w.first());
+        assertEquals(10.0, w.steady());
+        assertEquals(3, w.callsToSteady());
+        assertEquals(null, WarmupCurve.of(List.of(List.of(1.0, 2.0))));
+    }
+
+    @Test
+    void referenceFiguresConvertToTheRowsUnit() {
+        ReferenceResult r = new ReferenceResult("CPython", ReferenceResult.COUNTER_LOOP, 236, 240, "ms/op");
+        assertEquals(236_000, r.bestIn("us/op"), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> r.bestIn("ops/s"));
+    }
+}
