@@ -164,11 +164,60 @@ public final class Pivot {
             out.append("; reference runtimes: best in-process call of the seed's own code");
         }
         out.append(".\n");
+        String scaling = scaling();
+        if (!scaling.isEmpty()) {
+            out.append('\n').append(scaling);
+        }
         String curves = warmupCurves();
         if (!curves.isEmpty()) {
             out.append('\n').append(curves);
         }
         return out.toString();
+    }
+
+    /**
+     * Proof of work for benchmarks run at two sizes, one double the other (a trip count): the
+     * time ratio per flag set. About 2 means the work is done; about 1 means the JIT removed it.
+     */
+    String scaling() {
+        List<List<String>> table = new ArrayList<>();
+        for (RowKey small : cells.keySet()) {
+            for (String param : varyingParams(small.benchmark())) {
+                RowKey big = doubled(small, param);
+                if (big == null) {
+                    continue;
+                }
+                if (table.isEmpty()) {
+                    List<String> h = new ArrayList<>(List.of("size doubled"));
+                    h.addAll(columns);
+                    table.add(h);
+                }
+                List<String> line = new ArrayList<>();
+                line.add(small.label(java.util.Set.of()) + " " + param + " " + small.params().get(param) + " → "
+                        + big.params().get(param));
+                for (String col : columns) {
+                    Cell a = cells.get(small).get(col);
+                    Cell b = cells.get(big).get(col);
+                    line.add(a == null || b == null || a.score() == 0 ? "-" : "×" + number(b.score() / a.score()));
+                }
+                table.add(line);
+            }
+        }
+        return table.isEmpty() ? "" : format(table)
+                + "Time ratio when one parameter doubles: about ×2 means the work is done, about ×1 that it was removed.\n";
+    }
+
+    private RowKey doubled(RowKey small, String param) {
+        long v;
+        try {
+            v = Long.parseLong(small.params().get(param));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        Map<String, String> want = new TreeMap<>(small.params());
+        want.put(param, String.valueOf(2 * v));
+        RowKey big = new RowKey(small.benchmark(), small.mode(), small.threads(), want);
+        return cells.containsKey(big) ? big : null;
     }
 
     /** Parameters of a benchmark that take more than one value in this table; the others are noise in a label. */

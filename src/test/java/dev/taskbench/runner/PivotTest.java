@@ -114,4 +114,21 @@ class PivotTest {
         assertEquals(236_000, r.bestIn("us/op"), 1e-6);
         assertThrows(IllegalArgumentException.class, () -> r.bestIn("ops/s"));
     }
+
+    @Test
+    void doublingTheTripCountShowsWhetherTheWorkIsDone() throws Exception {
+        String out = Pivot.read(files(), List.of()).render();
+        String line = row(out, "CounterLoopBenchmark.opaque outer 10000 → 20000");
+        double c2 = score("c2", "opaque", "20000") / score("c2", "opaque", "10000");
+        assertTrue(line.contains("×" + Pivot.number(c2)), line + " should hold " + c2);
+    }
+
+    private static double score(String set, String benchmark, String outer) throws Exception {
+        for (JsonNode b : new ObjectMapper().readTree(FIXTURES.resolve("jmh-" + set + ".json").toFile())) {
+            if (b.get("benchmark").asText().endsWith(benchmark) && outer.equals(b.path("params").path("outer").asText())) {
+                return b.get("primaryMetric").get("score").asDouble();
+            }
+        }
+        throw new AssertionError(benchmark + " " + outer);
+    }
 }
