@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-class RunMojoTest {
+class ForkedMainMojoTest {
 
     @Test
     void onlySuiteAndJmhSettingsArePassedToTheRunner() {
@@ -15,7 +15,8 @@ class RunMojoTest {
         p.setProperty("taskbench.profile", "smoke");
         p.setProperty("taskbench.jvm", "/usr/lib/jvm/x");
         p.setProperty("skipTests", "true");
+        p.setProperty("base", "run-a");
         p.setProperty("maven.repo.local", "/x");
-        assertEquals(Map.of("jmh.include", "Connection", "taskbench.profile", "smoke"), RunMojo.passedSettings(p));
+        assertEquals(Map.of("jmh.include", "Connection", "taskbench.profile", "smoke", "base", "run-a"), ForkedMainMojo.passedSettings(p, java.util.Set.of("base")));
     }
 }

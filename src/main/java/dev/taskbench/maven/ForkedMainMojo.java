@@ -1,0 +1,114 @@
+package dev.taskbench.maven;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * A goal that runs one of the suite's main classes in a fresh JVM on the project's classpath
+ * and passes the user's {@code -D} settings on as program arguments. All logic lives in the
+ * main class; the goal only starts it and turns its exit code into Maven's verdict.
+ */
+abstract class ForkedMainMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** JDK home (or java executable) for the forked JVM. Defaults to Maven's JVM. */
+    @Parameter(property = "taskbench.jvm")
+    private String jvm;
+
+    /** The class whose {@code main} does the work. */
+    abstract String mainClass();
+
+    /** Besides {@code taskbench.*} and {@code jmh.*}, the user properties this goal passes on. */
+    Set<String> extraSettings() {
+        return Set.of();
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("-cp");
+        try {
+            command.add(String.join(File.pathSeparator, project.getRuntimeClasspathElements()));
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("cannot resolve the project's classpath: " + e.getMessage(), e);
+        }
+        command.add(mainClass());
+        command.add("-Dtaskbench.basedir=" + project.getBasedir().getAbsolutePath());
+        for (Map.Entry<String, String> e : passedSettings(session.getUserProperties(), extraSettings()).entrySet()) {
+            command.add("-D" + e.getKey() + "=" + e.getValue());
+        }
+        int exit = runChild(command);
+        if (exit != 0) {
+            throw new MojoFailureException("taskbench " + mainClass().substring(mainClass().lastIndexOf('.') + 1)
+                    + " failed (exit code " + exit + "); the reason is printed above");
+        }
+    }
+
+    /** The {@code taskbench.*}, {@code jmh.*} and extra user properties, in a stable order. */
+    static Map<String, String> passedSettings(Properties userProperties, Set<String> extra) {
+        Map<String, String> out = new TreeMap<>();
+        for (String key : userProperties.stringPropertyNames()) {
+            boolean ours = key.startsWith("taskbench.") || key.startsWith("jmh.") || extra.contains(key);
+            if (ours && !key.equals("taskbench.jvm")) {
+                out.put(key, userProperties.getProperty(key));
+            }
+        }
+        return out;
+    }
+
+    private String javaExecutable() throws MojoFailureException {
+        if (jvm == null || jvm.isBlank()) {
+            return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        }
+        Path p = Path.of(jvm);
+        Path exe = Files.isDirectory(p) ? p.resolve("bin").resolve("java") : p;
+        if (!Files.isExecutable(exe)) {
+            throw new MojoFailureException("-Dtaskbench.jvm=" + jvm + " is neither a JDK home nor a java executable");
+        }
+        return exe.toString();
+    }
+
+    private int runChild(List<String> command) throws MojoExecutionException {
+        Process child;
+        try {
+            child = new ProcessBuilder(command).directory(project.getBasedir()).inheritIO().start();
+        } catch (java.io.IOException e) {
+            throw new MojoExecutionException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        }
+        Thread killer = new Thread(child::destroy, "taskbench-stop-child");
+        Runtime.getRuntime().addShutdownHook(killer);
+        try {
+            return child.waitFor();
+        } catch (InterruptedException e) {
+            child.destroy();
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted while " + mainClass() + " was running", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+    }
+}
