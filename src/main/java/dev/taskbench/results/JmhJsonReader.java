@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,8 +96,7 @@ public final class JmhJsonReader {
         Map<String, String> params = new TreeMap<>();
         JsonNode p = e.get("params");
         if (p != null && p.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : p.properties()) {
                 params.put(f.getKey(), f.getValue().asText());
             }
         }
