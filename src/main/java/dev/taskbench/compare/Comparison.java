@@ -89,12 +89,13 @@ public final class Comparison {
             Options o) {
         List<Pending> pending = new ArrayList<>();
         List<BenchmarkResult> onlyBase = new ArrayList<>();
+        GeometricMean geo = new GeometricMean(o);
         base.forEach((id, b) -> {
             BenchmarkResult c = candidate.get(id);
             if (c == null) {
                 onlyBase.add(b);
             } else {
-                pending.add(new Pending(group.apply(b), b, c, o));
+                pending.add(new Pending(group.apply(b), b, c, o, geo));
             }
         });
         List<BenchmarkResult> onlyCandidate = candidate.entrySet().stream()
@@ -106,32 +107,43 @@ public final class Comparison {
         for (int i = 0; i < pending.size(); i++) {
             rows.add(pending.get(i).finish(q[i], o));
         }
-        return new Comparison(baseName, candidateName, o, rows, onlyBase, onlyCandidate, geometricMean(pending, o));
+        return new Comparison(baseName, candidateName, o, rows, onlyBase, onlyCandidate, geo.result());
     }
 
     /**
      * Geometric mean of the time ratios (above 1 = slower) over the tested rows, with a
-     * bootstrap interval from the rows' own replicates taken together.
+     * bootstrap interval: replicate r is the geometric mean of every row's replicate r.
      */
-    private static Optional<Interval> geometricMean(List<Pending> pending, Options o) {
-        List<Pending> tested = pending.stream().filter(x -> x.tested).toList();
-        if (tested.isEmpty()) {
-            return Optional.empty();
+    private static final class GeometricMean {
+        private final Options o;
+        private final double[] logs;
+        private double logEstimate;
+        private int rows;
+
+        GeometricMean(Options o) {
+            this.o = o;
+            this.logs = new double[o.resamples()];
         }
-        double[] logs = new double[o.resamples()];
-        double logEstimate = 0;
-        for (Pending x : tested) {
-            double sign = x.direction.orElseThrow() == Direction.LOWER_IS_BETTER ? 1 : -1;
-            logEstimate += sign * Math.log(x.ratio.estimate());
+
+        void add(Direction d, double estimate, double[] replicates) {
+            double sign = d == Direction.LOWER_IS_BETTER ? 1 : -1;
+            logEstimate += sign * Math.log(estimate);
             for (int r = 0; r < logs.length; r++) {
-                logs[r] += sign * Math.log(x.replicates[r]);
+                logs[r] += sign * Math.log(replicates[r]);
             }
+            rows++;
         }
-        double[] replicates = new double[logs.length];
-        for (int r = 0; r < logs.length; r++) {
-            replicates[r] = Math.exp(logs[r] / tested.size());
+
+        Optional<Interval> result() {
+            if (rows == 0) {
+                return Optional.empty();
+            }
+            double[] replicates = new double[logs.length];
+            for (int r = 0; r < logs.length; r++) {
+                replicates[r] = Math.exp(logs[r] / rows);
+            }
+            return Optional.of(Bootstrap.percentile(Math.exp(logEstimate / rows), replicates, o.confidence()));
         }
-        return Optional.of(Bootstrap.percentile(Math.exp(logEstimate / tested.size()), replicates, o.confidence()));
     }
 
     /** A matched pair with its statistics, waiting for the multiple-comparison correction. */
@@ -142,13 +154,12 @@ public final class Comparison {
         final Optional<Direction> direction;
         final double[] b;
         final double[] c;
-        final double[] replicates;
         final Interval ratio;
         final MannWhitney.Result mw;
         final boolean tested;
         final String untestedReason;
 
-        Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Options o) {
+        Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Options o, GeometricMean geo) {
             this.group = group;
             this.base = base;
             this.candidate = candidate;
@@ -156,11 +167,14 @@ public final class Comparison {
             this.c = candidate.forks();
             this.direction = base.unit().equals(candidate.unit()) ? Direction.ofUnit(base.unit()) : Optional.empty();
             long seed = o.seed() * 31 + (group + "|" + base.key().label()).hashCode();
-            this.replicates = Bootstrap.ratioOfMediansReplicates(b, c, o.resamples(), seed);
+            double[] replicates = Bootstrap.ratioOfMediansReplicates(b, c, o.resamples(), seed);
             this.ratio = Bootstrap.percentile(Stats.median(c) / Stats.median(b), replicates, o.confidence());
             this.mw = MannWhitney.test(b, c);
             this.untestedReason = untested(o);
             this.tested = untestedReason == null;
+            if (tested) {
+                geo.add(direction.orElseThrow(), ratio.estimate(), replicates);
+            }
         }
 
         private String untested(Options o) {

@@ -123,29 +123,62 @@ public final class JmhJsonReader {
                 forks, alloc, jmhScore);
     }
 
-    /** {@code rawData} is one list per fork of that fork's iteration scores; a fork's score is their mean. */
+    /**
+     * {@code rawData} is one list per fork of that fork's iteration scores; a fork's score is their
+     * mean. Sample-time mode writes {@code rawDataHistogram} instead: per fork, per iteration, a list
+     * of {@code [value, count]} pairs; an iteration's score is then the count-weighted mean of its
+     * samples (JMH's own score for that mode) and the fork's score again the mean of its iterations.
+     */
     private static List<Double> forkMeans(Path file, JsonNode metric, String where) {
         JsonNode raw = metric.get("rawData");
-        if (raw == null || !raw.isArray() || raw.isEmpty()) {
+        JsonNode histogram = metric.get("rawDataHistogram");
+        boolean sampled = (raw == null || raw.isNull()) && histogram != null;
+        JsonNode forksNode = sampled ? histogram : raw;
+        if (forksNode == null || !forksNode.isArray() || forksNode.isEmpty()) {
             throw foreign(file, where + " has no \"rawData\" (per-fork scores)");
         }
+        String field = sampled ? "rawDataHistogram" : "rawData";
         List<Double> forks = new ArrayList<>();
         int fork = 0;
-        for (JsonNode iterations : raw) {
+        for (JsonNode iterations : forksNode) {
             fork++;
             if (!iterations.isArray() || iterations.isEmpty()) {
-                throw foreign(file, where + " rawData fork " + fork + " is not a list of iteration scores");
+                throw foreign(file, where + " " + field + " fork " + fork + " is not a list of iterations");
             }
             double sum = 0;
             for (JsonNode v : iterations) {
-                if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-                    throw foreign(file, where + " rawData fork " + fork + " holds " + v + ", not a number");
-                }
-                sum += v.asDouble();
+                sum += sampled ? histogramMean(file, v, where + " " + field + " fork " + fork)
+                        : number(file, v, where + " " + field + " fork " + fork);
             }
             forks.add(sum / iterations.size());
         }
         return forks;
+    }
+
+    private static double histogramMean(Path file, JsonNode iteration, String where) {
+        double weighted = 0;
+        double count = 0;
+        if (iteration.isArray()) {
+            for (JsonNode pair : iteration) {
+                if (!pair.isArray() || pair.size() != 2) {
+                    throw foreign(file, where + " holds " + pair + ", not a [value, count] pair");
+                }
+                double c = number(file, pair.get(1), where);
+                weighted += number(file, pair.get(0), where) * c;
+                count += c;
+            }
+        }
+        if (count <= 0) {
+            throw foreign(file, where + " has an iteration without samples");
+        }
+        return weighted / count;
+    }
+
+    private static double number(Path file, JsonNode v, String where) {
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw foreign(file, where + " holds " + v + ", not a number");
+        }
+        return v.asDouble();
     }
 
     private static String text(Path file, JsonNode node, String field, String where) {

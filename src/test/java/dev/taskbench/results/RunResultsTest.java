@@ -67,6 +67,38 @@ class RunResultsTest {
         assertTrue(alloc > 50 && alloc < 1000, "B/op of a pool borrow: " + alloc);
     }
 
+    /** Sample-time mode writes rawDataHistogram (per fork, per iteration, [value, count] pairs) instead of rawData. */
+    @Test
+    void readsSampleModeHistograms() throws IOException {
+        Path file = copy("pool-sample.json", dir.resolve("pool-sample.json"));
+        BenchmarkResult r = RunResults.read(file).results().get(0);
+        assertEquals("sample", r.key().mode());
+        assertEquals("ns/op", r.unit());
+        assertTrue(r.allocNormPerFork().isEmpty()); // recorded without -prof gc
+        JsonNode forks = new ObjectMapper().readTree(file.toFile()).get(0).get("primaryMetric").get("rawDataHistogram");
+        assertEquals(forks.size(), r.forkScores().size());
+        for (int f = 0; f < forks.size(); f++) {
+            double iterationSum = 0;
+            for (JsonNode iteration : forks.get(f)) {
+                double weighted = 0;
+                long count = 0;
+                for (JsonNode pair : iteration) {
+                    weighted += pair.get(0).asDouble() * pair.get(1).asLong();
+                    count += pair.get(1).asLong();
+                }
+                iterationSum += weighted / count;
+            }
+            assertEquals(iterationSum / forks.get(f).size(), r.forkScores().get(f), 1e-9);
+        }
+        String tiny = "[{\"benchmark\": \"a.B.c\", \"mode\": \"sample\", \"threads\": 1, \"primaryMetric\": {\"scoreUnit\":"
+                + " \"us/op\", \"rawDataHistogram\": [[[[10.0, 1], [20.0, 3]], [[30.0, 2]]]]}}]";
+        Path t = Files.writeString(dir.resolve("tiny.json"), tiny);
+        assertEquals(List.of((17.5 + 30) / 2), RunResults.read(t).results().get(0).forkScores());
+        Files.writeString(t, tiny.replace("[20.0, 3]", "[20.0]"));
+        assertMessage(t, t + " is not a JMH JSON result: entry 1 (a.B.c) primaryMetric rawDataHistogram fork 1 holds"
+                + " [20.0], not a [value, count] pair");
+    }
+
     @Test
     void readsARunFolderWithFlagSetsAndMetadata() throws IOException {
         Path run = dir.resolve("20260101-000000-smoke");
