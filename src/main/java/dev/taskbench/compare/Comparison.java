@@ -1,14 +1,17 @@
 package dev.taskbench.compare;
 
+import dev.taskbench.TaskbenchException;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RunResults;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Base against candidate, row by row, with the fork as the unit of measurement.
@@ -51,8 +54,8 @@ public final class Comparison {
 
     /** Two runs: rows matched by flag set and key. */
     public static Comparison compare(RunResults base, RunResults candidate, Options options) {
-        Map<String, BenchmarkResult> b = index(base.results(), true);
-        Map<String, BenchmarkResult> c = index(candidate.results(), true);
+        Map<Match, BenchmarkResult> b = index(base.results(), true);
+        Map<Match, BenchmarkResult> c = index(candidate.results(), true);
         return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options);
     }
 
@@ -61,31 +64,30 @@ public final class Comparison {
             Options options) {
         for (String f : List.of(baseFlagSet, candidateFlagSet)) {
             if (!run.flagSets().contains(f)) {
-                throw new dev.taskbench.TaskbenchException("run " + run.runId() + " has no flag set " + f
+                throw new TaskbenchException("run " + run.runId() + " has no flag set " + f
                         + " (it has " + String.join(", ", run.flagSets()) + ")");
             }
         }
-        Map<String, BenchmarkResult> b = index(run.results(baseFlagSet), false);
-        Map<String, BenchmarkResult> c = index(run.results(candidateFlagSet), false);
+        Map<Match, BenchmarkResult> b = index(run.results(baseFlagSet), false);
+        Map<Match, BenchmarkResult> c = index(run.results(candidateFlagSet), false);
         String label = baseFlagSet + " \u2192 " + candidateFlagSet;
         return build(baseFlagSet, candidateFlagSet, b, c, r -> label, options);
     }
 
-    private static Map<String, BenchmarkResult> index(List<BenchmarkResult> results, boolean withFlagSet) {
-        Map<String, BenchmarkResult> m = new LinkedHashMap<>();
-        results.stream().sorted(java.util.Comparator.comparing(BenchmarkResult::flagSet, flagSetOrder())
+    /** What rows are matched on: the flag set (empty when comparing flag sets) and the key. */
+    private record Match(String flagSet, BenchmarkKey key) {
+    }
+
+    private static Map<Match, BenchmarkResult> index(List<BenchmarkResult> results, boolean withFlagSet) {
+        Map<Match, BenchmarkResult> m = new LinkedHashMap<>();
+        results.stream().sorted(Comparator.comparing(BenchmarkResult::flagSet, RunResults.FLAG_SET_ORDER)
                 .thenComparing(BenchmarkResult::key)).forEach(r -> m.put(
-                        (withFlagSet ? r.flagSet() : "") + "\u0000" + r.key(), r));
+                        new Match(withFlagSet ? r.flagSet() : "", r.key()), r));
         return m;
     }
 
-    private static java.util.Comparator<String> flagSetOrder() {
-        return java.util.Comparator.comparing((String f) -> !f.equals(RunResults.DEFAULT_FLAG_SET))
-                .thenComparing(java.util.Comparator.naturalOrder());
-    }
-
-    private static Comparison build(String baseName, String candidateName, Map<String, BenchmarkResult> base,
-            Map<String, BenchmarkResult> candidate, java.util.function.Function<BenchmarkResult, String> group,
+    private static Comparison build(String baseName, String candidateName, Map<Match, BenchmarkResult> base,
+            Map<Match, BenchmarkResult> candidate, Function<BenchmarkResult, String> group,
             Options o) {
         List<Pending> pending = new ArrayList<>();
         List<BenchmarkResult> onlyBase = new ArrayList<>();

@@ -120,7 +120,8 @@ public record RunResults(Path source, String runId, Map<String, Object> metadata
         return byFlagSet;
     }
 
-    static final Comparator<String> FLAG_SET_ORDER = Comparator
+    /** {@value #DEFAULT_FLAG_SET} first, then by name. */
+    public static final Comparator<String> FLAG_SET_ORDER = Comparator
             .comparing((String f) -> !f.equals(DEFAULT_FLAG_SET)).thenComparing(Comparator.naturalOrder());
 
     private static Map<String, Object> metadata(Path file) {
