@@ -1,0 +1,290 @@
+package dev.taskbench.compare;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.RunResults;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Base against candidate, row by row, with the fork as the unit of measurement.
+ *
+ * <ul>
+ * <li>Rows are matched by flag set and {@link BenchmarkKey}; rows on one side only are listed in
+ * {@link #onlyInBase()} / {@link #onlyInCandidate()}, not errors.</li>
+ * <li>Per row: a two-sided Mann-Whitney U test on the fork scores ({@link MannWhitney}), a
+ * percentile-bootstrap interval of median(candidate)/median(base), and Benjamini-Hochberg
+ * across all tested rows.</li>
+ * <li>FASTER/SLOWER needs q &lt;= alpha, an interval that excludes 1, and a median change of at
+ * least the minimum effect in the score's own unit (default 5%); otherwise SAME.</li>
+ * <li>UNKNOWN: unknown unit, fewer than {@link Options#minForks()} forks on a side, or fork
+ * counts whose smallest possible exact p exceeds alpha (3 against 3 gives 0.1), so that a row
+ * that cannot be tested is never reported as SAME.</li>
+ * <li>{@code gc.alloc.rate.norm} is compared on its per-side median against a fixed
+ * tolerance (default 1% + 16 B/op): it is nearly deterministic, so no test is needed and one
+ * fork per side suffices. 16 B is one small object or a TLAB-accounting wobble.</li>
+ * </ul>
+ */
+public final class Comparison {
+    private final String baseName;
+    private final String candidateName;
+    private final Options options;
+    private final List<Row> rows;
+    private final List<BenchmarkResult> onlyInBase;
+    private final List<BenchmarkResult> onlyInCandidate;
+    private final Optional<Interval> geometricMean;
+
+    private Comparison(String baseName, String candidateName, Options options, List<Row> rows,
+            List<BenchmarkResult> onlyInBase, List<BenchmarkResult> onlyInCandidate, Optional<Interval> geometricMean) {
+        this.baseName = baseName;
+        this.candidateName = candidateName;
+        this.options = options;
+        this.rows = List.copyOf(rows);
+        this.onlyInBase = List.copyOf(onlyInBase);
+        this.onlyInCandidate = List.copyOf(onlyInCandidate);
+        this.geometricMean = geometricMean;
+    }
+
+    /** Two runs: rows matched by flag set and key. */
+    public static Comparison compare(RunResults base, RunResults candidate, Options options) {
+        Map<Match, BenchmarkResult> b = index(base.results(), true);
+        Map<Match, BenchmarkResult> c = index(candidate.results(), true);
+        return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options);
+    }
+
+    /** Two flag sets of one run ("is flag set B better than A?"): rows matched by key. */
+    public static Comparison compareFlagSets(RunResults run, String baseFlagSet, String candidateFlagSet,
+            Options options) {
+        for (String f : List.of(baseFlagSet, candidateFlagSet)) {
+            if (!run.flagSets().contains(f)) {
+                throw new TaskbenchException("run " + run.runId() + " has no flag set " + f
+                        + " (it has " + String.join(", ", run.flagSets()) + ")");
+            }
+        }
+        Map<Match, BenchmarkResult> b = index(run.results(baseFlagSet), false);
+        Map<Match, BenchmarkResult> c = index(run.results(candidateFlagSet), false);
+        String label = baseFlagSet + " \u2192 " + candidateFlagSet;
+        return build(baseFlagSet, candidateFlagSet, b, c, r -> label, options);
+    }
+
+    /** What rows are matched on: the flag set (empty when comparing flag sets) and the key. */
+    private record Match(String flagSet, BenchmarkKey key) {
+    }
+
+    private static Map<Match, BenchmarkResult> index(List<BenchmarkResult> results, boolean withFlagSet) {
+        Map<Match, BenchmarkResult> m = new LinkedHashMap<>();
+        results.stream().sorted(Comparator.comparing(BenchmarkResult::flagSet, RunResults.FLAG_SET_ORDER)
+                .thenComparing(BenchmarkResult::key)).forEach(r -> m.put(
+                        new Match(withFlagSet ? r.flagSet() : "", r.key()), r));
+        return m;
+    }
+
+    private static Comparison build(String baseName, String candidateName, Map<Match, BenchmarkResult> base,
+            Map<Match, BenchmarkResult> candidate, Function<BenchmarkResult, String> group,
+            Options o) {
+        List<Pending> pending = new ArrayList<>();
+        List<BenchmarkResult> onlyBase = new ArrayList<>();
+        GeometricMean geo = new GeometricMean(o);
+        base.forEach((id, b) -> {
+            BenchmarkResult c = candidate.get(id);
+            if (c == null) {
+                onlyBase.add(b);
+            } else {
+                pending.add(new Pending(group.apply(b), b, c, o, geo));
+            }
+        });
+        List<BenchmarkResult> onlyCandidate = candidate.entrySet().stream()
+                .filter(e -> !base.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
+
+        double[] p = pending.stream().mapToDouble(x -> x.tested ? x.mw.p() : Double.NaN).toArray();
+        double[] q = BenjaminiHochberg.adjust(p);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            rows.add(pending.get(i).finish(q[i], o));
+        }
+        return new Comparison(baseName, candidateName, o, rows, onlyBase, onlyCandidate, geo.result());
+    }
+
+    /**
+     * Geometric mean of the time ratios (above 1 = slower) over the tested rows, with a
+     * bootstrap interval: replicate r is the geometric mean of every row's replicate r.
+     */
+    private static final class GeometricMean {
+        private final Options o;
+        private final double[] logs;
+        private double logEstimate;
+        private int rows;
+
+        GeometricMean(Options o) {
+            this.o = o;
+            this.logs = new double[o.resamples()];
+        }
+
+        void add(Direction d, double estimate, double[] replicates) {
+            double sign = d == Direction.LOWER_IS_BETTER ? 1 : -1;
+            logEstimate += sign * Math.log(estimate);
+            for (int r = 0; r < logs.length; r++) {
+                logs[r] += sign * Math.log(replicates[r]);
+            }
+            rows++;
+        }
+
+        Optional<Interval> result() {
+            if (rows == 0) {
+                return Optional.empty();
+            }
+            double[] replicates = new double[logs.length];
+            for (int r = 0; r < logs.length; r++) {
+                replicates[r] = Math.exp(logs[r] / rows);
+            }
+            return Optional.of(Bootstrap.percentile(Math.exp(logEstimate / rows), replicates, o.confidence()));
+        }
+    }
+
+    /** A matched pair with its statistics, waiting for the multiple-comparison correction. */
+    private static final class Pending {
+        final String group;
+        final BenchmarkResult base;
+        final BenchmarkResult candidate;
+        final Optional<Direction> direction;
+        final double[] b;
+        final double[] c;
+        final Interval ratio;
+        final MannWhitney.Result mw;
+        final boolean tested;
+        final String untestedReason;
+
+        Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Options o, GeometricMean geo) {
+            this.group = group;
+            this.base = base;
+            this.candidate = candidate;
+            this.b = base.forks();
+            this.c = candidate.forks();
+            this.direction = base.unit().equals(candidate.unit()) ? Direction.ofUnit(base.unit()) : Optional.empty();
+            long seed = o.seed() * 31 + (group + "|" + base.key().label()).hashCode();
+            double[] replicates = Bootstrap.ratioOfMediansReplicates(b, c, o.resamples(), seed);
+            this.ratio = Bootstrap.percentile(Stats.median(c) / Stats.median(b), replicates, o.confidence());
+            this.mw = MannWhitney.test(b, c);
+            this.untestedReason = untested(o);
+            this.tested = untestedReason == null;
+            if (tested) {
+                geo.add(direction.orElseThrow(), ratio.estimate(), replicates);
+            }
+        }
+
+        private String untested(Options o) {
+            if (!base.unit().equals(candidate.unit())) {
+                return "units differ: " + base.unit() + " vs " + candidate.unit();
+            }
+            if (direction.isEmpty()) {
+                return "unknown unit " + base.unit();
+            }
+            if (b.length < o.minForks() || c.length < o.minForks()) {
+                return b.length + " vs " + c.length + " forks, need " + o.minForks() + " per side";
+            }
+            double floor = MannWhitney.minimumP(b.length, c.length);
+            if (floor > o.alpha()) {
+                return String.format(Locale.ROOT, "%d vs %d forks cannot reach p <= %s (best p %.3f)", b.length,
+                        c.length, o.alpha(), floor);
+            }
+            return null;
+        }
+
+        Row finish(double q, Options o) {
+            Verdict verdict;
+            String reason;
+            if (!tested) {
+                verdict = Verdict.UNKNOWN;
+                reason = untestedReason;
+            } else {
+                double r = ratio.estimate();
+                boolean higherBetter = direction.orElseThrow() == Direction.HIGHER_IS_BETTER;
+                boolean up = r >= 1 + o.minEffect();
+                boolean down = r <= 1 - o.minEffect();
+                String change = String.format(Locale.ROOT, "%+.1f%%, q=%.3g", (r - 1) * 100, q);
+                if (q > o.alpha()) {
+                    verdict = Verdict.SAME;
+                    reason = "not significant (" + change + ")";
+                } else if (ratio.contains(1)) {
+                    verdict = Verdict.SAME;
+                    reason = "interval includes 1 (" + change + ")";
+                } else if (!up && !down) {
+                    verdict = Verdict.SAME;
+                    reason = String.format(Locale.ROOT, "below the %.0f%% minimum effect (%s)", o.minEffect() * 100,
+                            change);
+                } else {
+                    verdict = (up == higherBetter) ? Verdict.FASTER : Verdict.SLOWER;
+                    reason = change;
+                }
+            }
+            return new Row(group, base.key(), base.unit(), direction, base.forkScores(), candidate.forkScores(),
+                    Stats.median(b), Stats.median(c), ratio, tested ? mw.u() : Double.NaN,
+                    tested ? mw.p() : Double.NaN, mw.exact(), q, verdict, reason, allocation(o));
+        }
+
+        private Row.Allocation allocation(Options o) {
+            Optional<double[]> ab = base.allocForks();
+            Optional<double[]> ac = candidate.allocForks();
+            if (ab.isEmpty() || ac.isEmpty()) {
+                return new Row.Allocation(ab.map(Stats::median).orElse(Double.NaN),
+                        ac.map(Stats::median).orElse(Double.NaN), Double.NaN, AllocationVerdict.MISSING);
+            }
+            double mb = Stats.median(ab.get());
+            double mc = Stats.median(ac.get());
+            double tolerance = o.allocTolerance(mb);
+            AllocationVerdict v = mc - mb > tolerance ? AllocationVerdict.GREW
+                    : mb - mc > tolerance ? AllocationVerdict.SHRANK : AllocationVerdict.SAME;
+            return new Row.Allocation(mb, mc, tolerance, v);
+        }
+    }
+
+    public String baseName() {
+        return baseName;
+    }
+
+    public String candidateName() {
+        return candidateName;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Matched rows, by flag set then key. */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public List<BenchmarkResult> onlyInBase() {
+        return onlyInBase;
+    }
+
+    public List<BenchmarkResult> onlyInCandidate() {
+        return onlyInCandidate;
+    }
+
+    /** Geometric mean of the tested rows' time ratios (above 1 = slower), empty when none was tested. */
+    public Optional<Interval> geometricMean() {
+        return geometricMean;
+    }
+
+    /** Rows that fail the regression gate: SLOWER after correction, or allocation grown beyond tolerance. */
+    public List<Row> gateFailures() {
+        return rows.stream().filter(r -> r.gateFailure().isPresent()).toList();
+    }
+
+    public boolean passesGate() {
+        return gateFailures().isEmpty();
+    }
+
+    public long count(Verdict v) {
+        return rows.stream().filter(r -> r.verdict() == v).count();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.taskbench.compare;
+
+/**
+ * Knobs of a comparison; {@link #defaults()} is what the gate uses.
+ *
+ * @param alpha false discovery rate for the Benjamini-Hochberg correction
+ * @param minEffect smallest relative change of the median (0.05 = 5%) that can be FASTER or SLOWER
+ * @param minForks fewest forks per side for a speed verdict; rows with fewer are UNKNOWN, and so
+ *                 are rows whose fork counts cannot reach significance at all (3 against 3:
+ *                 the exact test's smallest p is 0.1)
+ * @param resamples bootstrap replicates
+ * @param confidence bootstrap interval level
+ * @param seed bootstrap seed; each row's generator is seeded from it and the row's name
+ * @param allocRelative relative tolerance for {@code gc.alloc.rate.norm}
+ * @param allocAbsolute absolute tolerance for {@code gc.alloc.rate.norm}, bytes per operation
+ */
+public record Options(double alpha, double minEffect, int minForks, int resamples, double confidence, long seed,
+        double allocRelative, double allocAbsolute) {
+
+    public Options {
+        if (!(alpha > 0 && alpha < 1) || !(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("alpha and confidence must lie strictly between 0 and 1");
+        }
+        if (minEffect < 0 || allocRelative < 0 || allocAbsolute < 0) {
+            throw new IllegalArgumentException("effect size and tolerances cannot be negative");
+        }
+        if (minForks < 2 || resamples < 100) {
+            throw new IllegalArgumentException("need at least 2 forks per side and 100 resamples");
+        }
+    }
+
+    public static Options defaults() {
+        return new Options(0.05, 0.05, 3, 10_000, 0.95, 20_250_601L, 0.01, 16);
+    }
+
+    public Options withMinEffect(double e) {
+        return new Options(alpha, e, minForks, resamples, confidence, seed, allocRelative, allocAbsolute);
+    }
+
+    public Options withAlpha(double a) {
+        return new Options(a, minEffect, minForks, resamples, confidence, seed, allocRelative, allocAbsolute);
+    }
+
+    public Options withMinForks(int n) {
+        return new Options(alpha, minEffect, n, resamples, confidence, seed, allocRelative, allocAbsolute);
+    }
+
+    public Options withSeed(long s) {
+        return new Options(alpha, minEffect, minForks, resamples, confidence, s, allocRelative, allocAbsolute);
+    }
+
+    public Options withResamples(int r) {
+        return new Options(alpha, minEffect, minForks, r, confidence, seed, allocRelative, allocAbsolute);
+    }
+
+    /** Allowed growth of bytes per operation over {@code base}: relative plus absolute. */
+    public double allocTolerance(double base) {
+        return allocRelative * Math.abs(base) + allocAbsolute;
+    }
+}

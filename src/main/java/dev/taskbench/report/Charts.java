@@ -1,0 +1,160 @@
+package dev.taskbench.report;
+
+import dev.taskbench.compare.Interval;
+import dev.taskbench.compare.Row;
+import dev.taskbench.compare.RunSummary;
+import dev.taskbench.compare.Verdict;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * SVG charts (JFreeChart drawn onto JFreeSVG). Both kinds use JFreeChart's box-and-whisker
+ * renderer for intervals: the box is the confidence interval, the line in it the estimate, and
+ * for run charts the whiskers reach the slowest and the fastest fork.
+ */
+final class Charts {
+    static final int WIDTH = 900;
+    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Map<Verdict, Color> COLORS = Map.of(Verdict.FASTER, new Color(0x2e7d32), Verdict.SLOWER,
+            new Color(0xc62828), Verdict.SAME, new Color(0x78909c), Verdict.UNKNOWN, new Color(0xcfd8dc));
+    private static final Color[] SERIES = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22)};
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private Charts() {
+    }
+
+    /** Candidate/base time ratio per row (above 1 = slower), coloured by verdict; the band is the minimum effect. */
+    static String ratios(List<Row> rows, double minEffect, String id) {
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        double lo = 1 - minEffect;
+        double hi = 1 + minEffect;
+        for (Row r : rows) {
+            Interval t = r.timeRatio().orElse(r.ratio());
+            data.add(new BoxAndWhiskerItem(t.estimate(), t.estimate(), t.low(), t.high(), t.low(), t.high(), null, null,
+                    List.of()), "time ratio", label(r));
+            lo = Math.min(lo, t.low());
+            hi = Math.max(hi, t.high());
+        }
+        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return COLORS.get(rows.get(column).verdict());
+            }
+        };
+        ValueAxis axis = valueAxis("time ratio candidate/base (< 1 faster, > 1 slower)", lo, hi);
+        CategoryPlot plot = plot(data, renderer, axis);
+        plot.addRangeMarker(new IntervalMarker(1 - minEffect, 1 + minEffect, new Color(0, 0, 0, 18)));
+        plot.addRangeMarker(new ValueMarker(1, Color.DARK_GRAY, new BasicStroke(1f)));
+        return svg(new JFreeChart(null, FONT, plot, false), rows.size(), 1, id);
+    }
+
+    /** One benchmark group of a run: per param combination (category) and flag set (series), median and CI. */
+    static String scores(String axisLabel, List<RunSummary.Entry> entries, String id) {
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        java.util.Set<String> categories = new java.util.LinkedHashSet<>();
+        java.util.Set<String> series = new java.util.LinkedHashSet<>();
+        for (RunSummary.Entry e : entries) {
+            String category = e.result().key().params().isEmpty() ? "(no params)" : e.result().key().paramString();
+            categories.add(category);
+            series.add(e.result().flagSet());
+            Interval m = e.median();
+            data.add(new BoxAndWhiskerItem(m.estimate(), m.estimate(), m.low(), m.high(), e.min(), e.max(), null, null,
+                    List.of()), e.result().flagSet(), category);
+            lo = Math.min(lo, e.min());
+            hi = Math.max(hi, e.max());
+        }
+        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
+        for (int s = 0; s < series.size(); s++) {
+            renderer.setSeriesPaint(s, SERIES[s % SERIES.length]);
+        }
+        CategoryPlot plot = plot(data, renderer, valueAxis(axisLabel, lo, hi));
+        return svg(new JFreeChart(null, FONT, plot, series.size() > 1), categories.size(), series.size(), id);
+    }
+
+    private static CategoryPlot plot(DefaultBoxAndWhiskerCategoryDataset data, BoxAndWhiskerRenderer renderer,
+            ValueAxis axis) {
+        renderer.setMeanVisible(false);
+        renderer.setFillBox(true);
+        renderer.setMaximumBarWidth(0.5);
+        renderer.setUseOutlinePaintForWhiskers(false);
+        renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
+        CategoryAxis categories = new CategoryAxis();
+        categories.setTickLabelFont(FONT);
+        categories.setMaximumCategoryLabelWidthRatio(0.4f);
+        categories.setMaximumCategoryLabelLines(3);
+        CategoryPlot plot = new CategoryPlot(data, categories, axis, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setOutlineVisible(false);
+        return plot;
+    }
+
+    /** Linear axis, or logarithmic when the values span more than a factor of ten. */
+    private static ValueAxis valueAxis(String label, double lo, double hi) {
+        ValueAxis axis;
+        if (lo > 0 && hi / lo > 10) {
+            LogAxis log = new LogAxis(label);
+            log.setSmallestValue(lo / 2);
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, true); // powers of ten
+            log.setMinorTickMarksVisible(true);
+            axis = log;
+            axis.setRange(lo / 1.3, hi * 1.3);
+        } else {
+            NumberAxis lin = new NumberAxis(label);
+            lin.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            lin.setAutoRangeIncludesZero(false);
+            axis = lin;
+            double pad = (hi - lo) * 0.08 + Math.abs(hi) * 1e-6;
+            axis.setRange(lo - pad, hi + pad);
+        }
+        axis.setLabelFont(FONT);
+        axis.setTickLabelFont(FONT);
+        return axis;
+    }
+
+    private static String svg(JFreeChart chart, int categories, int series, String id) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        int height = 70 + categories * Math.max(44, 16 * series) + (series > 1 ? 30 : 0);
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
+        g.setDefsKeyPrefix(id + "-"); // unique clip-path ids when several charts share one page
+        chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, height));
+        return g.getSVGElement(id);
+    }
+
+    private static String label(Row r) {
+        return r.flagSet() + ": " + r.key().label();
+    }
+}
