@@ -12,16 +12,27 @@ import java.util.Optional;
  * comparison: iterations inside one JVM share its JIT decisions and heap layout, so they
  * are not independent samples (JMH's pooled {@code scoreError} treats them as if they were).
  *
- * @param jmhScore JMH's own pooled score, kept for reference only
+ * @param jmhScore JMH's own pooled score, kept for display only
+ * @param jmhError JMH's own pooled 99.9% error ({@code NaN} when JMH had too few iterations), display only
+ * @param iterations per fork, the score of each measurement iteration in order (a warmup curve for
+ *        single-shot benchmarks)
  */
 public record BenchmarkResult(BenchmarkKey key, String flagSet, String unit, List<Double> forkScores,
-        Optional<List<Double>> allocNormPerFork, double jmhScore) {
+        Optional<List<Double>> allocNormPerFork, double jmhScore, double jmhError, List<List<Double>> iterations) {
 
     public static final String ALLOC_UNIT = "B/op";
 
     public BenchmarkResult {
         forkScores = List.copyOf(forkScores);
         allocNormPerFork = allocNormPerFork.map(List::copyOf);
+        iterations = iterations.stream().map(List::copyOf).toList();
+    }
+
+    /** A result with per-fork scores only (iterations unknown), as tests and merges build them. */
+    public BenchmarkResult(BenchmarkKey key, String flagSet, String unit, List<Double> forkScores,
+            Optional<List<Double>> allocNormPerFork, double jmhScore) {
+        this(key, flagSet, unit, forkScores, allocNormPerFork, jmhScore, Double.NaN,
+                forkScores.stream().map(List::of).toList());
     }
 
     public double[] forks() {

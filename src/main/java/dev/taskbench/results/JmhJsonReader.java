@@ -105,22 +105,29 @@ public final class JmhJsonReader {
             throw foreign(file, where + " (" + benchmark + ") has no \"primaryMetric\"");
         }
         String unit = text(file, primary, "scoreUnit", where + " primaryMetric");
-        List<Double> forks = forkMeans(file, primary, where + " (" + benchmark + ") primaryMetric");
+        List<List<Double>> iterations = iterationScores(file, primary, where + " (" + benchmark + ") primaryMetric");
+        List<Double> forks = means(iterations);
         Optional<List<Double>> alloc = Optional.empty();
         JsonNode secondary = e.get("secondaryMetrics");
         if (secondary != null && secondary.isObject()) {
             for (String name : ALLOC_NORM_KEYS) {
                 JsonNode m = secondary.get(name);
                 if (m != null) {
-                    alloc = Optional.of(forkMeans(file, m, where + " (" + benchmark + ") " + name));
+                    alloc = Optional.of(means(iterationScores(file, m, where + " (" + benchmark + ") " + name)));
                     break;
                 }
             }
         }
         JsonNode score = primary.get("score");
         double jmhScore = score != null && score.isNumber() ? score.asDouble() : Double.NaN;
+        JsonNode error = primary.get("scoreError");
+        double jmhError = error != null && error.isNumber() ? error.asDouble() : Double.NaN;
         return new BenchmarkResult(BenchmarkKey.of(benchmark, params, mode, threads.asInt()), flagSet, unit,
-                forks, alloc, jmhScore);
+                forks, alloc, jmhScore, jmhError, iterations);
+    }
+
+    private static List<Double> means(List<List<Double>> forks) {
+        return forks.stream().map(f -> f.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).toList();
     }
 
     /**
@@ -129,7 +136,7 @@ public final class JmhJsonReader {
      * of {@code [value, count]} pairs; an iteration's score is then the count-weighted mean of its
      * samples (JMH's own score for that mode) and the fork's score again the mean of its iterations.
      */
-    private static List<Double> forkMeans(Path file, JsonNode metric, String where) {
+    private static List<List<Double>> iterationScores(Path file, JsonNode metric, String where) {
         JsonNode raw = metric.get("rawData");
         JsonNode histogram = metric.get("rawDataHistogram");
         boolean sampled = (raw == null || raw.isNull()) && histogram != null;
@@ -138,19 +145,19 @@ public final class JmhJsonReader {
             throw foreign(file, where + " has no \"rawData\" (per-fork scores)");
         }
         String field = sampled ? "rawDataHistogram" : "rawData";
-        List<Double> forks = new ArrayList<>();
+        List<List<Double>> forks = new ArrayList<>();
         int fork = 0;
         for (JsonNode iterations : forksNode) {
             fork++;
             if (!iterations.isArray() || iterations.isEmpty()) {
                 throw foreign(file, where + " " + field + " fork " + fork + " is not a list of iterations");
             }
-            double sum = 0;
+            List<Double> scores = new ArrayList<>();
             for (JsonNode v : iterations) {
-                sum += sampled ? histogramMean(file, v, where + " " + field + " fork " + fork)
-                        : number(file, v, where + " " + field + " fork " + fork);
+                scores.add(sampled ? histogramMean(file, v, where + " " + field + " fork " + fork)
+                        : number(file, v, where + " " + field + " fork " + fork));
             }
-            forks.add(sum / iterations.size());
+            forks.add(scores);
         }
         return forks;
     }

@@ -1,12 +1,10 @@
 package dev.taskbench.runner;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskbench.TaskbenchException;
-import java.io.IOException;
+import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.JmhJsonReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +19,10 @@ import java.util.TreeMap;
 public final class Pivot {
     /** A row: benchmark, mode, threads and parameters. */
     record RowKey(String benchmark, String mode, int threads, Map<String, String> params) {
+        static RowKey of(BenchmarkKey k) {
+            return new RowKey(k.benchmark(), k.mode(), k.threads(), k.params());
+        }
+
         /** Class.method, the parameters in {@code shown}, threads and mode when not the usual. */
         String label(java.util.Set<String> shown) {
             String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
@@ -56,38 +58,10 @@ public final class Pivot {
     /** Reads one JMH JSON result per flag set, in column order. */
     public static Pivot read(Map<String, Path> resultByFlagSet, List<ReferenceResult> references) {
         Map<RowKey, Map<String, Cell>> cells = new LinkedHashMap<>();
-        ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, Path> e : resultByFlagSet.entrySet()) {
-            JsonNode root;
-            try {
-                root = json.readTree(e.getValue().toFile());
-            } catch (IOException ex) {
-                throw new TaskbenchException("cannot read JMH result " + e.getValue() + ": " + ex.getMessage(), ex);
-            }
-            if (root == null || !root.isArray()) {
-                throw new TaskbenchException(e.getValue() + " is not a JMH JSON result (expected an array)");
-            }
-            for (JsonNode b : root) {
-                Map<String, String> params = new TreeMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = b.path("params").fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> p = it.next();
-                    params.put(p.getKey(), p.getValue().asText());
-                }
-                JsonNode pm = b.path("primaryMetric");
-                if (!b.hasNonNull("benchmark") || pm.isMissingNode()) {
-                    throw new TaskbenchException(e.getValue() + " is not a JMH JSON result (entry without benchmark)");
-                }
-                List<List<Double>> forks = new ArrayList<>();
-                for (JsonNode fork : pm.path("rawData")) {
-                    List<Double> its = new ArrayList<>();
-                    fork.forEach(v -> its.add(v.asDouble()));
-                    forks.add(its);
-                }
-                RowKey key = new RowKey(b.get("benchmark").asText(), b.path("mode").asText(),
-                        b.path("threads").asInt(1), params);
-                cells.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(e.getKey(), new Cell(
-                        pm.path("score").asDouble(), pm.path("scoreError").asDouble(Double.NaN),
-                        pm.path("scoreUnit").asText(), forks));
+            for (BenchmarkResult r : JmhJsonReader.read(e.getValue(), e.getKey())) {
+                cells.computeIfAbsent(RowKey.of(r.key()), k -> new LinkedHashMap<>()).put(e.getKey(),
+                        new Cell(r.jmhScore(), r.jmhError(), r.unit(), r.iterations()));
             }
         }
         return new Pivot(List.copyOf(resultByFlagSet.keySet()), cells, List.copyOf(references));
