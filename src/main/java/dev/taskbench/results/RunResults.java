@@ -87,7 +87,7 @@ public record RunResults(Path source, String runId, Map<String, Object> metadata
     }
 
     /** Flag set name to file, sorted by flag set with {@value #DEFAULT_FLAG_SET} first. */
-    static Map<String, Path> resultFiles(Path folder) {
+    public static Map<String, Path> resultFiles(Path folder) {
         List<Path> jmh;
         try (Stream<Path> s = Files.list(folder)) {
             jmh = s.filter(Files::isRegularFile).filter(p -> {

@@ -74,7 +74,7 @@ public final class ResultsStore {
     /** Publishes the staged run as {@code results/<run-id>/}, atomically. */
     public Path commit(String runId, Map<String, Object> metadata) {
         Path staged = staging(runId);
-        if (resultFiles(staged).isEmpty()) {
+        if (dev.taskbench.results.RunResults.resultFiles(staged).isEmpty()) {
             throw new TaskbenchException("the run produced no " + RESULT_PREFIX + "*.json in " + staged);
         }
         writeJson(staged.resolve(METADATA_FILE), metadata);
@@ -85,18 +85,6 @@ public final class ResultsStore {
             throw new TaskbenchException("cannot publish " + staged + " as " + target + ": " + e.getMessage(), e);
         }
         return target;
-    }
-
-    /** The JMH JSON files of a run folder, one per flag set, sorted by name. */
-    public static java.util.List<Path> resultFiles(Path runFolder) {
-        try (Stream<Path> s = Files.list(runFolder)) {
-            return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith(RESULT_PREFIX) && n.endsWith(".json");
-            }).sorted().toList();
-        } catch (IOException e) {
-            return java.util.List.of();
-        }
     }
 
     /** Removes a staging folder that holds nothing worth keeping; keeps one that has partial output. */

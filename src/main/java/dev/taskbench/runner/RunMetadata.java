@@ -39,7 +39,9 @@ public final class RunMetadata {
         m.put("runId", runId);
         m.put("startedAt", Instant.now().toString());
         m.put("profile", request.profile().id());
-        m.put("include", request.include());
+        if (request.include() != null) {
+            m.put("include", request.include());
+        }
         m.put("jmhArgs", jmhArgs);
         m.put("git", git(projectDir));
         m.put("jdk", jdk(forkJvmArgs));

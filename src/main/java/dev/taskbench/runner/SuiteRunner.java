@@ -55,6 +55,8 @@ public final class SuiteRunner {
     public static final String JDKS = "taskbench.jdks";
     public static final String PIVOT_FILE = "pivot.txt";
     public static final String REFERENCE_FILE = "reference.json";
+    public static final String RUN_ID = "taskbench.run.id";
+    public static final String GATE = "taskbench.gate";
 
     private SuiteRunner() {
     }
@@ -75,7 +77,7 @@ public final class SuiteRunner {
                 throw new TaskbenchException("listing and help options are JMH CLI commands: run "
                         + "java -jar target/benchmarks.jar -l (or -h)");
             }
-            return execute(request, user, settings, out);
+            return execute(request, user, settings, out, err);
         } catch (TaskbenchException e) {
             err.println("taskbench: " + e.getMessage());
             return 1;
@@ -89,8 +91,8 @@ public final class SuiteRunner {
     record Planned(FlagSet flagSet, Path java, String jdk) {
     }
 
-    private static int execute(RunRequest request, CommandLineOptions user, Settings settings, PrintStream out)
-            throws RunnerException {
+    private static int execute(RunRequest request, CommandLineOptions user, Settings settings, PrintStream out,
+            PrintStream err) throws RunnerException {
         List<String> includes = new ArrayList<>(user.getIncludes());
         if (request.include() != null) {
             includes.add(request.include());
@@ -103,11 +105,23 @@ public final class SuiteRunner {
         String flagSpec = settings.get(FLAGSETS, "TASKBENCH_FLAGSETS");
         Map<String, Object> flagReport = new LinkedHashMap<>();
         List<Planned> plan = plan(flagSpec, settings, out, flagReport);
-        boolean interleave = Boolean.parseBoolean(settings.get(INTERLEAVE, null)) && plan.size() > 1;
+        String baselineJarPath = settings.get(BaselineJar.PROPERTY, null);
+        BaselineJar baseline = baselineJarPath == null ? null : new BaselineJar(Path.of(baselineJarPath).toAbsolutePath());
+        boolean interleave = Boolean.parseBoolean(settings.get(INTERLEAVE, null)) && plan.size() > 1 || baseline != null;
 
         Path projectDir = Path.of(System.getProperty(BASEDIR, ".")).toAbsolutePath().normalize();
         ResultsStore store = new ResultsStore(projectDir.resolve(request.resultsDir()));
-        String runId = store.newRunId(request.profile().id(), LocalDateTime.now());
+        String runId = settings.get(RUN_ID, null);
+        if (runId == null) {
+            runId = store.newRunId(request.profile().id(), LocalDateTime.now());
+        } else if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || Files.exists(store.root().resolve(runId))
+                || Files.exists(store.staging(runId))) {
+            throw new TaskbenchException("-D" + RUN_ID + "=" + runId + " is not a new run name under " + store.root()
+                    + " (letters, digits, . _ -; not taken)");
+        }
+        String gate = settings.get(GATE, null);
+        Path gateBaseline = gate == null || baseline != null ? null
+                : dev.taskbench.results.RunResults.locate(store.root(), gate);
 
         ProvisionedDatabase db = needsDb ? DatabaseProvisioner.standard(settings).provision() : null;
         Path handoff = null;
@@ -141,18 +155,40 @@ public final class SuiteRunner {
                     db == null ? ", no database needed" : ", database: " + db.info());
 
             Map<String, List<RunResult>> results = new LinkedHashMap<>();
+            Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
+            Path baselineDir = staging.resolve(BaselineJar.FOLDER);
+            if (baseline != null) {
+                metadata.put("baselineJar", baselineJarPath);
+                Files.createDirectories(baselineDir);
+            }
             for (int round = 0; round < rounds; round++) {
                 for (Planned p : plan) {
                     List<RunResult> acc = results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>());
                     Integer passForks = rounds > 1 ? Integer.valueOf(1) : null;
                     if (!regular.isEmpty()) {
-                        acc.addAll(runPass(request, user, new JmhOptionsFactory.Pass(p.flagSet(), p.java(), false,
-                                passForks, ownPlan), forkProps, out, p, round, rounds));
+                        JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), false,
+                                passForks, ownPlan);
+                        acc.addAll(runPass(request, user, pass, forkProps, out, p, round, rounds));
+                        if (baseline != null) {
+                            out.printf("taskbench: baseline jar, flag set %s, round %d of %d%n", p.flagSet().name(),
+                                    round + 1, rounds);
+                            Path f = baselineDir.resolve(".round-" + round + "-" + p.flagSet().fileName() + ".json");
+                            baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(
+                                    baseline.runRound(JmhOptionsFactory.build(request, user, pass, forkProps),
+                                            p.java() != null ? p.java() : Path.of(System.getProperty("java.home"),
+                                                    "bin", "java"), paramNames(selected), f));
+                        }
                     }
                     if (!ownPlan.isEmpty()) {
                         acc.addAll(runPass(request, user, new JmhOptionsFactory.Pass(p.flagSet(), p.java(), true,
                                 passForks, regular), forkProps, out, p, round, rounds));
                     }
+                }
+            }
+            for (Map.Entry<String, List<Path>> b : baselineRounds.entrySet()) {
+                BaselineJar.mergeRounds(b.getValue(), baselineDir.resolve("jmh-" + b.getKey() + ".json"));
+                for (Path f : b.getValue()) {
+                    Files.deleteIfExists(f);
                 }
             }
             Map<String, Path> files = new LinkedHashMap<>();
@@ -168,9 +204,19 @@ public final class SuiteRunner {
                 out.println();
                 out.print(pivot);
             }
+            writeRunReports(staging, runId, metadata, files);
             Path published = store.commit(runId, metadata);
             out.println("taskbench: results written to " + published);
-            return 0;
+            if (baseline != null) {
+                gateBaseline = published.resolve(BaselineJar.FOLDER);
+            }
+            if (gateBaseline == null) {
+                return 0;
+            }
+            var options = dev.taskbench.compare.CompareCommand.options(settings);
+            var comparison = dev.taskbench.compare.CompareCommand.compareAndReport(store.root(), gateBaseline,
+                    published, options, out);
+            return gate == null ? 0 : dev.taskbench.compare.CompareCommand.gateVerdict(comparison, err);
         } catch (IOException e) {
             throw new TaskbenchException("cannot write the run's files: " + e.getMessage(), e);
         } finally {
@@ -188,6 +234,17 @@ public final class SuiteRunner {
                 db.close();
             }
         }
+    }
+
+    /** {@code report.md} and {@code report.html}: per benchmark and flag set, the fork scores with intervals. */
+    private static void writeRunReports(Path staging, String runId, Map<String, Object> metadata,
+            Map<String, Path> files) {
+        List<dev.taskbench.results.BenchmarkResult> all = new ArrayList<>();
+        files.forEach((set, file) -> all.addAll(dev.taskbench.results.JmhJsonReader.read(file, set)));
+        var run = new dev.taskbench.results.RunResults(staging, runId, metadata, all);
+        var options = dev.taskbench.compare.Options.defaults();
+        dev.taskbench.report.MarkdownReport.write(run, options, staging.resolve("report.md"));
+        dev.taskbench.report.HtmlReport.write(run, options, staging.resolve("report.html"));
     }
 
     private static Collection<RunResult> runPass(RunRequest request, CommandLineOptions user,
@@ -313,6 +370,16 @@ public final class SuiteRunner {
         }
     }
 
+    private static List<String> paramNames(List<BenchmarkListEntry> selected) {
+        TreeSet<String> names = new TreeSet<>();
+        for (BenchmarkListEntry e : selected) {
+            if (e.getParams().hasValue()) {
+                names.addAll(e.getParams().get().keySet());
+            }
+        }
+        return List.copyOf(names);
+    }
+
     /** The benchmarks JMH would run for these include/exclude patterns. */
     static List<BenchmarkListEntry> selected(List<String> includes, List<String> excludes) {
         BenchmarkList list = BenchmarkList.defaultList();
@@ -342,7 +409,7 @@ public final class SuiteRunner {
     }
 
     /** {@code -Dkey=value} program arguments become system properties of this JVM only. */
-    static void applySettings(String[] args) {
+    public static void applySettings(String[] args) {
         for (String a : args) {
             if (!a.startsWith("-D") || a.indexOf('=') < 3) {
                 throw new TaskbenchException("unexpected argument '" + a + "': the runner takes -Dkey=value settings "

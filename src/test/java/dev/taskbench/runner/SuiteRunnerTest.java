@@ -48,7 +48,8 @@ class SuiteRunnerTest {
 
     private static Path onlyRun(Path results) throws Exception {
         try (Stream<Path> s = Files.list(results)) {
-            List<Path> runs = s.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+            List<Path> runs = s.filter(p -> !p.getFileName().toString().startsWith(".")
+                    && !p.getFileName().toString().startsWith("compare-")).toList();
             assertEquals(1, runs.size(), runs.toString());
             return runs.get(0);
         }
@@ -158,5 +159,19 @@ class SuiteRunnerTest {
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("none of the flag sets bogus,future can run here"), e);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("JDK 99 is not installed"));
+    }
+
+    @Test
+    void theGateFailsARunThatIsSignificantlySlowerThanItsBaseline(@TempDir Path results) throws Exception {
+        Path baseline = Path.of("src/test/resources/jmh/pool-aa1.json").toAbsolutePath();
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.gate=" + baseline,
+                "-Djmh.include=ConnectionPoolOverheadBenchmark.oneUser",
+                "-Djmh.args=-f 4 -wi 1 -w 100ms -i 1 -r 100ms -p source=hikari -jvmArgsAppend -Xint");
+        assertEquals(dev.taskbench.compare.CompareCommand.REGRESSION, code, err.toString(StandardCharsets.UTF_8));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("gate failed") && e.contains("source=hikari"), e);
+        Path run = onlyRun(results);
+        assertTrue(Files.isRegularFile(run.resolve("report.md")) && Files.isRegularFile(run.resolve("report.html")));
+        assertTrue(Files.isRegularFile(results.resolve("compare-pool-aa1-vs-" + run.getFileName()).resolve("report.html")));
     }
 }

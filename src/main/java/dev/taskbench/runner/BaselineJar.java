@@ -1,0 +1,191 @@
+package dev.taskbench.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskbench.TaskbenchException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The baseline build's uber-jar ({@code -Dtaskbench.baseline.jar=…}), run through JMH's own CLI
+ * one fork at a time between the candidate's forks (A B A B), with the candidate's options, so
+ * that both builds meet the same machine. Its rounds are joined into one JMH JSON per flag set.
+ */
+final class BaselineJar {
+    static final String PROPERTY = "taskbench.baseline.jar";
+    static final String FOLDER = "baseline";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path jar;
+
+    BaselineJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new TaskbenchException("-D" + PROPERTY + "=" + jar + " is not a file (build the baseline with "
+                    + "mvn package and point at its target/benchmarks.jar)");
+        }
+        this.jar = jar;
+    }
+
+    /** Runs one fork of every matching benchmark with the candidate's effective options; returns the JSON file. */
+    Path runRound(Options o, Path java, Collection<String> paramNames, Path out) {
+        List<String> cmd = new ArrayList<>(List.of(java.toString()));
+        if (Boolean.getBoolean("jmh.ignoreLock")) {
+            cmd.add("-Djmh.ignoreLock=true");
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
+        cmd.addAll(cliArgs(o, paramNames));
+        cmd.addAll(List.of("-rf", "json", "-rff", out.toString()));
+        try {
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            int exit = p.waitFor();
+            if (exit != 0 || !Files.isRegularFile(out)) {
+                throw new TaskbenchException("the baseline jar " + jar + " failed (exit code " + exit + "); see above");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot run the baseline jar " + jar + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskbenchException("interrupted while the baseline jar ran", e);
+        }
+    }
+
+    /** JMH CLI arguments equivalent to the options, for one fork. */
+    static List<String> cliArgs(Options o, Collection<String> paramNames) {
+        List<String> a = new ArrayList<>(o.getIncludes());
+        o.getExcludes().forEach(e -> a.addAll(List.of("-e", e)));
+        a.addAll(List.of("-f", "1", "-foe", "true"));
+        add(a, "-wi", o.getWarmupIterations(), String::valueOf);
+        add(a, "-w", o.getWarmupTime(), BaselineJar::millis);
+        add(a, "-i", o.getMeasurementIterations(), String::valueOf);
+        add(a, "-r", o.getMeasurementTime(), BaselineJar::millis);
+        add(a, "-t", o.getThreads(), String::valueOf);
+        add(a, "-tu", o.getTimeUnit(), BaselineJar::unit);
+        if (!o.getBenchModes().isEmpty()) {
+            a.addAll(List.of("-bm", String.join(",", o.getBenchModes().stream().map(Mode::shortLabel).toList())));
+        }
+        o.getProfilers().forEach(p -> a.addAll(List.of("-prof",
+                p.getOpts() == null || p.getOpts().isEmpty() ? p.getKlass() : p.getKlass() + ":" + p.getOpts())));
+        add(a, "-jvmArgs", o.getJvmArgs(), v -> String.join(" ", v));
+        add(a, "-jvmArgsAppend", o.getJvmArgsAppend(), v -> String.join(" ", v));
+        for (String name : paramNames) {
+            add(a, "-p", o.getParameter(name), v -> name + "=" + String.join(",", v));
+        }
+        return a;
+    }
+
+    private static <T> void add(List<String> args, String flag, org.openjdk.jmh.util.Optional<T> value,
+            java.util.function.Function<T, String> format) {
+        if (value.hasValue()) {
+            args.add(flag);
+            args.add(format.apply(value.get()));
+        }
+    }
+
+    private static String millis(TimeValue v) {
+        return v.convertTo(TimeUnit.MILLISECONDS) + "ms";
+    }
+
+    private static String unit(TimeUnit u) {
+        switch (u) {
+            case NANOSECONDS:
+                return "ns";
+            case MICROSECONDS:
+                return "us";
+            case MILLISECONDS:
+                return "ms";
+            case SECONDS:
+                return "s";
+            case MINUTES:
+                return "m";
+            default:
+                return "s";
+        }
+    }
+
+    /**
+     * Joins one-fork results of several rounds: per benchmark (name, mode, threads, params) the
+     * forks' raw data are concatenated; the score becomes the mean over forks and JMH's pooled
+     * error is dropped (the comparison uses the forks, never that error).
+     */
+    static void mergeRounds(List<Path> rounds, Path out) {
+        Map<String, ObjectNode> byKey = new LinkedHashMap<>();
+        for (Path round : rounds) {
+            JsonNode root;
+            try {
+                root = JSON.readTree(round.toFile());
+            } catch (IOException e) {
+                throw new TaskbenchException("cannot read the baseline round " + round + ": " + e.getMessage(), e);
+            }
+            for (JsonNode entry : root) {
+                String key = entry.path("benchmark").asText() + "|" + entry.path("mode").asText() + "|"
+                        + entry.path("threads").asText() + "|" + entry.path("params").toString();
+                ObjectNode seen = byKey.get(key);
+                if (seen == null) {
+                    byKey.put(key, ((ObjectNode) entry).deepCopy());
+                } else {
+                    appendForks((ObjectNode) seen.get("primaryMetric"), entry.path("primaryMetric"));
+                    JsonNode sec = entry.path("secondaryMetrics");
+                    sec.fieldNames().forEachRemaining(n -> {
+                        if (seen.path("secondaryMetrics").has(n)) {
+                            appendForks((ObjectNode) seen.get("secondaryMetrics").get(n), sec.get(n));
+                        }
+                    });
+                    seen.put("forks", seen.path("forks").asInt() + entry.path("forks").asInt());
+                }
+            }
+        }
+        ArrayNode merged = JSON.createArrayNode();
+        for (ObjectNode e : byKey.values()) {
+            rescore((ObjectNode) e.get("primaryMetric"));
+            e.path("secondaryMetrics").forEach(m -> rescore((ObjectNode) m));
+            merged.add(e);
+        }
+        try {
+            Files.createDirectories(out.getParent());
+            JSON.writeValue(out.toFile(), merged);
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void appendForks(ObjectNode into, JsonNode from) {
+        for (String field : List.of("rawData", "rawDataHistogram")) {
+            if (into.get(field) instanceof ArrayNode target && from.get(field) != null) {
+                from.get(field).forEach(target::add);
+            }
+        }
+    }
+
+    private static void rescore(ObjectNode metric) {
+        JsonNode raw = metric.get("rawData");
+        if (raw == null || !raw.isArray() || raw.isEmpty()) {
+            return;
+        }
+        double sum = 0;
+        int n = 0;
+        for (JsonNode fork : raw) {
+            double f = 0;
+            for (JsonNode it : fork) {
+                f += it.asDouble();
+            }
+            sum += fork.isEmpty() ? 0 : f / fork.size();
+            n++;
+        }
+        metric.put("score", sum / n);
+        metric.put("scoreError", "NaN");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.taskbench.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compare command on JMH JSON recorded by real runs (see src/test/resources/jmh/README.md). */
+class CompareCommandTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/jmh").toAbsolutePath();
+    private Properties saved;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void save() {
+        saved = (Properties) System.getProperties().clone();
+    }
+
+    @AfterEach
+    void restore() {
+        System.setProperties(saved);
+    }
+
+    private int run(Path results, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "-Dtaskbench.results=" + results;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CompareCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAaPairPassesTheGateAndWritesReports(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dbase=" + FIXTURES.resolve("pool-aa1.json"),
+                "-Dcandidate=" + FIXTURES.resolve("pool-aa2.json"), "-Dtaskbench.gate=true");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("gate: pass"), out.toString(StandardCharsets.UTF_8));
+        Path dir = results.resolve("compare-pool-aa1-vs-pool-aa2");
+        assertTrue(Files.size(dir.resolve("report.md")) > 0 && Files.size(dir.resolve("report.html")) > 0);
+    }
+
+    @Test
+    void aPlantedRegressionFailsTheGateNamingTheRows(@TempDir Path results) {
+        int code = run(results, "-Dbase=" + FIXTURES.resolve("pool-aa1.json"),
+                "-Dcandidate=" + FIXTURES.resolve("pool-xint.json"), "-Dtaskbench.gate=true");
+        assertEquals(CompareCommand.REGRESSION, code);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.startsWith("taskbench: gate failed") && e.contains("source=hikari"), e);
+    }
+
+    @Test
+    void withoutTheGateARegressionIsReportedButExitsZero(@TempDir Path results) {
+        assertEquals(0, run(results, "-Dbase=" + FIXTURES.resolve("pool-aa1.json"),
+                "-Dcandidate=" + FIXTURES.resolve("pool-xint.json")));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("SLOWER"));
+    }
+
+    @Test
+    void missingOrUnknownRunsAndBadEffectSizesAreReadableErrors(@TempDir Path results) throws Exception {
+        assertEquals(1, run(results, "-Dbase=x"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("-Dbase=RUN -Dcandidate=RUN"));
+        err.reset();
+        Files.createDirectories(results.resolve("20260101-000000-smoke"));
+        assertEquals(1, run(results, "-Dbase=nope", "-Dcandidate=nope2"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("20260101-000000-smoke"), err.toString());
+        err.reset();
+        assertEquals(1, run(results, "-Dbase=" + FIXTURES.resolve("pool-aa1.json"),
+                "-Dcandidate=" + FIXTURES.resolve("pool-aa2.json"), "-Dtaskbench.effect=five"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("-Dtaskbench.effect"), err.toString());
+    }
+
+    @Test
+    void aTruncatedResultNamesTheFile(@TempDir Path results) throws Exception {
+        Path bad = results.resolve("cut.json");
+        String whole = Files.readString(FIXTURES.resolve("pool-aa1.json"));
+        Files.writeString(bad, whole.substring(0, whole.length() / 2));
+        assertEquals(1, run(results, "-Dbase=" + bad, "-Dcandidate=" + FIXTURES.resolve("pool-aa2.json")));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.startsWith("taskbench: ") && e.contains("cut.json") && !e.contains("\tat "), e);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.db.Settings;
+import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.JmhJsonReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+
+class BaselineJarTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/jmh");
+
+    @Test
+    void theBaselineGetsTheCandidatesOptionsAsJmhCliArguments() throws Exception {
+        Properties p = new Properties();
+        p.setProperty(RunRequest.PROFILE, "standard");
+        p.setProperty(RunRequest.JMH_INCLUDE, "Connection");
+        RunRequest r = RunRequest.from(new Settings(p, Map.of()));
+        CommandLineOptions user = JmhOptionsFactory.parseUserArgs(List.of("-p", "source=hikari,agroal", "-t", "2"));
+        Options o = JmhOptionsFactory.build(r, user, new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT,
+                null, false, 1, List.of("^x\\.Y\\.z$")), List.of("-Dtaskbench.db.handoff=/tmp/h"));
+        List<String> args = BaselineJar.cliArgs(o, List.of("source", "poolSize"));
+        // JMH's own parser must read them back to the same options
+        CommandLineOptions back = new CommandLineOptions(args.toArray(new String[0]));
+        assertEquals(List.of("Connection"), back.getIncludes());
+        assertEquals(List.of("^x\\.Y\\.z$"), back.getExcludes());
+        assertEquals(1, back.getForkCount().get());
+        assertEquals(Profile.STANDARD.measurementIterations(), back.getMeasurementIterations().get());
+        assertEquals(o.getMeasurementTime().get().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS),
+                back.getMeasurementTime().get().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
+        assertEquals(2, back.getThreads().get());
+        assertEquals(List.of("hikari", "agroal"), List.copyOf(back.getParameter("source").get()));
+        assertTrue(back.getProfilers().stream().anyMatch(pc -> pc.getKlass().equals("gc")));
+        assertEquals(List.copyOf(o.getJvmArgs().get()), List.copyOf(back.getJvmArgs().get()));
+        assertTrue(back.getJvmArgsAppend().get().contains("-Dtaskbench.db.handoff=/tmp/h"));
+        assertTrue(back.shouldFailOnError().get());
+    }
+
+    @Test
+    void roundsJoinIntoOneResultWithEveryFork(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("jmh-default.json");
+        BaselineJar.mergeRounds(List.of(FIXTURES.resolve("pool-aa1.json"), FIXTURES.resolve("pool-aa2.json")), out);
+        List<BenchmarkResult> merged = JmhJsonReader.read(out, "default");
+        List<BenchmarkResult> a = JmhJsonReader.read(FIXTURES.resolve("pool-aa1.json"), "default");
+        List<BenchmarkResult> b = JmhJsonReader.read(FIXTURES.resolve("pool-aa2.json"), "default");
+        assertEquals(a.size(), merged.size());
+        for (int i = 0; i < merged.size(); i++) {
+            assertEquals(a.get(i).forkScores().size() + b.get(i).forkScores().size(),
+                    merged.get(i).forkScores().size());
+            assertEquals(merged.get(i).forkScores().size(), merged.get(i).allocNormPerFork().orElseThrow().size());
+        }
+        JsonNode first = new ObjectMapper().readTree(out.toFile()).get(0);
+        assertEquals(a.get(0).forkScores().size() + b.get(0).forkScores().size(), first.get("forks").asInt());
+    }
+
+    @Test
+    void aMissingJarIsAReadableError(@TempDir Path dir) {
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> new BaselineJar(dir.resolve("no.jar")));
+        assertTrue(e.getMessage().contains("benchmarks.jar"), e.getMessage());
+    }
+}
