@@ -1,0 +1,107 @@
+package dev.taskbench.ci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.taskbench.flags.FlagSets;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The nightly workflow cannot run here; this keeps it valid and keeps every command it calls real. */
+class NightlyWorkflowTest {
+    private static final Path WORKFLOW = Path.of(".github/workflows/nightly.yml");
+
+    private static JsonNode workflow() throws Exception {
+        return new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile());
+    }
+
+    private static List<String> runSteps(JsonNode wf) {
+        List<String> runs = new ArrayList<>();
+        wf.get("jobs").forEach(job -> job.get("steps").forEach(step -> {
+            if (step.has("run")) {
+                runs.add(step.get("run").asText());
+            }
+        }));
+        return runs;
+    }
+
+    @Test
+    void isScheduledShardsFlagSetsAndHasPostgresAsAService() throws Exception {
+        JsonNode wf = workflow();
+        assertTrue(wf.path("on").path("schedule").get(0).path("cron").asText().matches("(\\S+ ){4}\\S+"));
+        JsonNode bench = wf.path("jobs").path("bench");
+        JsonNode sets = bench.path("strategy").path("matrix").path("flagset");
+        assertTrue(sets.size() >= 3, sets.toString());
+        FlagSets known = FlagSets.load(null);
+        sets.forEach(s -> known.resolve(s.asText()));
+        assertEquals("postgres:15", bench.path("services").path("postgres").path("image").asText());
+        JsonNode gate = wf.path("jobs").path("gate");
+        assertEquals("bench", gate.path("needs").asText());
+        wf.get("jobs").forEach(job -> job.get("steps").forEach(step ->
+                assertTrue(step.has("run") ^ step.has("uses"), "a step runs or uses: " + step)));
+    }
+
+    @Test
+    void everyGoalAndScriptItCallsExists() throws Exception {
+        String plugin = Files.readString(Path.of("target/classes/META-INF/maven/plugin.xml"), StandardCharsets.UTF_8);
+        Pattern goal = Pattern.compile("jmh:(\\w+)");
+        Pattern script = Pattern.compile("(scripts/[\\w./-]+)");
+        int goals = 0;
+        for (String run : runSteps(workflow())) {
+            Matcher g = goal.matcher(run);
+            while (g.find()) {
+                assertTrue(plugin.contains("<goal>" + g.group(1) + "</goal>"), "goal jmh:" + g.group(1));
+                goals++;
+            }
+            Matcher s = script.matcher(run);
+            while (s.find()) {
+                assertTrue(Files.isExecutable(Path.of(s.group(1))), s.group(1));
+            }
+            for (String p : List.of("taskbench.profile=", "taskbench.flagsets=", "taskbench.baseline.jar=",
+                    "taskbench.run.id=", "taskbench.gate=")) {
+                if (run.contains(p)) {
+                    assertFalse(run.contains(p + " "), "value after " + p);
+                }
+            }
+        }
+        assertTrue(goals >= 2);
+    }
+
+    @Test
+    void mergeShardsJoinsFlagSetsAndRefusesCollisions(@TempDir Path dir) throws Exception {
+        for (String set : List.of("c1", "c2")) {
+            Path shard = Files.createDirectories(dir.resolve("shards/shard-" + set + "/baseline"));
+            Files.writeString(shard.resolveSibling("jmh-" + set + ".json"), "[]");
+            Files.writeString(shard.resolve("jmh-" + set + ".json"), "[]");
+            Files.writeString(shard.resolveSibling("metadata.json"), "{\"set\":\"" + set + "\"}");
+        }
+        assertEquals(0, bash(dir.resolve("shards"), dir.resolve("nightly")));
+        assertTrue(Files.exists(dir.resolve("nightly/jmh-c1.json")) && Files.exists(dir.resolve("nightly/jmh-c2.json")));
+        assertTrue(Files.exists(dir.resolve("nightly/baseline/jmh-c2.json")));
+        assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("nightly")), "never overwrites a run");
+        Files.copy(dir.resolve("shards/shard-c1/jmh-c1.json"), dir.resolve("shards/shard-c2/jmh-c1.json"));
+        assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("other")), "a flag set in two shards");
+        assertFalse(Files.exists(dir.resolve("other")));
+    }
+
+    private static int bash(Path shards, Path out) throws Exception {
+        Process p = new ProcessBuilder("bash", "scripts/merge-shards.sh", shards.toString(), out.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return p.exitValue();
+    }
+}
