@@ -40,7 +40,7 @@ public final class FormConformanceCases {
         c("encoded plus", "a%2Bb=c%2b", "a+b", "c+"),
         c("encoded space", "%20=%20", " ", " "),
         c("encoded & and =", "%26=%3D", "&", "="),
-        c("; is not a separator", "a=b;c=d", "a", "b;c=d"),
+        c("semicolon is not a separator", "a=b;c=d", "a", "b;c=d"),
         c("lone %", "a=%", "a", "%"),
         c("truncated %2", "a=%2", "a", "%2"),
         c("bad hex %zz", "a=%zz", "a", "%zz"),
