@@ -71,7 +71,7 @@ import org.xnio.conduits.StreamSourceConduit;
  */
 public final class FormContenders {
     public static final String[] NAMES = {
-        "taskbench", "jdkURLDecoder", "jettyFormFields", "jettyUrlEncoded", "nettyQueryString",
+        "floorStrings", "taskbench", "jdkURLDecoder", "jettyFormFields", "jettyUrlEncoded", "nettyQueryString",
         "nettyPostDecoder", "tomcatParameters", "undertowFormParser", "springFormConverter",
     };
     static final int MAX_FIELDS = 1000;
@@ -85,10 +85,15 @@ public final class FormContenders {
         public abstract Object decode(byte[] body) throws Exception;
 
         public abstract Map<String, List<String>> grouped(Object result);
+
+        /** Called once with the input's expected pairs before timing; only the floor uses it. */
+        public void prepare(List<String> expectedPairs) {
+        }
     }
 
     public static Contender create(String name) {
         return switch (name) {
+            case "floorStrings" -> new FloorStrings();
             case "taskbench" -> new Taskbench();
             case "jdkURLDecoder" -> new JdkUrlDecoder();
             case "jettyFormFields" -> new JettyFormFields();
@@ -114,6 +119,41 @@ public final class FormContenders {
     /** Order-sensitive comparison of two grouped results. */
     public static boolean same(Map<String, List<String>> a, Map<String, List<String>> b) {
         return new ArrayList<>(a.entrySet()).equals(new ArrayList<>(b.entrySet()));
+    }
+
+    /**
+     * Not a parser: only creates the result strings from their already-decoded UTF-8 bytes
+     * (Latin-1 constructor when ASCII) into a String[]. The floor every decoder works against.
+     */
+    static final class FloorStrings extends Contender {
+        private byte[][] components = new byte[0][];
+        private boolean[] ascii = new boolean[0];
+
+        @Override
+        public void prepare(List<String> expectedPairs) {
+            components = new byte[expectedPairs.size()][];
+            ascii = new boolean[expectedPairs.size()];
+            for (int i = 0; i < components.length; i++) {
+                String s = expectedPairs.get(i);
+                components[i] = s.getBytes(StandardCharsets.UTF_8);
+                ascii[i] = components[i].length == s.length();
+            }
+        }
+
+        @Override
+        public Object decode(byte[] body) {
+            byte[][] c = components;
+            String[] out = new String[c.length];
+            for (int i = 0; i < c.length; i++) {
+                out[i] = ascii[i] ? new String(c[i], StandardCharsets.ISO_8859_1) : new String(c[i], StandardCharsets.UTF_8);
+            }
+            return out;
+        }
+
+        @Override
+        public Map<String, List<String>> grouped(Object result) {
+            return group(List.of((String[]) result));
+        }
     }
 
     static final class Taskbench extends Contender {

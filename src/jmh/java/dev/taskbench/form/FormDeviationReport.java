@@ -33,6 +33,9 @@ public final class FormDeviationReport {
         System.out.println("| contender | deviating cases | details |");
         System.out.println("|---|---|---|");
         for (String name : FormContenders.NAMES) {
+            if (name.equals("floorStrings")) {
+                continue;
+            }
             List<String> bad = new ArrayList<>();
             for (FormConformanceCases.Case k : FormConformanceCases.CASES) {
                 String d = check(FormContenders.create(name), k.body(), k.expected());

@@ -39,7 +39,7 @@ public class FormParsingBenchmark {
     @Param({"seed", "ascii", "nonAscii", "fields1000", "description64k"})
     public String input;
 
-    @Param({"taskbench", "jdkURLDecoder", "jettyFormFields", "jettyUrlEncoded", "nettyQueryString",
+    @Param({"floorStrings", "taskbench", "jdkURLDecoder", "jettyFormFields", "jettyUrlEncoded", "nettyQueryString",
         "nettyPostDecoder", "tomcatParameters", "undertowFormParser", "springFormConverter"})
     public String contender;
 
@@ -52,6 +52,7 @@ public class FormParsingBenchmark {
         FormInputs.Input in = FormInputs.get(input);
         body = in.body();
         decoder = FormContenders.create(contender);
+        decoder.prepare(in.expected());
         String deviation = FormDeviationReport.check(decoder, body, in.expected());
         if (deviation != null) {
             System.out.println("contender " + contender + " deviates on input " + input + ": " + deviation);

@@ -34,6 +34,8 @@ public final class FormParser {
     private static final byte DECODE = 4;
     private static final byte[] CLASS = new byte[256];
     private static final byte[] HEX = new byte[256];
+    // identity except '+' -> ' ': keeps the frequent '+' off a branch the CPU would mispredict
+    private static final byte[] PLUS_TO_SPACE = new byte[256];
 
     static {
         CLASS['&'] = AMP;
@@ -41,6 +43,9 @@ public final class FormParser {
         CLASS['%'] = DECODE;
         CLASS['+'] = DECODE;
         Arrays.fill(CLASS, 0x80, 0x100, DECODE);
+        for (int b = 0; b < 256; b++) {
+            PLUS_TO_SPACE[b] = (byte) (b == '+' ? ' ' : b);
+        }
         Arrays.fill(HEX, (byte) -1);
         for (int c = '0'; c <= '9'; c++) {
             HEX[c] = (byte) (c - '0');
@@ -181,15 +186,15 @@ public final class FormParser {
         int high = 0;
         for (int k = from; k < stop; k++) {
             int b = body[k];
-            if (b == '+') {
-                b = ' ';
-            } else if (b == '%' && k + 2 < stop) {
+            if (b == '%' && k + 2 < stop) {
                 int hi = HEX[body[k + 1] & 0xFF];
                 int lo = HEX[body[k + 2] & 0xFF];
                 if ((hi | lo) >= 0) {
                     b = (hi << 4) | lo;
                     k += 2;
                 }
+            } else {
+                b = PLUS_TO_SPACE[b & 0xFF];
             }
             high |= b;
             dst[len++] = (byte) b;
