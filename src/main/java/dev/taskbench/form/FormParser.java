@@ -1,6 +1,9 @@
 package dev.taskbench.form;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -33,6 +36,14 @@ public final class FormParser {
     private static final byte EQ = 2;
     private static final byte DECODE = 4;
     private static final byte[] CLASS = new byte[256];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long AMP8 = ONES * '&';
+    private static final long EQ8 = ONES * '=';
+    private static final long PCT8 = ONES * '%';
+    private static final long PLUS8 = ONES * '+';
     private static final byte[] HEX = new byte[256];
     // identity except '+' -> ' ': keeps the frequent '+' off a branch the CPU would mispredict
     private static final byte[] PLUS_TO_SPACE = new byte[256];
@@ -114,36 +125,16 @@ public final class FormParser {
             final int end = offset + length;
             int i = offset;
             while (i < end) {
-                int start = i;
-                int c = 0;
-                while (i < end && (c = CLASS[body[i] & 0xFF]) == 0) {
-                    i++;
-                }
-                String name;
-                if (i < end && c == DECODE) {
-                    i = decode(body, start, i, end, AMP | EQ, s);
-                    name = s.result;
-                } else if (i == start) {
-                    if (i == end || c == AMP) {
-                        i++; // empty piece
-                        continue;
-                    }
-                    name = "";
-                } else {
-                    name = new String(body, start, i - start, StandardCharsets.ISO_8859_1);
+                String name = component(body, i, end, EQ8, AMP | EQ, s);
+                i = s.stop;
+                if (name.isEmpty() && (i == end || body[i] == '&')) {
+                    i++; // empty piece
+                    continue;
                 }
                 String value = "";
                 if (i < end && body[i] == '=') {
-                    start = ++i;
-                    while (i < end && (c = CLASS[body[i] & 0xFF] & (AMP | DECODE)) == 0) {
-                        i++;
-                    }
-                    if (i < end && c == DECODE) {
-                        i = decode(body, start, i, end, AMP, s);
-                        value = s.result;
-                    } else if (i > start) {
-                        value = new String(body, start, i - start, StandardCharsets.ISO_8859_1);
-                    }
+                    value = component(body, i + 1, end, AMP8, AMP, s);
+                    i = s.stop;
                 }
                 i++; // past '&' (or end)
                 if (n >>> 1 >= maxFields) {
@@ -171,41 +162,95 @@ public final class FormParser {
     }
 
     /**
-     * Decodes the component starting at start whose first byte needing work is at from; it ends
-     * before the first byte whose class is in stopMask. Leaves the string in s.result and
-     * returns the end index.
+     * Decodes the component starting at start: it ends at the first '&', the first stop byte
+     * (stop8 has it in every lane, stopClass is its class), or end, which goes to s.stop.
+     * Bytes are read once, eight at a time where possible: (x - 0x01..) & ~x & 0x80.. marks
+     * the zero bytes of x, exactly for the lowest one (a false mark only sits above a true one).
      */
-    private static int decode(byte[] body, int start, int from, int end, int stopMask, Scratch s) {
-        int stop = from;
-        while (stop < end && (CLASS[body[stop] & 0xFF] & stopMask) == 0) {
-            stop++;
+    private static String component(byte[] b, int start, int end, long stop8, int stopClass, Scratch s) {
+        // 1. up to the first byte that ends the component or needs decoding
+        int i = start;
+        long m = 0;
+        for (; i <= end - 8; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long xa = w ^ AMP8;
+            long xs = w ^ stop8;
+            long xp = w ^ PCT8;
+            long xq = w ^ PLUS8;
+            m = ((xa - ONES) & ~xa | (xs - ONES) & ~xs | (xp - ONES) & ~xp | (xq - ONES) & ~xq | w) & HIGH;
+            if (m != 0) {
+                i += Long.numberOfTrailingZeros(m) >>> 3;
+                break;
+            }
         }
-        byte[] dst = s.bytes(stop - start);
-        int len = from - start;
-        System.arraycopy(body, start, dst, 0, len);
-        int high = 0;
-        for (int k = from; k < stop; k++) {
-            int b = body[k];
-            if (b == '%' && k + 2 < stop) {
-                int hi = HEX[body[k + 1] & 0xFF];
-                int lo = HEX[body[k + 2] & 0xFF];
+        if (m == 0) {
+            while (i < end && CLASS[b[i] & 0xFF] == 0) {
+                i++;
+            }
+        }
+        if (i == end || (CLASS[b[i] & 0xFF] & stopClass) != 0) {
+            s.stop = i;
+            return i == start ? "" : new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+        }
+        // 2. '%', '+' or non-ASCII at i: decode from here to the end of the component
+        byte[] dst = s.bytes;
+        int len = i - start;
+        if (len > dst.length - 8) {
+            dst = s.grow(dst, len, end - start);
+        }
+        System.arraycopy(b, start, dst, 0, len);
+        long high = 0;
+        int k = i;
+        while (k < end) {
+            if (len > dst.length - 8) {
+                dst = s.grow(dst, len, end - k);
+            }
+            int c = b[k];
+            if ((CLASS[c & 0xFF] & stopClass) != 0) {
+                break;
+            }
+            if (c != '%' && k <= end - 8) {
+                // a word: copy up to the next '%' or stop byte, '+' turned into ' '
+                long w = (long) LONGS.get(b, k);
+                long xa = w ^ AMP8;
+                long xs = w ^ stop8;
+                long xp = w ^ PCT8;
+                long xq = w ^ PLUS8;
+                long plus = ~(((xq & LOW7) + LOW7) | xq | LOW7); // exact in every lane
+                LONGS.set(dst, len, w ^ ((plus >>> 7) * ('+' ^ ' ')));
+                m = ((xa - ONES) & ~xa | (xs - ONES) & ~xs | (xp - ONES) & ~xp) & HIGH;
+                if (m == 0) {
+                    high |= w;
+                    len += 8;
+                    k += 8;
+                } else {
+                    int run = Long.numberOfTrailingZeros(m) >>> 3; // >= 1: lane 0 is none of them
+                    high |= w & ((1L << (run << 3)) - 1);
+                    len += run;
+                    k += run;
+                }
+                continue;
+            }
+            if (c == '%' && k + 2 < end) {
+                int hi = HEX[b[k + 1] & 0xFF];
+                int lo = HEX[b[k + 2] & 0xFF];
                 if ((hi | lo) >= 0) {
-                    b = (hi << 4) | lo;
+                    c = (hi << 4) | lo;
                     k += 2;
                 }
             } else {
-                b = PLUS_TO_SPACE[b & 0xFF];
+                c = PLUS_TO_SPACE[c & 0xFF];
             }
-            high |= b;
-            dst[len++] = (byte) b;
+            high |= c & 0x80;
+            dst[len++] = (byte) c;
+            k++;
         }
-        if ((high & 0x80) == 0) {
-            s.result = new String(dst, 0, len, StandardCharsets.ISO_8859_1);
-        } else {
-            char[] chars = s.chars(len);
-            s.result = new String(chars, 0, Utf8.decode(dst, 0, len, chars));
+        s.stop = k;
+        if ((high & HIGH) == 0) {
+            return new String(dst, 0, len, StandardCharsets.ISO_8859_1);
         }
-        return stop;
+        char[] chars = s.chars(len);
+        return new String(chars, 0, Utf8.decode(dst, 0, len, chars));
     }
 
     /** Per-thread scratch; holds no reference to caller data between calls. */
@@ -213,7 +258,7 @@ public final class FormParser {
         String[] strings = new String[16];
         byte[] bytes = new byte[256];
         char[] chars = new char[256];
-        String result;
+        int stop;
 
         String[] grow(String[] used) {
             String[] bigger = Arrays.copyOf(used, used.length * 2);
@@ -224,16 +269,14 @@ public final class FormParser {
             return bigger;
         }
 
-        byte[] bytes(int n) {
-            byte[] b = bytes;
-            if (b.length >= n) {
-                return b;
+        /** A copy of dst[0, len) with room for at least 8 more bytes; at most needed + 8 if that is less than double. */
+        byte[] grow(byte[] dst, int len, int needed) {
+            int size = Math.max(len + 8, Math.min(dst.length * 2, len + needed + 8));
+            byte[] bigger = Arrays.copyOf(dst, size);
+            if (size <= RETAINED_SCRATCH) {
+                bytes = bigger;
             }
-            b = new byte[Math.max(n, Math.min(b.length * 2, RETAINED_SCRATCH))];
-            if (b.length <= RETAINED_SCRATCH) {
-                bytes = b;
-            }
-            return b;
+            return bigger;
         }
 
         char[] chars(int n) {
@@ -249,13 +292,11 @@ public final class FormParser {
         }
 
         void release(String[] used, int n) {
-            result = null;
             if (used == strings) {
                 Arrays.fill(used, 0, n, null);
             }
         }
     }
-
     /** Limits for a new parser; both default as in {@link FormParser#FormParser()}. */
     public static final class Builder {
         private int maxFields = DEFAULT_MAX_FIELDS;

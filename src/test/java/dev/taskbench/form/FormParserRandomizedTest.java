@@ -47,8 +47,13 @@ class FormParserRandomizedTest {
         byte[] body = null;
         try {
             for (int n = 0; n < BODIES; n++) {
-                int kind = rnd.nextInt(3);
-                body = kind == 0 ? randomBytes(rnd) : kind == 1 ? fragments(rnd) : mutate(rnd, corpus.get(rnd.nextInt(corpus.size())));
+                int kind = rnd.nextInt(4);
+                body = switch (kind) {
+                    case 0 -> randomBytes(rnd);
+                    case 1 -> fragments(rnd);
+                    case 2 -> mutate(rnd, corpus.get(rnd.nextInt(corpus.size())));
+                    default -> longBody(rnd);
+                };
                 if (kind == 1 && rnd.nextInt(64) == 0 && corpus.size() < 4096) {
                     corpus.add(body);
                 }
@@ -96,6 +101,22 @@ class FormParserRandomizedTest {
         String alphabet = "ab=&%+2Ee8Ff0";
         for (int i = 0; i < b.length; i++) {
             b[i] = rnd.nextBoolean() ? (byte) alphabet.charAt(rnd.nextInt(alphabet.length())) : (byte) rnd.nextInt(256);
+        }
+        return b;
+    }
+
+    /**
+     * Longer bodies with long plain runs, for the eight-bytes-at-a-time paths; includes each
+     * separator's value xor 1 (' < $ *), which a sloppy zero-byte test would mistake for it.
+     */
+    private static byte[] longBody(SplittableRandom rnd) {
+        byte[] b = new byte[rnd.nextInt(160)];
+        String alphabet = "&=%+'<$*aB0 9fF";
+        int special = 4 + rnd.nextInt(40);
+        for (int i = 0; i < b.length; i++) {
+            int r = rnd.nextInt(special);
+            b[i] = r == 0 ? (byte) alphabet.charAt(rnd.nextInt(alphabet.length()))
+                    : r == 1 ? (byte) (0x80 + rnd.nextInt(0x80)) : (byte) ('a' + rnd.nextInt(26));
         }
         return b;
     }
