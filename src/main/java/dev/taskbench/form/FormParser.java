@@ -16,8 +16,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe: share one instance. Scratch space (a String[] for the pairs
  * and the byte[]/char[] a component is decoded into) is per thread, through a ThreadLocal, and
- * nothing in it outlives a call; scratch beyond {@value #RETAINED_SCRATCH} elements is
- * allocated per call and dropped. With virtual threads the scratch is simply per request.
+ * no reference to caller data outlives a call. A thread keeps at most {@value #RETAINED_SCRATCH}
+ * elements of each (about 450 KiB, reached only after huge forms); anything larger is allocated
+ * per call and dropped. With virtual threads the scratch is simply per request.
  *
  * <p>Errors: a body over a limit throws {@link FormLimitExceededException}; no body content
  * causes any other exception. Programming errors throw the usual exceptions: a null body
