@@ -1,0 +1,83 @@
+package dev.taskbench.form;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Decoding one application/x-www-form-urlencoded body into name/value strings, taskbench's
+ * parser against the decoders servers run, each used as its server uses it (see
+ * {@link FormContenders}), all on the same bytes.
+ *
+ * <p>Isolates the decode: no socket, no request line, no handler. A contender's own per-request
+ * plumbing (Jetty's Content.Source and attributes, Netty's request and attributes, Undertow's
+ * exchange, Tomcat's copy of the body into its own buffer) is included because its server pays
+ * it too. "floorStrings" is no parser: it only creates the result strings, the floor every
+ * decoder works against (about 40 ns and 300 B for the seed body on a quiet machine).
+ *
+ * <p>Why the numbers look as they do: taskbench scans bytes a word at a time, makes one String
+ * per component and allocates only those plus one small array and its holder, so its B/op
+ * sits on the floor. The others turn the whole body into a String first (JDK, Jetty
+ * UrlEncoded, Netty QueryStringDecoder, Spring), build per-name maps and lists, and decode
+ * char by char through StringBuilders; Spring also reads the body through an InputStreamReader
+ * whose buffers alone are ~26 KB per request. Percent-heavy non-ASCII input narrows the gap:
+ * every byte goes through an escape and then the UTF-8 decoder for everyone.
+ *
+ * <p>Each contender's result is checked once per trial against the input's expected pairs. A
+ * deviating contender is still timed, but a line "contender X deviates on input Y" is printed
+ * and its score should be read as the cost of a wrong answer.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+@State(Scope.Thread)
+public class FormParsingBenchmark {
+    @Param({"seed", "ascii", "nonAscii", "fields1000", "description64k"})
+    public String input;
+
+    @Param({"floorStrings", "taskbench", "jdkURLDecoder", "jettyFormFields", "jettyUrlEncoded", "nettyQueryString",
+        "nettyPostDecoder", "tomcatParameters", "undertowFormParser", "springFormConverter"})
+    public String contender;
+
+    // non-final so the JIT cannot fold the input
+    byte[] body;
+    FormContenders.Contender decoder;
+
+    @Setup
+    public void setUp() {
+        FormInputs.Input in = FormInputs.get(input);
+        body = in.body();
+        decoder = FormContenders.create(contender);
+        decoder.prepare(in.expected());
+        String deviation = FormDeviationReport.check(decoder, body, in.expected());
+        if (deviation != null) {
+            System.out.println("contender " + contender + " deviates on input " + input + ": " + deviation);
+        }
+    }
+
+    /** Checks again after timing: catches a contender that changed state or its input while being timed. */
+    @TearDown
+    public void tearDown() {
+        String deviation = FormDeviationReport.check(decoder, body, FormInputs.get(input).expected());
+        if (deviation != null) {
+            System.out.println("contender " + contender + " deviates on input " + input + " after timing: " + deviation);
+        }
+    }
+
+    @Benchmark
+    public Object decode() throws Exception {
+        return decoder.decode(body);
+    }
+}
