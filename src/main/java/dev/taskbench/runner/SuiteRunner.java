@@ -81,8 +81,12 @@ public final class SuiteRunner {
         } catch (TaskbenchException e) {
             err.println("taskbench: " + e.getMessage());
             return 1;
-        } catch (RunnerException e) {
+        } catch (RunnerException | RuntimeException e) {
+            // JMH reports its own failures (a missing BenchmarkList after a rebuild, a lock) as exceptions
             err.println("taskbench: the JMH run failed: " + rootMessage(e));
+            if (Boolean.getBoolean("taskbench.debug")) {
+                e.printStackTrace(err);
+            }
             return 1;
         }
     }
