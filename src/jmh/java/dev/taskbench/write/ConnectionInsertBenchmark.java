@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Threads;
  * options, never on the server) removes the WAL fsync wait from each commit: it shows how much
  * of a single-row insert is the disk, at the price of losing the last commits on a crash.
  *
- * <p>Budget: 2 x 2 x 2 = 8 combinations, one user. Ten users: {@code -t 10} (the pool is sized
- * to the thread count).
+ * <p>Budget: {@code connection} 2 sources x 2 statements, durable; {@code commit} on/off for the
+ * pooled prepared insert: 6 combinations, one user. Everything crossed: {@code connection -p
+ * synchronousCommit=on,off}; ten users: {@code -t 10} (the pool follows the thread count).
  */
 @NeedsDatabase
 @BenchmarkMode(Mode.AverageTime)
@@ -38,7 +39,7 @@ public class ConnectionInsertBenchmark {
         @Param({"jdbcPlain", "jdbcPrepared"})
         public String path;
 
-        @Param({"on", "off"})
+        @Param({"on"})
         public String synchronousCommit;
 
         @Override
@@ -62,9 +63,37 @@ public class ConnectionInsertBenchmark {
         }
     }
 
+    /** Pooled prepared single-row insert, durable vs asynchronous commit. */
+    @State(Scope.Benchmark)
+    public static class Commit extends WriteState {
+        @Param({"on", "off"})
+        public String synchronousCommit;
+
+        @Override
+        protected WritePath path() {
+            return WritePath.JDBC_PREPARED;
+        }
+
+        @Override
+        protected WriteConnections settings() {
+            return new WriteConnections(5, false, WriteConnections.parseSynchronousCommit(synchronousCommit));
+        }
+
+        @Override
+        protected int rowsPerCall() {
+            return 1;
+        }
+    }
+
     @Benchmark
     @Threads(1)
-    public int oneUser(Request s) throws SQLException {
+    public int connection(Request s) throws SQLException {
+        return s.write();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public int commit(Commit s) throws SQLException {
         return s.write();
     }
 }

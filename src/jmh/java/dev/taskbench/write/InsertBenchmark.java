@@ -20,14 +20,15 @@ import org.openjdk.jmh.annotations.Threads;
  * (an extra COMMIT round trip) and, with a pooled SEQUENCE, one {@code nextval} per 50 rows;
  * IDENTITY adds {@code RETURNING}. {@code batch*}: {@code rowsPerTx} rows per transaction,
  * where batching, IDENTITY's lost batching and the StatelessSession show; the score is per
- * transaction, the secondary {@code rows} metric is per row (score / rowsPerTx).
+ * transaction, the secondary {@code rows} metric is per row (score / rowsPerTx); one user,
+ * ten with {@code -t 10}.
  *
- * <p>Budget: the defaults give 8 request and 12 batch combinations (about a minute in the
- * smoke profile). The full matrix: {@code -p path=jdbcPlain,jdbcPrepared,jooq,jooqStatic,
- * hibernateSeq,hibernateIdentity} for requests, and for batches {@code -p rowsPerTx=10,100,1000
- * -p path=jdbcPrepared,jdbcBatch,jdbcMultiValues,jdbcUnnest,jdbcCopy,jooq,jooqBatch,
- * jooqMultiValues,jooqLoader,hibernateSeq,hibernateIdentity,hibernateBatch,
- * hibernateBatchIdentity,hibernateStateless} (select one kind with {@code InsertBenchmark.batch}).
+ * <p>Budget (smoke profile, about 3 s per combination): 8 request and 4 batch combinations by
+ * default. The full matrix: {@code InsertBenchmark.request -p path=jdbcPlain,jdbcPrepared,jooq,
+ * jooqStatic,hibernateSeq,hibernateIdentity}, and {@code InsertBenchmark.batch -p
+ * rowsPerTx=10,100,1000 -p path=jdbcPrepared,jdbcBatch,jdbcMultiValues,jdbcUnnest,jdbcCopy,
+ * jooq,jooqBatch,jooqMultiValues,jooqLoader,hibernateSeq,hibernateIdentity,hibernateBatch,
+ * hibernateBatchIdentity,hibernateStateless}, once as is and once with {@code -t 10}.
  */
 @NeedsDatabase
 @BenchmarkMode(Mode.AverageTime)
@@ -54,8 +55,7 @@ public class InsertBenchmark {
     /** {@code rowsPerTx} rows per transaction. */
     @State(Scope.Benchmark)
     public static class Batch extends WriteState {
-        @Param({"jdbcPrepared", "jdbcBatch", "hibernateSeq", "hibernateBatch", "hibernateBatchIdentity",
-                "hibernateStateless"})
+        @Param({"jdbcBatch", "hibernateBatch", "hibernateBatchIdentity", "hibernateStateless"})
         public String path;
 
         @Param({"100"})
@@ -84,17 +84,10 @@ public class InsertBenchmark {
         return s.write();
     }
 
+    /** One user; ten with {@code -t 10} (the pool follows the thread count). */
     @Benchmark
     @Threads(1)
-    public int batchOneUser(Batch s, RowCounter counter) throws SQLException {
-        int n = s.write();
-        counter.rows += n;
-        return n;
-    }
-
-    @Benchmark
-    @Threads(10)
-    public int batchTenUsers(Batch s, RowCounter counter) throws SQLException {
+    public int batch(Batch s, RowCounter counter) throws SQLException {
         int n = s.write();
         counter.rows += n;
         return n;
