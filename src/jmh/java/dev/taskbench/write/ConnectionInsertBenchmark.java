@@ -1,0 +1,99 @@
+package dev.taskbench.write;
+
+import dev.taskbench.db.NeedsDatabase;
+import dev.taskbench.pool.ConnectionSource;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * The seed's one-row request insert (autocommit) over a pooled vs a fresh connection, durable
+ * vs asynchronous commit. A fresh connection pays TCP, startup, authentication, a new backend
+ * and two login transactions per request, and never executes a statement often enough to reach
+ * pgjdbc's {@code prepareThreshold} (5): prepared and plain cost the same there, while on the
+ * pool prepared wins. {@code synchronousCommit=off} (set per session in the URL's startup
+ * options, never on the server) removes the WAL fsync wait from each commit: it shows how much
+ * of a single-row insert is the disk, at the price of losing the last commits on a crash.
+ *
+ * <p>Budget: {@code connection} 2 sources x 2 statements, durable; {@code commit} on/off for the
+ * pooled prepared insert: 6 combinations, one user. Everything crossed: {@code connection -p
+ * synchronousCommit=on,off}; ten users: {@code -t 10} (the pool follows the thread count).
+ */
+@NeedsDatabase
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ConnectionInsertBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class Request extends WriteState {
+        @Param({"hikari", "driverManager"})
+        public String source;
+
+        @Param({"jdbcPlain", "jdbcPrepared"})
+        public String path;
+
+        @Param({"on"})
+        public String synchronousCommit;
+
+        @Override
+        protected WritePath path() {
+            return WritePath.parse(path);
+        }
+
+        @Override
+        protected ConnectionSource source() {
+            return ConnectionSource.parse(source);
+        }
+
+        @Override
+        protected WriteConnections settings() {
+            return new WriteConnections(5, false, WriteConnections.parseSynchronousCommit(synchronousCommit));
+        }
+
+        @Override
+        protected int rowsPerCall() {
+            return 1;
+        }
+    }
+
+    /** Pooled prepared single-row insert, durable vs asynchronous commit. */
+    @State(Scope.Benchmark)
+    public static class Commit extends WriteState {
+        @Param({"on", "off"})
+        public String synchronousCommit;
+
+        @Override
+        protected WritePath path() {
+            return WritePath.JDBC_PREPARED;
+        }
+
+        @Override
+        protected WriteConnections settings() {
+            return new WriteConnections(5, false, WriteConnections.parseSynchronousCommit(synchronousCommit));
+        }
+
+        @Override
+        protected int rowsPerCall() {
+            return 1;
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public int connection(Request s) throws SQLException {
+        return s.write();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public int commit(Commit s) throws SQLException {
+        return s.write();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.taskbench.write;
+
+import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.JdbcUrls;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The driver and session settings a write benchmark varies, all in the one JDBC URL that every
+ * path's connections come from (pool, fresh connections, jOOQ and Hibernate alike). Each is
+ * set explicitly, never left to a default: {@code prepareThreshold} (pgjdbc: executions of a
+ * PreparedStatement before it becomes a named server-side statement; 0 = never),
+ * {@code reWriteBatchedInserts}, and {@code synchronous_commit} per session through the
+ * startup {@code options}, so it also holds for a fresh connection and never changes the server.
+ */
+public record WriteConnections(int prepareThreshold, boolean reWriteBatchedInserts, boolean synchronousCommit) {
+    /**
+     * application_name of the connections that do the measured writes; the process id keeps a
+     * concurrent run of the suite on the same database from passing for ours.
+     */
+    public static final String APPLICATION_NAME = "taskbench-write-" + ProcessHandle.current().pid();
+    /** application_name of the proof-of-work connection (truncate, counts, statistics). */
+    public static final String OBSERVER_NAME = "taskbench-observer-" + ProcessHandle.current().pid();
+
+    /** pgjdbc's own defaults, with durable commits. */
+    public static final WriteConnections DEFAULTS = new WriteConnections(5, false, true);
+
+    public WriteConnections {
+        if (prepareThreshold < 0) {
+            throw new IllegalArgumentException("prepareThreshold must be >= 0 (0 = never server-prepare)");
+        }
+    }
+
+    public static boolean parseSynchronousCommit(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "on":
+            case "true":
+                return true;
+            case "off":
+            case "false":
+                return false;
+            default:
+                throw new IllegalArgumentException("synchronousCommit must be on or off, was " + value);
+        }
+    }
+
+    /** {@code base} with these settings; anything else in the URL is kept. */
+    public ConnectionInfo apply(ConnectionInfo base) {
+        return apply(base, APPLICATION_NAME);
+    }
+
+    /** The observer's connection: same server and schema, its own application_name. */
+    public static ConnectionInfo observer(ConnectionInfo base) {
+        return new ConnectionInfo(withParam(base.url(), "ApplicationName", OBSERVER_NAME), base.user(),
+                base.password());
+    }
+
+    private ConnectionInfo apply(ConnectionInfo base, String applicationName) {
+        String url = JdbcUrls.withSslDefault(base.url());
+        url = withParam(url, "prepareThreshold", Integer.toString(prepareThreshold));
+        url = withParam(url, "reWriteBatchedInserts", Boolean.toString(reWriteBatchedInserts));
+        url = withParam(url, "ApplicationName", applicationName);
+        String existing = param(url, "options");
+        String option = "-c synchronous_commit=" + (synchronousCommit ? "on" : "off");
+        url = withParam(url, "options", encode(existing == null ? option : existing + " " + option));
+        return new ConnectionInfo(url, base.user(), base.password());
+    }
+
+    /** Sets {@code key=value}, replacing any value the URL had (keys compared case-insensitively). */
+    static String withParam(String url, String key, String value) {
+        int q = url.indexOf('?');
+        String head = q < 0 ? url : url.substring(0, q);
+        StringJoiner query = new StringJoiner("&");
+        for (Map.Entry<String, String> e : JdbcUrls.params(url).entrySet()) {
+            if (!e.getKey().equalsIgnoreCase(key)) {
+                query.add(e.getValue().isEmpty() ? e.getKey() : e.getKey() + "=" + e.getValue());
+            }
+        }
+        query.add(key + "=" + value);
+        return head + "?" + query;
+    }
+
+    private static String param(String url, String key) {
+        for (Map.Entry<String, String> e : JdbcUrls.params(url).entrySet()) {
+            if (e.getKey().equalsIgnoreCase(key)) {
+                return URLDecoder.decode(e.getValue(), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

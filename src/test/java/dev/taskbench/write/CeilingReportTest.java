@@ -1,0 +1,49 @@
+package dev.taskbench.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.taskbench.db.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CeilingReportTest {
+
+    @Test
+    void readsSingleRowBenchmarksAndComparesThemWithTheCeilingOfAsManyClients(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, "["
+                + bench("dev.taskbench.write.InsertBenchmark.requestOneUser", 1, 250.0, "jdbcPrepared")
+                + "," + bench("dev.taskbench.write.InsertBenchmark.requestTenUsers", 10, 1000.0, "jooq")
+                + "," + bench("dev.taskbench.write.InsertBenchmark.batch", 1, 5000.0, "jdbcBatch")
+                + "]");
+        List<CeilingReport.Row> rows = CeilingReport.rows(json);
+        assertEquals(2, rows.size(), "batch results are per transaction, not single-row");
+        assertEquals(4000.0, rows.get(0).rowsPerSecond(), 1e-6);
+        assertEquals(10000.0, rows.get(1).rowsPerSecond(), 1e-6);
+        String table = CeilingReport.render(rows, Map.of(1, 5000.0, 10, 20000.0));
+        assertTrue(table.contains("80%"), table);
+        assertTrue(table.contains("50%"), table);
+    }
+
+    @Test
+    void pgbenchRunsTheSameInsertAndItsRowsAreVerified() throws Exception {
+        Optional<Path> pgbench = PgbenchCeiling.find();
+        assumeTrue(pgbench.isPresent(), "pgbench is not on the PATH");
+        PgbenchCeiling.Result r = PgbenchCeiling.measure(pgbench.get(),
+                WriteConnections.DEFAULTS.apply(TestDatabase.info()), 2, 1);
+        assertTrue(r.transactions() > 0 && r.tps() > 0, r.toString());
+    }
+
+    private static String bench(String name, int threads, double score, String path) {
+        return "{\"benchmark\":\"" + name + "\",\"mode\":\"avgt\",\"threads\":" + threads
+                + ",\"params\":{\"path\":\"" + path + "\"},\"primaryMetric\":{\"score\":" + score
+                + ",\"scoreUnit\":\"us/op\"}}";
+    }
+}
