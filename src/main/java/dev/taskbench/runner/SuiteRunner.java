@@ -56,6 +56,7 @@ public final class SuiteRunner {
     public static final String PIVOT_FILE = "pivot.txt";
     public static final String REFERENCE_FILE = "reference.json";
     public static final String RUN_ID = "taskbench.run.id";
+    public static final String CEILING_FILE = "ceiling.txt";
     public static final String GATE = "taskbench.gate";
 
     private SuiteRunner() {
@@ -208,6 +209,13 @@ public final class SuiteRunner {
                 out.println();
                 out.print(pivot);
             }
+            if (db != null && selected.stream().anyMatch(e -> dev.taskbench.write.CeilingReport.covers(e.getUsername()))) {
+                out.println("taskbench: measuring the pgbench ceiling for the single-row write paths");
+                String ceiling = ceiling(files, db, settings);
+                Files.writeString(staging.resolve(CEILING_FILE), ceiling, StandardCharsets.UTF_8);
+                out.println();
+                out.print(ceiling);
+            }
             writeRunReports(staging, runId, metadata, files);
             Path published = store.commit(runId, metadata);
             out.println("taskbench: results written to " + published);
@@ -237,6 +245,19 @@ public final class SuiteRunner {
             if (db != null) {
                 db.close();
             }
+        }
+    }
+
+    /** The write paths' rows/s against pgbench run with the same INSERT on the same database, right after. */
+    private static String ceiling(Map<String, Path> files, ProvisionedDatabase db, Settings settings) {
+        String seconds = settings.get("taskbench.ceiling.seconds", null);
+        try {
+            return dev.taskbench.write.CeilingReport.run(files, db.info(), seconds == null ? 5 : Integer.parseInt(seconds));
+        } catch (java.sql.SQLException | IOException | NumberFormatException e) {
+            return "the pgbench ceiling could not be measured: " + e.getMessage() + "\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "the pgbench ceiling was interrupted\n";
         }
     }
 

@@ -1,15 +1,12 @@
 package dev.taskbench.write;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.JmhJsonReader;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +43,12 @@ public final class CeilingReport {
     /** Measures the ceiling (1 and 10 clients) and renders the comparison for {@code jmhJson}. */
     public static String run(Path jmhJson, ConnectionInfo info, int seconds)
             throws IOException, InterruptedException, SQLException {
+        return run(Map.of("default", jmhJson), info, seconds);
+    }
+
+    /** The same for one JMH result per flag set: the ceiling is measured once, after all of them. */
+    public static String run(Map<String, Path> jmhJsonByFlagSet, ConnectionInfo info, int seconds)
+            throws IOException, InterruptedException, SQLException {
         Map<Integer, Double> ceiling = new LinkedHashMap<>();
         StringBuilder out = new StringBuilder();
         Optional<Path> pgbench = PgbenchCeiling.find();
@@ -60,8 +63,18 @@ public final class CeilingReport {
                         + " (%d rows verified)%n", clients, seconds, r.tps(), r.transactions()));
             }
         }
-        out.append(render(rows(jmhJson), ceiling));
+        for (Map.Entry<String, Path> e : jmhJsonByFlagSet.entrySet()) {
+            if (jmhJsonByFlagSet.size() > 1) {
+                out.append("flag set ").append(e.getKey()).append(":\n");
+            }
+            out.append(render(rows(e.getValue()), ceiling));
+        }
         return out.toString();
+    }
+
+    /** True for a benchmark (package.Class.method) whose score this report turns into rows/s. */
+    public static boolean covers(String benchmark) {
+        return SINGLE_ROW.stream().anyMatch(benchmark::endsWith);
     }
 
     /** One single-row benchmark result. */
@@ -71,26 +84,19 @@ public final class CeilingReport {
         }
     }
 
-    static List<Row> rows(Path jmhJson) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(Files.readString(jmhJson));
+    static List<Row> rows(Path jmhJson) {
         List<Row> rows = new ArrayList<>();
-        for (JsonNode b : root) {
-            String name = b.path("benchmark").asText();
-            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-            if (!SINGLE_ROW.contains(shortName) || !"avgt".equals(b.path("mode").asText())) {
+        for (BenchmarkResult b : JmhJsonReader.read(jmhJson, "default")) {
+            String shortName = b.key().shortName();
+            if (!SINGLE_ROW.contains(shortName) || !"avgt".equals(b.key().mode())) {
                 continue;
             }
-            String unit = b.path("primaryMetric").path("scoreUnit").asText();
-            double score = b.path("primaryMetric").path("score").asDouble();
+            String unit = b.unit();
+            double score = b.jmhScore();
             double us = unit.startsWith("ms") ? score * 1000 : unit.startsWith("ns") ? score / 1000 : score;
-            StringBuilder params = new StringBuilder();
-            Iterator<Map.Entry<String, JsonNode>> it = b.path("params").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                params.append(params.length() == 0 ? "" : " ").append(e.getKey()).append('=')
-                        .append(e.getValue().asText());
-            }
-            rows.add(new Row(shortName, params.toString(), b.path("threads").asInt(), us));
+            String params = b.key().params().entrySet().stream().map(x -> x.getKey() + "=" + x.getValue())
+                    .collect(java.util.stream.Collectors.joining(" "));
+            rows.add(new Row(shortName, params, b.key().threads(), us));
         }
         return rows;
     }

@@ -44,6 +44,6 @@ class CeilingReportTest {
     private static String bench(String name, int threads, double score, String path) {
         return "{\"benchmark\":\"" + name + "\",\"mode\":\"avgt\",\"threads\":" + threads
                 + ",\"params\":{\"path\":\"" + path + "\"},\"primaryMetric\":{\"score\":" + score
-                + ",\"scoreUnit\":\"us/op\"}}";
+                + ",\"scoreUnit\":\"us/op\",\"rawData\":[[" + score + "]]}}";
     }
 }
