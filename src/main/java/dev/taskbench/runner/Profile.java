@@ -14,9 +14,9 @@ public enum Profile {
     /** Whole suite in a few minutes: does every benchmark run and verify its work? For CI and PRs. */
     SMOKE(1, 1, "300ms", 1, "500ms", false),
     /** The default: usable error bars on the whole suite in under 30 minutes. */
-    STANDARD(3, 2, "1s", 3, "1s", true),
+    STANDARD(5, 1, "500ms", 2, "500ms", true),
     /** Nightly: many short forks for per-fork statistics. */
-    FULL(10, 3, "1s", 5, "1s", true);
+    FULL(10, 2, "1s", 3, "1s", true);
 
     private final int forks;
     private final int warmupIterations;
