@@ -166,30 +166,35 @@ public final class SuiteRunner {
                 metadata.put("baselineJar", baselineJarPath);
                 Files.createDirectories(baselineDir);
             }
+            Map<String, String> failed = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (Planned p : plan) {
-                    List<RunResult> acc = results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>());
-                    Integer passForks = rounds > 1 ? Integer.valueOf(1) : null;
-                    if (!regular.isEmpty()) {
-                        JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), false,
-                                passForks, ownPlan);
-                        acc.addAll(runPass(request, user, pass, forkProps, out, p, round, rounds));
-                        if (baseline != null) {
-                            out.printf("taskbench: baseline jar, flag set %s, round %d of %d%n", p.flagSet().name(),
-                                    round + 1, rounds);
-                            Path f = baselineDir.resolve(".round-" + round + "-" + p.flagSet().fileName() + ".json");
-                            baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(
-                                    baseline.runRound(JmhOptionsFactory.build(request, user, pass, forkProps),
-                                            p.java() != null ? p.java() : Path.of(System.getProperty("java.home"),
-                                                    "bin", "java"), paramNames(selected), f));
-                        }
+                    if (failed.containsKey(p.flagSet().name())) {
+                        continue;
                     }
-                    if (!ownPlan.isEmpty()) {
-                        acc.addAll(runPass(request, user, new JmhOptionsFactory.Pass(p.flagSet(), p.java(), true,
-                                passForks, regular), forkProps, out, p, round, rounds));
+                    try {
+                        runFlagSet(request, user, p, round, rounds, regular, ownPlan, forkProps, out,
+                                results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>()), baseline,
+                                baselineDir, baselineRounds, selected);
+                    } catch (RunnerException | RuntimeException e) {
+                        if (plan.size() == 1) {
+                            throw e;
+                        }
+                        // one flag set failing (Epsilon running out of heap, say) must not cost the others' results
+                        String why = rootMessage(e);
+                        failed.put(p.flagSet().name(), why);
+                        out.println("taskbench: flag set '" + p.flagSet().name() + "' failed: " + why
+                                + "; its results are dropped, the other sets go on");
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> r = (Map<String, Object>) flagReport.get(p.flagSet().name());
+                        r.put("status", "failed: " + why);
                     }
                 }
             }
+            if (failed.size() == plan.size()) {
+                throw new TaskbenchException("every flag set failed: " + failed);
+            }
+            plan = plan.stream().filter(p -> !failed.containsKey(p.flagSet().name())).toList();
             for (Map.Entry<String, List<Path>> b : baselineRounds.entrySet()) {
                 BaselineJar.mergeRounds(b.getValue(), baselineDir.resolve("jmh-" + b.getKey() + ".json"));
                 for (Path f : b.getValue()) {
@@ -219,6 +224,10 @@ public final class SuiteRunner {
             writeRunReports(staging, runId, metadata, files);
             Path published = store.commit(runId, metadata);
             out.println("taskbench: results written to " + published);
+            if (!failed.isEmpty()) {
+                err.println("taskbench: flag set(s) failed and are missing from the results: " + failed);
+                return 1;
+            }
             if (baseline != null) {
                 gateBaseline = published.resolve(BaselineJar.FOLDER);
             }
@@ -270,6 +279,30 @@ public final class SuiteRunner {
         var options = dev.taskbench.compare.Options.defaults();
         dev.taskbench.report.MarkdownReport.write(run, options, staging.resolve("report.md"));
         dev.taskbench.report.HtmlReport.write(run, options, staging.resolve("report.html"));
+    }
+
+    /** One flag set's share of a round: the regular pass (and the baseline jar after it), then the own-plan pass. */
+    private static void runFlagSet(RunRequest request, CommandLineOptions user, Planned p, int round, int rounds,
+            List<String> regular, List<String> ownPlan, List<String> forkProps, PrintStream out, List<RunResult> acc,
+            BaselineJar baseline, Path baselineDir, Map<String, List<Path>> baselineRounds,
+            List<BenchmarkListEntry> selected) throws RunnerException {
+        Integer passForks = rounds > 1 ? Integer.valueOf(1) : null;
+        if (!regular.isEmpty()) {
+            JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), false, passForks, ownPlan);
+            acc.addAll(runPass(request, user, pass, forkProps, out, p, round, rounds));
+            if (baseline != null) {
+                out.printf("taskbench: baseline jar, flag set %s, round %d of %d%n", p.flagSet().name(), round + 1,
+                        rounds);
+                Path f = baselineDir.resolve(".round-" + round + "-" + p.flagSet().fileName() + ".json");
+                Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
+                baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(baseline.runRound(
+                        JmhOptionsFactory.build(request, user, pass, forkProps), java, paramNames(selected), f));
+            }
+        }
+        if (!ownPlan.isEmpty()) {
+            acc.addAll(runPass(request, user, new JmhOptionsFactory.Pass(p.flagSet(), p.java(), true, passForks,
+                    regular), forkProps, out, p, round, rounds));
+        }
     }
 
     private static Collection<RunResult> runPass(RunRequest request, CommandLineOptions user,

@@ -174,4 +174,21 @@ class SuiteRunnerTest {
         assertTrue(Files.isRegularFile(run.resolve("report.md")) && Files.isRegularFile(run.resolve("report.html")));
         assertTrue(Files.isRegularFile(results.resolve("compare-pool-aa1-vs-" + run.getFileName()).resolve("report.html")));
     }
+
+    @Test
+    void aFlagSetThatFailsIsDroppedAndTheOthersArePublished(@TempDir Path results) throws Exception {
+        Path sets = results.resolveSibling(results.getFileName() + "-starved.conf");
+        Files.writeString(sets, "ok =\nstarved = -XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -Xms64m -Xmx64m\n");
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.flagsets=ok,starved",
+                "-Dtaskbench.flagsets.file=" + sets, "-Djmh.include=FormParsingBenchmark",
+                "-Djmh.args=-f 1 -wi 1 -w 1s -i 1 -r 200ms -p input=description64k -p contender=jdkURLDecoder");
+        Files.delete(sets);
+        assertEquals(1, code, "a failed set makes the run fail, after publishing the rest");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("starved"), err.toString(StandardCharsets.UTF_8));
+        Path run = onlyRun(results);
+        assertTrue(Files.isRegularFile(run.resolve("jmh-ok.json")));
+        assertFalse(Files.exists(run.resolve("jmh-starved.json")));
+        JsonNode meta = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile());
+        assertTrue(meta.get("flagSets").get("starved").get("status").asText().startsWith("failed"), meta.toString());
+    }
 }
