@@ -216,7 +216,7 @@ public final class SuiteRunner {
             }
             if (db != null && selected.stream().anyMatch(e -> dev.taskbench.write.CeilingReport.covers(e.getUsername()))) {
                 out.println("taskbench: measuring the pgbench ceiling for the single-row write paths");
-                String ceiling = ceiling(files, db, settings);
+                String ceiling = ceiling(files, db, settings, request.profile() == Profile.SMOKE ? 2 : 5);
                 Files.writeString(staging.resolve(CEILING_FILE), ceiling, StandardCharsets.UTF_8);
                 out.println();
                 out.print(ceiling);
@@ -258,10 +258,12 @@ public final class SuiteRunner {
     }
 
     /** The write paths' rows/s against pgbench run with the same INSERT on the same database, right after. */
-    private static String ceiling(Map<String, Path> files, ProvisionedDatabase db, Settings settings) {
+    private static String ceiling(Map<String, Path> files, ProvisionedDatabase db, Settings settings,
+            int defaultSeconds) {
         String seconds = settings.get("taskbench.ceiling.seconds", null);
         try {
-            return dev.taskbench.write.CeilingReport.run(files, db.info(), seconds == null ? 5 : Integer.parseInt(seconds));
+            return dev.taskbench.write.CeilingReport.run(files, db.info(),
+                    seconds == null ? defaultSeconds : Integer.parseInt(seconds));
         } catch (java.sql.SQLException | IOException | NumberFormatException e) {
             return "the pgbench ceiling could not be measured: " + e.getMessage() + "\n";
         } catch (InterruptedException e) {
