@@ -23,6 +23,7 @@ public final class ResultsStore {
     public static final String RESULT_PREFIX = "jmh-";
     public static final String DEFAULT_RESULT_FILE = "jmh-default.json";
     public static final String METADATA_FILE = "metadata.json";
+    public static final String INDEX_FILE = "index.json";
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -85,6 +86,40 @@ public final class ResultsStore {
             throw new TaskbenchException("cannot publish " + staged + " as " + target + ": " + e.getMessage(), e);
         }
         return target;
+    }
+
+    /**
+     * Rewrites {@code index.json}: one entry per published run (folder with a metadata file),
+     * newest first, with what a reader picks runs by. Built from the folders each time, so it
+     * can never disagree with them; written to a temporary file and renamed.
+     */
+    public Path writeIndex() {
+        java.util.List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path dir : (Iterable<Path>) s.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Path meta = dir.resolve(METADATA_FILE);
+                if (dir.getFileName().toString().startsWith(".") || !Files.isRegularFile(meta)) {
+                    continue;
+                }
+                Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                entry.put("run", dir.getFileName().toString());
+                try {
+                    com.fasterxml.jackson.databind.JsonNode m = JSON.readTree(meta.toFile());
+                    entry.put("startedAt", m.path("startedAt").asText(null));
+                    entry.put("profile", m.path("profile").asText(null));
+                    entry.put("commit", m.path("git").path("commit").asText(null));
+                    entry.put("flagSets", dev.taskbench.results.RunResults.resultFiles(dir).keySet());
+                } catch (IOException | RuntimeException e) {
+                    entry.put("error", "unreadable metadata: " + e.getMessage());
+                }
+                runs.add(entry);
+            }
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+        Path index = root.resolve(INDEX_FILE);
+        writeJson(index, Map.of("runs", runs));
+        return index;
     }
 
     /** Removes a staging folder that holds nothing worth keeping; keeps one that has partial output. */

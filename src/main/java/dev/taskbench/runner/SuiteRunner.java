@@ -223,6 +223,7 @@ public final class SuiteRunner {
             }
             writeRunReports(staging, runId, metadata, files);
             Path published = store.commit(runId, metadata);
+            store.writeIndex();
             out.println("taskbench: results written to " + published);
             if (!failed.isEmpty()) {
                 err.println("taskbench: flag set(s) failed and are missing from the results: " + failed);

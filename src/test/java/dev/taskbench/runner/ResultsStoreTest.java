@@ -60,4 +60,20 @@ class ResultsStoreTest {
         assertFalse(store.discardIfEmpty(id));
         assertTrue(Files.exists(store.staging(id).resolve("partial.txt")));
     }
+
+    @Test
+    void theIndexListsPublishedRunsNewestFirstAndNothingElse(@TempDir Path root) throws Exception {
+        ResultsStore store = new ResultsStore(root);
+        for (String id : java.util.List.of("20261120-100000-smoke", "20261121-100000-standard")) {
+            Files.writeString(store.begin(id).resolve("jmh-c2.json"), "[]");
+            store.commit(id, Map.of("runId", id, "profile", id.substring(16), "git", Map.of("commit", "abc")));
+        }
+        store.begin("20261122-100000-full");
+        Files.createDirectories(root.resolve("compare-a-vs-b"));
+        com.fasterxml.jackson.databind.JsonNode runs = new ObjectMapper().readTree(store.writeIndex().toFile()).get("runs");
+        assertEquals(2, runs.size(), runs.toString());
+        assertEquals("20261121-100000-standard", runs.get(0).get("run").asText());
+        assertEquals("standard", runs.get(0).get("profile").asText());
+        assertEquals("c2", runs.get(0).get("flagSets").get(0).asText());
+    }
 }
