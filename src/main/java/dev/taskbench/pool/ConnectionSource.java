@@ -27,7 +27,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public enum ConnectionSource {
     HIKARI(true) {
         @Override
-        public Opened open(ConnectionInfo info, int poolSize) {
+        public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) {
             HikariConfig c = new HikariConfig();
             c.setPoolName("taskbench-hikari");
             c.setJdbcUrl(info.url());
@@ -35,13 +35,16 @@ public enum ConnectionSource {
             c.setPassword(blankToNull(info.password()));
             c.setMaximumPoolSize(poolSize);
             c.setMinimumIdle(poolSize);
+            if (acquireTimeout != null) {
+                c.setConnectionTimeout(acquireTimeout.toMillis());
+            }
             HikariDataSource ds = new HikariDataSource(c);
             return new Opened(ds::getConnection, ds::close);
         }
     },
     DBCP2(true) {
         @Override
-        public Opened open(ConnectionInfo info, int poolSize) {
+        public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) {
             BasicDataSource ds = new BasicDataSource();
             ds.setUrl(info.url());
             ds.setUsername(blankToNull(info.user()));
@@ -50,16 +53,19 @@ public enum ConnectionSource {
             ds.setMaxIdle(poolSize);
             ds.setMinIdle(poolSize);
             ds.setInitialSize(poolSize);
+            if (acquireTimeout != null) {
+                ds.setMaxWait(acquireTimeout);
+            }
             return new Opened(ds::getConnection, ds::close);
         }
     },
     AGROAL(true) {
         @Override
-        public Opened open(ConnectionInfo info, int poolSize) throws SQLException {
+        public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) throws SQLException {
             AgroalDataSourceConfigurationSupplier cfg = new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(p -> p
                             .maxSize(poolSize).minSize(poolSize).initialSize(poolSize)
-                            .acquisitionTimeout(Duration.ofSeconds(30))
+                            .acquisitionTimeout(acquireTimeout == null ? Duration.ofSeconds(30) : acquireTimeout)
                             .connectionFactoryConfiguration(f -> {
                                 f.jdbcUrl(info.url());
                                 if (!info.user().isEmpty()) {
@@ -77,7 +83,7 @@ public enum ConnectionSource {
     /** A new physical connection per operation, through {@link DriverManager}. */
     DRIVER_MANAGER(false) {
         @Override
-        public Opened open(ConnectionInfo info, int poolSize) {
+        public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) {
             String url = info.url();
             Properties props = info.properties();
             return new Opened(() -> DriverManager.getConnection(url, props), () -> { });
@@ -86,7 +92,7 @@ public enum ConnectionSource {
     /** A new physical connection per operation, through pgjdbc's own non-pooling DataSource. */
     PG_SIMPLE_DATASOURCE(false) {
         @Override
-        public Opened open(ConnectionInfo info, int poolSize) {
+        public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(info.url());
             if (!info.user().isEmpty()) {
@@ -113,7 +119,17 @@ public enum ConnectionSource {
      * Opens the source. For pools, {@code poolSize} connections; for fresh sources it is
      * ignored and every {@link Opened#getConnection()} opens and logs in anew.
      */
-    public abstract Opened open(ConnectionInfo info, int poolSize) throws SQLException;
+    public Opened open(ConnectionInfo info, int poolSize) throws SQLException {
+        return open(info, poolSize, null);
+    }
+
+    /**
+     * The same with a bound on how long a borrower waits for a pooled connection
+     * ({@code null}: the library's default, HikariCP 30 s, DBCP2 forever, Agroal 30 s). A server
+     * sets it low so that a database that went away answers 503 quickly instead of queueing
+     * requests; fresh sources ignore it (a refused connection fails at once).
+     */
+    public abstract Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) throws SQLException;
 
     private static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;

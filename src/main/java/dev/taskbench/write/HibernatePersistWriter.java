@@ -47,11 +47,38 @@ public final class HibernatePersistWriter implements TaskWriter {
                 }
                 tx.commit();
             } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
+                rollback(tx, e);
                 throw e;
             }
+        }
+    }
+
+    /** A Session and a transaction, {@code persist}, commit; the id Hibernate assigned. */
+    @Override
+    public long insertOne(Task t) {
+        try (Session s = factory.openSession()) {
+            Transaction tx = s.beginTransaction();
+            try {
+                Object e = entity.apply(t);
+                s.persist(e);
+                Object id = s.getIdentifier(e);
+                tx.commit();
+                return ((Number) id).longValue();
+            } catch (RuntimeException e) {
+                rollback(tx, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Rolls back, keeping {@code cause} the failure: a lost connection fails the rollback too. */
+    private static void rollback(Transaction tx, RuntimeException cause) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 final class Jdbc {
     static final String INSERT_PREFIX = "insert into " + TaskSchema.TABLE + " (title, description) values ";
     static final String INSERT_ONE = INSERT_PREFIX + "(?, ?)";
+    /** The request's insert: the same statement, answering the new row's id. */
+    static final String INSERT_ONE_RETURNING_ID = INSERT_ONE + " returning id";
 
     private Jdbc() {
     }

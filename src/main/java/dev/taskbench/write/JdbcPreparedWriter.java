@@ -2,6 +2,7 @@ package dev.taskbench.write;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -30,6 +31,21 @@ public final class JdbcPreparedWriter implements TaskWriter {
                         bindAndRun(ps, t);
                     }
                 });
+            }
+        }
+    }
+
+    /** {@link Jdbc#INSERT_ONE} with {@code RETURNING id}, in autocommit: one round trip, one commit. */
+    @Override
+    public long insertOne(Task t) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(Jdbc.INSERT_ONE_RETURNING_ID)) {
+            ps.setString(1, t.title());
+            ps.setString(2, t.description());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("INSERT ... RETURNING id returned no row");
+                }
+                return rs.getLong(1);
             }
         }
     }

@@ -21,6 +21,7 @@ import org.jooq.impl.SQLDataType;
  */
 final class Jooq {
     static final Table<Record> TASK = DSL.table(DSL.name(TaskSchema.TABLE));
+    static final Field<Long> ID = DSL.field(DSL.name("id"), SQLDataType.BIGINT);
     static final Field<String> TITLE = DSL.field(DSL.name("title"), SQLDataType.VARCHAR(255).nullable(false));
     static final Field<String> DESCRIPTION = DSL.field(DSL.name("description"), SQLDataType.CLOB.nullable(false));
 

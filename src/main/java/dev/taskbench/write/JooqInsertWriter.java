@@ -3,6 +3,7 @@ package dev.taskbench.write;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
 
 /**
  * {@code insertInto(task).values(...).execute()} per row: bind values in a PreparedStatement,
@@ -28,6 +29,17 @@ public final class JooqInsertWriter implements TaskWriter {
                 }
             });
         }
+    }
+
+    /** The same insert with {@code RETURNING id}, fetched in autocommit. */
+    @Override
+    public long insertOne(Task t) {
+        Record1<Long> r = ctx.insertInto(Jooq.TASK, Jooq.TITLE, Jooq.DESCRIPTION).values(t.title(), t.description())
+                .returningResult(Jooq.ID).fetchOne();
+        if (r == null || r.value1() == null) {
+            throw new IllegalStateException("jOOQ INSERT ... RETURNING id returned no row");
+        }
+        return r.value1();
     }
 
     private static void insertOne(DSLContext ctx, Task t) {

@@ -129,6 +129,15 @@ public enum WritePath {
         return this == HIBERNATE_SEQ || this == HIBERNATE_BATCH || this == HIBERNATE_STATELESS;
     }
 
+    /**
+     * Paths that write a request's single row and answer its id ({@link TaskWriter#insertOne}):
+     * the ones a server can use.
+     */
+    public boolean insertsOneWithId() {
+        return this == JDBC_PREPARED || this == JOOQ || this == JOOQ_STATIC || this == HIBERNATE_SEQ
+                || this == HIBERNATE_IDENTITY;
+    }
+
     public abstract TaskWriter open(DataSource ds);
 
     public static WritePath parse(String id) {

@@ -1,0 +1,126 @@
+package dev.taskbench.server;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The seed's load shape: {@code users} threads, each doing {@code perUser} operations one after
+ * another (closed loop), all started together. Records the wall time from the common start to
+ * the last answer and every operation's latency.
+ */
+public final class ClosedLoop {
+
+    /** One user's operation number {@code i}. Throws to abort the run. */
+    @FunctionalInterface
+    public interface Op {
+        void run(int user, int i) throws Exception;
+    }
+
+    /** Creates a user's per-thread state (its connection) before the clock starts. */
+    @FunctionalInterface
+    public interface UserFactory {
+        Op open(int user) throws Exception;
+    }
+
+    private ClosedLoop() {
+    }
+
+    public static Result run(int users, int perUser, UserFactory factory) throws Exception {
+        long[][] latencies = new long[users][perUser];
+        CountDownLatch ready = new CountDownLatch(users);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>(users);
+        for (int u = 0; u < users; u++) {
+            final int user = u;
+            Thread t = new Thread(() -> {
+                Op op;
+                try {
+                    op = factory.open(user);
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                    ready.countDown();
+                    return;
+                }
+                ready.countDown();
+                try {
+                    go.await();
+                    long[] mine = latencies[user];
+                    for (int i = 0; i < perUser && failure.get() == null; i++) {
+                        long t0 = System.nanoTime();
+                        op.run(user, i);
+                        mine[i] = System.nanoTime() - t0;
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "taskbench-user-" + u);
+            threads.add(t);
+            t.start();
+        }
+        ready.await();
+        long start = System.nanoTime();
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        long wall = System.nanoTime() - start;
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        long[] all = new long[users * perUser];
+        for (int u = 0; u < users; u++) {
+            System.arraycopy(latencies[u], 0, all, u * perUser, perUser);
+        }
+        Arrays.sort(all);
+        return new Result(users, perUser, wall, all);
+    }
+
+    /** Wall time and sorted latencies (ns). */
+    public static final class Result {
+        private final int users;
+        private final int perUser;
+        private final long wallNanos;
+        private final long[] sorted;
+
+        Result(int users, int perUser, long wallNanos, long[] sorted) {
+            this.users = users;
+            this.perUser = perUser;
+            this.wallNanos = wallNanos;
+            this.sorted = sorted;
+        }
+
+        public int users() {
+            return users;
+        }
+
+        public long operations() {
+            return (long) users * perUser;
+        }
+
+        public double wallSeconds() {
+            return wallNanos / 1e9;
+        }
+
+        public double perSecond() {
+            return operations() / wallSeconds();
+        }
+
+        public double meanMicros() {
+            double sum = 0;
+            for (long l : sorted) {
+                sum += l;
+            }
+            return sum / sorted.length / 1e3;
+        }
+
+        /** The {@code p}-quantile (0..1) in microseconds. */
+        public double percentileMicros(double p) {
+            int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+            return sorted[i] / 1e3;
+        }
+    }
+}

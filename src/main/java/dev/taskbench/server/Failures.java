@@ -1,0 +1,60 @@
+package dev.taskbench.server;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * What a failed insert means to the client, whichever layer wrapped it (jOOQ's
+ * DataAccessException and Hibernate's JDBCException keep the SQLException as their cause):
+ * the database unreachable or refusing work 503, the client's values rejected by the table
+ * 400, anything else 500.
+ */
+final class Failures {
+    private Failures() {
+    }
+
+    static int status(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
+                    || c instanceof SQLRecoverableException) {
+                return 503; // HikariCP's acquisition timeout, a refused or broken connection
+            }
+            if (c instanceof SQLException) {
+                String state = ((SQLException) c).getSQLState();
+                if (state != null) {
+                    // 08 connection exception, 57P admin shutdown / crash / cannot connect now,
+                    // 53 insufficient resources (too many connections)
+                    if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
+                        return 503;
+                    }
+                    // 22 data exception (a NUL in text, a value too long), 23 integrity constraint
+                    if (state.startsWith("22") || state.startsWith("23")) {
+                        return 400;
+                    }
+                }
+            }
+        }
+        return 500;
+    }
+
+    static String reason(int status) {
+        switch (status) {
+            case 503:
+                return "database unavailable";
+            case 400:
+                return "the database rejected the values";
+            default:
+                return "internal error";
+        }
+    }
+
+    static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder(t.toString());
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            sb.append(" <- ").append(c);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.taskbench.server;
+
+import java.util.Locale;
+
+/**
+ * The seed's published tables (4-core laptop, Docker, nginx in front, a Python client) with
+ * this run's figures beside them. The seed's rows are quoted, never re-measured; its writes/s
+ * are recomputed from its times (its text says 227 for Node's 36 s, which is 277).
+ */
+final class SeedReport {
+    /** {stack, seconds for 10,000 writes}. */
+    static final Object[][] WRITES = {
+        {"Node/Express/knex, 1 process (seed)", 36.0},
+        {"Django/DRF/gunicorn, 1 worker (seed)", 92.0},
+        {"Django, 9 gunicorn workers (seed, Django's best)", 52.0},
+    };
+    /** {stack, seconds for 1,000,000 writes}. */
+    static final Object[][] MILLION = {
+        {"Node, 3 workers (seed)", 4347.0},
+        {"Django, 9 workers (seed)", 5580.0},
+    };
+    /** {stack, seconds for 5,000 CPU rounds}. */
+    static final Object[][] CPU = {
+        {"Node, 1 process (seed)", 120.0},
+        {"Django CPython, 1 worker (seed)", 2700.0},
+        {"Django PyPy, 1 worker (seed)", 86.0},
+        {"Node, 6 workers (seed)", 40.0},
+        {"Django CPython, 6 workers (seed)", 600.0},
+        {"Django PyPy, 6 workers (seed)", 20.0},
+    };
+
+    private SeedReport() {
+    }
+
+    static String writes(SeedCommand.Options o, TaskServer.Config config, ClosedLoop.Result r, Double ceiling,
+            String ceilingNote) {
+        boolean million = r.operations() >= 1_000_000;
+        Object[][] seed = million ? MILLION : WRITES;
+        long seedWrites = million ? 1_000_000 : 10_000;
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "The seed's write test: %d users, closed loop, one form POST = one INSERT,"
+                + " durable commit%n", o.users()));
+        String head = "%-52s %14s %10s %9s %9s%n";
+        sb.append(String.format(Locale.ROOT, head, "stack", String.format(Locale.ROOT, "%,d writes", r.operations()),
+                "writes/s", "p50", "p99"));
+        for (Object[] row : seed) {
+            double secs = (Double) row[1] * r.operations() / seedWrites;
+            sb.append(String.format(Locale.ROOT, head, row[0], time(secs)
+                    + (r.operations() == seedWrites ? "" : "*"), String.format(Locale.ROOT, "%,.0f", seedWrites
+                    / (Double) row[1]), "-", "-"));
+        }
+        String ours = "taskbench: Jetty 12, " + config.path().id() + ", "
+                + (config.source().pooled() ? config.source().name().toLowerCase(Locale.ROOT) + " pool of "
+                + config.poolSize() : "new connection per request");
+        sb.append(String.format(Locale.ROOT, head, ours, time(r.wallSeconds()),
+                String.format(Locale.ROOT, "%,.0f", r.perSecond()),
+                String.format(Locale.ROOT, "%.0f us", r.percentileMicros(0.5)),
+                String.format(Locale.ROOT, "%.0f us", r.percentileMicros(0.99))));
+        if (r.operations() != seedWrites) {
+            sb.append("  * the seed's time scaled to this many writes at its rate\n");
+        }
+        sb.append("  ").append(ceilingNote).append('\n');
+        if (ceiling != null) {
+            double pct = 100 * r.perSecond() / ceiling;
+            sb.append(String.format(Locale.ROOT, "  ours = %.0f%% of the pgbench 10-client ceiling (target: at least 50%%)"
+                    + "; %.0fx the seed's Node%n", pct, r.perSecond() / (seedWrites / (Double) seed[0][1])));
+        }
+        return sb.toString();
+    }
+
+    static String cpu(SeedCommand.Options o, ClosedLoop.Result[] r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "The seed's CPU round over HTTP: the handler runs counter += 500 in a"
+                + " 10000 x 1000 loop, %d users%n", o.users()));
+        String head = "%-52s %14s %12s%n";
+        sb.append(String.format(Locale.ROOT, head, "stack", "requests, time", "requests/s"));
+        for (Object[] row : CPU) {
+            sb.append(String.format(Locale.ROOT, head, row[0], "5,000, " + time((Double) row[1]),
+                    String.format(Locale.ROOT, "%,.1f", 5000 / (Double) row[1])));
+        }
+        String[] names = {"taskbench: the loop as written (C2 may fold it)",
+            "taskbench: ?loop=opaque (every addition done)"};
+        for (int i = 0; i < 2; i++) {
+            sb.append(String.format(Locale.ROOT, head, names[i],
+                    String.format(Locale.ROOT, "%,d, %s", r[i].operations(), time(r[i].wallSeconds())),
+                    String.format(Locale.ROOT, "%,.1f", r[i].perSecond())));
+        }
+        sb.append(String.format(Locale.ROOT, "  -Dtaskbench.seed.cpu=5000 runs the seed's count; this JVM has %d"
+                + " cores for server and client together%n", Runtime.getRuntime().availableProcessors()));
+        return sb.toString();
+    }
+
+    static String time(double seconds) {
+        if (seconds >= 120) {
+            return String.format(Locale.ROOT, "%.1f min", seconds / 60);
+        }
+        return seconds >= 10 ? String.format(Locale.ROOT, "%.0f s", seconds)
+                : String.format(Locale.ROOT, "%.2f s", seconds);
+    }
+}

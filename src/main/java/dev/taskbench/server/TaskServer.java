@@ -1,0 +1,276 @@
+package dev.taskbench.server;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.DatabaseProvisioner;
+import dev.taskbench.db.ProvisionedDatabase;
+import dev.taskbench.db.Settings;
+import dev.taskbench.form.FormParser;
+import dev.taskbench.pool.ConnectionSource;
+import dev.taskbench.runner.SuiteRunner;
+import dev.taskbench.write.OpenedDataSource;
+import dev.taskbench.write.TaskSchema;
+import dev.taskbench.write.TaskWriter;
+import dev.taskbench.write.WriteConnections;
+import dev.taskbench.write.WritePath;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The seed's service: {@code POST /api/tasks} with a form body inserts one {@code task} row
+ * through a chosen {@link WritePath} on a chosen {@link ConnectionSource} and answers
+ * {@code 201 {"id": N}} (see {@link TaskHandler} for the routes and statuses). Jetty 12, core
+ * Handler API, HTTP/1.1 with keep-alive, the database connections configured exactly as the
+ * write benchmarks' ({@link WriteConnections#DEFAULTS}: durable commit, pgjdbc's defaults).
+ *
+ * <p>{@code mvn jmh:serve [-Dtaskbench.port=8080] [-Dtaskbench.server.path=jdbcPrepared]
+ * [-Dtaskbench.server.source=hikari] [-Dtaskbench.server.pool=10]}; Ctrl-C stops it.
+ */
+public final class TaskServer implements AutoCloseable {
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final ConnectionSource.Opened opened;
+    private final OpenedDataSource dataSource;
+    private final TaskHandler handler;
+    private final Config config;
+    private final ConnectionInfo info;
+
+    /** How the server is started. {@code port} 0 picks a free port. */
+    public record Config(String host, int port, WritePath path, ConnectionSource source, int poolSize,
+            Duration acquireTimeout) {
+        public static final String PORT = "taskbench.port";
+        public static final String HOST = "taskbench.server.host";
+        public static final String PATH = "taskbench.server.path";
+        public static final String SOURCE = "taskbench.server.source";
+        public static final String POOL = "taskbench.server.pool";
+        public static final String ACQUIRE_TIMEOUT = "taskbench.server.acquireTimeoutMs";
+
+        public Config {
+            if (!path.insertsOneWithId()) {
+                throw new TaskbenchException("write path " + path.id() + " writes batches; a server needs one of "
+                        + Arrays.stream(WritePath.values()).filter(WritePath::insertsOneWithId).map(WritePath::id)
+                                .collect(Collectors.joining(", ")));
+            }
+            if (poolSize < 1) {
+                throw new TaskbenchException("-D" + POOL + " must be at least 1, was " + poolSize);
+            }
+        }
+
+        /** Loopback, a free port, JDBC prepared on a HikariCP pool of 10 (the seed's 10 users), 1 s to get a connection. */
+        public static Config defaults() {
+            return new Config("127.0.0.1", 0, WritePath.JDBC_PREPARED, ConnectionSource.HIKARI, 10,
+                    Duration.ofSeconds(1));
+        }
+
+        public Config withPort(int p) {
+            return new Config(host, p, path, source, poolSize, acquireTimeout);
+        }
+
+        public Config withPath(WritePath p) {
+            return new Config(host, port, p, source, poolSize, acquireTimeout);
+        }
+
+        public Config withSource(ConnectionSource s) {
+            return new Config(host, port, path, s, poolSize, acquireTimeout);
+        }
+
+        public Config withPoolSize(int n) {
+            return new Config(host, port, path, source, n, acquireTimeout);
+        }
+
+        public Config withAcquireTimeout(Duration d) {
+            return new Config(host, port, path, source, poolSize, d);
+        }
+
+        /** The defaults overridden by {@code -Dtaskbench.*} settings; {@code defaultPort} when none is given. */
+        public static Config from(Settings s, int defaultPort) {
+            try {
+                Config c = defaults().withPort(defaultPort);
+                String v;
+                if ((v = s.get(HOST, null)) != null) {
+                    c = new Config(v, c.port, c.path, c.source, c.poolSize, c.acquireTimeout);
+                }
+                if ((v = s.get(PORT, "PORT")) != null) {
+                    c = c.withPort(Integer.parseInt(v));
+                }
+                if ((v = s.get(PATH, null)) != null) {
+                    c = c.withPath(WritePath.parse(v));
+                }
+                if ((v = s.get(SOURCE, null)) != null) {
+                    c = c.withSource(ConnectionSource.parse(v));
+                }
+                if ((v = s.get(POOL, null)) != null) {
+                    c = c.withPoolSize(Integer.parseInt(v));
+                }
+                if ((v = s.get(ACQUIRE_TIMEOUT, null)) != null) {
+                    c = c.withAcquireTimeout(Duration.ofMillis(Long.parseLong(v)));
+                }
+                return c;
+            } catch (IllegalArgumentException e) {
+                throw new TaskbenchException("bad server setting: " + e.getMessage(), e);
+            }
+        }
+
+        public String describe() {
+            return "path " + path.id() + ", source " + source.name().toLowerCase(java.util.Locale.ROOT)
+                    + (source.pooled() ? " (pool " + poolSize + ")" : " (a new connection per request)");
+        }
+    }
+
+    private TaskServer(Config config, ConnectionInfo info, ConnectionSource.Opened opened, TaskWriter writer) {
+        this.config = config;
+        this.info = info;
+        this.opened = opened;
+        this.dataSource = new OpenedDataSource(opened);
+        this.handler = new TaskHandler(new FormParser(), writer);
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("taskbench-http");
+        this.jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(handler);
+        jetty.setStopTimeout(2_000);
+    }
+
+    /**
+     * Starts a server writing into {@code db}'s {@code task} table (created if missing). Fails
+     * with one readable line if the database cannot be reached or the port is taken.
+     */
+    public static TaskServer start(ConnectionInfo db, Config config) {
+        ConnectionInfo info = WriteConnections.DEFAULTS.apply(db);
+        try (Connection c = info.connect()) {
+            TaskSchema.ensure(c);
+        } catch (SQLException e) {
+            throw new TaskbenchException("the server cannot reach its database " + info.redactedUrl() + ": "
+                    + e.getMessage(), e);
+        }
+        ConnectionSource.Opened opened;
+        try {
+            opened = config.source().open(info, config.poolSize(), config.acquireTimeout());
+        } catch (SQLException | RuntimeException e) {
+            throw new TaskbenchException("cannot open the " + config.source() + " connection source: "
+                    + e.getMessage(), e);
+        }
+        TaskServer server = null;
+        try {
+            TaskWriter writer = config.path().open(new OpenedDataSource(opened));
+            server = new TaskServer(config, info, opened, writer);
+            server.jetty.start();
+            return server;
+        } catch (Exception e) {
+            if (server != null) {
+                server.close();
+            } else {
+                opened.close();
+            }
+            throw new TaskbenchException("cannot start the server on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The database settings the server's connections use (for a proof of work on them). */
+    public ConnectionInfo connectionInfo() {
+        return info;
+    }
+
+    /** The server's own connection source, as a DataSource. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The writer requests go through. */
+    public TaskWriter writer() {
+        return handler.writer();
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public URI uri() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create("http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port());
+    }
+
+    /**
+     * Replaces the writer with a fresh one on the same connections. Hibernate's pooled SEQUENCE
+     * keeps a block of ids: after {@code TRUNCATE ... RESTART IDENTITY} it must start anew.
+     * Call with no request in flight.
+     */
+    public void reopenWriter() {
+        TaskWriter old = handler.swapWriter(config.path().open(dataSource));
+        old.close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // stopping is best effort; the connections close below either way
+        } finally {
+            TaskWriter w = handler.swapWriter(null);
+            try {
+                if (w != null) {
+                    w.close();
+                }
+            } finally {
+                opened.close();
+            }
+        }
+    }
+
+    /** {@code mvn jmh:serve}: provisions the database, serves until Ctrl-C. */
+    public static void main(String[] args) {
+        try {
+            SuiteRunner.applySettings(args);
+            Settings settings = Settings.fromSystem();
+            Config config = Config.from(settings, 8080);
+            ProvisionedDatabase db = DatabaseProvisioner.standard(settings).provision();
+            TaskServer server;
+            try {
+                server = start(db.info(), config);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("taskbench: stopping the server");
+                server.close();
+                db.close();
+                stopped.countDown();
+            }, "taskbench-server-stop"));
+            System.out.println("taskbench: serving " + server.uri() + "/api/tasks (" + config.describe() + ") on "
+                    + db.info().redactedUrl());
+            System.out.println("  curl -d 'title=Buy+milk&description=Two+litres' " + server.uri() + "/api/tasks");
+            System.out.println("  also POST /api/cpu (the seed's CPU round; ?loop=opaque) and /api/empty; Ctrl-C stops");
+            stopped.await();
+        } catch (TaskbenchException e) {
+            System.err.println("taskbench: " + e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package dev.taskbench.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.TestDatabase;
+import dev.taskbench.loop.CounterLoop;
+import dev.taskbench.pool.ConnectionSource;
+import dev.taskbench.write.WritePath;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The server on an ephemeral port against the real database: every status, rows read back by
+ * id with the values sent, nothing written on a rejected request. Other benchmarks share the
+ * {@code task} table and truncate it, so rows are found by a random marker in the title, never
+ * by counting the table.
+ */
+class TaskServerTest {
+    static final HttpClient HTTP = JdkClient.newHttpClient();
+    static TaskServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TaskServer.start(TestDatabase.info(), TaskServer.Config.defaults().withPoolSize(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String marker() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    static String form(String... kv) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    static HttpResponse<String> post(URI base, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> postForm(URI base, String body) throws Exception {
+        return post(base, "/api/tasks", TaskHandler.FORM, body);
+    }
+
+    /** {title, description} of row {@code id}, or null. */
+    static String[] row(long id) throws SQLException {
+        try (Connection c = TestDatabase.info().connect();
+             PreparedStatement ps = c.prepareStatement("select title, description from task where id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+            }
+        }
+    }
+
+    static long rowsTitled(String titlePrefix) throws SQLException {
+        try (Connection c = TestDatabase.info().connect();
+             PreparedStatement ps = c.prepareStatement("select count(*) from task where starts_with(title, ?)")) {
+            ps.setString(1, titlePrefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static long createdId(HttpResponse<String> r) {
+        assertEquals(201, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        long id = new Poster.Reply(r.statusCode(), r.body()).number("id");
+        assertTrue(id > 0, r.body());
+        return id;
+    }
+
+    @Test
+    void createsTheRowItAnswersWith() throws Exception {
+        String title = marker() + " Café ☕ & 50% off";
+        String description = "Two litres of organic semi-skimmed milk, a dozen free-range eggs & 50% off bread";
+        long id = createdId(postForm(server.uri(), form("title", title, "description", description)));
+        String[] row = row(id);
+        assertEquals(title, row[0]);
+        assertEquals(description, row[1]);
+    }
+
+    @Test
+    void theSeedsBodyByteForByte() throws Exception {
+        String m = marker();
+        long id = createdId(postForm(server.uri(), "title=" + m + "+Buy+milk+and+eggs&description=Two+litres+of"
+                + "+organic+semi-skimmed+milk%2C+a+dozen+free-range+eggs+%26+50%25+off+bread"));
+        assertEquals(m + " Buy milk and eggs", row(id)[0]);
+        assertEquals("Two litres of organic semi-skimmed milk, a dozen free-range eggs & 50% off bread", row(id)[1]);
+    }
+
+    @Test
+    void contentTypeWithCharsetIsAForm() throws Exception {
+        String m = marker();
+        long id = createdId(post(server.uri(), "/api/tasks", "Application/X-WWW-Form-Urlencoded; charset=UTF-8",
+                form("title", m, "description", "d")));
+        assertEquals(m, row(id)[0]);
+    }
+
+    @Test
+    void missingFieldIs400AndWritesNothing() throws Exception {
+        String m = marker();
+        HttpResponse<String> r = postForm(server.uri(), form("title", m));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("description"), r.body());
+        assertEquals(400, postForm(server.uri(), form("description", m)).statusCode());
+        assertEquals(400, postForm(server.uri(), "").statusCode());
+        assertEquals(0, rowsTitled(m));
+    }
+
+    @Test
+    void wrongOrMissingContentTypeIs400AndWritesNothing() throws Exception {
+        String m = marker();
+        String body = form("title", m, "description", "d");
+        assertEquals(400, post(server.uri(), "/api/tasks", "text/plain", body).statusCode());
+        assertEquals(400, post(server.uri(), "/api/tasks", "application/json", body).statusCode());
+        assertEquals(400, post(server.uri(), "/api/tasks", null, body).statusCode());
+        assertEquals(0, rowsTitled(m));
+    }
+
+    @Test
+    void moreFieldsThanTheLimitIs400AndWritesNothing() throws Exception {
+        String m = marker();
+        StringBuilder body = new StringBuilder(form("title", m, "description", "d"));
+        for (int i = 0; i < 999; i++) {
+            body.append("&f").append(i).append("=x");
+        }
+        HttpResponse<String> r = postForm(server.uri(), body.toString());
+        assertEquals(400, r.statusCode(), "1001 fields");
+        assertTrue(r.body().contains("1000"), r.body());
+        assertEquals(0, rowsTitled(m));
+        // exactly at the limit is fine
+        String ok = body.substring(0, body.lastIndexOf("&"));
+        String[] row = row(createdId(postForm(server.uri(), ok)));
+        assertEquals(m, row[0]);
+    }
+
+    @Test
+    void bodyOverTheLimitIs413AndWritesNothing() throws Exception {
+        String m = marker();
+        String body = form("title", m, "description", "x".repeat(2 * 1024 * 1024));
+        assertEquals(413, postForm(server.uri(), body).statusCode());
+        // the same without a Content-Length (chunked): refused while reading
+        HttpRequest chunked = HttpRequest.newBuilder(server.uri().resolve("/api/tasks"))
+                .header("Content-Type", TaskHandler.FORM)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        assertEquals(413, HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(0, rowsTitled(m));
+    }
+
+    @Test
+    void aLargeBodyUnderTheLimitIsWritten() throws Exception {
+        String m = marker();
+        String description = "é".repeat(500_000); // 1.5 MB encoded as %C3%A9 ... under 2 MiB? no: 3 MB
+        HttpResponse<String> tooBig = postForm(server.uri(), form("title", m, "description", description));
+        assertEquals(413, tooBig.statusCode(), "percent-encoding counts: 6 bytes per é");
+        String fits = "d".repeat(1_000_000);
+        HttpRequest chunked = HttpRequest.newBuilder(server.uri().resolve("/api/tasks"))
+                .header("Content-Type", TaskHandler.FORM)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        form("title", m, "description", fits).getBytes(StandardCharsets.UTF_8))))
+                .build();
+        HttpResponse<String> r = HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(fits, row(createdId(r))[1]);
+    }
+
+    @Test
+    void valuesTheTableRejectsAre400AndWriteNothing() throws Exception {
+        String m = marker();
+        assertEquals(400, postForm(server.uri(), form("title", m + "t".repeat(256), "description", "d")).statusCode());
+        // PostgreSQL text cannot hold NUL: the database refuses it (SQLSTATE 22021)
+        assertEquals(400, postForm(server.uri(), form("title", m, "description", "a\u0000b")).statusCode());
+        assertEquals(0, rowsTitled(m));
+        // 255 characters outside the BMP still fit varchar(255)
+        String longTitle = m + "😀".repeat(255 - m.length());
+        assertEquals(longTitle, row(createdId(postForm(server.uri(), form("title", longTitle, "description", "d"))))[0]);
+    }
+
+    @Test
+    void unknownPathIs404AndOtherMethods405() throws Exception {
+        assertEquals(404, post(server.uri(), "/api/nope", TaskHandler.FORM, "").statusCode());
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/api/tasks")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, get.statusCode());
+        assertEquals("POST", get.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
+    void cpuRoundAndEmptyHandler() throws Exception {
+        for (String q : new String[] {"", "?loop=opaque"}) {
+            HttpResponse<String> r = post(server.uri(), "/api/cpu" + q, TaskHandler.FORM, "title=a&description=b");
+            assertEquals(200, r.statusCode());
+            assertEquals(CounterLoop.EXPECTED, new Poster.Reply(200, r.body()).number("counter"), q);
+        }
+        String m = marker();
+        HttpResponse<String> empty = post(server.uri(), "/api/empty", TaskHandler.FORM, form("title", m));
+        assertEquals(201, empty.statusCode());
+        assertEquals(0, rowsTitled(m));
+    }
+
+    @Test
+    void bothClientsKeepTheirConnectionAlive() throws Exception {
+        String m = marker();
+        byte[] body = form("title", m, "description", "d").getBytes(StandardCharsets.UTF_8);
+        try (Poster raw = new RawClient(server.uri()); Poster jdk = JdkClient.standalone(server.uri())) {
+            for (int i = 0; i < 5; i++) {
+                for (Poster p : new Poster[] {raw, jdk}) {
+                    Poster.Reply r = p.post("/api/tasks", body);
+                    assertEquals(201, r.status(), r.body());
+                    assertEquals(m, row(r.number("id"))[0]);
+                }
+            }
+            assertEquals(400, raw.post("/api/tasks", "title=x".getBytes(StandardCharsets.UTF_8)).status());
+            assertEquals(201, raw.post("/api/tasks", body).status(), "still usable after an error answer");
+        }
+        assertEquals(11, rowsTitled(m));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jooq", "jooqStatic", "hibernateSeq", "hibernateIdentity"})
+    void everySingleRowPathWritesAndAnswersTheId(String path) throws Exception {
+        try (TaskServer s = TaskServer.start(TestDatabase.info(),
+                TaskServer.Config.defaults().withPath(WritePath.parse(path)).withPoolSize(1))) {
+            String m = marker();
+            long id = createdId(postForm(s.uri(), form("title", m + " it's", "description", "50% 'quoted'")));
+            assertEquals(m + " it's", row(id)[0]);
+            assertEquals("50% 'quoted'", row(id)[1]);
+            assertEquals(400, postForm(s.uri(), form("title", m + "x", "description", "a\u0000b")).statusCode());
+            assertEquals(1, rowsTitled(m));
+        }
+    }
+
+    @Test
+    void aFreshConnectionPerRequest() throws Exception {
+        try (TaskServer s = TaskServer.start(TestDatabase.info(),
+                TaskServer.Config.defaults().withSource(ConnectionSource.DRIVER_MANAGER))) {
+            String m = marker();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(m, row(createdId(postForm(s.uri(), form("title", m, "description", "d"))))[0]);
+            }
+        }
+    }
+
+    @Test
+    void aBatchPathIsRefusedWithOneLine() {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> TaskServer.Config.defaults().withPath(WritePath.JDBC_BATCH));
+        assertTrue(e.getMessage().contains("jdbcPrepared"), e.getMessage());
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsTheStartWithOneLine() {
+        ConnectionInfo nowhere = new ConnectionInfo("jdbc:postgresql://127.0.0.1:1/taskbench", "postgres", "");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> TaskServer.start(nowhere, TaskServer.Config.defaults()));
+        assertTrue(e.getMessage().startsWith("the server cannot reach its database"), e.getMessage());
+        assertNull(e.getMessage().contains("\n") ? e.getMessage() : null);
+    }
+}
