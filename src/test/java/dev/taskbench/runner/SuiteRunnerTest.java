@@ -48,7 +48,7 @@ class SuiteRunnerTest {
 
     private static Path onlyRun(Path results) throws Exception {
         try (Stream<Path> s = Files.list(results)) {
-            List<Path> runs = s.filter(p -> !p.getFileName().toString().startsWith(".")
+            List<Path> runs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")
                     && !p.getFileName().toString().startsWith("compare-")).toList();
             assertEquals(1, runs.size(), runs.toString());
             return runs.get(0);
