@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     /** Whole suite in a few minutes: does every benchmark run and verify its work? For CI and PRs. */
-    SMOKE(1, 1, "200ms", 1, "300ms", false),
+    SMOKE(1, 0, "200ms", 1, "300ms", false),
     /** The default: usable error bars on the whole suite in under 30 minutes. */
     STANDARD(5, 1, "500ms", 2, "500ms", true),
     /** Nightly: many short forks for per-fork statistics. */
