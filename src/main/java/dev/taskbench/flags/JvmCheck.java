@@ -1,11 +1,11 @@
 package dev.taskbench.flags;
 
+import dev.taskbench.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Asks a JVM whether it accepts a set of options, by starting it with {@code -version}. */
 public final class JvmCheck {
@@ -19,24 +19,22 @@ public final class JvmCheck {
         cmd.addAll(options);
         cmd.add("-version");
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            Processes.Outcome o = Processes.run(new ProcessBuilder(cmd).redirectErrorStream(true),
+                    Duration.ofSeconds(60));
+            if (o.timedOut()) {
                 return "the JVM did not answer -version within 60 s";
             }
-            if (p.exitValue() == 0) {
+            if (o.exitCode() == 0) {
                 return null;
             }
-            String text = new String(out, StandardCharsets.UTF_8).strip();
+            String text = o.stdout().strip();
             for (String line : text.split("\r?\n")) {
                 if (!line.isBlank() && !line.startsWith("Error: Could not create the Java Virtual Machine")
                         && !line.startsWith("Error: A fatal exception")) {
                     return line.strip();
                 }
             }
-            return "exit code " + p.exitValue();
+            return "exit code " + o.exitCode();
         } catch (IOException e) {
             return "cannot start " + java + ": " + e.getMessage();
         } catch (InterruptedException e) {

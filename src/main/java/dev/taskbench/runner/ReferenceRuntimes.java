@@ -2,14 +2,13 @@ package dev.taskbench.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import dev.taskbench.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the seed's code in CPython, PyPy and Node where they are installed, so the pivot can
@@ -53,7 +52,7 @@ public final class ReferenceRuntimes {
             if (!wanted.contains(bench)) {
                 continue;
             }
-            Path exe = onPath(s[0]);
+            Path exe = Processes.onPath(s[0]).orElse(null);
             if (exe == null) {
                 if (!missing.contains(s[0])) {
                     missing.add(s[0]);
@@ -70,22 +69,19 @@ public final class ReferenceRuntimes {
 
     private void runScript(Path exe, Path script) {
         try {
-            Process p = new ProcessBuilder(exe.toString(), script.toString()).redirectErrorStream(false).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            Processes.Outcome o = Processes.run(new ProcessBuilder(exe.toString(), script.toString()),
+                    Duration.ofSeconds(300));
+            if (o.timedOut()) {
                 notes.add(exe.getFileName() + " " + script.getFileName() + ": no answer within 300 s");
                 return;
             }
-            if (p.exitValue() != 0) {
-                String e = new String(err, StandardCharsets.UTF_8).strip();
+            if (o.exitCode() != 0) {
+                String e = o.stderr().strip();
                 notes.add(exe.getFileName() + " " + script.getFileName() + " failed: "
-                        + (e.isEmpty() ? "exit " + p.exitValue() : e.lines().reduce((a, b) -> b).orElse(e)));
+                        + (e.isEmpty() ? "exit " + o.exitCode() : e.lines().reduce((a, b) -> b).orElse(e)));
                 return;
             }
-            results.addAll(parse(new String(out, StandardCharsets.UTF_8)));
+            results.addAll(parse(o.stdout()));
         } catch (IOException e) {
             notes.add(exe.getFileName() + " " + script.getFileName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -107,17 +103,4 @@ public final class ReferenceRuntimes {
         return out;
     }
 
-    static Path onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
 }

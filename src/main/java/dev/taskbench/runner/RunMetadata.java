@@ -1,5 +1,6 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.Processes;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.JdbcUrls;
 import dev.taskbench.db.ProvisionedDatabase;
@@ -13,12 +14,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a reader needs to trust or reproduce a run: commit, JDK and flags, machine, server
@@ -129,14 +130,9 @@ public final class RunMetadata {
 
     private static String run(Path dir, String... command) {
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                return null;
-            }
-            return new String(out, StandardCharsets.UTF_8).trim();
+            Processes.Outcome o = Processes.run(new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectErrorStream(true), Duration.ofSeconds(10));
+            return o.ok() ? o.stdout().trim() : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -1,20 +1,20 @@
 package dev.taskbench.write;
 
+import dev.taskbench.Processes;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.JdbcUrls;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,17 +39,7 @@ public final class PgbenchCeiling {
 
     /** pgbench on the PATH, if any. */
     public static Optional<Path> find() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path p = Path.of(dir, "pgbench");
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Processes.onPath("pgbench");
     }
 
     /** The INSERT pgbench runs: the seed's row, the same statement text the JDBC paths send. */
@@ -90,11 +80,11 @@ public final class PgbenchCeiling {
             if (!info.password().isEmpty()) {
                 env.put("PGPASSWORD", info.password());
             }
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroy();
-                throw new TaskbenchException("pgbench failed: " + out.strip());
+            Processes.Outcome o = Processes.run(pb, Duration.ofSeconds(seconds + 60L));
+            String out = o.stdout();
+            if (!o.ok()) {
+                throw new TaskbenchException("pgbench failed: " + (o.timedOut() ? "no end within "
+                        + (seconds + 60) + " s " : "") + out.strip());
             }
             Matcher tps = TPS.matcher(out);
             Matcher done = PROCESSED.matcher(out);
