@@ -6,6 +6,7 @@ import dev.taskbench.report.HtmlReport;
 import dev.taskbench.report.MarkdownReport;
 import dev.taskbench.report.TextReport;
 import dev.taskbench.results.RunResults;
+import dev.taskbench.runner.RunRequest;
 import dev.taskbench.runner.SuiteRunner;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -51,9 +52,7 @@ public final class CompareCommand {
     }
 
     public static Path resultsRoot(Settings s) {
-        Path projectDir = Path.of(System.getProperty(SuiteRunner.BASEDIR, ".")).toAbsolutePath().normalize();
-        String dir = s.get("taskbench.results", "TASKBENCH_RESULTS");
-        return projectDir.resolve(dir == null ? "results" : dir);
+        return SuiteRunner.projectDir().resolve(RunRequest.resultsDir(s));
     }
 
     public static Options options(Settings s) {

@@ -22,12 +22,17 @@ public record RunRequest(Profile profile, List<String> jmhArgs, String include, 
     }
 
     public static RunRequest from(Settings s) {
-        String dir = s.get(RESULTS_DIR, "TASKBENCH_RESULTS");
         return new RunRequest(
                 Profile.parse(s.get(PROFILE, "TASKBENCH_PROFILE")),
                 tokenize(s.get(JMH_ARGS, null)),
                 s.get(JMH_INCLUDE, null),
-                Path.of(dir == null ? "results" : dir));
+                resultsDir(s));
+    }
+
+    /** {@code -Dtaskbench.results} (or {@code TASKBENCH_RESULTS}), default {@code results}; relative to the project. */
+    public static Path resultsDir(Settings s) {
+        String dir = s.get(RESULTS_DIR, "TASKBENCH_RESULTS");
+        return Path.of(dir == null ? "results" : dir);
     }
 
     /** Splits a command line the way a shell would for the simple cases: blanks, single and double quotes. */

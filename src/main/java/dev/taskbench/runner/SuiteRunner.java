@@ -114,7 +114,7 @@ public final class SuiteRunner {
         BaselineJar baseline = baselineJarPath == null ? null : new BaselineJar(Path.of(baselineJarPath).toAbsolutePath());
         boolean interleave = Boolean.parseBoolean(settings.get(INTERLEAVE, null)) && plan.size() > 1 || baseline != null;
 
-        Path projectDir = Path.of(System.getProperty(BASEDIR, ".")).toAbsolutePath().normalize();
+        Path projectDir = projectDir();
         ResultsStore store = new ResultsStore(projectDir.resolve(request.resultsDir()));
         String runId = settings.get(RUN_ID, null);
         if (runId == null) {
@@ -308,6 +308,11 @@ public final class SuiteRunner {
         }
     }
 
+    /** The project folder: {@code -Dtaskbench.basedir}, set by the Maven goals, or the working directory. */
+    public static Path projectDir() {
+        return Path.of(System.getProperty(BASEDIR, ".")).toAbsolutePath().normalize();
+    }
+
     private static Collection<RunResult> runPass(RunRequest request, CommandLineOptions user,
             JmhOptionsFactory.Pass pass, List<String> forkProps, PrintStream out, Planned p, int round, int rounds)
             throws RunnerException {
@@ -425,7 +430,7 @@ public final class SuiteRunner {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         ResultFormatFactory.getInstance(ResultFormatType.JSON, tmp.toString()).writeOut(results);
         try {
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            ResultsStore.move(tmp, file);
         } catch (IOException e) {
             throw new TaskbenchException("cannot write " + file + ": " + e.getMessage(), e);
         }
