@@ -124,6 +124,7 @@ public final class SuiteRunner {
             throw new TaskbenchException("-D" + RUN_ID + "=" + runId + " is not a new run name under " + store.root()
                     + " (letters, digits, . _ -; not taken)");
         }
+        CeilingPlan requestedCeiling = CeilingPlan.from(settings, request.profile());
         String gate = settings.get(GATE, null);
         Path gateBaseline = gate == null || baseline != null ? null
                 : dev.taskbench.results.RunResults.locate(store.root(), gate);
@@ -167,6 +168,10 @@ public final class SuiteRunner {
                 Files.createDirectories(baselineDir);
             }
             Map<String, String> failed = new LinkedHashMap<>();
+            boolean writesCovered = db != null
+                    && selected.stream().anyMatch(e -> dev.taskbench.write.CeilingReport.covers(e.getUsername()));
+            CeilingPlan ceilingPlan = writesCovered ? requestedCeiling : CeilingPlan.OFF;
+            dev.taskbench.write.CeilingBracket bracket = ceilingPlan.bracket(db);
             for (int round = 0; round < rounds; round++) {
                 for (Planned p : plan) {
                     if (failed.containsKey(p.flagSet().name())) {
@@ -175,7 +180,7 @@ public final class SuiteRunner {
                     try {
                         runFlagSet(request, user, p, round, rounds, regular, ownPlan, forkProps, out,
                                 results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>()), baseline,
-                                baselineDir, baselineRounds, selected);
+                                baselineDir, baselineRounds, selected, bracket);
                     } catch (RunnerException | RuntimeException e) {
                         if (plan.size() == 1) {
                             throw e;
@@ -214,9 +219,8 @@ public final class SuiteRunner {
                 out.println();
                 out.print(pivot);
             }
-            if (db != null && selected.stream().anyMatch(e -> dev.taskbench.write.CeilingReport.covers(e.getUsername()))) {
-                out.println("taskbench: measuring the pgbench ceiling for the single-row write paths");
-                String ceiling = ceiling(files, db, settings, request.profile() == Profile.SMOKE ? 2 : 5);
+            if (ceilingPlan != CeilingPlan.OFF) {
+                String ceiling = ceilingPlan.report(files, db, bracket, out);
                 Files.writeString(staging.resolve(CEILING_FILE), ceiling, StandardCharsets.UTF_8);
                 out.println();
                 out.print(ceiling);
@@ -258,21 +262,6 @@ public final class SuiteRunner {
         }
     }
 
-    /** The write paths' rows/s against pgbench run with the same INSERT on the same database, right after. */
-    private static String ceiling(Map<String, Path> files, ProvisionedDatabase db, Settings settings,
-            int defaultSeconds) {
-        String seconds = settings.get("taskbench.ceiling.seconds", null);
-        try {
-            return dev.taskbench.write.CeilingReport.run(files, db.info(),
-                    seconds == null ? defaultSeconds : Integer.parseInt(seconds));
-        } catch (java.sql.SQLException | IOException | NumberFormatException e) {
-            return "the pgbench ceiling could not be measured: " + e.getMessage() + "\n";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "the pgbench ceiling was interrupted\n";
-        }
-    }
-
     /** {@code report.md} and {@code report.html}: per benchmark and flag set, the fork scores with intervals. */
     private static void writeRunReports(Path staging, String runId, Map<String, Object> metadata,
             Map<String, Path> files) {
@@ -288,11 +277,11 @@ public final class SuiteRunner {
     private static void runFlagSet(RunRequest request, CommandLineOptions user, Planned p, int round, int rounds,
             List<String> regular, List<String> ownPlan, List<String> forkProps, PrintStream out, List<RunResult> acc,
             BaselineJar baseline, Path baselineDir, Map<String, List<Path>> baselineRounds,
-            List<BenchmarkListEntry> selected) throws RunnerException {
+            List<BenchmarkListEntry> selected, dev.taskbench.write.CeilingBracket bracket) throws RunnerException {
         Integer passForks = rounds > 1 ? Integer.valueOf(1) : null;
         if (!regular.isEmpty()) {
             JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), false, passForks, ownPlan);
-            acc.addAll(runPass(request, user, pass, forkProps, out, p, round, rounds));
+            acc.addAll(runPass(request, user, pass, forkProps, out, p, round, rounds, bracket));
             if (baseline != null) {
                 out.printf("taskbench: baseline jar, flag set %s, round %d of %d%n", p.flagSet().name(), round + 1,
                         rounds);
@@ -304,7 +293,7 @@ public final class SuiteRunner {
         }
         if (!ownPlan.isEmpty()) {
             acc.addAll(runPass(request, user, new JmhOptionsFactory.Pass(p.flagSet(), p.java(), true, passForks,
-                    regular), forkProps, out, p, round, rounds));
+                    regular), forkProps, out, p, round, rounds, null));
         }
     }
 
@@ -314,12 +303,16 @@ public final class SuiteRunner {
     }
 
     private static Collection<RunResult> runPass(RunRequest request, CommandLineOptions user,
-            JmhOptionsFactory.Pass pass, List<String> forkProps, PrintStream out, Planned p, int round, int rounds)
-            throws RunnerException {
+            JmhOptionsFactory.Pass pass, List<String> forkProps, PrintStream out, Planned p, int round, int rounds,
+            dev.taskbench.write.CeilingBracket bracket) throws RunnerException {
         out.printf("taskbench: flag set %s on %s%s%s%n", p.flagSet().name(), p.jdk(),
                 rounds > 1 ? ", round " + (round + 1) + " of " + rounds : "",
                 pass.ownIterationPlan() ? " (benchmarks with their own iteration plan)" : "");
-        return new Runner(JmhOptionsFactory.build(request, user, pass, forkProps)).run();
+        org.openjdk.jmh.runner.options.Options options = JmhOptionsFactory.build(request, user, pass, forkProps);
+        if (bracket == null) {
+            return new Runner(options).run();
+        }
+        return new Runner(options, bracket.around(CeilingPlan.jmhOutput(options), p.flagSet().name())).run();
     }
 
     /** Resolves the requested flag sets, finds their JDKs and drops the ones the JVM rejects, saying why. */

@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * Holds the single-row write benchmarks of a JMH JSON result against the pgbench ceiling
- * measured right after them: path x threads, rows/s (threads / average time per row) and
- * percent of pgbench with as many clients. Without pgbench it says so and reports rows/s only.
+ * Holds the single-row write benchmarks of a JMH JSON result against pgbench running the same
+ * INSERT: path x threads, rows/s (threads / average time per row), the ceiling and the percent
+ * of it. The ceiling is the mean of the pgbench samples taken right before and right after the
+ * benchmark ({@link CeilingBracket}, so both see the same machine), or one run-wide sample per
+ * client count taken after the run. Without pgbench it says so and reports rows/s only.
  *
  * <p>{@code java -cp target/benchmarks.jar dev.taskbench.write.CeilingReport RESULT.json} (the
  * database comes from the provisioning chain, as in a benchmark fork; {@code
@@ -36,38 +39,37 @@ public final class CeilingReport {
             System.exit(2);
         }
         int seconds = Integer.getInteger("taskbench.ceiling.seconds", 5);
-        String report = run(Path.of(args[0]), dev.taskbench.db.BenchmarkDatabase.info(), seconds);
-        System.out.print(report);
+        Ceiling ceiling = measureAfter(dev.taskbench.db.BenchmarkDatabase.info(), seconds);
+        System.out.print(render(Map.of("default", Path.of(args[0])), ceiling));
     }
 
-    /** Measures the ceiling (1 and 10 clients) and renders the comparison for {@code jmhJson}. */
-    public static String run(Path jmhJson, ConnectionInfo info, int seconds)
+    /** The run-wide ceiling: pgbench with 1 and 10 clients, one sample each, now. */
+    public static Ceiling measureAfter(ConnectionInfo info, int seconds)
             throws IOException, InterruptedException, SQLException {
-        return run(Map.of("default", jmhJson), info, seconds);
-    }
-
-    /** The same for one JMH result per flag set: the ceiling is measured once, after all of them. */
-    public static String run(Map<String, Path> jmhJsonByFlagSet, ConnectionInfo info, int seconds)
-            throws IOException, InterruptedException, SQLException {
-        Map<Integer, Double> ceiling = new LinkedHashMap<>();
-        StringBuilder out = new StringBuilder();
         Optional<Path> pgbench = PgbenchCeiling.find();
         if (pgbench.isEmpty()) {
-            out.append("pgbench is not on the PATH: no ceiling; rows/s only\n");
-        } else {
-            ConnectionInfo tuned = WriteConnections.DEFAULTS.apply(info);
-            for (int clients : new int[] {1, 10}) {
-                PgbenchCeiling.Result r = PgbenchCeiling.measure(pgbench.get(), tuned, clients, seconds);
-                ceiling.put(clients, r.tps());
-                out.append(String.format(Locale.ROOT, "ceiling: pgbench -M prepared -c %d, %d s: %.0f rows/s"
-                        + " (%d rows verified)%n", clients, seconds, r.tps(), r.transactions()));
-            }
+            return Ceiling.none("pgbench is not on the PATH: no ceiling; rows/s only");
         }
+        Ceiling ceiling = new Ceiling();
+        ConnectionInfo tuned = WriteConnections.DEFAULTS.apply(info);
+        for (int clients : new int[] {1, 10}) {
+            PgbenchCeiling.Result r = PgbenchCeiling.measure(pgbench.get(), tuned, clients, seconds);
+            ceiling.addRunWide(clients, r.tps());
+            ceiling.note(String.format(Locale.ROOT, "ceiling: pgbench -M prepared -c %d, %d s, after the run: %.0f rows/s"
+                    + " (%d rows verified)", clients, seconds, r.tps(), r.transactions()));
+        }
+        return ceiling;
+    }
+
+    /** The comparison for one JMH result per flag set. */
+    public static String render(Map<String, Path> jmhJsonByFlagSet, Ceiling ceiling) {
+        StringBuilder out = new StringBuilder();
+        ceiling.notes().forEach(n -> out.append(n).append('\n'));
         for (Map.Entry<String, Path> e : jmhJsonByFlagSet.entrySet()) {
             if (jmhJsonByFlagSet.size() > 1) {
                 out.append("flag set ").append(e.getKey()).append(":\n");
             }
-            out.append(render(rows(e.getValue()), ceiling));
+            out.append(render(e.getKey(), rows(e.getValue()), ceiling));
         }
         return out.toString();
     }
@@ -75,6 +77,12 @@ public final class CeilingReport {
     /** True for a benchmark (package.Class.method) whose score this report turns into rows/s. */
     public static boolean covers(String benchmark) {
         return SINGLE_ROW.stream().anyMatch(benchmark::endsWith);
+    }
+
+    /** {@code path=jdbcPrepared source=hikari}: params sorted by name, as JMH keeps them. */
+    static String params(Map<String, String> sorted) {
+        return sorted.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** One single-row benchmark result. */
@@ -94,22 +102,27 @@ public final class CeilingReport {
             String unit = b.unit();
             double score = b.jmhScore();
             double us = unit.startsWith("ms") ? score * 1000 : unit.startsWith("ns") ? score / 1000 : score;
-            String params = b.key().params().entrySet().stream().map(x -> x.getKey() + "=" + x.getValue())
-                    .collect(java.util.stream.Collectors.joining(" "));
-            rows.add(new Row(shortName, params, b.key().threads(), us));
+            rows.add(new Row(shortName, params(b.key().params()), b.key().threads(), us));
         }
         return rows;
     }
 
-    static String render(List<Row> rows, Map<Integer, Double> ceiling) {
+    static String render(String flagSet, List<Row> rows, Ceiling ceiling) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-40s %-55s %7s %10s %10s %8s%n", "benchmark", "params", "threads",
-                "us/row", "rows/s", "ceiling"));
+        sb.append(String.format(Locale.ROOT, "%-40s %-55s %7s %10s %10s %10s %-15s %8s%n", "benchmark", "params",
+                "threads", "us/row", "rows/s", "pgbench", "(samples)", "ceiling"));
         for (Row r : rows) {
-            Double c = ceiling.get(r.threads());
-            sb.append(String.format(Locale.ROOT, "%-40s %-55s %7d %10.1f %10.0f %8s%n", r.benchmark(), r.params(),
-                    r.threads(), r.usPerRow(), r.rowsPerSecond(),
-                    c == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * r.rowsPerSecond() / c)));
+            Ceiling.Key key = new Ceiling.Key(flagSet, r.benchmark(), r.params(), r.threads());
+            OptionalDouble c = ceiling.of(key);
+            List<Double> samples = ceiling.samples(key);
+            String spread = samples.isEmpty() ? (c.isPresent() ? "(run-wide)" : "")
+                    : samples.stream().map(x -> String.format(Locale.ROOT, "%.0f", x))
+                            .collect(java.util.stream.Collectors.joining(" ", "(", ")"));
+            sb.append(String.format(Locale.ROOT, "%-40s %-55s %7d %10.1f %10.0f %10s %-15s %8s%n", r.benchmark(),
+                    r.params(), r.threads(), r.usPerRow(), r.rowsPerSecond(),
+                    c.isPresent() ? String.format(Locale.ROOT, "%.0f", c.getAsDouble()) : "-", spread,
+                    c.isPresent() ? String.format(Locale.ROOT, "%.0f%%", 100 * r.rowsPerSecond() / c.getAsDouble())
+                            : "-"));
         }
         return sb.toString();
     }

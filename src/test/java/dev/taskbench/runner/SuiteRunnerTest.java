@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,6 +108,33 @@ class SuiteRunnerTest {
         err.reset();
         assertEquals(1, SuiteRunner.run(new String[] {"Connection"}, new PrintStream(out), new PrintStream(err)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unexpected argument 'Connection'"));
+    }
+
+    @Test
+    void badCeilingSettingsAreReadableErrors(@TempDir Path results) {
+        assertEquals(1, run(results, "-Dtaskbench.ceiling=sometimes", "-Djmh.include=InsertBenchmark"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not one of bracket, after, off"), err.toString());
+        err.reset();
+        System.setProperties((Properties) saved.clone());
+        assertEquals(1, run(results, "-Dtaskbench.ceiling.seconds=5s", "-Djmh.include=InsertBenchmark"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a whole number of seconds"), err.toString());
+    }
+
+    @Test
+    void theCeilingIsSampledRightBeforeAndAfterEachSingleRowBenchmark(@TempDir Path results) throws Exception {
+        assumeTrue(dev.taskbench.write.PgbenchCeiling.find().isPresent(), "pgbench is not on the PATH");
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.ceiling=bracket",
+                "-Dtaskbench.ceiling.seconds=1", "-Djmh.include=InsertBenchmark.request",
+                "-Djmh.args=-f 1 -wi 0 -i 1 -r 100ms -p path=jdbcPrepared");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String ceiling = Files.readString(onlyRun(results).resolve(SuiteRunner.CEILING_FILE));
+        assertTrue(ceiling.startsWith("ceiling: pgbench -M prepared, the same INSERT, table and clients, 1 s right"),
+                ceiling);
+        for (String method : List.of("requestOneUser ", "requestTenUsers ")) {
+            String line = ceiling.lines().filter(l -> l.startsWith("InsertBenchmark." + method)).findFirst()
+                    .orElseThrow(() -> new AssertionError(ceiling));
+            assertTrue(line.matches(".*\\(\\d+ \\d+\\) +\\d+%"), "a sample before and one after: " + line);
+        }
     }
 
     @Test

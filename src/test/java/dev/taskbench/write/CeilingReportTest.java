@@ -27,9 +27,32 @@ class CeilingReportTest {
         assertEquals(2, rows.size(), "batch results are per transaction, not single-row");
         assertEquals(4000.0, rows.get(0).rowsPerSecond(), 1e-6);
         assertEquals(10000.0, rows.get(1).rowsPerSecond(), 1e-6);
-        String table = CeilingReport.render(rows, Map.of(1, 5000.0, 10, 20000.0));
+        Ceiling runWide = new Ceiling();
+        runWide.addRunWide(1, 5000.0);
+        runWide.addRunWide(10, 20000.0);
+        String table = CeilingReport.render("default", rows, runWide);
         assertTrue(table.contains("80%"), table);
         assertTrue(table.contains("50%"), table);
+    }
+
+    @Test
+    void aBenchmarksOwnSamplesAreItsCeilingAndTheRunWideOneOnlyFillsIn(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, "["
+                + bench("dev.taskbench.write.InsertBenchmark.requestOneUser", 1, 250.0, "jdbcPrepared")
+                + "," + bench("dev.taskbench.write.InsertBenchmark.requestOneUser", 1, 250.0, "jooq") + "]");
+        Ceiling c = new Ceiling();
+        c.addRunWide(1, 8000.0);
+        Ceiling.Key prepared = new Ceiling.Key("default", "InsertBenchmark.requestOneUser", "path=jdbcPrepared", 1);
+        c.add(prepared, 4000.0);
+        c.add(prepared, 5000.0);
+        c.add(new Ceiling.Key("c1", "InsertBenchmark.requestOneUser", "path=jooq", 1), 1.0);
+        assertEquals(4500.0, c.of(prepared).getAsDouble(), 1e-9);
+        String[] lines = CeilingReport.render(Map.of("default", json), c).split("\n");
+        assertTrue(lines[1].contains("(4000 5000)") && lines[1].endsWith("89%"), lines[1]);
+        assertTrue(lines[2].contains("(run-wide)") && lines[2].endsWith("50%"), "another flag set's sample is not ours: "
+                + lines[2]);
+        assertTrue(Ceiling.none("pgbench is not on the PATH").of(prepared).isEmpty());
     }
 
     @Test
