@@ -107,8 +107,12 @@ public final class CeilingReport {
         return rows;
     }
 
+    /** Samples further apart than this (max / min) mean the machine changed while the benchmark ran. */
+    static final double UNSTEADY = 1.2;
+
     static String render(String flagSet, List<Row> rows, Ceiling ceiling) {
         StringBuilder sb = new StringBuilder();
+        boolean anyUnsteady = false;
         sb.append(String.format(Locale.ROOT, "%-40s %-55s %7s %10s %10s %10s %-15s %8s%n", "benchmark", "params",
                 "threads", "us/row", "rows/s", "pgbench", "(samples)", "ceiling"));
         for (Row r : rows) {
@@ -118,11 +122,19 @@ public final class CeilingReport {
             String spread = samples.isEmpty() ? (c.isPresent() ? "(run-wide)" : "")
                     : samples.stream().map(x -> String.format(Locale.ROOT, "%.0f", x))
                             .collect(java.util.stream.Collectors.joining(" ", "(", ")"));
+            boolean unsteady = samples.size() > 1 && samples.stream().mapToDouble(Double::doubleValue).max()
+                    .getAsDouble() > UNSTEADY * samples.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
+            anyUnsteady |= unsteady;
             sb.append(String.format(Locale.ROOT, "%-40s %-55s %7d %10.1f %10.0f %10s %-15s %8s%n", r.benchmark(),
                     r.params(), r.threads(), r.usPerRow(), r.rowsPerSecond(),
                     c.isPresent() ? String.format(Locale.ROOT, "%.0f", c.getAsDouble()) : "-", spread,
-                    c.isPresent() ? String.format(Locale.ROOT, "%.0f%%", 100 * r.rowsPerSecond() / c.getAsDouble())
-                            : "-"));
+                    c.isPresent() ? String.format(Locale.ROOT, "%s%.0f%%", unsteady ? "!" : "",
+                            100 * r.rowsPerSecond() / c.getAsDouble()) : "-"));
+        }
+        if (anyUnsteady) {
+            sb.append(String.format(Locale.ROOT, "!: pgbench moved by more than %.0f%% between its samples: the machine"
+                    + " changed while the benchmark ran; repeat before trusting that percentage%n",
+                    100 * (UNSTEADY - 1)));
         }
         return sb.toString();
     }

@@ -44,15 +44,20 @@ class CeilingReportTest {
         Ceiling c = new Ceiling();
         c.addRunWide(1, 8000.0);
         Ceiling.Key prepared = new Ceiling.Key("default", "InsertBenchmark.requestOneUser", "path=jdbcPrepared", 1);
-        c.add(prepared, 4000.0);
-        c.add(prepared, 5000.0);
+        c.add(prepared, 4400.0);
+        c.add(prepared, 4600.0);
         c.add(new Ceiling.Key("c1", "InsertBenchmark.requestOneUser", "path=jooq", 1), 1.0);
         assertEquals(4500.0, c.of(prepared).getAsDouble(), 1e-9);
         String[] lines = CeilingReport.render(Map.of("default", json), c).split("\n");
-        assertTrue(lines[1].contains("(4000 5000)") && lines[1].endsWith("89%"), lines[1]);
+        assertTrue(lines[1].contains("(4400 4600)") && lines[1].endsWith("89%"), lines[1]);
         assertTrue(lines[2].contains("(run-wide)") && lines[2].endsWith("50%"), "another flag set's sample is not ours: "
                 + lines[2]);
+        assertTrue(lines[1].endsWith(" 89%"), "4400 and 4600 are within 20%: steady");
         assertTrue(Ceiling.none("pgbench is not on the PATH").of(prepared).isEmpty());
+        c.add(prepared, 7000.0);
+        String unsteady = CeilingReport.render(Map.of("default", json), c);
+        assertTrue(unsteady.contains("(4400 4600 7000)") && unsteady.contains("!75%"), unsteady);
+        assertTrue(unsteady.contains("pgbench moved by more than 20%"), unsteady);
     }
 
     @Test
