@@ -1,6 +1,7 @@
 package dev.taskbench.write;
 
 import dev.taskbench.db.NeedsDatabase;
+import dev.taskbench.runner.MinimumWarmup;
 import dev.taskbench.pool.ConnectionSource;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.annotations.Threads;
  * synchronousCommit=on,off}; ten users: {@code -t 10} (the pool follows the thread count).
  */
 @NeedsDatabase
+@MinimumWarmup(iterations = 2, millis = 1000)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConnectionInsertBenchmark {

@@ -1,6 +1,7 @@
 package dev.taskbench.write;
 
 import dev.taskbench.db.NeedsDatabase;
+import dev.taskbench.runner.MinimumWarmup;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +32,7 @@ import org.openjdk.jmh.annotations.Threads;
  * hibernateBatchIdentity,hibernateStateless}, once as is and once with {@code -t 10}.
  */
 @NeedsDatabase
+@MinimumWarmup(iterations = 2, millis = 1000)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class InsertBenchmark {

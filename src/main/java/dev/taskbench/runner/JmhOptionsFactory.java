@@ -36,10 +36,25 @@ public final class JmhOptionsFactory {
         }
     }
 
-    /** One JMH invocation: which flag set on which JVM, and which benchmarks it leaves out. */
-    public record Pass(FlagSet flagSet, Path java, boolean ownIterationPlan, Integer forks, List<String> excludes) {
+    /** A warmup plan: iterations of a given length. */
+    public record Warmup(int iterations, TimeValue time) {
+        long totalMillis() {
+            return iterations * time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * One JMH invocation: which flag set on which JVM, which benchmarks it leaves out, and the
+     * warmup that replaces the profile's (null: the profile's).
+     */
+    public record Pass(FlagSet flagSet, Path java, boolean ownIterationPlan, Integer forks, List<String> excludes,
+            Warmup warmup) {
         public Pass {
             excludes = List.copyOf(excludes);
+        }
+
+        public Pass(FlagSet flagSet, Path java, boolean ownIterationPlan, Integer forks, List<String> excludes) {
+            this(flagSet, java, ownIterationPlan, forks, excludes, null);
         }
 
         /** All selected benchmarks, the profile's forks, the runner's JVM with its defaults. */
@@ -62,11 +77,12 @@ public final class JmhOptionsFactory {
             b.forks(p.forks());
         }
         if (!pass.ownIterationPlan()) {
+            Warmup w = pass.warmup() != null ? pass.warmup() : profileWarmup(p);
             if (!user.getWarmupIterations().hasValue()) {
-                b.warmupIterations(p.warmupIterations());
+                b.warmupIterations(w.iterations());
             }
             if (!user.getWarmupTime().hasValue()) {
-                b.warmupTime(TimeValue.fromString(p.warmupTime()));
+                b.warmupTime(w.time());
             }
             if (!user.getMeasurementIterations().hasValue()) {
                 b.measurementIterations(p.measurementIterations());
@@ -96,6 +112,24 @@ public final class JmhOptionsFactory {
         }
         b.jvmArgsAppend(append.toArray(new String[0]));
         return b.build();
+    }
+
+    static Warmup profileWarmup(Profile p) {
+        return new Warmup(p.warmupIterations(), TimeValue.fromString(p.warmupTime()));
+    }
+
+    /**
+     * The warmup a class's {@link MinimumWarmup} asks of this profile and user, or null when the
+     * profile's stands: smoke never warms up, the user's {@code -wi}/{@code -w} win, and a
+     * profile that already warms up longer keeps its plan.
+     */
+    static Warmup raisedWarmup(Profile p, CommandLineOptions user, MinimumWarmup min) {
+        if (min == null || p.warmupIterations() == 0 || user.getWarmupIterations().hasValue()
+                || user.getWarmupTime().hasValue()) {
+            return null;
+        }
+        Warmup floor = new Warmup(min.iterations(), TimeValue.milliseconds(min.millis()));
+        return floor.totalMillis() > profileWarmup(p).totalMillis() ? floor : null;
     }
 
     /** True when the user asked for a result file of their own; the runner writes its own per flag set. */

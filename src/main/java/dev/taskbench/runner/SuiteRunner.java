@@ -145,9 +145,16 @@ public final class SuiteRunner {
             }
             List<String> ownPlan = new ArrayList<>();
             List<String> regular = new ArrayList<>();
+            Map<JmhOptionsFactory.Warmup, List<String>> warmups = new LinkedHashMap<>();
             for (BenchmarkListEntry e : selected) {
-                (annotated(e.getUserClassQName(), OwnIterationPlan.class) ? ownPlan : regular)
-                        .add("^" + Pattern.quote(e.getUsername()) + "$");
+                String name = "^" + Pattern.quote(e.getUsername()) + "$";
+                if (annotated(e.getUserClassQName(), OwnIterationPlan.class)) {
+                    ownPlan.add(name);
+                    continue;
+                }
+                regular.add(name);
+                warmups.computeIfAbsent(JmhOptionsFactory.raisedWarmup(request.profile(), user,
+                        annotation(e.getUserClassQName(), MinimumWarmup.class)), k -> new ArrayList<>()).add(name);
             }
             int forks = user.getForkCount().orElse(request.profile().forks());
             int rounds = interleave && forks > 0 ? forks : 1;
@@ -178,7 +185,7 @@ public final class SuiteRunner {
                         continue;
                     }
                     try {
-                        runFlagSet(request, user, p, round, rounds, regular, ownPlan, forkProps, out,
+                        runFlagSet(request, user, p, round, rounds, warmups, regular, ownPlan, forkProps, out,
                                 results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>()), baseline,
                                 baselineDir, baselineRounds, selected, bracket);
                     } catch (RunnerException | RuntimeException e) {
@@ -273,23 +280,36 @@ public final class SuiteRunner {
         dev.taskbench.report.HtmlReport.write(run, options, staging.resolve("report.html"));
     }
 
-    /** One flag set's share of a round: the regular pass (and the baseline jar after it), then the own-plan pass. */
+    /**
+     * One flag set's share of a round: the regular pass (one per warmup plan, each followed by the
+     * baseline jar), then the own-plan pass.
+     */
     private static void runFlagSet(RunRequest request, CommandLineOptions user, Planned p, int round, int rounds,
-            List<String> regular, List<String> ownPlan, List<String> forkProps, PrintStream out, List<RunResult> acc,
+            Map<JmhOptionsFactory.Warmup, List<String>> warmups, List<String> regular, List<String> ownPlan,
+            List<String> forkProps, PrintStream out, List<RunResult> acc,
             BaselineJar baseline, Path baselineDir, Map<String, List<Path>> baselineRounds,
             List<BenchmarkListEntry> selected, dev.taskbench.write.CeilingBracket bracket) throws RunnerException {
         Integer passForks = rounds > 1 ? Integer.valueOf(1) : null;
-        if (!regular.isEmpty()) {
-            JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), false, passForks, ownPlan);
+        int group = 0;
+        for (Map.Entry<JmhOptionsFactory.Warmup, List<String>> g : warmups.entrySet()) {
+            List<String> others = new ArrayList<>(ownPlan);
+            regular.stream().filter(n -> !g.getValue().contains(n)).forEach(others::add);
+            JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), false, passForks, others,
+                    g.getKey());
+            if (g.getKey() != null) {
+                out.printf("taskbench: %d benchmark(s) whose JIT needs it warm up %d x %s%n", g.getValue().size(),
+                        g.getKey().iterations(), g.getKey().time());
+            }
             acc.addAll(runPass(request, user, pass, forkProps, out, p, round, rounds, bracket));
             if (baseline != null) {
                 out.printf("taskbench: baseline jar, flag set %s, round %d of %d%n", p.flagSet().name(), round + 1,
                         rounds);
-                Path f = baselineDir.resolve(".round-" + round + "-" + p.flagSet().fileName() + ".json");
+                Path f = baselineDir.resolve(".round-" + round + "-" + group + "-" + p.flagSet().fileName() + ".json");
                 Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
                 baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(baseline.runRound(
                         JmhOptionsFactory.build(request, user, pass, forkProps), java, paramNames(selected), f));
             }
+            group++;
         }
         if (!ownPlan.isEmpty()) {
             acc.addAll(runPass(request, user, new JmhOptionsFactory.Pass(p.flagSet(), p.java(), true, passForks,
@@ -460,6 +480,15 @@ public final class SuiteRunner {
                     .isAnnotationPresent(annotation);
         } catch (ClassNotFoundException e) {
             return annotation == NeedsDatabase.class; // cannot tell: be safe about the database only
+        }
+    }
+
+    /** The class's annotation of that type, or null (also when the class cannot be loaded). */
+    static <A extends java.lang.annotation.Annotation> A annotation(String className, Class<A> annotation) {
+        try {
+            return Class.forName(className, false, SuiteRunner.class.getClassLoader()).getAnnotation(annotation);
+        } catch (ClassNotFoundException e) {
+            return null;
         }
     }
 

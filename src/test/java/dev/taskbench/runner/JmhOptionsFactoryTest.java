@@ -47,6 +47,30 @@ class JmhOptionsFactoryTest {
         assertTrue(o.shouldFailOnError().get());
     }
 
+    @MinimumWarmup(iterations = 2, millis = 1000)
+    private static final class NeedsTwoSeconds {
+    }
+
+    @Test
+    void aClassMinimumWarmupRaisesTheMeasuringProfilesOnly() {
+        MinimumWarmup min = NeedsTwoSeconds.class.getAnnotation(MinimumWarmup.class);
+        var none = JmhOptionsFactory.parseUserArgs(List.of());
+        JmhOptionsFactory.Warmup raised = JmhOptionsFactory.raisedWarmup(Profile.STANDARD, none, min);
+        assertEquals(new JmhOptionsFactory.Warmup(2, TimeValue.milliseconds(1000)), raised);
+        assertEquals(null, JmhOptionsFactory.raisedWarmup(Profile.SMOKE, none, min), "smoke only proves things run");
+        assertEquals(null, JmhOptionsFactory.raisedWarmup(Profile.FULL, none, min), "full warms up as long already");
+        assertEquals(null, JmhOptionsFactory.raisedWarmup(Profile.STANDARD, none, null));
+        assertEquals(null, JmhOptionsFactory.raisedWarmup(Profile.STANDARD,
+                JmhOptionsFactory.parseUserArgs(List.of("-w", "100ms")), min), "the user's warmup wins");
+
+        Options o = JmhOptionsFactory.build(RunRequest.from(new Settings(new Properties(), Map.of())), none,
+                new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT, null, false, null, List.of(), raised),
+                List.of());
+        assertEquals(2, o.getWarmupIterations().get());
+        assertEquals(TimeValue.milliseconds(1000), o.getWarmupTime().get());
+        assertEquals(Profile.STANDARD.measurementIterations(), o.getMeasurementIterations().get());
+    }
+
     @Test
     void smokeIsShortAndSkipsTheGcProfiler() {
         Options o = build("smoke", null, null);
