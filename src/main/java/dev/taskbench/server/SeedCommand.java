@@ -124,6 +124,9 @@ public final class SeedCommand {
         Optional<Path> pgbench = PgbenchCeiling.find();
         PgbenchCeiling.Result before;
         PgbenchCeiling.Result after;
+        CpuMeter meter = CpuMeter.available() ? new CpuMeter(database(info)) : null;
+        CpuMeter.Use roundCpu = null;
+        CpuMeter.Use[] pgbenchCpu = new CpuMeter.Use[2];
         try (TaskServer server = TaskServer.start(db, config)) {
             out.printf(Locale.ROOT, "taskbench seed run %s: server %s (Jetty 12, %s), client %s, database %s%n", run,
                     server.uri(), config.describe(), o.client().name().toLowerCase(Locale.ROOT), db.redactedUrl());
@@ -132,7 +135,11 @@ public final class SeedCommand {
             }
             // the ceiling right before and right after the write round, on the same (idle) server's machine;
             // each pgbench empties the table, so the round, like pgbench, starts on an empty one
+            CpuMeter.Snapshot c0 = meter == null ? null : meter.take();
             before = ceiling(pgbench, info, o);
+            if (before != null && meter != null) {
+                pgbenchCpu[0] = CpuMeter.Use.between(c0, meter.take(), 0, before.transactions());
+            }
             if (before != null && o.warmup() > 0) {
                 // pgbench's pause and its other queries undo some of C2's bets (pooled connections are
                 // revalidated, the main thread's statements reach the driver's shared code): settle that
@@ -142,7 +149,11 @@ public final class SeedCommand {
             emptyTable(info, server);
             String marker = "seed-" + run;
             out.printf(Locale.ROOT, "write round: %d users x %d form POSTs ...%n", o.users(), o.writes() / o.users());
+            CpuMeter.Snapshot w0 = meter == null ? null : meter.take();
             writes = writeRound(server, o, marker, o.writes() / o.users());
+            if (meter != null) {
+                roundCpu = CpuMeter.Use.between(w0, meter.take(), writes.userCpuNanos(), writes.operations());
+            }
             long found = rowsTitled(info, "Buy milk and eggs " + marker + "-");
             out.printf(Locale.ROOT, "  %d x 201, %s rows read back with the run's marker%n", writes.operations(),
                     found == writes.operations() ? "all " + found : "ONLY " + found + " (another session truncated"
@@ -150,8 +161,12 @@ public final class SeedCommand {
             if (found > writes.operations()) {
                 throw new TaskbenchException("more rows than writes with the run's marker: " + found);
             }
+            c0 = meter == null ? null : meter.take();
             after = ceiling(pgbench, info, o);
             if (after != null) {
+                if (meter != null) {
+                    pgbenchCpu[1] = CpuMeter.Use.between(c0, meter.take(), 0, after.transactions());
+                }
                 server.reopenWriter();
             }
             if (o.cpu() > 0) {
@@ -178,6 +193,10 @@ public final class SeedCommand {
         }
         out.println();
         out.print(SeedReport.writes(o, config, writes, ceiling, ceilingNote));
+        if (roundCpu != null) {
+            out.println();
+            out.print(SeedReport.cpuUse(o, roundCpu, pgbenchCpu));
+        }
         if (cpu[0] != null) {
             out.println();
             out.print(SeedReport.cpu(o, cpu));
@@ -186,6 +205,14 @@ public final class SeedCommand {
             out.println();
             out.print(layers.render(writes, config));
         }
+    }
+
+    /** The database name in a {@code jdbc:postgresql://host:port/name?...} URL. */
+    static String database(ConnectionInfo info) {
+        String url = info.url();
+        int q = url.indexOf('?');
+        String head = q < 0 ? url : url.substring(0, q);
+        return head.substring(head.lastIndexOf('/') + 1);
     }
 
     /** pgbench's 10-client ceiling, or null when skipped or missing; leaves the table empty. */
