@@ -400,20 +400,28 @@ public final class SeedCommand {
             return c[c.length / 2];
         }
 
-        /** Mean microseconds per call over {@code seconds} of back-to-back calls. */
+        /**
+         * Microseconds per call over {@code seconds} of back-to-back calls: the median of batches
+         * of 16 calls' means. A commit waits for a WAL flush, whose time on a shared disk has
+         * outliers many times the usual; a mean would hand them to whichever layer met them.
+         */
         double timed(java.util.concurrent.Callable<Integer> op, double seconds) throws Exception {
-            long n = 0;
-            long t0 = System.nanoTime();
-            long end = t0 + (long) (seconds * 1e9);
-            long now;
+            double[] batches = new double[64];
+            int n = 0;
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            long now = System.nanoTime();
             do {
+                long t0 = now;
                 for (int k = 0; k < 16; k++) {
                     sink += op.call();
                 }
-                n += 16;
                 now = System.nanoTime();
+                if (n == batches.length) {
+                    batches = java.util.Arrays.copyOf(batches, n * 2);
+                }
+                batches[n++] = (now - t0) / 1e3 / 16;
             } while (now < end);
-            return (now - t0) / 1e3 / n;
+            return median(java.util.Arrays.copyOf(batches, n));
         }
 
         String render(ClosedLoop.Result seed, TaskServer.Config config) {
@@ -422,7 +430,8 @@ public final class SeedCommand {
             double rest = endToEnd - sum;
             StringBuilder sb = new StringBuilder();
             sb.append("Where the time goes: one request at a time (1 user), each layer timed alone in-process;"
-                    + " mean per request,\nmedian of " + ROUNDS + " interleaved rounds of " + SECONDS + " s\n");
+                    + " per request,\nmedian of " + ROUNDS + " interleaved rounds of " + SECONDS + " s, each the median of"
+                    + " batches of 16 calls\n");
             String f = "  %-58s %9.1f us %6.1f%%%n";
             sb.append(String.format(Locale.ROOT, f, "HTTP round trip, empty handler (client + Jetty, body read)",
                     httpEmpty, 100 * httpEmpty / endToEnd));
@@ -436,8 +445,10 @@ public final class SeedCommand {
             sb.append(String.format(Locale.ROOT, f, "end to end: POST /api/tasks, measured", endToEnd, 100.0));
             sb.append(String.format(Locale.ROOT, f, "unexplained remainder (end to end - sum)", rest,
                     100 * rest / endToEnd));
-            sb.append("  (the remainder: the handler's checks, the Task and the JSON answer, and each layer's\n"
-                    + "   caches and JIT profile disturbed by the others; negative = layers cheaper together)\n");
+            sb.append("  (the remainder: the handler's checks, the Task and the JSON answer, waking each other's\n"
+                    + "   threads across client, server and database, which no layer alone does, and each layer's\n"
+                    + "   caches disturbed by the others; negative = layers cheaper together. These are latencies\n"
+                    + "   of an idle machine; the CPU per write above is what bounds throughput under load)\n");
             sb.append(String.format(Locale.ROOT, "Under the seed's load (%d users at once, closed loop):%n",
                     seed.users()));
             String g = "  %-58s %9.0f /s, mean %7.1f us, p99 %7.1f us%n";
