@@ -31,11 +31,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The seed's service: {@code POST /api/tasks} with a form body inserts one {@code task} row
  * through a chosen {@link WritePath} on a chosen {@link ConnectionSource} and answers
  * {@code 201 {"id": N}} (see {@link TaskHandler} for the routes and statuses). Jetty 12, core
- * Handler API, HTTP/1.1 with keep-alive, the database connections configured exactly as the
- * write benchmarks' ({@link WriteConnections#DEFAULTS}: durable commit, pgjdbc's defaults).
+ * Handler API, HTTP/1.1 with keep-alive, each request run on the thread its {@link Threading}
+ * says, the database connections configured exactly as the write benchmarks'
+ * ({@link WriteConnections#DEFAULTS}: durable commit, pgjdbc's defaults).
  *
  * <p>{@code mvn jmh:serve [-Dtaskbench.port=8080] [-Dtaskbench.server.path=jdbcPrepared]
- * [-Dtaskbench.server.source=hikari] [-Dtaskbench.server.pool=10]}; Ctrl-C stops it.
+ * [-Dtaskbench.server.source=hikari] [-Dtaskbench.server.pool=10]
+ * [-Dtaskbench.server.threading=selector]}; Ctrl-C stops it.
  */
 public final class TaskServer implements AutoCloseable {
     private final Server jetty;
