@@ -35,11 +35,17 @@ public class HttpRoundTripBenchmark {
         @Param({"raw", "jdk"})
         public String client;
 
+        /** Which thread runs a request: its selector's, or a pool thread it is handed to. */
+        @Param({"selector"})
+        public String threading;
+
         TaskServer server;
 
         @Setup(Level.Trial)
-        public void start() {
-            server = TaskServer.start(BenchmarkDatabase.info(), TaskServer.Config.defaults().withPoolSize(1));
+        public void start(org.openjdk.jmh.infra.BenchmarkParams params) {
+            // as many selectors as users, as in TaskServerBenchmark (the pool's connections stay idle)
+            server = TaskServer.start(BenchmarkDatabase.info(), TaskServer.Config.defaults()
+                    .withPoolSize(params.getThreads()).withThreading(TaskServer.Threading.parse(threading)));
         }
 
         @TearDown(Level.Trial)

@@ -59,6 +59,10 @@ public class TaskServerBenchmark {
         @Param({"raw"})
         public String client;
 
+        /** Which thread runs a request: its selector's, or a pool thread it is handed to. */
+        @Param({"selector"})
+        public String threading;
+
         TaskServer server;
         ProofOfWork proof;
         final LongAdder created = new LongAdder();
@@ -71,7 +75,8 @@ public class TaskServerBenchmark {
             pooled = s.pooled();
             poolSize = params.getThreads();
             server = TaskServer.start(BenchmarkDatabase.info(), TaskServer.Config.defaults()
-                    .withPath(WritePath.parse(path)).withSource(s).withPoolSize(poolSize));
+                    .withPath(WritePath.parse(path)).withSource(s).withPoolSize(poolSize)
+                    .withThreading(TaskServer.Threading.parse(threading)));
             proof = new ProofOfWork(server.connectionInfo(), server.dataSource(), pooled ? poolSize : 0);
         }
 

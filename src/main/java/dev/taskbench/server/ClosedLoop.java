@@ -3,13 +3,16 @@ package dev.taskbench.server;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The seed's load shape: {@code users} threads, each doing {@code perUser} operations one after
  * another (closed loop), all started together. Records the wall time from the common start to
- * the last answer and every operation's latency.
+ * the last answer, every operation's latency and the CPU time the users' own threads took.
  */
 public final class ClosedLoop {
 
@@ -33,6 +36,9 @@ public final class ClosedLoop {
         CountDownLatch ready = new CountDownLatch(users);
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Exception> failure = new AtomicReference<>();
+        AtomicLong cpu = new AtomicLong();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean timed = mx.isCurrentThreadCpuTimeSupported();
         List<Thread> threads = new ArrayList<>(users);
         for (int u = 0; u < users; u++) {
             final int user = u;
@@ -48,12 +54,14 @@ public final class ClosedLoop {
                 ready.countDown();
                 try {
                     go.await();
+                    long c0 = timed ? mx.getCurrentThreadCpuTime() : 0;
                     long[] mine = latencies[user];
                     for (int i = 0; i < perUser && failure.get() == null; i++) {
                         long t0 = System.nanoTime();
                         op.run(user, i);
                         mine[i] = System.nanoTime() - t0;
                     }
+                    cpu.addAndGet(timed ? mx.getCurrentThreadCpuTime() - c0 : 0);
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
                 }
@@ -76,7 +84,7 @@ public final class ClosedLoop {
             System.arraycopy(latencies[u], 0, all, u * perUser, perUser);
         }
         Arrays.sort(all);
-        return new Result(users, perUser, wall, all);
+        return new Result(users, perUser, wall, all, cpu.get());
     }
 
     /** Wall time and sorted latencies (ns). */
@@ -85,12 +93,19 @@ public final class ClosedLoop {
         private final int perUser;
         private final long wallNanos;
         private final long[] sorted;
+        private final long userCpuNanos;
 
-        Result(int users, int perUser, long wallNanos, long[] sorted) {
+        Result(int users, int perUser, long wallNanos, long[] sorted, long userCpuNanos) {
             this.users = users;
             this.perUser = perUser;
             this.wallNanos = wallNanos;
             this.sorted = sorted;
+            this.userCpuNanos = userCpuNanos;
+        }
+
+        /** CPU time of the users' own threads (the client's side), 0 where the JVM cannot tell. */
+        public long userCpuNanos() {
+            return userCpuNanos;
         }
 
         public int users() {

@@ -30,18 +30,20 @@ import javax.sql.DataSource;
  * {@link TaskServer} in-process, then:
  * <ol>
  * <li>the write round: {@code users} x {@code writes/users} form POSTs to {@code /api/tasks}
- * (closed loop, each user on its own kept-alive connection), after an unmeasured warmup; wall
- * time and writes/s beside the seed's published table, every row verified by its marker;</li>
+ * (closed loop, each user on its own kept-alive connection), after an unmeasured warmup
+ * ({@link Warmup}); wall time and writes/s beside the seed's published table, every row
+ * verified by its marker; the pgbench 10-client ceiling on the same INSERT runs right before
+ * and right after it, and our writes/s are set against their mean;</li>
  * <li>the CPU round: the same load against {@code /api/cpu}, the seed's loop as written and the
  * variant the JIT cannot fold;</li>
  * <li>where the time goes: each layer of one request timed alone, in-process, one at a time
  * (the HTTP round trip with an empty handler, the form parse, the pool checkout, the insert
- * and commit) against the end-to-end request, and the remainder nobody explains;</li>
- * <li>the pgbench 10-client ceiling on the same INSERT, measured last in the same run, and our
- * writes/s as a percentage of it.</li>
+ * and commit) against the end-to-end request, and the remainder nobody explains.</li>
  * </ol>
  * Settings: {@code -Dtaskbench.seed.writes=10000} (1000000 for the seed's "1 million writes
- * challenge"), {@code .users=10}, {@code .warmup=2000} (0: a cold server), {@code .cpu=1000}
+ * challenge"), {@code .users=10}, {@code .warmup=20000} (at least that many writes, in rounds
+ * until the JIT is quiet; 0: a cold server), {@code .warmupSeconds=60} (the most the warmup
+ * goes on for a quiet JIT), {@code .cpu=1000}
  * requests per CPU variant (5000 is the seed's; 0 skips), {@code .client=raw|jdk},
  * {@code .layers=true}, {@code -Dtaskbench.ceiling.seconds=5} (0 skips pgbench), and the
  * server's own {@code -Dtaskbench.server.path|source|pool}.
@@ -82,7 +84,8 @@ public final class SeedCommand {
         }
     }
 
-    record Options(int writes, int users, int warmup, int cpu, Poster.Kind client, boolean layers, int ceilingSeconds) {
+    record Options(int writes, int users, int warmup, int warmupSeconds, int cpu, Poster.Kind client, boolean layers,
+            int ceilingSeconds) {
         static Options from(Settings s) {
             try {
                 int users = Integer.parseInt(get(s, "users", "10"));
@@ -91,7 +94,8 @@ public final class SeedCommand {
                     throw new TaskbenchException("-D" + PREFIX + "writes must be a positive multiple of -D" + PREFIX
                             + "users (" + writes + " / " + users + ")");
                 }
-                return new Options(writes, users, Integer.parseInt(get(s, "warmup", "2000")),
+                return new Options(writes, users, Integer.parseInt(get(s, "warmup", "20000")),
+                        Integer.parseInt(get(s, "warmupSeconds", "60")),
                         Integer.parseInt(get(s, "cpu", "1000")), Poster.Kind.parse(get(s, "client", "raw")),
                         Boolean.parseBoolean(get(s, "layers", "true")),
                         Integer.parseInt(s.get("taskbench.ceiling.seconds", null) == null ? "5"
@@ -117,24 +121,53 @@ public final class SeedCommand {
         ClosedLoop.Result writes;
         ClosedLoop.Result[] cpu = new ClosedLoop.Result[2];
         Layers layers = null;
+        Optional<Path> pgbench = PgbenchCeiling.find();
+        PgbenchCeiling.Result before;
+        PgbenchCeiling.Result after;
+        CpuMeter meter = CpuMeter.available() ? new CpuMeter(database(info)) : null;
+        CpuMeter.Use roundCpu = null;
+        CpuMeter.Use[] pgbenchCpu = new CpuMeter.Use[2];
         try (TaskServer server = TaskServer.start(db, config)) {
             out.printf(Locale.ROOT, "taskbench seed run %s: server %s (Jetty 12, %s), client %s, database %s%n", run,
                     server.uri(), config.describe(), o.client().name().toLowerCase(Locale.ROOT), db.redactedUrl());
             if (o.warmup() > 0) {
-                int per = Math.max(1, o.warmup() / o.users());
-                writeRound(server, o, "warm-" + run, per);
-                out.printf(Locale.ROOT, "warmup: %d writes, not measured (-D%swarmup=0 for a cold server)%n",
-                        per * o.users(), PREFIX);
+                out.println(Warmup.run(server, info, o, "warm-" + run, o.warmup()).describe("warmup"));
             }
+            // the ceiling right before and right after the write round, on the same (idle) server's machine;
+            // each pgbench empties the table, so the round, like pgbench, starts on an empty one
+            CpuMeter.Snapshot c0 = meter == null ? null : meter.take();
+            before = ceiling(pgbench, info, o);
+            if (before != null && meter != null) {
+                pgbenchCpu[0] = CpuMeter.Use.between(c0, meter.take(), 0, before.transactions());
+            }
+            if (before != null && o.warmup() > 0) {
+                // pgbench's pause and its other queries undo some of C2's bets (pooled connections are
+                // revalidated, the main thread's statements reach the driver's shared code): settle that
+                // before the clock starts, as a server under steady load would have
+                out.println(Warmup.run(server, info, o, "settle-" + run, 1).describe("after pgbench"));
+            }
+            emptyTable(info, server);
             String marker = "seed-" + run;
             out.printf(Locale.ROOT, "write round: %d users x %d form POSTs ...%n", o.users(), o.writes() / o.users());
+            CpuMeter.Snapshot w0 = meter == null ? null : meter.take();
             writes = writeRound(server, o, marker, o.writes() / o.users());
+            if (meter != null) {
+                roundCpu = CpuMeter.Use.between(w0, meter.take(), writes.userCpuNanos(), writes.operations());
+            }
             long found = rowsTitled(info, "Buy milk and eggs " + marker + "-");
             out.printf(Locale.ROOT, "  %d x 201, %s rows read back with the run's marker%n", writes.operations(),
                     found == writes.operations() ? "all " + found : "ONLY " + found + " (another session truncated"
                             + " task during the run?)");
             if (found > writes.operations()) {
                 throw new TaskbenchException("more rows than writes with the run's marker: " + found);
+            }
+            c0 = meter == null ? null : meter.take();
+            after = ceiling(pgbench, info, o);
+            if (after != null) {
+                if (meter != null) {
+                    pgbenchCpu[1] = CpuMeter.Use.between(c0, meter.take(), 0, after.transactions());
+                }
+                server.reopenWriter();
             }
             if (o.cpu() > 0) {
                 int per = Math.max(1, o.cpu() / o.users());
@@ -146,20 +179,25 @@ public final class SeedCommand {
             }
         }
         Double ceiling = null;
-        Optional<Path> pgbench = PgbenchCeiling.find();
         String ceilingNote;
         if (o.ceilingSeconds() <= 0) {
             ceilingNote = "pgbench skipped (-Dtaskbench.ceiling.seconds=0)";
         } else if (pgbench.isEmpty()) {
             ceilingNote = "pgbench is not on the PATH: no ceiling";
         } else {
-            PgbenchCeiling.Result r = PgbenchCeiling.measure(pgbench.get(), info, 10, o.ceilingSeconds());
-            ceiling = r.tps();
-            ceilingNote = String.format(Locale.ROOT, "pgbench -M prepared -c 10, %d s, same INSERT, same run: %,.0f"
-                    + " tx/s (%d rows verified)", o.ceilingSeconds(), r.tps(), r.transactions());
+            ceiling = (before.tps() + after.tps()) / 2;
+            ceilingNote = String.format(Locale.ROOT, "pgbench -M prepared -c 10, %d s right before and right after"
+                    + " the write round, same INSERT (less our RETURNING id): %,.0f and %,.0f tx/s, mean %,.0f (%d and %d"
+                    + " rows verified)",
+                    o.ceilingSeconds(), before.tps(), after.tps(), ceiling, before.transactions(),
+                    after.transactions());
         }
         out.println();
         out.print(SeedReport.writes(o, config, writes, ceiling, ceilingNote));
+        if (roundCpu != null) {
+            out.println();
+            out.print(SeedReport.cpuUse(o, roundCpu, pgbenchCpu));
+        }
         if (cpu[0] != null) {
             out.println();
             out.print(SeedReport.cpu(o, cpu));
@@ -168,6 +206,31 @@ public final class SeedCommand {
             out.println();
             out.print(layers.render(writes, config));
         }
+    }
+
+    /** The database name in a {@code jdbc:postgresql://host:port/name?...} URL. */
+    static String database(ConnectionInfo info) {
+        String url = info.url();
+        int q = url.indexOf('?');
+        String head = q < 0 ? url : url.substring(0, q);
+        return head.substring(head.lastIndexOf('/') + 1);
+    }
+
+    /** pgbench's 10-client ceiling, or null when skipped or missing; leaves the table empty. */
+    private static PgbenchCeiling.Result ceiling(Optional<Path> pgbench, ConnectionInfo info, Options o)
+            throws Exception {
+        if (o.ceilingSeconds() <= 0 || pgbench.isEmpty()) {
+            return null;
+        }
+        return PgbenchCeiling.measure(pgbench.get(), info, 10, o.ceilingSeconds());
+    }
+
+    /** Empties the table (the warmup's rows) and renews the writer, whose ids may be cached past a restart. */
+    private static void emptyTable(ConnectionInfo info, TaskServer server) throws SQLException {
+        try (Connection c = info.connect()) {
+            TaskSchema.truncate(c);
+        }
+        server.reopenWriter();
     }
 
     static ClosedLoop.Result writeRound(TaskServer server, Options o, String marker, int perUser) throws Exception {
@@ -211,6 +274,63 @@ public final class SeedCommand {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /**
+     * The unmeasured warmup: rounds of the write round's own shape, each on fresh connections as
+     * the measured round opens its own and each verified and emptied as it is (a new connection
+     * and the verifying queries take paths that one long round never shows C2, and the
+     * recompilation would land in the measurement), until at least {@code minWrites} are done
+     * and a round leaves the JIT quiet (compiling for under {@link #QUIET} of its time), or
+     * {@code warmupSeconds} have passed. On 2 cores the JIT's compiler threads compete with
+     * server, client and PostgreSQL for the same CPU.
+     */
+    record Warmup(long writes, int rounds, double seconds, long jitMillis, long lastRoundJitMillis, boolean quiet,
+            boolean watched) {
+        static final int ROUND_WRITES = 5_000;
+        static final double QUIET = 0.02;
+
+        /** Rounds of at most {@link #ROUND_WRITES}, each verified and then emptied as the write round is. */
+        static Warmup run(TaskServer server, ConnectionInfo info, Options o, String marker, int minWrites)
+                throws Exception {
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            boolean watched = jit != null && jit.isCompilationTimeMonitoringSupported();
+            int per = Math.max(1, Math.min(Math.max(minWrites, ROUND_WRITES / 5), ROUND_WRITES) / o.users());
+            long t0 = System.nanoTime();
+            long deadline = t0 + o.warmupSeconds() * 1_000_000_000L;
+            long jit0 = watched ? jit.getTotalCompilationTime() : 0;
+            long writes = 0;
+            int rounds = 0;
+            while (true) {
+                long c0 = watched ? jit.getTotalCompilationTime() : 0;
+                long w0 = System.nanoTime();
+                String m = marker + "-" + rounds;
+                ClosedLoop.Result r = writeRound(server, o, m, per);
+                long found = rowsTitled(info, "Buy milk and eggs " + m + "-");
+                if (found != r.operations()) {
+                    throw new TaskbenchException("a warmup round wrote " + r.operations() + " rows, " + found
+                            + " carry its marker (another session truncated task?)");
+                }
+                emptyTable(info, server);
+                long compiled = watched ? jit.getTotalCompilationTime() - c0 : 0;
+                writes += r.operations();
+                rounds++;
+                boolean quiet = !watched || compiled <= QUIET * (System.nanoTime() - w0) / 1e6;
+                if (writes >= minWrites && (quiet || System.nanoTime() >= deadline)) {
+                    return new Warmup(writes, rounds, (System.nanoTime() - t0) / 1e9,
+                            watched ? jit.getTotalCompilationTime() - jit0 : 0, compiled, quiet, watched);
+                }
+            }
+        }
+
+        String describe(String what) {
+            String how = !watched ? "this JVM does not report compilation time"
+                    : String.format(Locale.ROOT, "the JIT compiled for %,d ms in all, %d ms in the last round (%s)",
+                            jitMillis, lastRoundJitMillis, quiet ? "quiet" : "NOT quiet: -D" + PREFIX
+                                    + "warmupSeconds ran out, the round will share the cores with the JIT");
+            return String.format(Locale.ROOT, "%s: %,d writes in %d rounds on fresh connections, %.1f s, not"
+                    + " measured; %s", what, writes, rounds, seconds, how);
         }
     }
 
@@ -281,20 +401,28 @@ public final class SeedCommand {
             return c[c.length / 2];
         }
 
-        /** Mean microseconds per call over {@code seconds} of back-to-back calls. */
+        /**
+         * Microseconds per call over {@code seconds} of back-to-back calls: the median of batches
+         * of 16 calls' means. A commit waits for a WAL flush, whose time on a shared disk has
+         * outliers many times the usual; a mean would hand them to whichever layer met them.
+         */
         double timed(java.util.concurrent.Callable<Integer> op, double seconds) throws Exception {
-            long n = 0;
-            long t0 = System.nanoTime();
-            long end = t0 + (long) (seconds * 1e9);
-            long now;
+            double[] batches = new double[64];
+            int n = 0;
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            long now = System.nanoTime();
             do {
+                long t0 = now;
                 for (int k = 0; k < 16; k++) {
                     sink += op.call();
                 }
-                n += 16;
                 now = System.nanoTime();
+                if (n == batches.length) {
+                    batches = java.util.Arrays.copyOf(batches, n * 2);
+                }
+                batches[n++] = (now - t0) / 1e3 / 16;
             } while (now < end);
-            return (now - t0) / 1e3 / n;
+            return median(java.util.Arrays.copyOf(batches, n));
         }
 
         String render(ClosedLoop.Result seed, TaskServer.Config config) {
@@ -303,7 +431,8 @@ public final class SeedCommand {
             double rest = endToEnd - sum;
             StringBuilder sb = new StringBuilder();
             sb.append("Where the time goes: one request at a time (1 user), each layer timed alone in-process;"
-                    + " mean per request,\nmedian of " + ROUNDS + " interleaved rounds of " + SECONDS + " s\n");
+                    + " per request,\nmedian of " + ROUNDS + " interleaved rounds of " + SECONDS + " s, each the median of"
+                    + " batches of 16 calls\n");
             String f = "  %-58s %9.1f us %6.1f%%%n";
             sb.append(String.format(Locale.ROOT, f, "HTTP round trip, empty handler (client + Jetty, body read)",
                     httpEmpty, 100 * httpEmpty / endToEnd));
@@ -317,8 +446,10 @@ public final class SeedCommand {
             sb.append(String.format(Locale.ROOT, f, "end to end: POST /api/tasks, measured", endToEnd, 100.0));
             sb.append(String.format(Locale.ROOT, f, "unexplained remainder (end to end - sum)", rest,
                     100 * rest / endToEnd));
-            sb.append("  (the remainder: the handler's checks, the Task and the JSON answer, and each layer's\n"
-                    + "   caches and JIT profile disturbed by the others; negative = layers cheaper together)\n");
+            sb.append("  (the remainder: the handler's checks, the Task and the JSON answer, waking each other's\n"
+                    + "   threads across client, server and database, which no layer alone does, and each layer's\n"
+                    + "   caches disturbed by the others; negative = layers cheaper together. These are latencies\n"
+                    + "   of an idle machine; the CPU per write above is what bounds throughput under load)\n");
             sb.append(String.format(Locale.ROOT, "Under the seed's load (%d users at once, closed loop):%n",
                     seed.users()));
             String g = "  %-58s %9.0f /s, mean %7.1f us, p99 %7.1f us%n";

@@ -68,6 +68,33 @@ final class SeedReport {
         return sb.toString();
     }
 
+    /** The write round's CPU per write by who spent it, and pgbench's per transaction beside it. */
+    static String cpuUse(SeedCommand.Options o, CpuMeter.Use u, CpuMeter.Use[] pgbench) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Where the CPU went in the write round, per write (Linux /proc; %,d writes in"
+                + " %.2f s):%n", u.operations(), u.wallSeconds()));
+        sb.append(CpuMeter.describe(u, "client: the " + o.users() + " users' threads ("
+                + o.client().name().toLowerCase(Locale.ROOT) + ")", "server: Jetty's threads (HTTP, form, JDBC, the answer)"));
+        double pg = 0;
+        double client = 0;
+        int n = 0;
+        for (CpuMeter.Use p : pgbench) {
+            if (p != null) {
+                pg += p.postgres();
+                client += p.children();
+                n++;
+            }
+        }
+        if (n > 0) {
+            sb.append(String.format(Locale.ROOT, "  pgbench, per transaction (mean of its %d runs): PostgreSQL %.1f us, pgbench"
+                    + " itself %.1f us%n", n, pg / n, client / n));
+        }
+        if (u.postgres() == 0) {
+            sb.append("  (no PostgreSQL process on this machine: the database runs elsewhere)\n");
+        }
+        return sb.toString();
+    }
+
     static String cpu(SeedCommand.Options o, ClosedLoop.Result[] r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "The seed's CPU round over HTTP: the handler runs counter += 500 in a"

@@ -5,26 +5,31 @@ import dev.taskbench.form.FormLimitExceededException;
 import dev.taskbench.form.FormParser;
 import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.write.TaskWriter;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The seed's service on Jetty 12's core Handler API (no servlet layer): blocking, one pool
- * thread per request, the body read into one array and decoded by taskbench's
- * {@link FormParser}. Routes:
+ * The seed's service on Jetty 12's core Handler API (no servlet layer). The body is read
+ * without blocking, chunk by chunk as Jetty has it (usually all in the first), into one array
+ * decoded by taskbench's {@link FormParser}; the insert then blocks on JDBC. Where that runs
+ * is the server's {@link TaskServer.Threading}: on the selector thread that read the request
+ * ({@code NON_BLOCKING} to Jetty: no thread hand-off; only the database call blocks, never a
+ * read or write of the HTTP connection, which could wait on that same thread) or on a pool
+ * thread Jetty dispatches to ({@code BLOCKING}). Routes:
  * <ul>
  * <li>{@code POST /api/tasks}: the form's {@code title} and {@code description} become one
  * {@code task} row, one committed transaction; {@code 201 {"id": N}};</li>
@@ -42,6 +47,7 @@ final class TaskHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(TaskHandler.class);
     static final String FORM = "application/x-www-form-urlencoded";
     static final String JSON = "application/json";
+    private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, JSON);
     /** {@code task.title} is {@code varchar(255)}. */
     static final int MAX_TITLE_CHARS = 255;
     /** How much of a refused body is read and dropped so that the client sees the 413. */
@@ -51,7 +57,8 @@ final class TaskHandler extends Handler.Abstract {
     private volatile TaskWriter writer;
     private final long[] increments = CounterLoop.increments(CounterLoop.INNER, CounterLoop.INCREMENT);
 
-    TaskHandler(FormParser parser, TaskWriter writer) {
+    TaskHandler(FormParser parser, TaskWriter writer, TaskServer.Threading threading) {
+        super(threading == TaskServer.Threading.SELECTOR ? InvocationType.NON_BLOCKING : InvocationType.BLOCKING);
         this.parser = parser;
         this.writer = writer;
     }
@@ -77,58 +84,62 @@ final class TaskHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
             return answer(response, callback, 405, "{\"error\":\"use POST\"}");
         }
-        try {
-            switch (route) {
-                case TASKS:
-                    return tasks(request, response, callback);
-                case CPU:
-                    boolean opaque = "loop=opaque".equals(request.getHttpURI().getQuery());
-                    long counter = opaque ? CounterLoop.opaque(CounterLoop.OUTER, increments) : CounterLoop.faithful();
-                    Content.Source.consumeAll(request);
-                    return answer(response, callback, 200, "{\"counter\":" + counter + "}");
-                default:
-                    byte[] body = readBody(request);
-                    return answer(response, callback, 201, "{\"id\":0,\"bytes\":" + body.length + "}");
-            }
-        } catch (BodyTooLarge e) {
-            if (request.getLength() <= DRAIN_LIMIT) {
-                drain(request); // a larger declared body is answered at once; Jetty closes the connection
-            }
+        if (route == Route.TASKS && !isForm(request.getHeaders().getField(HttpHeader.CONTENT_TYPE))) {
+            return answer(response, callback, 400, "{\"error\":\"content type must be " + FORM + "\"}");
+        }
+        long declared = request.getLength();
+        if (declared > parser.maxBodyBytes() && declared > DRAIN_LIMIT) {
+            // answered at once; Jetty closes the connection rather than read all of it
             return answer(response, callback, 413, "{\"error\":\"body over " + parser.maxBodyBytes() + " bytes\"}");
-        } catch (IOException e) {
-            // the client went away or sent a broken body: Jetty answers or closes
-            Response.writeError(request, response, callback, 400, "unreadable body");
-            return true;
+        }
+        new Body(request, response, callback, route, declared).run();
+        return true;
+    }
+
+    /** The request once its whole body is in: the route's work and its answer. */
+    private void respond(Route route, Request request, Response response, Callback callback, byte[] body, int size) {
+        switch (route) {
+            case TASKS:
+                tasks(response, callback, body, size);
+                return;
+            case CPU:
+                boolean opaque = "loop=opaque".equals(request.getHttpURI().getQuery());
+                long counter = opaque ? CounterLoop.opaque(CounterLoop.OUTER, increments) : CounterLoop.faithful();
+                answer(response, callback, 200, "{\"counter\":" + counter + "}");
+                return;
+            default:
+                answer(response, callback, 201, "{\"id\":0,\"bytes\":" + size + "}");
         }
     }
 
-    private boolean tasks(Request request, Response response, Callback callback) throws IOException, BodyTooLarge {
-        if (!isForm(request.getHeaders().getField(HttpHeader.CONTENT_TYPE))) {
-            return answer(response, callback, 400, "{\"error\":\"content type must be " + FORM + "\"}");
-        }
-        byte[] body = readBody(request);
+    private void tasks(Response response, Callback callback, byte[] body, int size) {
         FormFields form;
         try {
-            form = parser.parse(body);
+            form = parser.parse(body, 0, size);
         } catch (FormLimitExceededException e) {
-            return FormLimitExceededException.MAX_BODY_BYTES.equals(e.limitName())
-                    ? answer(response, callback, 413, "{\"error\":\"body over " + e.limit() + " bytes\"}")
-                    : answer(response, callback, 400, "{\"error\":\"more than " + e.limit() + " fields\"}");
+            if (FormLimitExceededException.MAX_BODY_BYTES.equals(e.limitName())) {
+                answer(response, callback, 413, "{\"error\":\"body over " + e.limit() + " bytes\"}");
+            } else {
+                answer(response, callback, 400, "{\"error\":\"more than " + e.limit() + " fields\"}");
+            }
+            return;
         }
         String title = form.first("title");
         String description = form.first("description");
         if (title == null || description == null) {
-            return answer(response, callback, 400, "{\"error\":\"missing field: "
+            answer(response, callback, 400, "{\"error\":\"missing field: "
                     + (title == null ? "title" : "description") + "\"}");
+            return;
         }
         if (title.indexOf(0) >= 0 || description.indexOf(0) >= 0) {
             // PostgreSQL text cannot hold NUL; refused here, it would fail the statement or, inlined
             // as a literal (jOOQ's static statements), break the protocol and the connection
-            return answer(response, callback, 400, "{\"error\":\"fields must not contain NUL\"}");
+            answer(response, callback, 400, "{\"error\":\"fields must not contain NUL\"}");
+            return;
         }
         if (title.length() > MAX_TITLE_CHARS && title.codePointCount(0, title.length()) > MAX_TITLE_CHARS) {
-            return answer(response, callback, 400, "{\"error\":\"title longer than " + MAX_TITLE_CHARS
-                    + " characters\"}");
+            answer(response, callback, 400, "{\"error\":\"title longer than " + MAX_TITLE_CHARS + " characters\"}");
+            return;
         }
         long id;
         try {
@@ -138,9 +149,10 @@ final class TaskHandler extends Handler.Abstract {
             if (status == 500) {
                 LOG.warn("insert failed: {}", Failures.describe(e));
             }
-            return answer(response, callback, status, "{\"error\":\"" + Failures.reason(status) + "\"}");
+            answer(response, callback, status, "{\"error\":\"" + Failures.reason(status) + "\"}");
+            return;
         }
-        return answer(response, callback, 201, "{\"id\":" + id + "}");
+        answer(response, callback, 201, "{\"id\":" + id + "}");
     }
 
     static boolean isForm(HttpField contentType) {
@@ -153,52 +165,98 @@ final class TaskHandler extends Handler.Abstract {
         return mime.equalsIgnoreCase(FORM);
     }
 
-    /** The whole body, refused beyond the parser's byte limit without reading past it. */
-    private byte[] readBody(Request request) throws IOException, BodyTooLarge {
-        int limit = parser.maxBodyBytes();
-        long declared = request.getLength();
-        if (declared > limit) {
-            throw new BodyTooLarge();
-        }
-        InputStream in = Content.Source.asInputStream(request);
-        if (declared >= 0) {
-            byte[] body = in.readNBytes((int) declared);
-            if (body.length != declared) {
-                throw new IOException("body shorter than its Content-Length");
-            }
-            return body;
-        }
-        byte[] body = in.readNBytes(limit + 1);
-        if (body.length > limit) {
-            throw new BodyTooLarge();
-        }
-        return body;
-    }
-
     /**
-     * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT} bytes, so that a
-     * client still sending it reads the 413 instead of a reset connection. Beyond that Jetty
-     * closes the connection.
+     * Reads the body as Jetty has it, never waiting: when no chunk is there it asks to be run
+     * again ({@code demand}) and returns. Jetty runs it again on a thread of the handler's own
+     * invocation type, so the route's work never lands on a thread it must not block. A body
+     * over the parser's limit is read on and dropped up to {@link #DRAIN_LIMIT}, so that a
+     * client still sending it reads the 413 instead of a reset connection.
      */
-    private static void drain(Request request) {
-        try {
-            InputStream in = Content.Source.asInputStream(request);
-            long left = DRAIN_LIMIT;
-            byte[] sink = new byte[8192];
-            int n;
-            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
-                left -= n;
+    private final class Body implements Invocable.Task {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final Route route;
+        private final long declared;
+        private byte[] bytes;
+        private int size;
+        private long dropped = -1;
+
+        Body(Request request, Response response, Callback callback, Route route, long declared) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.route = route;
+            this.declared = declared;
+            if (declared > parser.maxBodyBytes()) {
+                dropped = 0;
             }
-        } catch (IOException e) {
-            // the client went away: nothing to answer
+            this.bytes = new byte[declared >= 0 && dropped < 0 ? (int) declared : 256];
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return TaskHandler.this.getInvocationType();
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Content.Chunk chunk = request.read();
+                    if (chunk == null) {
+                        request.demand(this);
+                        return;
+                    }
+                    if (Content.Chunk.isFailure(chunk)) {
+                        // the client went away or sent a broken body: Jetty answers or closes
+                        Response.writeError(request, response, callback, 400, "unreadable body");
+                        return;
+                    }
+                    take(chunk.getByteBuffer());
+                    boolean last = chunk.isLast();
+                    chunk.release();
+                    if (dropped > DRAIN_LIMIT || (last && dropped >= 0)) {
+                        answer(response, callback, 413, "{\"error\":\"body over " + parser.maxBodyBytes() + " bytes\"}");
+                        return;
+                    }
+                    if (last) {
+                        if (declared >= 0 && size != declared) {
+                            Response.writeError(request, response, callback, 400, "body shorter than its Content-Length");
+                        } else {
+                            respond(route, request, response, callback, bytes, size);
+                        }
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("request failed: {}", Failures.describe(e));
+                callback.failed(e);
+            }
+        }
+
+        private void take(ByteBuffer b) {
+            int n = b.remaining();
+            if (dropped >= 0) {
+                dropped += n;
+            } else if ((long) size + n > parser.maxBodyBytes()) {
+                dropped = size + (long) n; // past the limit: keep reading, drop it all
+                bytes = null;
+            } else {
+                if (size + n > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.max(size + n, Math.min(bytes.length * 2, parser.maxBodyBytes())));
+                }
+                b.get(bytes, size, n);
+                size += n;
+            }
         }
     }
 
     private static boolean answer(Response response, Callback callback, int status, String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(bytes.length));
+        response.getHeaders().put(JSON_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.write(true, ByteBuffer.wrap(bytes), callback);
         return true;
     }
@@ -221,14 +279,6 @@ final class TaskHandler extends Handler.Abstract {
                 default:
                     return null;
             }
-        }
-    }
-
-    private static final class BodyTooLarge extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLarge() {
-            super(null, null, false, false);
         }
     }
 }

@@ -1,0 +1,35 @@
+package dev.taskbench.server;
+
+import dev.taskbench.db.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * TaskServerTest's cases against the shared server again, with requests dispatched to pool
+ * threads instead of run on their selector thread. The cases that start servers of their own
+ * (other write paths, sources, failures to start) are left to TaskServerTest: overridden here
+ * without a test annotation, JUnit skips them.
+ */
+class TaskServerDispatchTest extends TaskServerTest {
+
+    @BeforeAll
+    static void start() {
+        server = TaskServer.start(TestDatabase.info(),
+                TaskServer.Config.defaults().withPoolSize(2).withThreading(TaskServer.Threading.DISPATCH));
+    }
+
+    @Override
+    void everySingleRowPathWritesAndAnswersTheId(String path) {
+    }
+
+    @Override
+    void aFreshConnectionPerRequest() {
+    }
+
+    @Override
+    void aBatchPathIsRefusedWithOneLine() {
+    }
+
+    @Override
+    void anUnreachableDatabaseFailsTheStartWithOneLine() {
+    }
+}
