@@ -163,12 +163,12 @@ public final class FormParser {
                 name1 = name;
                 value1 = value;
             } else {
-                int at = (count - 2) << 1;
                 if (rest == null) {
-                    rest = new String[16];
-                } else if (at == rest.length) {
-                    rest = Arrays.copyOf(rest, at << 1);
+                    // sized once, by the pieces left (each later pair is one): no growth garbage
+                    int pairs = i < end ? countAmps(body, i, end, offset) + 2 : 1;
+                    rest = new String[Math.min(pairs, maxFields - 2) << 1];
                 }
+                int at = (count - 2) << 1;
                 rest[at] = name;
                 rest[at + 1] = value;
             }
@@ -269,6 +269,21 @@ public final class FormParser {
             w = w << 8 | (b[j] & 0xFF);
         }
         return w;
+    }
+
+    /** The number of '&' in b[i, end). */
+    private static int countAmps(byte[] b, int i, int end, int from) {
+        int n = 0;
+        for (; i <= end - 8; i += 8) {
+            n += Long.bitCount(ampLanes((long) LONGS.get(b, i)));
+        }
+        return i < end ? n + Long.bitCount(ampLanes(tail(b, i, end, from))) : n;
+    }
+
+    /** The '&' lanes of w, each exactly: no carry crosses lanes. */
+    private static long ampLanes(long w) {
+        long x = w ^ AMP8;
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
     }
 
     /** A component with nothing to decode: with compact strings, a plain copy into a Latin-1 String. */
