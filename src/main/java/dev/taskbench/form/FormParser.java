@@ -112,14 +112,14 @@ public final class FormParser {
         Objects.checkFromIndexSize(offset, length, body.length);
         checkBodyLength(length);
         final int end = offset + length;
-        // the first two pairs go straight into the result (see FormFields), the rest into a growing array
+        // the first two pairs go straight into the result (see FormFields), later ones into one array
         String name0 = null;
         String value0 = null;
         String name1 = null;
         String value1 = null;
         String[] rest = null;
         int count = 0;
-        Scratch s = null; // fetched only when a component needs decoding: plain forms never touch the ThreadLocal
+        Scratch s = null; // fetched when a component first needs decoding: plain forms never do
         int i = offset;
         while (i < end) {
             int r = scan(body, i, end, offset, EQ8);
@@ -154,7 +154,8 @@ public final class FormParser {
             }
             i++; // past '&' (or end)
             if (count >= maxFields) {
-                throw new FormLimitExceededException(FormLimitExceededException.MAX_FIELDS, maxFields, count + 1L);
+                throw new FormLimitExceededException(
+                        FormLimitExceededException.MAX_FIELDS, maxFields, count + 1L);
             }
             if (count == 0) {
                 name0 = name;
@@ -217,7 +218,7 @@ public final class FormParser {
             }
             i++;
             if (c == '%' || c == '+' || c < 0) {
-                return needsDecoding(b, i, end, from, stop8);
+                return stopAfterDecodable(b, i, end, from, stop8);
             }
             // ' ( ) * share the range but need nothing: scan on
         }
@@ -239,7 +240,7 @@ public final class FormParser {
      * at a time: (x - 0x01..) & ~x & 0x80.. marks the zero bytes of x, exactly for the lowest one
      * (a false mark only sits above a true one).
      */
-    private static int needsDecoding(byte[] b, int i, int end, int from, long stop8) {
+    private static int stopAfterDecodable(byte[] b, int i, int end, int from, long stop8) {
         long m = 0;
         for (; i <= end - 8; i += 8) {
             m = stops((long) LONGS.get(b, i), stop8);
@@ -259,7 +260,7 @@ public final class FormParser {
         return ((xa - ONES) & ~xa | (xs - ONES) & ~xs) & HIGH;
     }
 
-    /** b[i, end) (1 to 7 bytes) in the low lanes of a word, zeros above: zero is no byte scan or decode looks for. */
+    /** b[i, end) (1 to 7 bytes) in the low lanes of a word, zeros above: no byte anyone looks for. */
     private static long tail(byte[] b, int i, int end, int from) {
         if (end - 8 >= from) {
             return (long) LONGS.get(b, end - 8) >>> ((8 - (end - i)) << 3);
