@@ -18,10 +18,11 @@ import java.util.Objects;
  * {@link FormFields} (plus one array for the pairs after the second). Components with nothing
  * to decode are copied straight from the body; the others are decoded into a byte[] (and a
  * char[] for non-ASCII) kept per thread through a ThreadLocal, fetched only when a component
- * needs it; no reference to caller data outlives a call. A thread keeps at most
- * {@value #RETAINED_SCRATCH} elements of each (about 200 KiB, reached only after huge
- * components); anything larger is allocated per call and dropped. With virtual threads the
- * scratch is simply per request.
+ * needs it; no reference to caller data outlives a call. The byte[] is sized by the component's
+ * encoded length. A thread keeps at most {@value #RETAINED_SCRATCH} elements of each (384 KiB,
+ * reached only after components near 128 KB, such as a 64 KB text percent-encoded); anything
+ * larger is allocated per call and dropped. With virtual threads the scratch is simply per
+ * request.
  *
  * <p>Errors: a body over a limit throws {@link FormLimitExceededException}; no body content
  * causes any other exception. Programming errors throw the usual exceptions: a null body
@@ -31,7 +32,7 @@ import java.util.Objects;
 public final class FormParser {
     public static final int DEFAULT_MAX_FIELDS = 1000;
     public static final int DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
-    static final int RETAINED_SCRATCH = 1 << 16;
+    static final int RETAINED_SCRATCH = 1 << 17;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
