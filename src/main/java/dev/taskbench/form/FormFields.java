@@ -8,33 +8,60 @@ import java.util.List;
  * Lookups by name scan linearly: cheap for the handful of fields a form has.
  */
 public final class FormFields {
-    static final FormFields EMPTY = new FormFields(new String[0]);
+    static final FormFields EMPTY = new FormFields(null, null, null, null, null);
 
-    // names at even, values at odd indexes; exactly 2 * size() long
-    private final String[] pairs;
+    // The first two pairs sit in fields, so a small form (the seed's title and description) costs
+    // one 32-byte object besides its strings instead of an array plus its holder. null when absent.
+    private final String name0;
+    private final String value0;
+    private final String name1;
+    private final String value1;
+    // pairs from the third on, names at even and values at odd indexes, exactly sized; null when size() <= 2
+    private final String[] rest;
 
-    FormFields(String[] pairs) {
-        this.pairs = pairs;
+    FormFields(String name0, String value0, String name1, String value1, String[] rest) {
+        this.name0 = name0;
+        this.value0 = value0;
+        this.name1 = name1;
+        this.value1 = value1;
+        this.rest = rest;
     }
 
     public int size() {
-        return pairs.length >>> 1;
+        // no size field: it would push the object past 32 bytes
+        return rest != null ? 2 + (rest.length >>> 1) : name1 != null ? 2 : name0 != null ? 1 : 0;
     }
 
     public String name(int i) {
-        return pairs[index(i)];
+        checkIndex(i);
+        return i == 0 ? name0 : i == 1 ? name1 : rest[(i - 2) << 1];
     }
 
     public String value(int i) {
-        return pairs[index(i) + 1];
+        checkIndex(i);
+        return i == 0 ? value0 : i == 1 ? value1 : rest[((i - 2) << 1) + 1];
     }
 
     /** The value of the first field called {@code name}, or null if there is none. */
     public String first(String name) {
-        String[] p = pairs;
-        for (int i = 0; i < p.length; i += 2) {
-            if (p[i].equals(name)) {
-                return p[i + 1];
+        if (name0 == null) {
+            return null;
+        }
+        if (name0.equals(name)) {
+            return value0;
+        }
+        if (name1 == null) {
+            return null;
+        }
+        if (name1.equals(name)) {
+            return value1;
+        }
+        String[] r = rest;
+        if (r != null) {
+            for (int i = 0; i < r.length; i += 2) {
+                if (r[i].equals(name)) {
+                    return r[i + 1];
+                }
             }
         }
         return null;
@@ -43,30 +70,30 @@ public final class FormFields {
     /** Every value of the fields called {@code name}, in input order (empty if none). */
     public List<String> all(String name) {
         List<String> out = new ArrayList<>(2);
-        String[] p = pairs;
-        for (int i = 0; i < p.length; i += 2) {
-            if (p[i].equals(name)) {
-                out.add(p[i + 1]);
+        int n = size();
+        for (int i = 0; i < n; i++) {
+            if (name(i).equals(name)) {
+                out.add(value(i));
             }
         }
         return out;
     }
 
-    private int index(int i) {
+    private void checkIndex(int i) {
         if (i < 0 || i >= size()) {
             throw new IndexOutOfBoundsException("field " + i + " of " + size());
         }
-        return i << 1;
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < pairs.length; i += 2) {
+        int n = size();
+        for (int i = 0; i < n; i++) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(pairs[i]).append('=').append(pairs[i + 1]);
+            sb.append(name(i)).append('=').append(value(i));
         }
         return sb.append(']').toString();
     }

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -14,11 +13,15 @@ import java.util.Objects;
  * literal, then UTF-8 decoding with one U+FFFD per maximal invalid subpart. No trimming, no BOM
  * stripping.
  *
- * <p>Immutable and thread-safe: share one instance. Scratch space (a String[] for the pairs
- * and the byte[]/char[] a component is decoded into) is per thread, through a ThreadLocal, and
- * no reference to caller data outlives a call. A thread keeps at most {@value #RETAINED_SCRATCH}
- * elements of each (about 450 KiB, reached only after huge forms); anything larger is allocated
- * per call and dropped. With virtual threads the scratch is simply per request.
+ * <p>Immutable and thread-safe: share one instance. A call allocates the result strings and one
+ * {@link FormFields} (plus one array for the pairs after the second). Components with nothing
+ * to decode are copied straight from the body; the others are decoded into a byte[] (and a
+ * char[] for non-ASCII) kept per thread through a ThreadLocal, fetched only when a component
+ * needs it; no reference to caller data outlives a call. The byte[] is sized by the component's
+ * encoded length. A thread keeps at most {@value #RETAINED_SCRATCH} elements of each (384 KiB,
+ * reached only after components near 128 KB, such as a 64 KB text percent-encoded); anything
+ * larger is allocated per call and dropped. With virtual threads the scratch is simply per
+ * request.
  *
  * <p>Errors: a body over a limit throws {@link FormLimitExceededException}; no body content
  * causes any other exception. Programming errors throw the usual exceptions: a null body
@@ -28,15 +31,13 @@ import java.util.Objects;
 public final class FormParser {
     public static final int DEFAULT_MAX_FIELDS = 1000;
     public static final int DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
-    static final int RETAINED_SCRATCH = 1 << 16;
+    static final int RETAINED_SCRATCH = 1 << 17;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    // byte classes: a name stops at AMP or EQ, a value at AMP; DECODE marks '%', '+' and non-ASCII
-    private static final byte AMP = 1;
-    private static final byte EQ = 2;
-    private static final byte DECODE = 4;
-    private static final byte[] CLASS = new byte[256];
+    // scan's result: the stop index, and this bit when the component needs decoding
+    private static final int DECODE_BIT = 0x8000_0000;
+    private static final int STOP = 0x7FFF_FFFF;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
@@ -45,19 +46,13 @@ public final class FormParser {
     private static final long EQ8 = ONES * '=';
     private static final long PCT8 = ONES * '%';
     private static final long PLUS8 = ONES * '+';
+    // (RANGE_BELOW - x) & (x + RANGE_ABOVE) & 0x80.. marks exactly the lanes of x (bytes < 0x80)
+    // in 0x25..0x2B: no lane carries or borrows into the next
+    private static final long RANGE_BELOW = ONES * (0x7F + 0x2C);
+    private static final long RANGE_ABOVE = ONES * (0x7F - 0x24);
     private static final byte[] HEX = new byte[256];
-    // identity except '+' -> ' ': keeps the frequent '+' off a branch the CPU would mispredict
-    private static final byte[] PLUS_TO_SPACE = new byte[256];
 
     static {
-        CLASS['&'] = AMP;
-        CLASS['='] = EQ;
-        CLASS['%'] = DECODE;
-        CLASS['+'] = DECODE;
-        Arrays.fill(CLASS, 0x80, 0x100, DECODE);
-        for (int b = 0; b < 256; b++) {
-            PLUS_TO_SPACE[b] = (byte) (b == '+' ? ' ' : b);
-        }
         Arrays.fill(HEX, (byte) -1);
         for (int c = '0'; c <= '9'; c++) {
             HEX[c] = (byte) (c - '0');
@@ -116,43 +111,77 @@ public final class FormParser {
     public FormFields parse(byte[] body, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, body.length);
         checkBodyLength(length);
-        if (length == 0) {
+        final int end = offset + length;
+        // the first two pairs go straight into the result (see FormFields), later ones into one array
+        String name0 = null;
+        String value0 = null;
+        String name1 = null;
+        String value1 = null;
+        String[] rest = null;
+        int count = 0;
+        Scratch s = null; // fetched when a component first needs decoding: plain forms never do
+        int i = offset;
+        while (i < end) {
+            int r = scan(body, i, end, offset, EQ8);
+            int stop = r & STOP;
+            if (stop == i && (stop == end || body[stop] == '&')) {
+                i = stop + 1; // empty piece
+                continue;
+            }
+            String name;
+            if (r >= 0) {
+                name = plain(body, i, stop);
+            } else {
+                if (s == null) {
+                    s = SCRATCH.get();
+                }
+                name = decode(body, i, stop, end, offset, s);
+            }
+            String value = "";
+            i = stop;
+            if (i < end && body[i] == '=') {
+                r = scan(body, ++i, end, offset, AMP8);
+                stop = r & STOP;
+                if (r >= 0) {
+                    value = plain(body, i, stop);
+                } else {
+                    if (s == null) {
+                        s = SCRATCH.get();
+                    }
+                    value = decode(body, i, stop, end, offset, s);
+                }
+                i = stop;
+            }
+            i++; // past '&' (or end)
+            if (count >= maxFields) {
+                throw new FormLimitExceededException(
+                        FormLimitExceededException.MAX_FIELDS, maxFields, count + 1L);
+            }
+            if (count == 0) {
+                name0 = name;
+                value0 = value;
+            } else if (count == 1) {
+                name1 = name;
+                value1 = value;
+            } else {
+                if (rest == null) {
+                    // sized once, by the pieces left (each later pair is one): no growth garbage
+                    int pairs = i < end ? countAmps(body, i, end, offset) + 2 : 1;
+                    rest = new String[Math.min(pairs, maxFields - 2) << 1];
+                }
+                int at = (count - 2) << 1;
+                rest[at] = name;
+                rest[at + 1] = value;
+            }
+            count++;
+        }
+        if (count == 0) {
             return FormFields.EMPTY;
         }
-        Scratch s = SCRATCH.get();
-        String[] out = s.strings;
-        int n = 0;
-        try {
-            final int end = offset + length;
-            int i = offset;
-            while (i < end) {
-                String name = component(body, i, end, EQ8, AMP | EQ, s);
-                i = s.stop;
-                if (name.isEmpty() && (i == end || body[i] == '&')) {
-                    i++; // empty piece
-                    continue;
-                }
-                String value = "";
-                if (i < end && body[i] == '=') {
-                    value = component(body, i + 1, end, AMP8, AMP, s);
-                    i = s.stop;
-                }
-                i++; // past '&' (or end)
-                if (n >>> 1 >= maxFields) {
-                    throw new FormLimitExceededException(
-                            FormLimitExceededException.MAX_FIELDS, maxFields, (n >>> 1) + 1);
-                }
-                if (n == out.length) {
-                    out = s.grow(out);
-                }
-                out[n] = name;
-                out[n + 1] = value;
-                n += 2;
-            }
-            return n == 0 ? FormFields.EMPTY : new FormFields(Arrays.copyOf(out, n));
-        } finally {
-            s.release(out, n);
+        if (rest != null && rest.length != (count - 2) << 1) {
+            rest = Arrays.copyOf(rest, (count - 2) << 1);
         }
+        return new FormFields(name0, value0, name1, value1, rest);
     }
 
     private void checkBodyLength(int length) {
@@ -163,121 +192,201 @@ public final class FormParser {
     }
 
     /**
-     * Decodes the component starting at start: it ends at the first '&', the first stop byte
-     * (stop8 has it in every lane, stopClass is its class), or end, which goes to s.stop.
-     * Bytes are read once, eight at a time where possible: (x - 0x01..) & ~x & 0x80.. marks
-     * the zero bytes of x, exactly for the lowest one (a false mark only sits above a true one).
+     * The index of the first '&' or stop byte (stop8 has it in every lane) at or after i, or end;
+     * bit 31 set if a byte before it needs decoding ('%', '+' or non-ASCII). Eight bytes at a
+     * time, in two loops: up to the first byte that ends the component or needs decoding, then,
+     * if it needs decoding, up to the end only, with less work per word.
      */
-    private static String component(byte[] b, int start, int end, long stop8, int stopClass, Scratch s) {
-        // 1. up to the first byte that ends the component or needs decoding
-        int i = start;
+    private static int scan(byte[] b, int i, int end, int from, long stop8) {
+        int stop = (byte) stop8;
+        while (true) {
+            // counted loops over whole words, the tail apart: C2 compiles these much tighter
+            long m = 0;
+            for (; i <= end - 8; i += 8) {
+                m = attention((long) LONGS.get(b, i), stop8);
+                if (m != 0) {
+                    break;
+                }
+            }
+            if (m == 0 && (i >= end || (m = attention(tail(b, i, end, from), stop8)) == 0)) {
+                return end;
+            }
+            i += Long.numberOfTrailingZeros(m) >>> 3;
+            int c = b[i];
+            if (c == '&' || c == stop) {
+                return i;
+            }
+            i++;
+            if (c == '%' || c == '+' || c < 0) {
+                return stopAfterDecodable(b, i, end, from, stop8);
+            }
+            // ' ( ) * share the range but need nothing: scan on
+        }
+    }
+
+    /**
+     * Marks the lanes of w that are in '%'..'+' (0x25-0x2B: '%', '&', '+' and the harmless
+     * ' ( ) *), non-ASCII, or the stop, exactly for the lowest. No lane of the range test carries
+     * or borrows into the next.
+     */
+    private static long attention(long w, long stop8) {
+        long low = w & LOW7;
+        long xs = w ^ stop8;
+        return ((RANGE_BELOW - low) & (low + RANGE_ABOVE) | w | (xs - ONES) & ~xs) & HIGH;
+    }
+
+    /**
+     * The index of the first '&' or stop byte at or after i, or end, with bit 31 set. Eight bytes
+     * at a time: (x - 0x01..) & ~x & 0x80.. marks the zero bytes of x, exactly for the lowest one
+     * (a false mark only sits above a true one).
+     */
+    private static int stopAfterDecodable(byte[] b, int i, int end, int from, long stop8) {
         long m = 0;
         for (; i <= end - 8; i += 8) {
-            long w = (long) LONGS.get(b, i);
-            long xa = w ^ AMP8;
-            long xs = w ^ stop8;
-            long xp = w ^ PCT8;
-            long xq = w ^ PLUS8;
-            m = ((xa - ONES) & ~xa | (xs - ONES) & ~xs | (xp - ONES) & ~xp | (xq - ONES) & ~xq | w) & HIGH;
+            m = stops((long) LONGS.get(b, i), stop8);
             if (m != 0) {
-                i += Long.numberOfTrailingZeros(m) >>> 3;
                 break;
             }
         }
-        if (m == 0) {
-            while (i < end && CLASS[b[i] & 0xFF] == 0) {
-                i++;
-            }
+        if (m == 0 && (i >= end || (m = stops(tail(b, i, end, from), stop8)) == 0)) {
+            return end | DECODE_BIT;
         }
-        if (i == end || (CLASS[b[i] & 0xFF] & stopClass) != 0) {
-            s.stop = i;
-            return i == start ? "" : new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+        return (i + (Long.numberOfTrailingZeros(m) >>> 3)) | DECODE_BIT;
+    }
+
+    private static long stops(long w, long stop8) {
+        long xa = w ^ AMP8;
+        long xs = w ^ stop8;
+        return ((xa - ONES) & ~xa | (xs - ONES) & ~xs) & HIGH;
+    }
+
+    /** b[i, end) (1 to 7 bytes) in the low lanes of a word, zeros above: no byte anyone looks for. */
+    private static long tail(byte[] b, int i, int end, int from) {
+        if (end - 8 >= from) {
+            return (long) LONGS.get(b, end - 8) >>> ((8 - (end - i)) << 3);
         }
-        // 2. '%', '+' or non-ASCII at i: decode from here to the end of the component
-        byte[] dst = s.bytes;
-        int len = i - start;
-        if (len > dst.length - 8) {
-            dst = s.grow(dst, len, end - start);
+        long w = 0;
+        for (int j = end - 1; j >= i; j--) {
+            w = w << 8 | (b[j] & 0xFF);
         }
-        System.arraycopy(b, start, dst, 0, len);
+        return w;
+    }
+
+    /** The number of '&' in b[i, end). */
+    private static int countAmps(byte[] b, int i, int end, int from) {
+        int n = 0;
+        for (; i <= end - 8; i += 8) {
+            n += Long.bitCount(ampLanes((long) LONGS.get(b, i)));
+        }
+        return i < end ? n + Long.bitCount(ampLanes(tail(b, i, end, from))) : n;
+    }
+
+    /** The '&' lanes of w, each exactly: no carry crosses lanes. */
+    private static long ampLanes(long w) {
+        long x = w ^ AMP8;
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
+    }
+
+    /**
+     * b[start, stop) as a String, one char per byte: with compact strings, a plain copy into a
+     * Latin-1 String. The old hibyte constructor (deprecated: it does not decode, which is just
+     * what is wanted here) does what String(bytes, offset, length, ISO_8859_1) does, but is small
+     * enough for C2 to inline; JDK 17's charset constructor is not, ~2 ns a String here.
+     */
+    @SuppressWarnings("deprecation")
+    private static String plain(byte[] b, int start, int stop) {
+        return stop == start ? "" : new String(b, 0, start, stop - start);
+    }
+
+    /**
+     * Decodes the component b[start, stop): '+' to space eight bytes at a time, '%' escapes one by
+     * one, then UTF-8 if a decoded byte is non-ASCII. Words may read past stop (up to end), those
+     * lanes are ignored.
+     */
+    private static String decode(byte[] b, int start, int stop, int end, int from, Scratch s) {
+        byte[] dst = s.bytes(stop - start + 8); // decoding never lengthens; +8 for the last word store
+        // the output index is k + delta: each escape decoded takes two off
+        int delta = -start;
         long high = 0;
-        int k = i;
-        while (k < end) {
-            if (len > dst.length - 8) {
-                dst = s.grow(dst, len, end - k);
+        int k = start;
+        while (true) {
+            // whole words without '%' (a counted loop, like scan's)
+            long pct = 0;
+            for (; k <= stop - 8; k += 8) {
+                long w = (long) LONGS.get(b, k);
+                long xp = w ^ PCT8;
+                pct = (xp - ONES) & ~xp & HIGH;
+                if (pct != 0) {
+                    break;
+                }
+                LONGS.set(dst, k + delta, plusToSpace(w));
+                high |= w;
             }
-            int c = b[k];
-            if ((CLASS[c & 0xFF] & stopClass) != 0) {
+            if (k >= stop) {
                 break;
             }
-            if (c != '%' && k <= end - 8) {
-                // a word: copy up to the next '%' or stop byte, '+' turned into ' '
-                long w = (long) LONGS.get(b, k);
-                long xa = w ^ AMP8;
-                long xs = w ^ stop8;
-                long xp = w ^ PCT8;
-                long xq = w ^ PLUS8;
-                long plus = ~(((xq & LOW7) + LOW7) | xq | LOW7); // exact in every lane
-                LONGS.set(dst, len, w ^ ((plus >>> 7) * ('+' ^ ' ')));
-                m = ((xa - ONES) & ~xa | (xs - ONES) & ~xs | (xp - ONES) & ~xp) & HIGH;
-                if (m == 0) {
-                    high |= w;
-                    len += 8;
-                    k += 8;
-                } else {
-                    int run = Long.numberOfTrailingZeros(m) >>> 3; // >= 1: lane 0 is none of them
-                    high |= w & ((1L << (run << 3)) - 1);
-                    len += run;
-                    k += run;
-                }
-                continue;
+            // a word with a '%', or the last 1 to 7 bytes (a word may read past stop, up to end)
+            long w = end - k >= 8 ? (long) LONGS.get(b, k) : tail(b, k, end, from);
+            long xp = w ^ PCT8;
+            pct = (xp - ONES) & ~xp & HIGH;
+            LONGS.set(dst, k + delta, plusToSpace(w));
+            int run = pct == 0 ? 8 : Long.numberOfTrailingZeros(pct) >>> 3;
+            int left = stop - k;
+            if (run >= left) { // the component ends first (left < 8 here)
+                high |= w & ((1L << (left << 3)) - 1);
+                k = stop;
+                break;
             }
-            if (c == '%' && k + 2 < end) {
-                int hi = HEX[b[k + 1] & 0xFF];
-                int lo = HEX[b[k + 2] & 0xFF];
-                if ((hi | lo) >= 0) {
-                    c = (hi << 4) | lo;
-                    k += 2;
+            high |= w & ((1L << (run << 3)) - 1);
+            k += run;
+            // '%' at k: decode a run of escapes (non-ASCII text is all escapes) before the next word
+            do {
+                int c = '%';
+                int out = k + delta;
+                if (k + 2 < stop) {
+                    int hi = HEX[b[k + 1] & 0xFF];
+                    int lo = HEX[b[k + 2] & 0xFF];
+                    if ((hi | lo) >= 0) {
+                        c = (hi << 4) | lo;
+                        k += 2;
+                        delta -= 2;
+                    }
                 }
-            } else {
-                c = PLUS_TO_SPACE[c & 0xFF];
-            }
-            high |= c & 0x80;
-            dst[len++] = (byte) c;
-            k++;
+                dst[out] = (byte) c;
+                high |= c;
+                k++;
+            } while (k < stop && b[k] == '%');
         }
-        s.stop = k;
+        int len = stop + delta;
         if ((high & HIGH) == 0) {
-            return new String(dst, 0, len, StandardCharsets.ISO_8859_1);
+            return plain(dst, 0, len);
         }
         char[] chars = s.chars(len);
         return new String(chars, 0, Utf8.decode(dst, 0, len, chars));
     }
 
-    /** Per-thread scratch; holds no reference to caller data between calls. */
+    /** w with every '+' turned into ' ': the '+' lanes found exactly, then xor-ed with '+' ^ ' '. */
+    private static long plusToSpace(long w) {
+        long xq = w ^ PLUS8;
+        long plus = ~(((xq & LOW7) + LOW7) | xq | LOW7);
+        return w ^ ((plus >>> 7) * ('+' ^ ' '));
+    }
+
+    /** Per-thread scratch for decoded components; holds no reference to caller data between calls. */
     private static final class Scratch {
-        String[] strings = new String[16];
         byte[] bytes = new byte[256];
         char[] chars = new char[256];
-        int stop;
 
-        String[] grow(String[] used) {
-            String[] bigger = Arrays.copyOf(used, used.length * 2);
-            Arrays.fill(used, null);
-            if (bigger.length <= RETAINED_SCRATCH) {
-                strings = bigger;
+        byte[] bytes(int n) {
+            byte[] b = bytes;
+            if (b.length >= n) {
+                return b;
             }
-            return bigger;
-        }
-
-        /** A copy of dst[0, len) with room for at least 8 more bytes; at most needed + 8 if that is less than double. */
-        byte[] grow(byte[] dst, int len, int needed) {
-            int size = Math.max(len + 8, Math.min(dst.length * 2, len + needed + 8));
-            byte[] bigger = Arrays.copyOf(dst, size);
-            if (size <= RETAINED_SCRATCH) {
-                bytes = bigger;
+            b = new byte[Math.max(n, Math.min(b.length * 2, RETAINED_SCRATCH))];
+            if (b.length <= RETAINED_SCRATCH) {
+                bytes = b;
             }
-            return bigger;
+            return b;
         }
 
         char[] chars(int n) {
@@ -291,13 +400,8 @@ public final class FormParser {
             }
             return c;
         }
-
-        void release(String[] used, int n) {
-            if (used == strings) {
-                Arrays.fill(used, 0, n, null);
-            }
-        }
     }
+
     /** Limits for a new parser; both default as in {@link FormParser#FormParser()}. */
     public static final class Builder {
         private int maxFields = DEFAULT_MAX_FIELDS;

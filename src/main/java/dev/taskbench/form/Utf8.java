@@ -11,61 +11,71 @@ final class Utf8 {
     private Utf8() {
     }
 
-    /** Decodes src[from, to) into dst, which must hold to - from chars; returns the char count. */
+    /**
+     * Decodes src[from, to) into dst, which must hold to - from chars; returns the char count.
+     * Each sequence length has its own straight-line branch: a loop over continuation bytes
+     * would end after a varying count, a branch the CPU mispredicts at nearly every character.
+     * A byte that does not continue a sequence is not consumed: the spec reprocesses it as a lead.
+     */
     static int decode(byte[] src, int from, int to, char[] dst) {
         int n = 0;
         int i = from;
         while (i < to) {
-            int b = src[i++] & 0xFF;
-            if (b < 0x80) {
+            int b = src[i++];
+            if (b >= 0) {
                 dst[n++] = (char) b;
                 continue;
             }
-            int need;
-            int cp;
-            int lower = 0x80;
-            int upper = 0xBF;
-            if (b >= 0xC2 && b <= 0xDF) {
-                need = 1;
-                cp = b & 0x1F;
-            } else if (b >= 0xE0 && b <= 0xEF) {
-                if (b == 0xE0) {
-                    lower = 0xA0;
-                } else if (b == 0xED) {
-                    upper = 0x9F;
+            b &= 0xFF;
+            int c1;
+            int c2;
+            int c3;
+            if (b < 0xE0) {
+                if (b >= 0xC2 && i < to && ((c1 = src[i]) & 0xC0) == 0x80) {
+                    dst[n++] = (char) (((b & 0x1F) << 6) | (c1 & 0x3F));
+                    i++;
+                } else {
+                    dst[n++] = REPLACEMENT; // a continuation byte, C0 or C1 (overlong), or cut short
                 }
-                need = 2;
-                cp = b & 0x0F;
-            } else if (b >= 0xF0 && b <= 0xF4) {
-                if (b == 0xF0) {
-                    lower = 0x90;
-                } else if (b == 0xF4) {
-                    upper = 0x8F;
+            } else if (b < 0xF0) {
+                // E0 must not be overlong (A0..BF next), ED must not encode a surrogate (80..9F)
+                int lower = b == 0xE0 ? 0xA0 : 0x80;
+                int upper = b == 0xED ? 0x9F : 0xBF;
+                if (i < to && (c1 = src[i] & 0xFF) >= lower && c1 <= upper) {
+                    if (i + 1 < to && ((c2 = src[i + 1]) & 0xC0) == 0x80) {
+                        dst[n++] = (char) (((b & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F));
+                        i += 2;
+                    } else {
+                        dst[n++] = REPLACEMENT;
+                        i++;
+                    }
+                } else {
+                    dst[n++] = REPLACEMENT;
                 }
-                need = 3;
-                cp = b & 0x07;
+            } else if (b <= 0xF4) {
+                // F0 must not be overlong (90..BF next), F4 must stay below U+110000 (80..8F)
+                int lower = b == 0xF0 ? 0x90 : 0x80;
+                int upper = b == 0xF4 ? 0x8F : 0xBF;
+                if (i < to && (c1 = src[i] & 0xFF) >= lower && c1 <= upper) {
+                    if (i + 1 < to && ((c2 = src[i + 1]) & 0xC0) == 0x80) {
+                        if (i + 2 < to && ((c3 = src[i + 2]) & 0xC0) == 0x80) {
+                            int cp = ((b & 0x07) << 18) | ((c1 & 0x3F) << 12) | ((c2 & 0x3F) << 6) | (c3 & 0x3F);
+                            dst[n++] = Character.highSurrogate(cp);
+                            dst[n++] = Character.lowSurrogate(cp);
+                            i += 3;
+                        } else {
+                            dst[n++] = REPLACEMENT;
+                            i += 2;
+                        }
+                    } else {
+                        dst[n++] = REPLACEMENT;
+                        i++;
+                    }
+                } else {
+                    dst[n++] = REPLACEMENT;
+                }
             } else {
-                dst[n++] = REPLACEMENT;
-                continue;
-            }
-            for (; need > 0; need--) {
-                int c;
-                // an unexpected byte is not consumed: the spec reprocesses it as a lead byte
-                if (i >= to || (c = src[i] & 0xFF) < lower || c > upper) {
-                    break;
-                }
-                lower = 0x80;
-                upper = 0xBF;
-                cp = (cp << 6) | (c & 0x3F);
-                i++;
-            }
-            if (need > 0) {
-                dst[n++] = REPLACEMENT;
-            } else if (cp >= 0x10000) {
-                dst[n++] = Character.highSurrogate(cp);
-                dst[n++] = Character.lowSurrogate(cp);
-            } else {
-                dst[n++] = (char) cp;
+                dst[n++] = REPLACEMENT; // F5..FF never start a sequence
             }
         }
         return n;
