@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Threads;
  * synchronousCommit=on,off}; ten users: {@code -t 10} (the pool follows the thread count).
  */
 @NeedsDatabase
-@MinimumWarmup(iterations = 2, millis = 1000)
+@MinimumWarmup(iterations = 5, millis = 1000)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConnectionInsertBenchmark {

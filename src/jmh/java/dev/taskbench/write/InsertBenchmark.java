@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Threads;
  * hibernateBatchIdentity,hibernateStateless}, once as is and once with {@code -t 10}.
  */
 @NeedsDatabase
-@MinimumWarmup(iterations = 2, millis = 1000)
+@MinimumWarmup(iterations = 5, millis = 1000)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class InsertBenchmark {

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Threads;
  * prepareThreshold=0,1,5}.
  */
 @NeedsDatabase
-@MinimumWarmup(iterations = 2, millis = 1000)
+@MinimumWarmup(iterations = 5, millis = 1000)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)

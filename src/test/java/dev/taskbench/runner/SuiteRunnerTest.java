@@ -130,7 +130,7 @@ class SuiteRunnerTest {
         assertEquals(2, jmh.size(), jmh.toString());
         for (JsonNode b : jmh) {
             boolean write = b.get("benchmark").asText().contains("InsertBenchmark");
-            assertEquals(write ? 2 : Profile.STANDARD.warmupIterations(), b.get("warmupIterations").asInt(), b.toString());
+            assertEquals(write ? 5 : Profile.STANDARD.warmupIterations(), b.get("warmupIterations").asInt(), b.toString());
             assertEquals(write ? "1000 ms" : "500 ms", b.get("warmupTime").asText(), b.toString());
         }
     }
