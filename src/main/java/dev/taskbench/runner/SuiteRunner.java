@@ -144,7 +144,6 @@ public final class SuiteRunner {
                 out.println("taskbench: note: -rf/-rff are ignored; JSON results go to the run folder");
             }
             List<String> ownPlan = new ArrayList<>();
-            List<String> regular = new ArrayList<>();
             Map<JmhOptionsFactory.Warmup, List<String>> warmups = new LinkedHashMap<>();
             for (BenchmarkListEntry e : selected) {
                 String name = "^" + Pattern.quote(e.getUsername()) + "$";
@@ -152,7 +151,6 @@ public final class SuiteRunner {
                     ownPlan.add(name);
                     continue;
                 }
-                regular.add(name);
                 warmups.computeIfAbsent(JmhOptionsFactory.raisedWarmup(request.profile(), user,
                         annotation(e.getUserClassQName(), MinimumWarmup.class)), k -> new ArrayList<>()).add(name);
             }
@@ -185,7 +183,7 @@ public final class SuiteRunner {
                         continue;
                     }
                     try {
-                        runFlagSet(request, user, p, round, rounds, warmups, regular, ownPlan, forkProps, out,
+                        runFlagSet(request, user, p, round, rounds, warmups, ownPlan, forkProps, out,
                                 results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>()), baseline,
                                 baselineDir, baselineRounds, selected, bracket);
                     } catch (RunnerException | RuntimeException e) {
@@ -285,11 +283,12 @@ public final class SuiteRunner {
      * baseline jar), then the own-plan pass.
      */
     private static void runFlagSet(RunRequest request, CommandLineOptions user, Planned p, int round, int rounds,
-            Map<JmhOptionsFactory.Warmup, List<String>> warmups, List<String> regular, List<String> ownPlan,
+            Map<JmhOptionsFactory.Warmup, List<String>> warmups, List<String> ownPlan,
             List<String> forkProps, PrintStream out, List<RunResult> acc,
             BaselineJar baseline, Path baselineDir, Map<String, List<Path>> baselineRounds,
             List<BenchmarkListEntry> selected, dev.taskbench.write.CeilingBracket bracket) throws RunnerException {
         Integer passForks = rounds > 1 ? Integer.valueOf(1) : null;
+        List<String> regular = warmups.values().stream().flatMap(List::stream).toList();
         int group = 0;
         for (Map.Entry<JmhOptionsFactory.Warmup, List<String>> g : warmups.entrySet()) {
             List<String> others = new ArrayList<>(ownPlan);
