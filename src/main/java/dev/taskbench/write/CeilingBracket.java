@@ -2,6 +2,7 @@ package dev.taskbench.write;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.results.BenchmarkKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -53,15 +54,13 @@ public final class CeilingBracket {
 
     /** The report's key for a benchmark this bracket covers (average time, single-row), else null. */
     static Ceiling.Key key(String flagSet, BenchmarkParams p) {
-        String full = p.getBenchmark();
-        int method = full.lastIndexOf('.');
-        String shortName = full.substring(full.lastIndexOf('.', method - 1) + 1);
-        if (p.getMode() != Mode.AverageTime || !CeilingReport.SINGLE_ROW.contains(shortName)) {
-            return null;
-        }
         TreeMap<String, String> params = new TreeMap<>();
         p.getParamsKeys().forEach(k -> params.put(k, p.getParam(k)));
-        return new Ceiling.Key(flagSet, shortName, CeilingReport.params(params), p.getThreads());
+        BenchmarkKey key = new BenchmarkKey(p.getBenchmark(), params, p.getMode().shortLabel(), p.getThreads());
+        if (p.getMode() != Mode.AverageTime || !CeilingReport.SINGLE_ROW.contains(key.shortName())) {
+            return null;
+        }
+        return new Ceiling.Key(flagSet, key.shortName(), CeilingReport.params(key.params()), key.threads());
     }
 
     private PgbenchCeiling.Result sample(int clients, OutputFormat out, String when, Ceiling.Key key) {
