@@ -1,7 +1,7 @@
 package dev.taskbench.pool;
 
 import dev.taskbench.db.BenchmarkDatabase;
-import dev.taskbench.db.NeedsDatabase;
+import dev.taskbench.declare.NeedsDatabase;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package dev.taskbench.server;
 
 import dev.taskbench.db.BenchmarkDatabase;
-import dev.taskbench.db.NeedsDatabase;
+import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.write.ProofOfWork;
 import dev.taskbench.write.WritePath;

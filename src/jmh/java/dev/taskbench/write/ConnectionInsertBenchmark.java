@@ -1,6 +1,6 @@
 package dev.taskbench.write;
 
-import dev.taskbench.db.NeedsDatabase;
+import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.runner.MinimumWarmup;
 import dev.taskbench.pool.ConnectionSource;
 import java.sql.SQLException;

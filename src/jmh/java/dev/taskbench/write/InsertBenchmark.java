@@ -1,6 +1,6 @@
 package dev.taskbench.write;
 
-import dev.taskbench.db.NeedsDatabase;
+import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.runner.MinimumWarmup;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * across all tested rows.</li>
  * <li>FASTER/SLOWER needs q &lt;= alpha, an interval that excludes 1, and a median change of at
  * least the minimum effect in the score's own unit (default 5%); otherwise SAME.</li>
- * <li>UNKNOWN: unknown unit, fewer than {@link Options#minForks()} forks on a side, or fork
+ * <li>UNKNOWN: unknown unit, fewer than {@link Criteria#minForks()} forks on a side, or fork
  * counts whose smallest possible exact p exceeds alpha (3 against 3 gives 0.1), so that a row
  * that cannot be tested is never reported as SAME.</li>
  * <li>{@code gc.alloc.rate.norm} is compared on its per-side median against a fixed
@@ -35,13 +35,13 @@ import java.util.function.Function;
 public final class Comparison {
     private final String baseName;
     private final String candidateName;
-    private final Options options;
+    private final Criteria options;
     private final List<Row> rows;
     private final List<BenchmarkResult> onlyInBase;
     private final List<BenchmarkResult> onlyInCandidate;
     private final Optional<Interval> geometricMean;
 
-    private Comparison(String baseName, String candidateName, Options options, List<Row> rows,
+    private Comparison(String baseName, String candidateName, Criteria options, List<Row> rows,
             List<BenchmarkResult> onlyInBase, List<BenchmarkResult> onlyInCandidate, Optional<Interval> geometricMean) {
         this.baseName = baseName;
         this.candidateName = candidateName;
@@ -53,7 +53,7 @@ public final class Comparison {
     }
 
     /** Two runs: rows matched by flag set and key. */
-    public static Comparison compare(RunResults base, RunResults candidate, Options options) {
+    public static Comparison compare(RunResults base, RunResults candidate, Criteria options) {
         Map<Match, BenchmarkResult> b = index(base.results(), true);
         Map<Match, BenchmarkResult> c = index(candidate.results(), true);
         return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options);
@@ -61,7 +61,7 @@ public final class Comparison {
 
     /** Two flag sets of one run ("is flag set B better than A?"): rows matched by key. */
     public static Comparison compareFlagSets(RunResults run, String baseFlagSet, String candidateFlagSet,
-            Options options) {
+            Criteria options) {
         for (String f : List.of(baseFlagSet, candidateFlagSet)) {
             if (!run.flagSets().contains(f)) {
                 throw new TaskbenchException("run " + run.runId() + " has no flag set " + f
@@ -88,7 +88,7 @@ public final class Comparison {
 
     private static Comparison build(String baseName, String candidateName, Map<Match, BenchmarkResult> base,
             Map<Match, BenchmarkResult> candidate, Function<BenchmarkResult, String> group,
-            Options o) {
+            Criteria o) {
         List<Pending> pending = new ArrayList<>();
         List<BenchmarkResult> onlyBase = new ArrayList<>();
         GeometricMean geo = new GeometricMean(o);
@@ -117,12 +117,12 @@ public final class Comparison {
      * bootstrap interval: replicate r is the geometric mean of every row's replicate r.
      */
     private static final class GeometricMean {
-        private final Options o;
+        private final Criteria o;
         private final double[] logs;
         private double logEstimate;
         private int rows;
 
-        GeometricMean(Options o) {
+        GeometricMean(Criteria o) {
             this.o = o;
             this.logs = new double[o.resamples()];
         }
@@ -161,7 +161,7 @@ public final class Comparison {
         final boolean tested;
         final String untestedReason;
 
-        Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Options o, GeometricMean geo) {
+        Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Criteria o, GeometricMean geo) {
             this.group = group;
             this.base = base;
             this.candidate = candidate;
@@ -179,7 +179,7 @@ public final class Comparison {
             }
         }
 
-        private String untested(Options o) {
+        private String untested(Criteria o) {
             if (!base.unit().equals(candidate.unit())) {
                 return "units differ: " + base.unit() + " vs " + candidate.unit();
             }
@@ -197,7 +197,7 @@ public final class Comparison {
             return null;
         }
 
-        Row finish(double q, Options o) {
+        Row finish(double q, Criteria o) {
             Verdict verdict;
             String reason;
             if (!tested) {
@@ -229,7 +229,7 @@ public final class Comparison {
                     tested ? mw.p() : Double.NaN, mw.exact(), q, verdict, reason, allocation(o));
         }
 
-        private Row.Allocation allocation(Options o) {
+        private Row.Allocation allocation(Criteria o) {
             Optional<double[]> ab = base.allocForks();
             Optional<double[]> ac = candidate.allocForks();
             if (ab.isEmpty() || ac.isEmpty()) {
@@ -253,7 +253,7 @@ public final class Comparison {
         return candidateName;
     }
 
-    public Options options() {
+    public Criteria options() {
         return options;
     }
 

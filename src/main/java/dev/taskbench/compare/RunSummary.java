@@ -19,11 +19,11 @@ public final class RunSummary {
     }
 
     /** Entries in {@link RunResults#byKey()} order: by key, then flag set. */
-    public static List<Entry> of(RunResults run, Options o) {
+    public static List<Entry> of(RunResults run, Criteria o) {
         return run.byKey().values().stream().flatMap(List::stream).map(r -> entry(r, o)).toList();
     }
 
-    static Entry entry(BenchmarkResult r, Options o) {
+    static Entry entry(BenchmarkResult r, Criteria o) {
         double[] f = r.forks();
         long seed = o.seed() * 31 + (r.flagSet() + "|" + r.key().label()).hashCode();
         return new Entry(r, Bootstrap.median(f, o.resamples(), o.confidence(), seed), Stats.min(f), Stats.max(f),

@@ -1,8 +1,8 @@
 /**
  * Statistics and verdicts. Entry points:
  * <pre>
- * Comparison c = Comparison.compare(base, candidate, Options.defaults());   // two runs
- * Comparison f = Comparison.compareFlagSets(run, "default", "c1", Options.defaults());
+ * Comparison c = Comparison.compare(base, candidate, Criteria.defaults());   // two runs
+ * Comparison f = Comparison.compareFlagSets(run, "default", "c1", Criteria.defaults());
  * c.rows();            // Row per matched (flag set, benchmark key): ratio + CI, p, q, Verdict, Allocation
  * c.onlyInBase(); c.onlyInCandidate();
  * c.geometricMean();   // time ratio over tested rows (above 1 = slower), with CI

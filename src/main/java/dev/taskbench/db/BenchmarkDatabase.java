@@ -1,5 +1,7 @@
 package dev.taskbench.db;
 
+import dev.taskbench.config.Settings;
+
 import java.nio.file.Path;
 
 /**

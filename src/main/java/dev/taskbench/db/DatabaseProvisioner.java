@@ -1,5 +1,7 @@
 package dev.taskbench.db;
 
+import dev.taskbench.config.Settings;
+
 import dev.taskbench.TaskbenchException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.taskbench.db;
 
+import dev.taskbench.config.Settings;
+
 /** The user's own server: {@code -Dtaskbench.db.url} or {@code TASKBENCH_DB_URL}. Never skipped once set. */
 public final class ExplicitCandidate implements DatabaseCandidate {
     public static final String URL_PROPERTY = "taskbench.db.url";

@@ -1,5 +1,7 @@
 package dev.taskbench.db;
 
+import dev.taskbench.config.Settings;
+
 /**
  * A server already listening on localhost:5432. The suite connects to its maintenance
  * database only to create its own database, {@value #DATABASE}.

@@ -1,5 +1,7 @@
 package dev.taskbench.db;
 
+import dev.taskbench.config.Settings;
+
 import dev.taskbench.TaskbenchException;
 import java.nio.file.Files;
 import java.nio.file.Path;

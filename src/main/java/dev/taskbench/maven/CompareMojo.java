@@ -13,7 +13,7 @@ public final class CompareMojo extends ForkedMainMojo {
 
     @Override
     String mainClass() {
-        return "dev.taskbench.compare.CompareCommand";
+        return "dev.taskbench.cli.CompareCommand";
     }
 
     @Override

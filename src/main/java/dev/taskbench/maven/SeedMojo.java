@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * {@code mvn jmh:seed [-Dtaskbench.seed.writes=1000000]}: the seed's 10 users x 1000 writes and
  * its CPU round against an in-process server, the pgbench ceiling and where the time goes; see
- * {@code dev.taskbench.server.SeedCommand}.
+ * {@code dev.taskbench.seed.SeedCommand}.
  */
 @Mojo(name = "seed", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -16,6 +16,6 @@ public final class SeedMojo extends ForkedMainMojo {
 
     @Override
     String mainClass() {
-        return "dev.taskbench.server.SeedCommand";
+        return "dev.taskbench.seed.SeedCommand";
     }
 }

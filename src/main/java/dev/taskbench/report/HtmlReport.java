@@ -2,7 +2,7 @@ package dev.taskbench.report;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Comparison;
-import dev.taskbench.compare.Options;
+import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Row;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.compare.Verdict;
@@ -44,12 +44,12 @@ public final class HtmlReport {
         save(file, render(c));
     }
 
-    public static void write(RunResults run, Options o, Path file) {
+    public static void write(RunResults run, Criteria o, Path file) {
         save(file, render(run, o));
     }
 
     public static String render(Comparison c) {
-        Options o = c.options();
+        Criteria o = c.options();
         StringBuilder b = head("Comparison " + c.baseName() + " \u2192 " + c.candidateName());
         b.append("<p class=\"").append(c.passesGate() ? "pass\">Gate: pass (no significant regression)"
                 : "fail\">Gate: FAIL (" + c.gateFailures().size() + " row(s))").append("</p>\n");
@@ -116,7 +116,7 @@ public final class HtmlReport {
         return tail(b);
     }
 
-    public static String render(RunResults run, Options o) {
+    public static String render(RunResults run, Criteria o) {
         StringBuilder b = head("Run " + run.runId());
         b.append("<p>Flag sets: ").append(esc(String.join(", ", run.flagSets()))).append("</p>\n");
         Map<String, List<RunSummary.Entry>> groups = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package dev.taskbench.report;
 
 import dev.taskbench.compare.Comparison;
-import dev.taskbench.compare.Options;
+import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Row;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.compare.Verdict;
@@ -19,7 +19,7 @@ public final class MarkdownReport {
         TextReport.append(out, render(c));
     }
 
-    public static void write(RunResults run, Options o, Appendable out) {
+    public static void write(RunResults run, Criteria o, Appendable out) {
         TextReport.append(out, render(run, o));
     }
 
@@ -27,12 +27,12 @@ public final class MarkdownReport {
         HtmlReport.save(file, render(c));
     }
 
-    public static void write(RunResults run, Options o, java.nio.file.Path file) {
+    public static void write(RunResults run, Criteria o, java.nio.file.Path file) {
         HtmlReport.save(file, render(run, o));
     }
 
     public static String render(Comparison c) {
-        Options o = c.options();
+        Criteria o = c.options();
         StringBuilder sb = new StringBuilder();
         sb.append("## Comparison: ").append(esc(c.baseName())).append(" \u2192 ").append(esc(c.candidateName()))
                 .append("\n\n");
@@ -86,7 +86,7 @@ public final class MarkdownReport {
         return sb.toString();
     }
 
-    public static String render(RunResults run, Options o) {
+    public static String render(RunResults run, Criteria o) {
         StringBuilder sb = new StringBuilder();
         sb.append("## Run ").append(esc(run.runId())).append("\n\n");
         sb.append("Flag sets: ").append(esc(String.join(", ", run.flagSets()))).append("\n\n");

@@ -1,7 +1,7 @@
 package dev.taskbench.report;
 
 import dev.taskbench.compare.Comparison;
-import dev.taskbench.compare.Options;
+import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Row;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.compare.Verdict;
@@ -22,12 +22,12 @@ public final class TextReport {
         append(out, render(c));
     }
 
-    public static void write(RunResults run, Options o, Appendable out) {
+    public static void write(RunResults run, Criteria o, Appendable out) {
         append(out, render(run, o));
     }
 
     public static String render(Comparison c) {
-        Options o = c.options();
+        Criteria o = c.options();
         StringBuilder sb = new StringBuilder();
         sb.append("base: ").append(c.baseName()).append("   candidate: ").append(c.candidateName()).append('\n');
         List<String[]> rows = new ArrayList<>();
@@ -44,7 +44,7 @@ public final class TextReport {
     }
 
     static void summary(StringBuilder sb, Comparison c) {
-        Options o = c.options();
+        Criteria o = c.options();
         c.geometricMean().ifPresent(g -> sb.append(String.format(Locale.ROOT,
                 "geometric mean of time ratios (candidate/base, < 1 = faster): %s%n", Fmt.interval(g))));
         sb.append(String.format(Locale.ROOT, "%d rows: %d faster, %d slower, %d same, %d unknown "
@@ -74,7 +74,7 @@ public final class TextReport {
         }
     }
 
-    public static String render(RunResults run, Options o) {
+    public static String render(RunResults run, Criteria o) {
         StringBuilder sb = new StringBuilder();
         sb.append("run: ").append(run.runId()).append('\n');
         List<String[]> rows = new ArrayList<>();

@@ -2,11 +2,11 @@ package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ProvisionedDatabase;
-import dev.taskbench.db.Settings;
-import dev.taskbench.write.Ceiling;
-import dev.taskbench.write.CeilingBracket;
-import dev.taskbench.write.CeilingReport;
-import dev.taskbench.write.PgbenchCeiling;
+import dev.taskbench.config.Settings;
+import dev.taskbench.ceiling.Ceiling;
+import dev.taskbench.ceiling.CeilingBracket;
+import dev.taskbench.ceiling.CeilingReport;
+import dev.taskbench.ceiling.PgbenchCeiling;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.db.Settings;
+import dev.taskbench.config.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.taskbench.runner;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.db.DatabaseProvisioner;
-import dev.taskbench.db.NeedsDatabase;
+import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.db.ProvisionedDatabase;
-import dev.taskbench.db.Settings;
+import dev.taskbench.config.Settings;
 import dev.taskbench.flags.FlagSet;
 import dev.taskbench.flags.FlagSets;
 import dev.taskbench.flags.Jdks;
@@ -174,9 +174,9 @@ public final class SuiteRunner {
             }
             Map<String, String> failed = new LinkedHashMap<>();
             boolean writesCovered = db != null
-                    && selected.stream().anyMatch(e -> dev.taskbench.write.CeilingReport.covers(e.getUsername()));
+                    && selected.stream().anyMatch(e -> dev.taskbench.ceiling.CeilingReport.covers(e.getUsername()));
             CeilingPlan ceilingPlan = writesCovered ? requestedCeiling : CeilingPlan.OFF;
-            dev.taskbench.write.CeilingBracket bracket = ceilingPlan.bracket(db);
+            dev.taskbench.ceiling.CeilingBracket bracket = ceilingPlan.bracket(db);
             for (int round = 0; round < rounds; round++) {
                 for (Planned p : plan) {
                     if (failed.containsKey(p.flagSet().name())) {
@@ -244,10 +244,10 @@ public final class SuiteRunner {
             if (gateBaseline == null) {
                 return 0;
             }
-            var options = dev.taskbench.compare.CompareCommand.options(settings);
-            var comparison = dev.taskbench.compare.CompareCommand.compareAndReport(store.root(), gateBaseline,
+            var options = dev.taskbench.cli.CompareCommand.options(settings);
+            var comparison = dev.taskbench.cli.CompareCommand.compareAndReport(store.root(), gateBaseline,
                     published, options, out);
-            return gate == null ? 0 : dev.taskbench.compare.CompareCommand.gateVerdict(comparison, err);
+            return gate == null ? 0 : dev.taskbench.cli.CompareCommand.gateVerdict(comparison, err);
         } catch (IOException e) {
             throw new TaskbenchException("cannot write the run's files: " + e.getMessage(), e);
         } finally {
@@ -273,7 +273,7 @@ public final class SuiteRunner {
         List<dev.taskbench.results.BenchmarkResult> all = new ArrayList<>();
         files.forEach((set, file) -> all.addAll(dev.taskbench.results.JmhJsonReader.read(file, set)));
         var run = new dev.taskbench.results.RunResults(staging, runId, metadata, all);
-        var options = dev.taskbench.compare.Options.defaults();
+        var options = dev.taskbench.compare.Criteria.defaults();
         dev.taskbench.report.MarkdownReport.write(run, options, staging.resolve("report.md"));
         dev.taskbench.report.HtmlReport.write(run, options, staging.resolve("report.html"));
     }
@@ -286,7 +286,7 @@ public final class SuiteRunner {
             Map<JmhOptionsFactory.Warmup, List<String>> warmups, List<String> ownPlan,
             List<String> forkProps, PrintStream out, List<RunResult> acc,
             BaselineJar baseline, Path baselineDir, Map<String, List<Path>> baselineRounds,
-            List<BenchmarkListEntry> selected, dev.taskbench.write.CeilingBracket bracket) throws RunnerException {
+            List<BenchmarkListEntry> selected, dev.taskbench.ceiling.CeilingBracket bracket) throws RunnerException {
         Integer passForks = rounds > 1 ? Integer.valueOf(1) : null;
         List<String> regular = warmups.values().stream().flatMap(List::stream).toList();
         int group = 0;
@@ -323,7 +323,7 @@ public final class SuiteRunner {
 
     private static Collection<RunResult> runPass(RunRequest request, CommandLineOptions user,
             JmhOptionsFactory.Pass pass, List<String> forkProps, PrintStream out, Planned p, int round, int rounds,
-            dev.taskbench.write.CeilingBracket bracket) throws RunnerException {
+            dev.taskbench.ceiling.CeilingBracket bracket) throws RunnerException {
         out.printf("taskbench: flag set %s on %s%s%s%n", p.flagSet().name(), p.jdk(),
                 rounds > 1 ? ", round " + (round + 1) + " of " + rounds : "",
                 pass.ownIterationPlan() ? " (benchmarks with their own iteration plan)" : "");

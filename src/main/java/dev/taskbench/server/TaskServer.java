@@ -4,7 +4,7 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.ProvisionedDatabase;
-import dev.taskbench.db.Settings;
+import dev.taskbench.config.Settings;
 import dev.taskbench.form.FormParser;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.runner.SuiteRunner;

@@ -58,7 +58,7 @@ class ComparisonTest {
         RunResults base = run("base", result("default", a, "ns/op", FIVE), result("default", b, "ns/op", FIVE));
         RunResults cand = run("cand", result("default", bReordered, "ns/op", FIVE),
                 result("default", c, "ns/op", FIVE), result("c1", a, "ns/op", FIVE));
-        Comparison cmp = Comparison.compare(base, cand, Options.defaults());
+        Comparison cmp = Comparison.compare(base, cand, Criteria.defaults());
         assertEquals(b, only(cmp).key());
         assertEquals("default", only(cmp).flagSet());
         assertEquals(List.of(a), cmp.onlyInBase().stream().map(BenchmarkResult::key).toList());
@@ -75,7 +75,7 @@ class ComparisonTest {
         BenchmarkKey tenThreads = BenchmarkKey.of("p.B.m", Map.of(), "avgt", 10);
         Comparison cmp = Comparison.compare(run("b", result("default", avgt, "ns/op", FIVE)),
                 run("c", result("default", thrpt, "ops/s", FIVE), result("default", tenThreads, "ns/op", FIVE)),
-                Options.defaults());
+                Criteria.defaults());
         assertTrue(cmp.rows().isEmpty());
         assertEquals(1, cmp.onlyInBase().size());
         assertEquals(2, cmp.onlyInCandidate().size());
@@ -108,7 +108,7 @@ class ComparisonTest {
         assertEquals(Verdict.SAME, r.verdict());
         assertTrue(r.reason().startsWith("below the 5% minimum effect"), r.reason());
         Comparison loose = Comparison.compare(run("b", result("default", key("m"), "ns/op", tight)),
-                run("c", result("default", key("m"), "ns/op", times(tight, 1.03))), Options.defaults().withMinEffect(0.02));
+                run("c", result("default", key("m"), "ns/op", times(tight, 1.03))), Criteria.defaults().withMinEffect(0.02));
         assertEquals(Verdict.SLOWER, only(loose).verdict());
     }
 
@@ -137,7 +137,7 @@ class ComparisonTest {
     @Test
     void differentUnitsAreUnknown() {
         Comparison c = Comparison.compare(run("b", result("default", key("m"), "ns/op", FIVE)),
-                run("c", result("default", key("m"), "us/op", FIVE)), Options.defaults());
+                run("c", result("default", key("m"), "us/op", FIVE)), Criteria.defaults());
         assertEquals(Verdict.UNKNOWN, only(c).verdict());
         assertTrue(only(c).reason().contains("units differ"));
     }
@@ -154,10 +154,10 @@ class ComparisonTest {
             b.add(result("default", key("same" + i), "ns/op", base));
             c.add(result("default", key("same" + i), "ns/op", new double[] {101.5, 100.5, 104.5, 102.5, 103.5, 105.5}));
         }
-        Comparison alone = Comparison.compare(run("b", b.get(0)), run("c", c.get(0)), Options.defaults());
+        Comparison alone = Comparison.compare(run("b", b.get(0)), run("c", c.get(0)), Criteria.defaults());
         assertEquals(Verdict.SLOWER, only(alone).verdict());
         Comparison many = Comparison.compare(new RunResults(Path.of("b"), "b", Map.of(), b),
-                new RunResults(Path.of("c"), "c", Map.of(), c), Options.defaults());
+                new RunResults(Path.of("c"), "c", Map.of(), c), Criteria.defaults());
         Row shifted = many.rows().stream().filter(r -> r.key().equals(key("shifted"))).findFirst().orElseThrow();
         assertEquals(shifted.p() * 20, shifted.q(), 1e-12);
         assertEquals(Verdict.SAME, shifted.verdict());
@@ -192,12 +192,12 @@ class ComparisonTest {
         BenchmarkResult fewB = result("default", key("few"), "ns/op", new double[] {1, 2});
         BenchmarkResult fewC = result("default", key("few"), "ns/op", new double[] {10, 20});
         Comparison c = Comparison.compare(run("b", slowB, fastB, allocB, fewB), run("c", slowC, fastC, allocC, fewC),
-                Options.defaults());
+                Criteria.defaults());
         assertFalse(c.passesGate());
         assertEquals(List.of(key("alloc"), key("slow")), c.gateFailures().stream().map(Row::key).toList());
         assertEquals(1, c.count(Verdict.FASTER));
         assertEquals(1, c.count(Verdict.UNKNOWN));
-        Comparison same = Comparison.compare(run("b", fastB), run("c", fastB), Options.defaults());
+        Comparison same = Comparison.compare(run("b", fastB), run("c", fastB), Criteria.defaults());
         assertTrue(same.passesGate());
     }
 
@@ -207,13 +207,13 @@ class ComparisonTest {
         BenchmarkResult aC = result("default", key("a"), "ns/op", times(FIVE, 1.25));
         BenchmarkResult bB = result("default", key("b"), "ops/s", FIVE);
         BenchmarkResult bC = result("default", key("b"), "ops/s", times(FIVE, 1.25)); // faster: time ratio 0.8
-        Comparison c = Comparison.compare(run("b", aB, bB), run("c", aC, bC), Options.defaults());
+        Comparison c = Comparison.compare(run("b", aB, bB), run("c", aC, bC), Criteria.defaults());
         Interval g = c.geometricMean().orElseThrow();
         assertEquals(1.0, g.estimate(), 1e-12);
         assertTrue(g.contains(1));
-        Comparison one = Comparison.compare(run("b", aB), run("c", aC), Options.defaults());
+        Comparison one = Comparison.compare(run("b", aB), run("c", aC), Criteria.defaults());
         assertEquals(1.25, one.geometricMean().orElseThrow().estimate(), 1e-12);
-        assertTrue(Comparison.compare(run("b"), run("c"), Options.defaults()).geometricMean().isEmpty());
+        assertTrue(Comparison.compare(run("b"), run("c"), Criteria.defaults()).geometricMean().isEmpty());
     }
 
     @Test
@@ -228,22 +228,22 @@ class ComparisonTest {
     void flagSetsOfOneRun() {
         RunResults r = run("r", result("default", key("m"), "ns/op", FIVE), result("c1", key("m"), "ns/op",
                 times(FIVE, 2)), result("c1", key("n"), "ns/op", FIVE));
-        Comparison c = Comparison.compareFlagSets(r, "default", "c1", Options.defaults());
+        Comparison c = Comparison.compareFlagSets(r, "default", "c1", Criteria.defaults());
         assertEquals(Verdict.SLOWER, only(c).verdict());
         assertEquals("default \u2192 c1", only(c).flagSet());
         assertEquals(1, c.onlyInCandidate().size());
         TaskbenchException e = assertThrows(TaskbenchException.class,
-                () -> Comparison.compareFlagSets(r, "default", "nope", Options.defaults()));
+                () -> Comparison.compareFlagSets(r, "default", "nope", Criteria.defaults()));
         assertEquals("run r has no flag set nope (it has default, c1)", e.getMessage());
     }
 
     private static Row compareOne(String unit, double[] base, double[] cand) {
         return only(Comparison.compare(run("b", result("default", key("m"), unit, base)),
-                run("c", result("default", key("m"), unit, cand)), Options.defaults()));
+                run("c", result("default", key("m"), unit, cand)), Criteria.defaults()));
     }
 
     private static Row compareAlloc(double[] forks, double[] allocBase, double[] allocCand) {
         return only(Comparison.compare(run("b", result("default", key("m"), "ns/op", forks, allocBase)),
-                run("c", result("default", key("m"), "ns/op", forks, allocCand)), Options.defaults()));
+                run("c", result("default", key("m"), "ns/op", forks, allocCand)), Criteria.defaults()));
     }
 }

@@ -23,7 +23,7 @@ class RecordedRunsTest {
 
     @Test
     void aaPairIsSame() {
-        Comparison c = Comparison.compare(fixture("pool-aa1.json"), fixture("pool-aa2.json"), Options.defaults());
+        Comparison c = Comparison.compare(fixture("pool-aa1.json"), fixture("pool-aa2.json"), Criteria.defaults());
         assertEquals(2, c.rows().size());
         for (Row r : c.rows()) {
             assertEquals(Verdict.SAME, r.verdict(), r.key().label() + ": " + r.reason());
@@ -36,7 +36,7 @@ class RecordedRunsTest {
 
     @Test
     void interpreterOnlyIsSlowerAndFailsTheGate() {
-        Comparison c = Comparison.compare(fixture("pool-aa1.json"), fixture("pool-xint.json"), Options.defaults());
+        Comparison c = Comparison.compare(fixture("pool-aa1.json"), fixture("pool-xint.json"), Criteria.defaults());
         assertEquals(2, c.count(Verdict.SLOWER));
         for (Row r : c.rows()) {
             assertEquals(2.0 / 252, r.p(), 1e-12, r.key().label()); // five forks each, fully separated
@@ -58,7 +58,7 @@ class RecordedRunsTest {
      */
     @Test
     void c1OnlyIsAModeratePlantedRegression() {
-        Comparison c = Comparison.compare(fixture("pool-aa1.json"), fixture("pool-c1.json"), Options.defaults());
+        Comparison c = Comparison.compare(fixture("pool-aa1.json"), fixture("pool-c1.json"), Criteria.defaults());
         Row hikari = row(c, "hikari");
         assertEquals(Verdict.SLOWER, hikari.verdict(), hikari.reason());
         assertTrue(hikari.ratio().estimate() > 2 && hikari.ratio().low() > 1.5, hikari.ratio().toString());
@@ -72,7 +72,7 @@ class RecordedRunsTest {
     /** Three forks a side: even a real run cannot be called SAME, only UNKNOWN. */
     @Test
     void threeForksAreUnknown() {
-        Comparison c = Comparison.compare(fixture("pool-sample.json"), fixture("pool-sample.json"), Options.defaults());
+        Comparison c = Comparison.compare(fixture("pool-sample.json"), fixture("pool-sample.json"), Criteria.defaults());
         assertEquals(Verdict.UNKNOWN, c.rows().get(0).verdict());
         assertTrue(c.rows().get(0).reason().contains("3 vs 3 forks cannot reach p <= 0.05"), c.rows().get(0).reason());
         assertTrue(c.passesGate());
@@ -85,7 +85,7 @@ class RecordedRunsTest {
 
     @Test
     void theOtherWayRoundIsFaster() {
-        Comparison c = Comparison.compare(fixture("pool-xint.json"), fixture("pool-aa2.json"), Options.defaults());
+        Comparison c = Comparison.compare(fixture("pool-xint.json"), fixture("pool-aa2.json"), Criteria.defaults());
         assertEquals(2, c.count(Verdict.FASTER));
         assertTrue(c.passesGate());
     }

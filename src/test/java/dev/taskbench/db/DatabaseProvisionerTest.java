@@ -1,5 +1,7 @@
 package dev.taskbench.db;
 
+import dev.taskbench.config.Settings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

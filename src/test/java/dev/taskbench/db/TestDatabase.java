@@ -1,5 +1,7 @@
 package dev.taskbench.db;
 
+import dev.taskbench.config.Settings;
+
 /**
  * The real PostgreSQL for tests, found by the same chain as benchmark runs and provisioned
  * once per test JVM. Tests never mock the database.

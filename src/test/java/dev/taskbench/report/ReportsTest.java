@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.compare.Comparison;
-import dev.taskbench.compare.Options;
+import dev.taskbench.compare.Criteria;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RunResults;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The writers on recorded real JMH runs (src/test/resources/jmh). */
 class ReportsTest {
-    static final Options O = Options.defaults().withResamples(2000);
+    static final Criteria O = Criteria.defaults().withResamples(2000);
     static final String EVIL = "<script>alert('x')</script> | *a* & \"b\"";
 
     @TempDir

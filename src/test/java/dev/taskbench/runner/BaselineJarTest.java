@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.db.Settings;
+import dev.taskbench.config.Settings;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.JmhJsonReader;
 import java.nio.file.Path;

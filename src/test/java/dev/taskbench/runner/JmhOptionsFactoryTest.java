@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.db.Settings;
+import dev.taskbench.config.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseSource;
 import dev.taskbench.db.ProvisionedDatabase;
-import dev.taskbench.db.Settings;
+import dev.taskbench.config.Settings;
 import dev.taskbench.db.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;

@@ -137,7 +137,7 @@ class SuiteRunnerTest {
 
     @Test
     void theCeilingIsSampledRightBeforeAndAfterEachSingleRowBenchmark(@TempDir Path results) throws Exception {
-        assumeTrue(dev.taskbench.write.PgbenchCeiling.find().isPresent(), "pgbench is not on the PATH");
+        assumeTrue(dev.taskbench.ceiling.PgbenchCeiling.find().isPresent(), "pgbench is not on the PATH");
         int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.ceiling=bracket",
                 "-Dtaskbench.ceiling.seconds=1", "-Djmh.include=InsertBenchmark.request",
                 "-Djmh.args=-f 1 -wi 0 -i 1 -r 100ms -p path=jdbcPrepared");
@@ -210,7 +210,7 @@ class SuiteRunnerTest {
         int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.gate=" + baseline,
                 "-Djmh.include=ConnectionPoolOverheadBenchmark.oneUser",
                 "-Djmh.args=-f 4 -wi 1 -w 100ms -i 1 -r 100ms -p source=hikari -jvmArgsAppend -Xint");
-        assertEquals(dev.taskbench.compare.CompareCommand.REGRESSION, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals(dev.taskbench.cli.CompareCommand.REGRESSION, code, err.toString(StandardCharsets.UTF_8));
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("gate failed") && e.contains("source=hikari"), e);
         Path run = onlyRun(results);

@@ -1,4 +1,6 @@
-package dev.taskbench.write;
+package dev.taskbench.ceiling;
+
+import dev.taskbench.write.WriteConnections;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;

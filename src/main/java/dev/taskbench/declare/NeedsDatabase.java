@@ -1,4 +1,4 @@
-package dev.taskbench.db;
+package dev.taskbench.declare;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

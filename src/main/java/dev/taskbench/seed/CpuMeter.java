@@ -1,4 +1,4 @@
-package dev.taskbench.server;
+package dev.taskbench.seed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,8 @@
-package dev.taskbench.write;
+package dev.taskbench.ceiling;
+
+import dev.taskbench.write.Task;
+import dev.taskbench.write.TaskSchema;
+import dev.taskbench.write.WriteConnections;
 
 import dev.taskbench.Processes;
 import dev.taskbench.TaskbenchException;

@@ -1,7 +1,10 @@
-package dev.taskbench.compare;
+package dev.taskbench.cli;
+
+import dev.taskbench.compare.Comparison;
+import dev.taskbench.compare.Criteria;
 
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.db.Settings;
+import dev.taskbench.config.Settings;
 import dev.taskbench.report.HtmlReport;
 import dev.taskbench.report.MarkdownReport;
 import dev.taskbench.report.TextReport;
@@ -17,7 +20,7 @@ import java.nio.file.Path;
  * printed as a table and written as Markdown and HTML. With {@code -Dtaskbench.gate=true} the
  * exit code is {@value #REGRESSION} when a row is significantly slower beyond the effect size
  * (or allocates more). From the uber-jar:
- * {@code java -cp target/benchmarks.jar dev.taskbench.compare.CompareCommand -Dbase=… -Dcandidate=…}.
+ * {@code java -cp target/benchmarks.jar dev.taskbench.cli.CompareCommand -Dbase=… -Dcandidate=…}.
  */
 public final class CompareCommand {
     /** Exit code of a gate that found a regression. */
@@ -55,13 +58,13 @@ public final class CompareCommand {
         return SuiteRunner.projectDir().resolve(RunRequest.resultsDir(s));
     }
 
-    public static Options options(Settings s) {
+    public static Criteria options(Settings s) {
         String effect = s.get(EFFECT, null);
         if (effect == null) {
-            return Options.defaults();
+            return Criteria.defaults();
         }
         try {
-            return Options.defaults().withMinEffect(Double.parseDouble(effect));
+            return Criteria.defaults().withMinEffect(Double.parseDouble(effect));
         } catch (IllegalArgumentException e) {
             throw new TaskbenchException("-D" + EFFECT + " must be a fraction such as 0.05, got: " + effect, e);
         }
@@ -71,7 +74,7 @@ public final class CompareCommand {
      * Compares, prints the table, writes {@code compare-<base>-vs-<candidate>/report.md|html}
      * under {@code root}, and returns the comparison.
      */
-    public static Comparison compareAndReport(Path root, Path base, Path candidate, Options options, PrintStream out) {
+    public static Comparison compareAndReport(Path root, Path base, Path candidate, Criteria options, PrintStream out) {
         RunResults b = RunResults.read(base);
         RunResults c = RunResults.read(candidate);
         Comparison cmp = Comparison.compare(b, c, options);

@@ -1,4 +1,4 @@
-package dev.taskbench.compare;
+package dev.taskbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.taskbench.write;
+package dev.taskbench.ceiling;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

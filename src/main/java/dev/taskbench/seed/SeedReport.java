@@ -1,4 +1,7 @@
-package dev.taskbench.server;
+package dev.taskbench.seed;
+
+import dev.taskbench.server.ClosedLoop;
+import dev.taskbench.server.TaskServer;
 
 import java.util.Locale;
 

@@ -1,14 +1,19 @@
-package dev.taskbench.server;
+package dev.taskbench.seed;
+
+import dev.taskbench.server.ClosedLoop;
+import dev.taskbench.server.Poster;
+import dev.taskbench.server.Posters;
+import dev.taskbench.server.TaskServer;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.ProvisionedDatabase;
-import dev.taskbench.db.Settings;
+import dev.taskbench.config.Settings;
 import dev.taskbench.form.FormParser;
 import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.runner.SuiteRunner;
-import dev.taskbench.write.PgbenchCeiling;
+import dev.taskbench.ceiling.PgbenchCeiling;
 import dev.taskbench.write.Task;
 import dev.taskbench.write.TaskSchema;
 import dev.taskbench.write.TaskWriter;

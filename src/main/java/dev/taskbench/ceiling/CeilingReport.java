@@ -1,4 +1,6 @@
-package dev.taskbench.write;
+package dev.taskbench.ceiling;
+
+import dev.taskbench.write.WriteConnections;
 
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.results.BenchmarkResult;
@@ -20,7 +22,7 @@ import java.util.OptionalDouble;
  * benchmark ({@link CeilingBracket}, so both see the same machine), or one run-wide sample per
  * client count taken after the run. Without pgbench it says so and reports rows/s only.
  *
- * <p>{@code java -cp target/benchmarks.jar dev.taskbench.write.CeilingReport RESULT.json} (the
+ * <p>{@code java -cp target/benchmarks.jar dev.taskbench.ceiling.CeilingReport RESULT.json} (the
  * database comes from the provisioning chain, as in a benchmark fork; {@code
  * -Dtaskbench.ceiling.seconds} sets pgbench's duration, default 5).
  */

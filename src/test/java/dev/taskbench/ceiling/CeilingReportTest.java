@@ -1,4 +1,6 @@
-package dev.taskbench.write;
+package dev.taskbench.ceiling;
+
+import dev.taskbench.write.WriteConnections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

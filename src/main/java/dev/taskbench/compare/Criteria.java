@@ -14,10 +14,10 @@ package dev.taskbench.compare;
  * @param allocRelative relative tolerance for {@code gc.alloc.rate.norm}
  * @param allocAbsolute absolute tolerance for {@code gc.alloc.rate.norm}, bytes per operation
  */
-public record Options(double alpha, double minEffect, int minForks, int resamples, double confidence, long seed,
+public record Criteria(double alpha, double minEffect, int minForks, int resamples, double confidence, long seed,
         double allocRelative, double allocAbsolute) {
 
-    public Options {
+    public Criteria {
         if (!(alpha > 0 && alpha < 1) || !(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("alpha and confidence must lie strictly between 0 and 1");
         }
@@ -29,28 +29,28 @@ public record Options(double alpha, double minEffect, int minForks, int resample
         }
     }
 
-    public static Options defaults() {
-        return new Options(0.05, 0.05, 3, 10_000, 0.95, 20_250_601L, 0.01, 16);
+    public static Criteria defaults() {
+        return new Criteria(0.05, 0.05, 3, 10_000, 0.95, 20_250_601L, 0.01, 16);
     }
 
-    public Options withMinEffect(double e) {
-        return new Options(alpha, e, minForks, resamples, confidence, seed, allocRelative, allocAbsolute);
+    public Criteria withMinEffect(double e) {
+        return new Criteria(alpha, e, minForks, resamples, confidence, seed, allocRelative, allocAbsolute);
     }
 
-    public Options withAlpha(double a) {
-        return new Options(a, minEffect, minForks, resamples, confidence, seed, allocRelative, allocAbsolute);
+    public Criteria withAlpha(double a) {
+        return new Criteria(a, minEffect, minForks, resamples, confidence, seed, allocRelative, allocAbsolute);
     }
 
-    public Options withMinForks(int n) {
-        return new Options(alpha, minEffect, n, resamples, confidence, seed, allocRelative, allocAbsolute);
+    public Criteria withMinForks(int n) {
+        return new Criteria(alpha, minEffect, n, resamples, confidence, seed, allocRelative, allocAbsolute);
     }
 
-    public Options withSeed(long s) {
-        return new Options(alpha, minEffect, minForks, resamples, confidence, s, allocRelative, allocAbsolute);
+    public Criteria withSeed(long s) {
+        return new Criteria(alpha, minEffect, minForks, resamples, confidence, s, allocRelative, allocAbsolute);
     }
 
-    public Options withResamples(int r) {
-        return new Options(alpha, minEffect, minForks, r, confidence, seed, allocRelative, allocAbsolute);
+    public Criteria withResamples(int r) {
+        return new Criteria(alpha, minEffect, minForks, r, confidence, seed, allocRelative, allocAbsolute);
     }
 
     /** Allowed growth of bytes per operation over {@code base}: relative plus absolute. */
