@@ -73,7 +73,7 @@ public class ConnectionInsertBenchmark {
 
         @Override
         protected WritePath path() {
-            return WritePath.JDBC_PREPARED;
+            return WritePath.jdbcPrepared;
         }
 
         @Override

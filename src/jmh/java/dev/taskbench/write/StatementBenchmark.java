@@ -46,7 +46,7 @@ public class StatementBenchmark {
 
         @Override
         protected WritePath path() {
-            return statement.equals("plain") ? WritePath.JDBC_PLAIN : WritePath.JDBC_PREPARED;
+            return statement.equals("plain") ? WritePath.jdbcPlain : WritePath.jdbcPrepared;
         }
 
         @Override
@@ -77,7 +77,7 @@ public class StatementBenchmark {
 
         @Override
         protected WritePath path() {
-            return WritePath.JDBC_BATCH;
+            return WritePath.jdbcBatch;
         }
 
         @Override
@@ -102,14 +102,14 @@ public class StatementBenchmark {
         protected WritePath path() {
             switch (how) {
                 case "copy":
-                    return WritePath.JDBC_COPY;
+                    return WritePath.jdbcCopy;
                 case "batch":
                 case "batchRewrite":
-                    return WritePath.JDBC_BATCH;
+                    return WritePath.jdbcBatch;
                 case "multiValues":
-                    return WritePath.JDBC_MULTI_VALUES;
+                    return WritePath.jdbcMultiValues;
                 case "unnest":
-                    return WritePath.JDBC_UNNEST;
+                    return WritePath.jdbcUnnest;
                 default:
                     throw new IllegalArgumentException("unknown bulk method " + how);
             }

@@ -38,7 +38,7 @@ public abstract class WriteState {
     protected abstract int rowsPerCall();
 
     protected ConnectionSource source() {
-        return ConnectionSource.HIKARI;
+        return ConnectionSource.hikari;
     }
 
     protected WriteConnections settings() {

@@ -1,5 +1,7 @@
 package dev.taskbench.compare;
 
+import dev.taskbench.config.Settings;
+
 /**
  * Knobs of a comparison; {@link #defaults()} is what the gate uses.
  *
@@ -27,6 +29,14 @@ public record Criteria(double alpha, double minEffect, int minForks, int resampl
         if (minForks < 2 || resamples < 100) {
             throw new IllegalArgumentException("need at least 2 forks per side and 100 resamples");
         }
+    }
+
+    /** The setting for the smallest change that can be a verdict: a fraction, 0.05 = 5%. */
+    public static final String EFFECT = "taskbench.effect";
+
+    /** The defaults, with {@code -Dtaskbench.effect} if given (a finite fraction from 0 to 10). */
+    public static Criteria from(Settings s) {
+        return defaults().withMinEffect(s.decimal(EFFECT, null, defaults().minEffect(), 0, 10));
     }
 
     public static Criteria defaults() {

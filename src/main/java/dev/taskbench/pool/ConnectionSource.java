@@ -20,12 +20,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The ways a request handler can get a connection: three pools and two ways of opening a
  * fresh one. Pools are fixed-size ({@code min = max = poolSize}) and otherwise keep their
- * library defaults, which is what users run (DBCP2's default {@code testOnBorrow=true} costs
+ * library defaults, which is what users run (dbcp2's default {@code testOnBorrow=true} costs
  * a validation round trip per borrow; HikariCP skips validation for connections used within
  * the last 500 ms; Agroal does not validate on borrow).
  */
 public enum ConnectionSource {
-    HIKARI(true) {
+    hikari(true) {
         @Override
         public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) {
             HikariConfig c = new HikariConfig();
@@ -42,7 +42,7 @@ public enum ConnectionSource {
             return new Opened(ds::getConnection, ds::close);
         }
     },
-    DBCP2(true) {
+    dbcp2(true) {
         @Override
         public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) {
             BasicDataSource ds = new BasicDataSource();
@@ -59,7 +59,7 @@ public enum ConnectionSource {
             return new Opened(ds::getConnection, ds::close);
         }
     },
-    AGROAL(true) {
+    agroal(true) {
         @Override
         public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) throws SQLException {
             AgroalDataSourceConfigurationSupplier cfg = new AgroalDataSourceConfigurationSupplier()
@@ -81,7 +81,7 @@ public enum ConnectionSource {
         }
     },
     /** A new physical connection per operation, through {@link DriverManager}. */
-    DRIVER_MANAGER(false) {
+    driverManager(false) {
         @Override
         public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) {
             String url = info.url();
@@ -90,7 +90,7 @@ public enum ConnectionSource {
         }
     },
     /** A new physical connection per operation, through pgjdbc's own non-pooling DataSource. */
-    PG_SIMPLE_DATASOURCE(false) {
+    pgSimpleDataSource(false) {
         @Override
         public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -125,7 +125,7 @@ public enum ConnectionSource {
 
     /**
      * The same with a bound on how long a borrower waits for a pooled connection
-     * ({@code null}: the library's default, HikariCP 30 s, DBCP2 forever, Agroal 30 s). A server
+     * ({@code null}: the library's default, HikariCP 30 s, dbcp2 forever, Agroal 30 s). A server
      * sets it low so that a database that went away answers 503 quickly instead of queueing
      * requests; fresh sources ignore it (a refused connection fails at once).
      */

@@ -244,10 +244,10 @@ public final class SuiteRunner {
             if (gateBaseline == null) {
                 return 0;
             }
-            var options = dev.taskbench.cli.CompareCommand.options(settings);
-            var comparison = dev.taskbench.cli.CompareCommand.compareAndReport(store.root(), gateBaseline,
+            var options = dev.taskbench.compare.Criteria.from(settings);
+            var comparison = dev.taskbench.report.ComparisonReports.compareAndReport(store.root(), gateBaseline,
                     published, options, out);
-            return gate == null ? 0 : dev.taskbench.cli.CompareCommand.gateVerdict(comparison, err);
+            return gate == null ? 0 : dev.taskbench.report.ComparisonReports.gateVerdict(comparison, err);
         } catch (IOException e) {
             throw new TaskbenchException("cannot write the run's files: " + e.getMessage(), e);
         } finally {

@@ -36,9 +36,9 @@ public interface Poster extends AutoCloseable {
     /** The clients the load can use. */
     enum Kind {
         /** {@link RawClient}: a socket, one write per request, a minimal response reader. */
-        RAW,
+        raw,
         /** {@link JdkClient}: {@code java.net.http.HttpClient}, HTTP/1.1, one client shared by all users. */
-        JDK;
+        jdk;
 
         public static Kind parse(String s) {
             for (Kind k : values()) {

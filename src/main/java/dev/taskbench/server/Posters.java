@@ -13,7 +13,7 @@ public final class Posters {
 
     public static Poster open(Poster.Kind kind, URI server) {
         switch (kind) {
-            case JDK:
+            case jdk:
                 return new JdkClient(SHARED.computeIfAbsent(server, u -> JdkClient.newHttpClient()), server);
             default:
                 return new RawClient(server);

@@ -58,7 +58,7 @@ final class TaskHandler extends Handler.Abstract {
     private final long[] increments = CounterLoop.increments(CounterLoop.INNER, CounterLoop.INCREMENT);
 
     TaskHandler(FormParser parser, TaskWriter writer, TaskServer.Threading threading) {
-        super(threading == TaskServer.Threading.SELECTOR ? InvocationType.NON_BLOCKING : InvocationType.BLOCKING);
+        super(threading == TaskServer.Threading.selector ? InvocationType.NON_BLOCKING : InvocationType.BLOCKING);
         this.parser = parser;
         this.writer = writer;
     }

@@ -49,15 +49,15 @@ public final class TaskServer implements AutoCloseable {
     private final ConnectionInfo info;
 
     /**
-     * Which thread runs a request. {@code SELECTOR}: the selector thread that read it, one
+     * Which thread runs a request. {@code selector}: the selector thread that read it, one
      * selector per pooled connection, so a request blocked on the database holds up no other
      * (with more connections than selectors, the ones sharing a selector take turns). No thread
      * hand-off per request: on 2 cores shared with the client and PostgreSQL that saves about a
-     * fifth of the server's CPU per write. {@code DISPATCH}: Jetty's default for a blocking
+     * fifth of the server's CPU per write. {@code dispatch}: Jetty's default for a blocking
      * handler, one selector hands each request to a pool thread.
      */
     public enum Threading {
-        SELECTOR, DISPATCH;
+        selector, dispatch;
 
         public static Threading parse(String s) {
             for (Threading t : values()) {
@@ -96,8 +96,8 @@ public final class TaskServer implements AutoCloseable {
          * get a connection, requests run on their selector thread.
          */
         public static Config defaults() {
-            return new Config("127.0.0.1", 0, WritePath.JDBC_PREPARED, ConnectionSource.HIKARI, 10,
-                    Duration.ofSeconds(1), Threading.SELECTOR);
+            return new Config("127.0.0.1", 0, WritePath.jdbcPrepared, ConnectionSource.hikari, 10,
+                    Duration.ofSeconds(1), Threading.selector);
         }
 
         public Config withPort(int p) {
@@ -159,13 +159,13 @@ public final class TaskServer implements AutoCloseable {
         public String describe() {
             return "path " + path.id() + ", source " + source.name().toLowerCase(java.util.Locale.ROOT)
                     + (source.pooled() ? " (pool " + poolSize + ")" : " (a new connection per request)")
-                    + ", " + (threading == Threading.SELECTOR ? "requests on " + selectors() + " selector threads"
+                    + ", " + (threading == Threading.selector ? "requests on " + selectors() + " selector threads"
                             : "requests dispatched to pool threads");
         }
 
         /** Selector threads: one per pooled connection when requests run on them, else Jetty's choice. */
         int selectors() {
-            return threading == Threading.SELECTOR ? poolSize : -1;
+            return threading == Threading.selector ? poolSize : -1;
         }
     }
 

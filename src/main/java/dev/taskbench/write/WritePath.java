@@ -9,102 +9,102 @@ import javax.sql.DataSource;
  * {@link TaskWriter} on the shared DataSource; every call is one committed transaction.
  */
 public enum WritePath {
-    JDBC_PLAIN("jdbcPlain") {
+    jdbcPlain("jdbcPlain") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcPlainWriter(ds);
         }
     },
-    JDBC_PREPARED("jdbcPrepared") {
+    jdbcPrepared("jdbcPrepared") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcPreparedWriter(ds);
         }
     },
-    JDBC_BATCH("jdbcBatch") {
+    jdbcBatch("jdbcBatch") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcBatchWriter(ds);
         }
     },
-    JDBC_MULTI_VALUES("jdbcMultiValues") {
+    jdbcMultiValues("jdbcMultiValues") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcMultiValuesWriter(ds);
         }
     },
-    JDBC_UNNEST("jdbcUnnest") {
+    jdbcUnnest("jdbcUnnest") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcUnnestWriter(ds);
         }
     },
-    JDBC_COPY("jdbcCopy") {
+    jdbcCopy("jdbcCopy") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcCopyWriter(ds);
         }
     },
-    JOOQ("jooq") {
+    jooq("jooq") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqInsertWriter(ds, false);
         }
     },
-    JOOQ_STATIC("jooqStatic") {
+    jooqStatic("jooqStatic") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqInsertWriter(ds, true);
         }
     },
-    JOOQ_BATCH("jooqBatch") {
+    jooqBatch("jooqBatch") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqBatchWriter(ds);
         }
     },
-    JOOQ_MULTI_VALUES("jooqMultiValues") {
+    jooqMultiValues("jooqMultiValues") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqMultiValuesWriter(ds);
         }
     },
-    JOOQ_LOADER("jooqLoader") {
+    jooqLoader("jooqLoader") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqLoaderWriter(ds);
         }
     },
     /** Session per call, pooled SEQUENCE, no JDBC batching (Hibernate's default batch size). */
-    HIBERNATE_SEQ("hibernateSeq") {
+    hibernateSeq("hibernateSeq") {
         @Override
         public TaskWriter open(DataSource ds) {
             return HibernatePersistWriter.sequence(ds, 0);
         }
     },
     /** Session per call, IDENTITY: an INSERT ... RETURNING per persist. */
-    HIBERNATE_IDENTITY("hibernateIdentity") {
+    hibernateIdentity("hibernateIdentity") {
         @Override
         public TaskWriter open(DataSource ds) {
             return HibernatePersistWriter.identity(ds, 0);
         }
     },
     /** Session per call, pooled SEQUENCE, jdbc.batch_size = 50, flush and clear per batch. */
-    HIBERNATE_BATCH("hibernateBatch") {
+    hibernateBatch("hibernateBatch") {
         @Override
         public TaskWriter open(DataSource ds) {
             return HibernatePersistWriter.sequence(ds, HIBERNATE_BATCH_SIZE);
         }
     },
     /** The same batch settings with IDENTITY: Hibernate silently cannot batch. */
-    HIBERNATE_BATCH_IDENTITY("hibernateBatchIdentity") {
+    hibernateBatchIdentity("hibernateBatchIdentity") {
         @Override
         public TaskWriter open(DataSource ds) {
             return HibernatePersistWriter.identity(ds, HIBERNATE_BATCH_SIZE);
         }
     },
     /** StatelessSession, pooled SEQUENCE, setJdbcBatchSize(50), insertMultiple. */
-    HIBERNATE_STATELESS("hibernateStateless") {
+    hibernateStateless("hibernateStateless") {
         @Override
         public TaskWriter open(DataSource ds) {
             return new HibernateStatelessWriter(ds, HIBERNATE_BATCH_SIZE);
@@ -126,7 +126,7 @@ public enum WritePath {
 
     /** Hibernate's pooled SEQUENCE optimizer keeps a block of ids in memory: rebuild it after a restart of the identity. */
     public boolean cachesIds() {
-        return this == HIBERNATE_SEQ || this == HIBERNATE_BATCH || this == HIBERNATE_STATELESS;
+        return this == hibernateSeq || this == hibernateBatch || this == hibernateStateless;
     }
 
     /**
@@ -134,8 +134,8 @@ public enum WritePath {
      * the ones a server can use.
      */
     public boolean insertsOneWithId() {
-        return this == JDBC_PREPARED || this == JOOQ || this == JOOQ_STATIC || this == HIBERNATE_SEQ
-                || this == HIBERNATE_IDENTITY;
+        return this == jdbcPrepared || this == jooq || this == jooqStatic || this == hibernateSeq
+                || this == hibernateIdentity;
     }
 
     public abstract TaskWriter open(DataSource ds);

@@ -1,5 +1,7 @@
 package dev.taskbench.pool;
 
+import dev.taskbench.config.Names;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,10 +60,11 @@ class ConnectionSourceTest {
 
     @Test
     void parameterNamesAreForgiving() {
-        assertEquals(ConnectionSource.PG_SIMPLE_DATASOURCE, ConnectionSource.parse("pgSimpleDataSource"));
-        assertEquals(ConnectionSource.DRIVER_MANAGER, ConnectionSource.parse("driver-manager"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectionSource.parse("c3p0"));
-        assertTrue(e.getMessage().contains("HIKARI"), e.getMessage());
+        assertEquals(ConnectionSource.pgSimpleDataSource, Names.match(ConnectionSource.class, "pgSimpleDataSource").get());
+        assertEquals(ConnectionSource.driverManager, Names.match(ConnectionSource.class, "driver-manager").get());
+        assertEquals(ConnectionSource.driverManager, Names.match(ConnectionSource.class, "DRIVER_MANAGER").get());
+        assertTrue(Names.match(ConnectionSource.class, "c3p0").isEmpty());
+        assertTrue(Names.list(ConnectionSource.class).contains("hikari"), Names.list(ConnectionSource.class));
     }
 
     private static int backendPid(ConnectionSource.Opened opened) throws SQLException {

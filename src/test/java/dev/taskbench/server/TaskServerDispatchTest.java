@@ -14,7 +14,7 @@ class TaskServerDispatchTest extends TaskServerTest {
     @BeforeAll
     static void start() {
         server = TaskServer.start(TestDatabase.info(),
-                TaskServer.Config.defaults().withPoolSize(2).withThreading(TaskServer.Threading.DISPATCH));
+                TaskServer.Config.defaults().withPoolSize(2).withThreading(TaskServer.Threading.dispatch));
     }
 
     @Override

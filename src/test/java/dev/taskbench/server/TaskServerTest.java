@@ -271,7 +271,7 @@ class TaskServerTest {
     @Test
     void aFreshConnectionPerRequest() throws Exception {
         try (TaskServer s = TaskServer.start(TestDatabase.info(),
-                TaskServer.Config.defaults().withSource(ConnectionSource.DRIVER_MANAGER))) {
+                TaskServer.Config.defaults().withSource(ConnectionSource.driverManager))) {
             String m = marker();
             for (int i = 0; i < 3; i++) {
                 assertEquals(m, row(createdId(postForm(s.uri(), form("title", m, "description", "d"))))[0]);
@@ -282,7 +282,7 @@ class TaskServerTest {
     @Test
     void aBatchPathIsRefusedWithOneLine() {
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> TaskServer.Config.defaults().withPath(WritePath.JDBC_BATCH));
+                () -> TaskServer.Config.defaults().withPath(WritePath.jdbcBatch));
         assertTrue(e.getMessage().contains("jdbcPrepared"), e.getMessage());
     }
 

@@ -21,7 +21,7 @@ class ProofOfWorkTest {
 
     @Test
     void countsOneCommitPerCallExactly() throws Exception {
-        try (WriteFixture fx = WriteFixture.pooled(1); TaskWriter w = WritePath.JDBC_PREPARED.open(fx.ds)) {
+        try (WriteFixture fx = WriteFixture.pooled(1); TaskWriter w = WritePath.jdbcPrepared.open(fx.ds)) {
             w.insert(List.of(Task.SEED));
             fx.proof.begin();
             for (int i = 0; i < 7; i++) {
@@ -69,8 +69,8 @@ class ProofOfWorkTest {
 
     @Test
     void freshConnectionsCostTheirLoginCommits() throws Exception {
-        try (WriteFixture fx = new WriteFixture(ConnectionSource.DRIVER_MANAGER, 1, WriteConnections.DEFAULTS);
-             TaskWriter w = WritePath.JDBC_PREPARED.open(fx.ds)) {
+        try (WriteFixture fx = new WriteFixture(ConnectionSource.driverManager, 1, WriteConnections.DEFAULTS);
+             TaskWriter w = WritePath.jdbcPrepared.open(fx.ds)) {
             fx.proof.begin();
             for (int i = 0; i < 5; i++) {
                 w.insert(List.of(Task.SEED));
@@ -83,7 +83,7 @@ class ProofOfWorkTest {
 
     @Test
     void tableExistsAfterTruncateAndTheIdentityRestarts() throws Exception {
-        try (WriteFixture fx = WriteFixture.pooled(1); TaskWriter w = WritePath.JDBC_PREPARED.open(fx.ds)) {
+        try (WriteFixture fx = WriteFixture.pooled(1); TaskWriter w = WritePath.jdbcPrepared.open(fx.ds)) {
             fx.proof.begin();
             w.insert(Task.seedRows(3));
             fx.proof.begin();
@@ -112,7 +112,7 @@ class ProofOfWorkTest {
 
     @Test
     void aPooledConnectionReachesTheServerSideStatementAFreshOneNever() throws Exception {
-        try (WriteFixture fx = WriteFixture.pooled(1); TaskWriter w = WritePath.JDBC_PREPARED.open(fx.ds)) {
+        try (WriteFixture fx = WriteFixture.pooled(1); TaskWriter w = WritePath.jdbcPrepared.open(fx.ds)) {
             fx.proof.begin();
             for (int i = 0; i < 6; i++) {
                 w.insert(List.of(Task.SEED));
@@ -121,7 +121,7 @@ class ProofOfWorkTest {
                 assertEquals(1, namedInserts(c), "prepareThreshold=5 reached on a pooled connection");
             }
         }
-        try (WriteFixture fx = new WriteFixture(ConnectionSource.DRIVER_MANAGER, 1, WriteConnections.DEFAULTS)) {
+        try (WriteFixture fx = new WriteFixture(ConnectionSource.driverManager, 1, WriteConnections.DEFAULTS)) {
             try (Connection c = fx.ds.getConnection()) { // one request's connection, one execution
                 try (PreparedStatement ps = c.prepareStatement(Jdbc.INSERT_ONE)) {
                     ps.setString(1, "t");

@@ -20,7 +20,7 @@ final class WriteFixture implements AutoCloseable {
     }
 
     static WriteFixture pooled(int poolSize) throws SQLException {
-        return new WriteFixture(ConnectionSource.HIKARI, poolSize, WriteConnections.DEFAULTS);
+        return new WriteFixture(ConnectionSource.hikari, poolSize, WriteConnections.DEFAULTS);
     }
 
     @Override

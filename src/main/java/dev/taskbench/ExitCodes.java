@@ -1,0 +1,14 @@
+package dev.taskbench;
+
+/** The exit codes every taskbench command uses, one meaning each. */
+public final class ExitCodes {
+    /** Done, and a gate (if asked for) passed. */
+    public static final int OK = 0;
+    /** Refused or failed: a bad setting, a missing database, a benchmark that failed its checks. */
+    public static final int FAILED = 1;
+    /** A gate found a significant regression. */
+    public static final int REGRESSION = 3;
+
+    private ExitCodes() {
+    }
+}
