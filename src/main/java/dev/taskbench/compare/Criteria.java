@@ -34,6 +34,17 @@ public record Criteria(double alpha, double minEffect, int minForks, int resampl
     /** The setting for the smallest change that can be a verdict: a fraction, 0.05 = 5%. */
     public static final String EFFECT = "taskbench.effect";
 
+    /**
+     * The setting that turns a significant regression into a failed command (exit code 3):
+     * {@code true} or {@code false}, the same in every command that compares.
+     */
+    public static final String GATE = "taskbench.gate";
+
+    /** {@code -Dtaskbench.gate}: false when unset; anything but true or false is a one-line error. */
+    public static boolean gate(Settings s) {
+        return s.flag(GATE, null, false);
+    }
+
     /** The defaults, with {@code -Dtaskbench.effect} if given (a finite fraction from 0 to 10). */
     public static Criteria from(Settings s) {
         return defaults().withMinEffect(s.decimal(EFFECT, null, defaults().minEffect(), 0, 10));

@@ -1,0 +1,28 @@
+package dev.taskbench.cli;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.compare.Criteria;
+import dev.taskbench.config.ProjectPaths;
+import dev.taskbench.config.Settings;
+import java.nio.file.Path;
+
+/**
+ * What {@code jmh:compare} was asked, read once: the two runs (a folder name under the results
+ * folder, or a path to a run folder or a JMH JSON file), where the results live, the criteria
+ * of a verdict and whether a regression fails the command.
+ */
+public record CompareSettings(String base, String candidate, Path resultsRoot, Criteria criteria, boolean gate) {
+    public static final String BASE = "base";
+    public static final String CANDIDATE = "candidate";
+
+    /** The runs first (the error a newcomer meets first), then the knobs; each bad value is one line. */
+    public static CompareSettings from(Settings s) {
+        String base = s.get(BASE, "TASKBENCH_BASE");
+        String candidate = s.get(CANDIDATE, "TASKBENCH_CANDIDATE");
+        if (base == null || candidate == null) {
+            throw new TaskbenchException("give two runs: -Dbase=RUN -Dcandidate=RUN (a folder name under results/ "
+                    + "or a path to a run folder or JMH JSON file)");
+        }
+        return new CompareSettings(base, candidate, ProjectPaths.resultsRoot(s), Criteria.from(s), Criteria.gate(s));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.taskbench.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.ExitCodes;
+import dev.taskbench.TaskbenchException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The frame every main runs in: settings parsed once, one line per failure, the shared exit codes. */
+class CommandTest {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Command.Body body, String... args) {
+        return Command.run("the test", args, Map.of("TASKBENCH_X", "from-env"),
+                new PrintStream(err, true, StandardCharsets.UTF_8), body);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theBodyGetsTheParsedSettingsAndItsExitCodeIsTheCommands() {
+        String[] seen = new String[2];
+        int code = run(s -> {
+            seen[0] = s.get("taskbench.y", null);
+            seen[1] = s.get("taskbench.x", "TASKBENCH_X");
+            return ExitCodes.REGRESSION;
+        }, "-Dtaskbench.y=1");
+        assertEquals(ExitCodes.REGRESSION, code);
+        assertEquals("1", seen[0]);
+        assertEquals("from-env", seen[1]);
+        assertEquals("", err());
+    }
+
+    @Test
+    void aTaskbenchExceptionIsOneLineAndFailed() {
+        assertEquals(ExitCodes.FAILED, run(s -> s.integer("taskbench.n", null, 1, 0, 9), "-Dtaskbench.n=ten"));
+        assertEquals("taskbench: -Dtaskbench.n=ten is not valid: it takes a whole number from 0 to 9",
+                err().strip());
+    }
+
+    @Test
+    void anArgumentThatIsNoSettingIsRefusedBeforeTheBodyRuns() {
+        boolean[] ran = {false};
+        assertEquals(ExitCodes.FAILED, run(s -> {
+            ran[0] = true;
+            return ExitCodes.OK;
+        }, "--oops"));
+        assertFalse(ran[0]);
+        assertTrue(err().startsWith("taskbench: unexpected argument '--oops'"), err());
+        assertEquals(1, err().lines().count(), err());
+    }
+
+    @Test
+    void anyOtherFailureIsOneReadableLineWithoutAStackTrace() {
+        assertEquals(ExitCodes.FAILED, run(s -> {
+            throw new IllegalStateException(new SQLException("connection refused\nsecond line"));
+        }));
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().startsWith("taskbench: the test failed: java.sql.SQLException: connection refused"), err());
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        assertEquals(ExitCodes.FAILED, run(s -> {
+            throw new IllegalStateException("boom");
+        }, "-D" + Command.DEBUG + "=true"));
+        assertTrue(err().startsWith("taskbench: the test failed: boom"), err());
+        assertTrue(err().contains("\tat "), err());
+    }
+
+    @Test
+    void aMessageIsNeverLostToANullOne() {
+        assertEquals(ExitCodes.FAILED, run(s -> {
+            throw new RuntimeException(null, new TaskbenchException("deep"));
+        }));
+        assertEquals("taskbench: the test failed: deep", err().strip());
+        err.reset();
+        assertEquals(ExitCodes.FAILED, run(s -> {
+            throw new NullPointerException();
+        }));
+        assertEquals("taskbench: the test failed: java.lang.NullPointerException", err().strip());
+    }
+}
