@@ -1,7 +1,6 @@
 package dev.taskbench.server;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -12,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The seed's load shape: {@code users} threads, each doing {@code perUser} operations one after
  * another (closed loop), all started together. Records the wall time from the common start to
- * the last answer, every operation's latency and the CPU time the users' own threads took.
+ * the last answer, every operation's latency and the CPU time the users' own threads took, all
+ * on one {@link Timing}.
  */
 public final class ClosedLoop {
 
@@ -32,7 +32,11 @@ public final class ClosedLoop {
     }
 
     public static Result run(int users, int perUser, UserFactory factory) throws Exception {
-        long[][] latencies = new long[users][perUser];
+        return run(Timing.SYSTEM, users, perUser, factory);
+    }
+
+    public static Result run(Timing timing, int users, int perUser, UserFactory factory) throws Exception {
+        List<Timing.Recorder> recorders = new ArrayList<>(users);
         CountDownLatch ready = new CountDownLatch(users);
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -42,6 +46,8 @@ public final class ClosedLoop {
         List<Thread> threads = new ArrayList<>(users);
         for (int u = 0; u < users; u++) {
             final int user = u;
+            Timing.Recorder mine = timing.recorder(perUser);
+            recorders.add(mine);
             Thread t = new Thread(() -> {
                 Op op;
                 try {
@@ -55,11 +61,10 @@ public final class ClosedLoop {
                 try {
                     go.await();
                     long c0 = timed ? mx.getCurrentThreadCpuTime() : 0;
-                    long[] mine = latencies[user];
                     for (int i = 0; i < perUser && failure.get() == null; i++) {
-                        long t0 = System.nanoTime();
+                        long t0 = mine.start();
                         op.run(user, i);
-                        mine[i] = System.nanoTime() - t0;
+                        mine.stop(t0);
                     }
                     cpu.addAndGet(timed ? mx.getCurrentThreadCpuTime() - c0 : 0);
                 } catch (Exception e) {
@@ -70,36 +75,31 @@ public final class ClosedLoop {
             t.start();
         }
         ready.await();
-        long start = System.nanoTime();
+        long start = timing.now();
         go.countDown();
         for (Thread t : threads) {
             t.join();
         }
-        long wall = System.nanoTime() - start;
+        long wall = timing.now() - start;
         if (failure.get() != null) {
             throw failure.get();
         }
-        long[] all = new long[users * perUser];
-        for (int u = 0; u < users; u++) {
-            System.arraycopy(latencies[u], 0, all, u * perUser, perUser);
-        }
-        Arrays.sort(all);
-        return new Result(users, perUser, wall, all, cpu.get());
+        return new Result(users, perUser, wall, Timing.Latencies.of(recorders), cpu.get());
     }
 
-    /** Wall time and sorted latencies (ns). */
+    /** Wall time and the operations' latencies. */
     public static final class Result {
         private final int users;
         private final int perUser;
         private final long wallNanos;
-        private final long[] sorted;
+        private final Timing.Latencies latencies;
         private final long userCpuNanos;
 
-        Result(int users, int perUser, long wallNanos, long[] sorted, long userCpuNanos) {
+        Result(int users, int perUser, long wallNanos, Timing.Latencies latencies, long userCpuNanos) {
             this.users = users;
             this.perUser = perUser;
             this.wallNanos = wallNanos;
-            this.sorted = sorted;
+            this.latencies = latencies;
             this.userCpuNanos = userCpuNanos;
         }
 
@@ -125,17 +125,12 @@ public final class ClosedLoop {
         }
 
         public double meanMicros() {
-            double sum = 0;
-            for (long l : sorted) {
-                sum += l;
-            }
-            return sum / sorted.length / 1e3;
+            return latencies.meanMicros();
         }
 
         /** The {@code p}-quantile (0..1) in microseconds. */
         public double percentileMicros(double p) {
-            int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-            return sorted[i] / 1e3;
+            return latencies.percentileMicros(p);
         }
     }
 }
