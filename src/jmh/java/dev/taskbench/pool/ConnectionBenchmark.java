@@ -40,7 +40,7 @@ public class ConnectionBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        opened = ConnectionSource.parse(source).open(BenchmarkDatabase.info(), poolSize);
+        opened = ConnectionSource.valueOf(source).open(BenchmarkDatabase.info(), poolSize);
     }
 
     @TearDown(Level.Trial)

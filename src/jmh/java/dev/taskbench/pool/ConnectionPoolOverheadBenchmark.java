@@ -39,7 +39,7 @@ public class ConnectionPoolOverheadBenchmark {
     @Setup(Level.Trial)
     public void open() throws SQLException {
         StubDriver.register();
-        opened = ConnectionSource.parse(source).open(new ConnectionInfo(StubDriver.URL, "", ""), poolSize);
+        opened = ConnectionSource.valueOf(source).open(new ConnectionInfo(StubDriver.URL, "", ""), poolSize);
     }
 
     @TearDown(Level.Trial)

@@ -45,7 +45,7 @@ public class HttpRoundTripBenchmark {
         public void start(org.openjdk.jmh.infra.BenchmarkParams params) {
             // as many selectors as users, as in TaskServerBenchmark (the pool's connections stay idle)
             server = TaskServer.start(BenchmarkDatabase.info(), TaskServer.Config.defaults()
-                    .withPoolSize(params.getThreads()).withThreading(TaskServer.Threading.parse(threading)));
+                    .withPoolSize(params.getThreads()).withThreading(TaskServer.Threading.valueOf(threading)));
         }
 
         @TearDown(Level.Trial)
@@ -62,7 +62,7 @@ public class HttpRoundTripBenchmark {
         @Setup(Level.Trial)
         public void connect(Server s) {
             body = TaskServerBenchmark.SEED_BODY.clone();
-            poster = Posters.open(Poster.Kind.parse(s.client), s.server.uri());
+            poster = Posters.open(Poster.Kind.valueOf(s.client), s.server.uri());
         }
 
         @TearDown(Level.Trial)

@@ -71,12 +71,12 @@ public class TaskServerBenchmark {
 
         @Setup(Level.Trial)
         public void start(org.openjdk.jmh.infra.BenchmarkParams params) throws SQLException {
-            ConnectionSource s = ConnectionSource.parse(source);
+            ConnectionSource s = ConnectionSource.valueOf(source);
             pooled = s.pooled();
             poolSize = params.getThreads();
             server = TaskServer.start(BenchmarkDatabase.info(), TaskServer.Config.defaults()
-                    .withPath(WritePath.parse(path)).withSource(s).withPoolSize(poolSize)
-                    .withThreading(TaskServer.Threading.parse(threading)));
+                    .withPath(WritePath.valueOf(path)).withSource(s).withPoolSize(poolSize)
+                    .withThreading(TaskServer.Threading.valueOf(threading)));
             proof = new ProofOfWork(server.connectionInfo(), server.dataSource(), pooled ? poolSize : 0);
         }
 
@@ -119,7 +119,7 @@ public class TaskServerBenchmark {
         @Setup(Level.Trial)
         public void connect(Server s) {
             body = SEED_BODY.clone();
-            poster = Posters.open(Poster.Kind.parse(s.client), s.server.uri());
+            poster = Posters.open(Poster.Kind.valueOf(s.client), s.server.uri());
         }
 
         @TearDown(Level.Trial)

@@ -46,12 +46,12 @@ public class ConnectionInsertBenchmark {
 
         @Override
         protected WritePath path() {
-            return WritePath.parse(path);
+            return WritePath.valueOf(path);
         }
 
         @Override
         protected ConnectionSource source() {
-            return ConnectionSource.parse(source);
+            return ConnectionSource.valueOf(source);
         }
 
         @Override

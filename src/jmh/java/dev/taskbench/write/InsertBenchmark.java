@@ -45,7 +45,7 @@ public class InsertBenchmark {
 
         @Override
         protected WritePath path() {
-            return WritePath.parse(path);
+            return WritePath.valueOf(path);
         }
 
         @Override
@@ -65,7 +65,7 @@ public class InsertBenchmark {
 
         @Override
         protected WritePath path() {
-            return WritePath.parse(path);
+            return WritePath.valueOf(path);
         }
 
         @Override

@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * {@code mvn jmh:serve [-Dtaskbench.port=8080] [-Dtaskbench.server.path=jdbcPrepared]
  * [-Dtaskbench.server.source=hikari] [-Dtaskbench.server.pool=10] [-Dtaskbench.server.threading=selector]}:
- * the seed's service until Ctrl-C; see {@code dev.taskbench.server.TaskServer}.
+ * the seed's service until Ctrl-C; see {@code dev.taskbench.cli.ServeCommand}.
  */
 @Mojo(name = "serve", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -16,6 +16,6 @@ public final class ServeMojo extends ForkedMainMojo {
 
     @Override
     String mainClass() {
-        return "dev.taskbench.server.TaskServer";
+        return "dev.taskbench.cli.ServeCommand";
     }
 }

@@ -135,17 +135,6 @@ public enum ConnectionSource {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** Parameter names as users type them: {@code hikari}, {@code driverManager}, … */
-    public static ConnectionSource parse(String name) {
-        for (ConnectionSource s : values()) {
-            if (s.name().replace("_", "").equalsIgnoreCase(name.replace("_", "").replace("-", ""))) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown connection source '" + name + "'; known: "
-                + java.util.Arrays.toString(values()));
-    }
-
     /** An opened source: hands out connections until closed. */
     public static final class Opened implements AutoCloseable {
         private final ConnectionSupplier supplier;

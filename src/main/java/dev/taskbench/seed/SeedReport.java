@@ -35,8 +35,8 @@ final class SeedReport {
     private SeedReport() {
     }
 
-    static String writes(SeedCommand.Options o, TaskServer.Config config, ClosedLoop.Result r, Double ceiling,
-            String ceilingNote) {
+    static String writes(SeedSettings o, ClosedLoop.Result r, Double ceiling, String ceilingNote) {
+        TaskServer.Config config = o.server();
         boolean million = r.operations() >= 1_000_000;
         Object[][] seed = million ? MILLION : WRITES;
         long seedWrites = million ? 1_000_000 : 10_000;
@@ -52,7 +52,7 @@ final class SeedReport {
                     + (r.operations() == seedWrites ? "" : "*"), String.format(Locale.ROOT, "%,.0f", seedWrites
                     / (Double) row[1]), "-", "-"));
         }
-        String ours = "taskbench: Jetty 12, " + config.path().id() + ", "
+        String ours = "taskbench: Jetty 12, " + config.path() + ", "
                 + (config.source().pooled() ? config.source().name().toLowerCase(Locale.ROOT) + " pool of "
                 + config.poolSize() : "new connection per request");
         sb.append(String.format(Locale.ROOT, head, ours, time(r.wallSeconds()),
@@ -72,7 +72,7 @@ final class SeedReport {
     }
 
     /** The write round's CPU per write by who spent it, and pgbench's per transaction beside it. */
-    static String cpuUse(SeedCommand.Options o, CpuMeter.Use u, CpuMeter.Use[] pgbench) {
+    static String cpuUse(SeedSettings o, CpuMeter.Use u, CpuMeter.Use[] pgbench) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Where the CPU went in the write round, per write (Linux /proc; %,d writes in"
                 + " %.2f s):%n", u.operations(), u.wallSeconds()));
@@ -98,7 +98,7 @@ final class SeedReport {
         return sb.toString();
     }
 
-    static String cpu(SeedCommand.Options o, ClosedLoop.Result[] r) {
+    static String cpu(SeedSettings o, ClosedLoop.Result[] r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "The seed's CPU round over HTTP: the handler runs counter += 500 in a"
                 + " 10000 x 1000 loop, %d users%n", o.users()));

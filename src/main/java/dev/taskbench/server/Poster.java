@@ -38,15 +38,6 @@ public interface Poster extends AutoCloseable {
         /** {@link RawClient}: a socket, one write per request, a minimal response reader. */
         raw,
         /** {@link JdkClient}: {@code java.net.http.HttpClient}, HTTP/1.1, one client shared by all users. */
-        jdk;
-
-        public static Kind parse(String s) {
-            for (Kind k : values()) {
-                if (k.name().equalsIgnoreCase(s)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown client '" + s + "'; known: raw, jdk");
-        }
+        jdk
     }
 }

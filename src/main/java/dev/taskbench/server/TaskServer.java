@@ -2,12 +2,8 @@ package dev.taskbench.server;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
-import dev.taskbench.db.DatabaseProvisioner;
-import dev.taskbench.db.ProvisionedDatabase;
-import dev.taskbench.config.Settings;
 import dev.taskbench.form.FormParser;
 import dev.taskbench.pool.ConnectionSource;
-import dev.taskbench.runner.SuiteRunner;
 import dev.taskbench.write.OpenedDataSource;
 import dev.taskbench.write.TaskSchema;
 import dev.taskbench.write.TaskWriter;
@@ -18,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -35,9 +30,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * says, the database connections configured exactly as the write benchmarks'
  * ({@link WriteConnections#DEFAULTS}: durable commit, pgjdbc's defaults).
  *
- * <p>{@code mvn jmh:serve [-Dtaskbench.port=8080] [-Dtaskbench.server.path=jdbcPrepared]
- * [-Dtaskbench.server.source=hikari] [-Dtaskbench.server.pool=10]
- * [-Dtaskbench.server.threading=selector]}; Ctrl-C stops it.
+ * <p>{@code mvn jmh:serve} runs it until Ctrl-C ({@code dev.taskbench.cli.ServeCommand}, which
+ * reads the settings into a {@link Config}).
  */
 public final class TaskServer implements AutoCloseable {
     private final Server jetty;
@@ -57,37 +51,19 @@ public final class TaskServer implements AutoCloseable {
      * handler, one selector hands each request to a pool thread.
      */
     public enum Threading {
-        selector, dispatch;
-
-        public static Threading parse(String s) {
-            for (Threading t : values()) {
-                if (t.name().equalsIgnoreCase(s)) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("unknown threading '" + s + "'; known: selector, dispatch");
-        }
+        selector, dispatch
     }
 
     /** How the server is started. {@code port} 0 picks a free port. */
     public record Config(String host, int port, WritePath path, ConnectionSource source, int poolSize,
             Duration acquireTimeout, Threading threading) {
-        public static final String PORT = "taskbench.port";
-        public static final String HOST = "taskbench.server.host";
-        public static final String PATH = "taskbench.server.path";
-        public static final String SOURCE = "taskbench.server.source";
-        public static final String POOL = "taskbench.server.pool";
-        public static final String ACQUIRE_TIMEOUT = "taskbench.server.acquireTimeoutMs";
-        public static final String THREADING = "taskbench.server.threading";
-
         public Config {
             if (!path.insertsOneWithId()) {
-                throw new TaskbenchException("write path " + path.id() + " writes batches; a server needs one of "
-                        + Arrays.stream(WritePath.values()).filter(WritePath::insertsOneWithId).map(WritePath::id)
-                                .collect(Collectors.joining(", ")));
+                throw new TaskbenchException("write path " + path + " writes batches; a server needs one of "
+                        + singleRowPaths());
             }
             if (poolSize < 1) {
-                throw new TaskbenchException("-D" + POOL + " must be at least 1, was " + poolSize);
+                throw new TaskbenchException("a server needs a pool of at least 1 connection, was " + poolSize);
             }
         }
 
@@ -124,40 +100,14 @@ public final class TaskServer implements AutoCloseable {
             return new Config(host, port, path, source, poolSize, acquireTimeout, t);
         }
 
-        /** The defaults overridden by {@code -Dtaskbench.*} settings; {@code defaultPort} when none is given. */
-        public static Config from(Settings s, int defaultPort) {
-            try {
-                Config c = defaults().withPort(defaultPort);
-                String v;
-                if ((v = s.get(HOST, null)) != null) {
-                    c = new Config(v, c.port, c.path, c.source, c.poolSize, c.acquireTimeout, c.threading);
-                }
-                if ((v = s.get(PORT, "PORT")) != null) {
-                    c = c.withPort(Integer.parseInt(v));
-                }
-                if ((v = s.get(PATH, null)) != null) {
-                    c = c.withPath(WritePath.parse(v));
-                }
-                if ((v = s.get(SOURCE, null)) != null) {
-                    c = c.withSource(ConnectionSource.parse(v));
-                }
-                if ((v = s.get(POOL, null)) != null) {
-                    c = c.withPoolSize(Integer.parseInt(v));
-                }
-                if ((v = s.get(ACQUIRE_TIMEOUT, null)) != null) {
-                    c = c.withAcquireTimeout(Duration.ofMillis(Long.parseLong(v)));
-                }
-                if ((v = s.get(THREADING, null)) != null) {
-                    c = c.withThreading(Threading.parse(v));
-                }
-                return c;
-            } catch (IllegalArgumentException e) {
-                throw new TaskbenchException("bad server setting: " + e.getMessage(), e);
-            }
+        /** The write paths a server can use, as users type them: {@code jdbcPrepared, jooq, ...}. */
+        public static String singleRowPaths() {
+            return Arrays.stream(WritePath.values()).filter(WritePath::insertsOneWithId).map(WritePath::name)
+                    .collect(Collectors.joining(", "));
         }
 
         public String describe() {
-            return "path " + path.id() + ", source " + source.name().toLowerCase(java.util.Locale.ROOT)
+            return "path " + path + ", source " + source.name().toLowerCase(java.util.Locale.ROOT)
                     + (source.pooled() ? " (pool " + poolSize + ")" : " (a new connection per request)")
                     + ", " + (threading == Threading.selector ? "requests on " + selectors() + " selector threads"
                             : "requests dispatched to pool threads");
@@ -278,40 +228,6 @@ public final class TaskServer implements AutoCloseable {
             } finally {
                 opened.close();
             }
-        }
-    }
-
-    /** {@code mvn jmh:serve}: provisions the database, serves until Ctrl-C. */
-    public static void main(String[] args) {
-        try {
-            SuiteRunner.applySettings(args);
-            Settings settings = Settings.fromSystem();
-            Config config = Config.from(settings, 8080);
-            ProvisionedDatabase db = DatabaseProvisioner.standard(settings).provision();
-            TaskServer server;
-            try {
-                server = start(db.info(), config);
-            } catch (RuntimeException e) {
-                db.close();
-                throw e;
-            }
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                System.out.println("taskbench: stopping the server");
-                server.close();
-                db.close();
-                stopped.countDown();
-            }, "taskbench-server-stop"));
-            System.out.println("taskbench: serving " + server.uri() + "/api/tasks (" + config.describe() + ") on "
-                    + db.info().redactedUrl());
-            System.out.println("  curl -d 'title=Buy+milk&description=Two+litres' " + server.uri() + "/api/tasks");
-            System.out.println("  also POST /api/cpu (the seed's CPU round; ?loop=opaque) and /api/empty; Ctrl-C stops");
-            stopped.await();
-        } catch (TaskbenchException e) {
-            System.err.println("taskbench: " + e.getMessage());
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.taskbench.write;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -9,102 +7,102 @@ import javax.sql.DataSource;
  * {@link TaskWriter} on the shared DataSource; every call is one committed transaction.
  */
 public enum WritePath {
-    jdbcPlain("jdbcPlain") {
+    jdbcPlain {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcPlainWriter(ds);
         }
     },
-    jdbcPrepared("jdbcPrepared") {
+    jdbcPrepared {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcPreparedWriter(ds);
         }
     },
-    jdbcBatch("jdbcBatch") {
+    jdbcBatch {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcBatchWriter(ds);
         }
     },
-    jdbcMultiValues("jdbcMultiValues") {
+    jdbcMultiValues {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcMultiValuesWriter(ds);
         }
     },
-    jdbcUnnest("jdbcUnnest") {
+    jdbcUnnest {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcUnnestWriter(ds);
         }
     },
-    jdbcCopy("jdbcCopy") {
+    jdbcCopy {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JdbcCopyWriter(ds);
         }
     },
-    jooq("jooq") {
+    jooq {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqInsertWriter(ds, false);
         }
     },
-    jooqStatic("jooqStatic") {
+    jooqStatic {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqInsertWriter(ds, true);
         }
     },
-    jooqBatch("jooqBatch") {
+    jooqBatch {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqBatchWriter(ds);
         }
     },
-    jooqMultiValues("jooqMultiValues") {
+    jooqMultiValues {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqMultiValuesWriter(ds);
         }
     },
-    jooqLoader("jooqLoader") {
+    jooqLoader {
         @Override
         public TaskWriter open(DataSource ds) {
             return new JooqLoaderWriter(ds);
         }
     },
     /** Session per call, pooled SEQUENCE, no JDBC batching (Hibernate's default batch size). */
-    hibernateSeq("hibernateSeq") {
+    hibernateSeq {
         @Override
         public TaskWriter open(DataSource ds) {
             return HibernatePersistWriter.sequence(ds, 0);
         }
     },
     /** Session per call, IDENTITY: an INSERT ... RETURNING per persist. */
-    hibernateIdentity("hibernateIdentity") {
+    hibernateIdentity {
         @Override
         public TaskWriter open(DataSource ds) {
             return HibernatePersistWriter.identity(ds, 0);
         }
     },
     /** Session per call, pooled SEQUENCE, jdbc.batch_size = 50, flush and clear per batch. */
-    hibernateBatch("hibernateBatch") {
+    hibernateBatch {
         @Override
         public TaskWriter open(DataSource ds) {
             return HibernatePersistWriter.sequence(ds, HIBERNATE_BATCH_SIZE);
         }
     },
     /** The same batch settings with IDENTITY: Hibernate silently cannot batch. */
-    hibernateBatchIdentity("hibernateBatchIdentity") {
+    hibernateBatchIdentity {
         @Override
         public TaskWriter open(DataSource ds) {
             return HibernatePersistWriter.identity(ds, HIBERNATE_BATCH_SIZE);
         }
     },
     /** StatelessSession, pooled SEQUENCE, setJdbcBatchSize(50), insertMultiple. */
-    hibernateStateless("hibernateStateless") {
+    hibernateStateless {
         @Override
         public TaskWriter open(DataSource ds) {
             return new HibernateStatelessWriter(ds, HIBERNATE_BATCH_SIZE);
@@ -113,16 +111,6 @@ public enum WritePath {
 
     /** JDBC batch size of the batching Hibernate variants = the sequence's allocation size. */
     public static final int HIBERNATE_BATCH_SIZE = TaskSchema.ID_INCREMENT;
-
-    private final String id;
-
-    WritePath(String id) {
-        this.id = id;
-    }
-
-    public String id() {
-        return id;
-    }
 
     /** Hibernate's pooled SEQUENCE optimizer keeps a block of ids in memory: rebuild it after a restart of the identity. */
     public boolean cachesIds() {
@@ -139,14 +127,4 @@ public enum WritePath {
     }
 
     public abstract TaskWriter open(DataSource ds);
-
-    public static WritePath parse(String id) {
-        for (WritePath p : values()) {
-            if (p.id.equalsIgnoreCase(id)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown write path '" + id + "'; known: "
-                + Arrays.stream(values()).map(WritePath::id).collect(Collectors.joining(", ")));
-    }
 }

@@ -50,7 +50,7 @@ class ConnectionSourceTest {
     @ValueSource(strings = {"hikari", "dbcp2", "agroal", "driverManager"})
     void poolsRunOnTheStubDriverWithoutAServer(String name) throws SQLException {
         StubDriver.register();
-        try (ConnectionSource.Opened opened = ConnectionSource.parse(name)
+        try (ConnectionSource.Opened opened = ConnectionSource.valueOf(name)
                 .open(new ConnectionInfo(StubDriver.URL, "", ""), 2)) {
             for (int i = 0; i < 1000; i++) {
                 assertEquals(1, opened.selectOne());

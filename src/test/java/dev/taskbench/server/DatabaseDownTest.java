@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DatabaseDownTest {
 
     static TaskServer.Config config(String source, String path) {
-        return TaskServer.Config.defaults().withSource(ConnectionSource.parse(source)).withPath(WritePath.parse(path))
+        return TaskServer.Config.defaults().withSource(ConnectionSource.valueOf(source)).withPath(WritePath.valueOf(path))
                 .withPoolSize(3).withAcquireTimeout(Duration.ofMillis(500));
     }
 

@@ -258,7 +258,7 @@ class TaskServerTest {
     @ValueSource(strings = {"jooq", "jooqStatic", "hibernateSeq", "hibernateIdentity"})
     void everySingleRowPathWritesAndAnswersTheId(String path) throws Exception {
         try (TaskServer s = TaskServer.start(TestDatabase.info(),
-                TaskServer.Config.defaults().withPath(WritePath.parse(path)).withPoolSize(1))) {
+                TaskServer.Config.defaults().withPath(WritePath.valueOf(path)).withPoolSize(1))) {
             String m = marker();
             long id = createdId(postForm(s.uri(), form("title", m + " it's", "description", "50% 'quoted'")));
             assertEquals(m + " it's", row(id)[0]);

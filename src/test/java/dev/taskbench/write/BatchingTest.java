@@ -54,7 +54,7 @@ class BatchingTest {
             "hibernateBatchIdentity, 120, 0",
             "hibernateStateless, 4, 4"})
     void sendsWhatItsDesignSays(String pathId, long singles, long batches) throws Exception {
-        WritePath path = WritePath.parse(pathId);
+        WritePath path = WritePath.valueOf(pathId);
         Counting counting = new Counting(fx.ds);
         try (TaskWriter w = path.open(counting.dataSource())) {
             fx.proof.begin();

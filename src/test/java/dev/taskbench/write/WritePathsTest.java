@@ -50,7 +50,7 @@ class WritePathsTest {
         List<Task> expected = new ArrayList<>(ROWS);
         expected.add(INJECTION);
         expected.add(NON_ASCII);
-        assertEquals(sorted(expected), sorted(readBack()), path.id());
+        assertEquals(sorted(expected), sorted(readBack()), path.name());
     }
 
     @ParameterizedTest
@@ -66,7 +66,7 @@ class WritePathsTest {
         fx.proof.verify(1120, 2, 2, 0);
         List<Task> expected = new ArrayList<>(rows);
         expected.addAll(rows.subList(0, 120));
-        assertEquals(sorted(expected), sorted(readBack()), path.id());
+        assertEquals(sorted(expected), sorted(readBack()), path.name());
     }
 
     @org.junit.jupiter.api.Test

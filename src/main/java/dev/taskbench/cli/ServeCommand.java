@@ -1,0 +1,51 @@
+package dev.taskbench.cli;
+
+import dev.taskbench.ExitCodes;
+import dev.taskbench.config.Command;
+import dev.taskbench.config.Settings;
+import dev.taskbench.db.DatabaseProvisioner;
+import dev.taskbench.db.ProvisionedDatabase;
+import dev.taskbench.server.TaskServer;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code mvn jmh:serve [-Dtaskbench.port=8080] [-Dtaskbench.server.path=jdbcPrepared]
+ * [-Dtaskbench.server.source=hikari] [-Dtaskbench.server.pool=10]
+ * [-Dtaskbench.server.acquireTimeoutMs=1000] [-Dtaskbench.server.host=127.0.0.1]
+ * [-Dtaskbench.server.threading=selector|dispatch]}: provisions the database as the benchmarks
+ * do and serves the seed's service ({@link TaskServer}) until Ctrl-C.
+ */
+public final class ServeCommand {
+    private ServeCommand() {
+    }
+
+    public static void main(String[] args) {
+        Command.exit("the server", args, s -> serve(s, System.out));
+    }
+
+    static int serve(Settings s, PrintStream out) throws InterruptedException {
+        TaskServer.Config config = ServeSettings.from(s).server();
+        ProvisionedDatabase db = DatabaseProvisioner.standard(s).provision();
+        TaskServer server;
+        try {
+            server = TaskServer.start(db.info(), config);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("taskbench: stopping the server");
+            server.close();
+            db.close();
+            stopped.countDown();
+        }, "taskbench-server-stop"));
+        out.println("taskbench: serving " + server.uri() + "/api/tasks (" + config.describe() + ") on "
+                + db.info().redactedUrl());
+        out.println("  curl -d 'title=Buy+milk&description=Two+litres' " + server.uri() + "/api/tasks");
+        out.println("  also POST /api/cpu (the seed's CPU round; ?loop=opaque) and /api/empty; Ctrl-C stops");
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

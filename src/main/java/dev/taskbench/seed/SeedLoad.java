@@ -1,0 +1,81 @@
+package dev.taskbench.seed;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.loop.CounterLoop;
+import dev.taskbench.server.ClosedLoop;
+import dev.taskbench.server.Poster;
+import dev.taskbench.server.Posters;
+import dev.taskbench.server.TaskServer;
+import dev.taskbench.write.TaskSchema;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** The seed's load shapes on the server (the write round, the CPU round) and the checks on what they wrote. */
+final class SeedLoad {
+    /** The seed's form: the title and description its client posts. */
+    static final String TITLE = "Buy milk and eggs";
+    static final String DESCRIPTION_PARAM = "&description=Two+litres+of+organic+semi-skimmed+milk"
+            + "%2C+a+dozen+free-range+eggs+%26+50%25+off+bread";
+    static final byte[] BODY = ("title=Buy+milk+and+eggs" + DESCRIPTION_PARAM).getBytes(StandardCharsets.US_ASCII);
+
+    private SeedLoad() {
+    }
+
+    /** {@code users} x {@code perUser} form POSTs, each title carrying {@code marker}, the user and the count. */
+    static ClosedLoop.Result writes(TaskServer server, SeedSettings o, String marker, int perUser) throws Exception {
+        return ClosedLoop.run(o.users(), perUser, user -> {
+            Poster p = Posters.open(o.client(), server.uri());
+            String prefix = "title=Buy+milk+and+eggs+" + marker + "-" + user + "-";
+            return (u, i) -> {
+                byte[] body = (prefix + i + DESCRIPTION_PARAM).getBytes(StandardCharsets.US_ASCII);
+                Poster.Reply r = p.post("/api/tasks", body);
+                if (r.status() != 201 || r.number("id") <= 0) {
+                    throw new TaskbenchException("a write was answered " + r.status() + " " + r.body());
+                }
+                if (i == perUser - 1) {
+                    p.close();
+                }
+            };
+        });
+    }
+
+    /** {@code users} x {@code perUser} POSTs of the seed's form to a CPU route, each answer checked. */
+    static ClosedLoop.Result cpu(TaskServer server, SeedSettings o, String path, int perUser) throws Exception {
+        return ClosedLoop.run(o.users(), perUser, user -> {
+            Poster p = Posters.open(o.client(), server.uri());
+            return (u, i) -> {
+                Poster.Reply r = p.post(path, BODY);
+                if (r.status() != 200 || r.number("counter") != CounterLoop.EXPECTED) {
+                    throw new TaskbenchException("the CPU round was answered " + r.status() + " " + r.body());
+                }
+                if (i == perUser - 1) {
+                    p.close();
+                }
+            };
+        });
+    }
+
+    /** Rows whose title carries {@code marker} (as {@link #writes} wrote it). */
+    static long rowsMarked(ConnectionInfo info, String marker) throws SQLException {
+        try (Connection c = info.connect();
+             PreparedStatement ps = c.prepareStatement("select count(*) from task where starts_with(title, ?)")) {
+            ps.setString(1, TITLE + " " + marker + "-");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Empties the table (the warmup's rows) and renews the writer, whose ids may be cached past a restart. */
+    static void emptyTable(ConnectionInfo info, TaskServer server) throws SQLException {
+        try (Connection c = info.connect()) {
+            TaskSchema.truncate(c);
+        }
+        server.reopenWriter();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.taskbench.seed;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.Settings;
+import dev.taskbench.pool.ConnectionSource;
+import dev.taskbench.server.Poster;
+import dev.taskbench.server.TaskServer;
+import dev.taskbench.write.WritePath;
+import java.time.Duration;
+
+/**
+ * What {@code jmh:seed} was asked, read once from {@code -D} settings and the environment; every
+ * bad value is a one-line error naming the setting.
+ *
+ * @param writes form POSTs in the write round, a multiple of {@code users} ({@code -Dtaskbench.seed.writes=10000})
+ * @param users users at once, each on its own kept-alive connection ({@code .users=10})
+ * @param warmup at least this many unmeasured writes before the round, 0 for a cold server ({@code .warmup=20000})
+ * @param warmupSeconds the most the warmup goes on waiting for a quiet JIT ({@code .warmupSeconds=60})
+ * @param cpu requests per CPU variant, 0 skips ({@code .cpu=1000}; 5000 is the seed's)
+ * @param client the load's HTTP client ({@code .client=raw|jdk})
+ * @param layers whether to time each layer of a request ({@code .layers=true})
+ * @param ceilingSeconds each pgbench run's length, 0 skips ({@code -Dtaskbench.ceiling.seconds=5})
+ * @param server the in-process server, from the same settings as {@code jmh:serve}'s (any free port by default)
+ */
+public record SeedSettings(int writes, int users, int warmup, int warmupSeconds, int cpu, Poster.Kind client,
+        boolean layers, int ceilingSeconds, TaskServer.Config server) {
+    static final String PREFIX = "taskbench.seed.";
+    public static final String WRITES = PREFIX + "writes";
+    public static final String USERS = PREFIX + "users";
+    public static final String WARMUP = PREFIX + "warmup";
+    public static final String WARMUP_SECONDS = PREFIX + "warmupSeconds";
+    public static final String CPU = PREFIX + "cpu";
+    public static final String CLIENT = PREFIX + "client";
+    public static final String LAYERS = PREFIX + "layers";
+    public static final String CEILING_SECONDS = "taskbench.ceiling.seconds";
+    /** The server's settings: the same names {@code jmh:serve} reads. */
+    static final String PORT = "taskbench.port";
+    static final String HOST = "taskbench.server.host";
+    static final String PATH = "taskbench.server.path";
+    static final String SOURCE = "taskbench.server.source";
+    static final String POOL = "taskbench.server.pool";
+    static final String ACQUIRE_TIMEOUT = "taskbench.server.acquireTimeoutMs";
+    static final String THREADING = "taskbench.server.threading";
+    private static final int MAX = Integer.MAX_VALUE;
+
+    public SeedSettings {
+        if (writes < users || writes % users != 0) {
+            throw new TaskbenchException("-D" + WRITES + " must be a positive multiple of -D" + USERS + " (" + writes
+                    + " / " + users + ")");
+        }
+    }
+
+    public static SeedSettings from(Settings s) {
+        return new SeedSettings(s.integer(WRITES, null, 10_000, 1, MAX), s.integer(USERS, null, 10, 1, MAX),
+                s.integer(WARMUP, null, 20_000, 0, MAX), s.integer(WARMUP_SECONDS, null, 60, 0, MAX),
+                s.integer(CPU, null, 1000, 0, MAX), s.choice(CLIENT, null, Poster.Kind.class, Poster.Kind.raw),
+                s.flag(LAYERS, null, true), s.integer(CEILING_SECONDS, null, 5, 0, MAX), server(s));
+    }
+
+    /** {@link TaskServer.Config#defaults()} (a free port) with the server settings given. */
+    static TaskServer.Config server(Settings s) {
+        TaskServer.Config d = TaskServer.Config.defaults();
+        WritePath path = s.choice(PATH, null, WritePath.class, d.path());
+        if (!path.insertsOneWithId()) {
+            throw Settings.bad(PATH, s.get(PATH, null), "one of " + TaskServer.Config.singleRowPaths()
+                    + " (the others write batches)");
+        }
+        return new TaskServer.Config(s.string(HOST, null, d.host()), s.integer(PORT, "PORT", d.port(), 0, 65_535),
+                path, s.choice(SOURCE, null, ConnectionSource.class, d.source()),
+                s.integer(POOL, null, d.poolSize(), 1, 10_000),
+                Duration.ofMillis(s.longValue(ACQUIRE_TIMEOUT, null, d.acquireTimeout().toMillis(), 1, Long.MAX_VALUE)),
+                s.choice(THREADING, null, TaskServer.Threading.class, d.threading()));
+    }
+}

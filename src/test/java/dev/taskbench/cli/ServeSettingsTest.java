@@ -1,0 +1,81 @@
+package dev.taskbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.Settings;
+import dev.taskbench.pool.ConnectionSource;
+import dev.taskbench.server.TaskServer;
+import dev.taskbench.write.WritePath;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** {@code jmh:serve}'s settings: typed, read once, each bad value one line naming the setting. */
+class ServeSettingsTest {
+    static Settings of(Map<String, String> env, String... kv) {
+        Properties p = new Properties();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.setProperty(kv[i], kv[i + 1]);
+        }
+        return new Settings(p, env);
+    }
+
+    static TaskServer.Config server(String... kv) {
+        return ServeSettings.from(of(Map.of(), kv)).server();
+    }
+
+    static String error(String... kv) {
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> server(kv));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void defaultsAreTheServersOnPort8080() {
+        assertEquals(TaskServer.Config.defaults().withPort(8080), server());
+    }
+
+    @Test
+    void everySettingIsRead() {
+        TaskServer.Config c = server(ServeSettings.PORT, "0", ServeSettings.HOST, "0.0.0.0", ServeSettings.PATH, "jooq",
+                ServeSettings.SOURCE, "driver-manager", ServeSettings.POOL, "3", ServeSettings.ACQUIRE_TIMEOUT, "250",
+                ServeSettings.THREADING, "dispatch");
+        assertEquals(new TaskServer.Config("0.0.0.0", 0, WritePath.jooq, ConnectionSource.driverManager, 3,
+                Duration.ofMillis(250), TaskServer.Threading.dispatch), c);
+    }
+
+    @Test
+    void theThreadingIsAChoiceInAnyCase() {
+        assertEquals(TaskServer.Threading.dispatch, server(ServeSettings.THREADING, "DISPATCH").threading());
+        assertEquals(TaskServer.Threading.selector, server(ServeSettings.THREADING, "Selector").threading());
+        assertEquals("-Dtaskbench.server.threading=pool is not valid: it takes one of selector, dispatch",
+                error(ServeSettings.THREADING, "pool"));
+    }
+
+    @Test
+    void thePortMayComeFromTheEnvironment() {
+        assertEquals(9090, ServeSettings.from(of(Map.of("PORT", "9090"))).server().port());
+        assertEquals(9091, ServeSettings.from(of(Map.of("PORT", "9090"), ServeSettings.PORT, "9091")).server().port());
+    }
+
+    @Test
+    void badValuesAreOneLineNamingTheSetting() {
+        assertTrue(error(ServeSettings.PORT, "http").startsWith("-Dtaskbench.port=http is not valid"));
+        assertTrue(error(ServeSettings.PORT, "70000").startsWith("-Dtaskbench.port=70000 is not valid"));
+        assertTrue(error(ServeSettings.POOL, "0").startsWith("-Dtaskbench.server.pool=0 is not valid"));
+        assertTrue(error(ServeSettings.ACQUIRE_TIMEOUT, "1s").startsWith("-Dtaskbench.server.acquireTimeoutMs=1s"));
+        String source = error(ServeSettings.SOURCE, "c3p0");
+        assertTrue(source.startsWith("-Dtaskbench.server.source=c3p0 is not valid") && source.contains("hikari"), source);
+    }
+
+    @Test
+    void aBatchWritePathIsRefusedNamingTheOnesThatWork() {
+        String e = error(ServeSettings.PATH, "jdbcBatch");
+        assertTrue(e.startsWith("-Dtaskbench.server.path=jdbcBatch is not valid: it takes one of jdbcPrepared, jooq"), e);
+        assertTrue(error(ServeSettings.PATH, "jdbc").contains("hibernateStateless"));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.taskbench.seed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.Settings;
+import dev.taskbench.server.Poster;
+import dev.taskbench.server.TaskServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** {@code jmh:seed}'s settings: every {@code -Dtaskbench.seed.*} and the server's, typed and read once. */
+class SeedSettingsTest {
+    static SeedSettings of(String... kv) {
+        Properties p = new Properties();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.setProperty(kv[i], kv[i + 1]);
+        }
+        return SeedSettings.from(new Settings(p, Map.of()));
+    }
+
+    static String error(String... kv) {
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> of(kv));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void defaultsAreTheSeedsTenUsersOnAnyFreePort() {
+        SeedSettings s = of();
+        assertEquals(new SeedSettings(10_000, 10, 20_000, 60, 1000, Poster.Kind.raw, true, 5,
+                TaskServer.Config.defaults()), s);
+        assertEquals(0, s.server().port());
+    }
+
+    @Test
+    void everySettingIsRead() {
+        SeedSettings s = of(SeedSettings.WRITES, "2_000", SeedSettings.USERS, "4", SeedSettings.WARMUP, "0",
+                SeedSettings.WARMUP_SECONDS, "5", SeedSettings.CPU, "0", SeedSettings.CLIENT, "JDK",
+                SeedSettings.LAYERS, "false", SeedSettings.CEILING_SECONDS, "0", "taskbench.server.threading", "DISPATCH",
+                "taskbench.server.pool", "4");
+        assertEquals(new SeedSettings(2000, 4, 0, 5, 0, Poster.Kind.jdk, false, 0,
+                TaskServer.Config.defaults().withThreading(TaskServer.Threading.dispatch).withPoolSize(4)), s);
+    }
+
+    @Test
+    void writesMustShareEvenlyAmongUsers() {
+        assertEquals("-Dtaskbench.seed.writes must be a positive multiple of -Dtaskbench.seed.users (1001 / 10)",
+                error(SeedSettings.WRITES, "1001"));
+        assertTrue(error(SeedSettings.USERS, "0").startsWith("-Dtaskbench.seed.users=0 is not valid"));
+    }
+
+    @Test
+    void badValuesAreOneLineNamingTheSetting() {
+        assertEquals("-Dtaskbench.seed.layers=yes is not valid: it takes true or false",
+                error(SeedSettings.LAYERS, "yes"));
+        assertEquals("-Dtaskbench.seed.client=curl is not valid: it takes one of raw, jdk",
+                error(SeedSettings.CLIENT, "curl"));
+        assertTrue(error(SeedSettings.CPU, "-1").startsWith("-Dtaskbench.seed.cpu=-1 is not valid"));
+        assertTrue(error(SeedSettings.CEILING_SECONDS, "5s").startsWith("-Dtaskbench.ceiling.seconds=5s is not valid"));
+        assertTrue(error("taskbench.server.threading", "many")
+                .endsWith("it takes one of selector, dispatch"));
+        assertTrue(error("taskbench.server.path", "jdbcCopy").contains("jdbcPrepared"));
+    }
+
+    @Test
+    void aBadSettingFailsTheCommandInOneLineBeforeTheDatabaseIsSought() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SeedCommand.run(new String[] {"-Dtaskbench.seed.warmup=lots",
+            "-Dtaskbench.db.url=jdbc:postgresql://127.0.0.1:1/nowhere"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, code);
+        assertEquals("taskbench: -Dtaskbench.seed.warmup=lots is not valid: it takes a whole number from 0 to 2147483647",
+                err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("seed run"));
+    }
+}
