@@ -10,18 +10,13 @@ import org.hibernate.cfg.AvailableSettings;
 /**
  * Hibernate 7 configured in code, no persistence.xml: the shared DataSource, no schema
  * tooling, SQL logging off, statistics off, its logging through slf4j, one entity class per
- * factory.
+ * factory. (JBoss Logging picks slf4j by itself only next to Logback, else java.util.logging at
+ * INFO; {@code META-INF/services/org.jboss.logging.LoggerProvider} names its slf4j provider, so
+ * Hibernate logs through slf4j-simple at WARN, {@code simplelogger.properties}, with no system
+ * property set.)
  * {@code batchSize} 0 leaves JDBC batching off (Hibernate's default).
  */
 final class HibernateFactory {
-    static {
-        // JBoss Logging picks slf4j only next to Logback; otherwise it logs through
-        // java.util.logging at INFO. Route it to slf4j-simple (WARN, simplelogger.properties).
-        if (System.getProperty("org.jboss.logging.provider") == null) {
-            System.setProperty("org.jboss.logging.provider", "slf4j");
-        }
-    }
-
     private HibernateFactory() {
     }
 
