@@ -84,7 +84,7 @@ public final class SeedCommand {
             TaskSchema.ensure(c);
             TaskSchema.truncate(c);
         }
-        return new SeedRun(o, db, info, out, PgbenchCeiling.find(),
+        return new SeedRun(o, info, out, PgbenchCeiling.find(),
                 CpuMeter.available() ? new CpuMeter(database(info)) : null);
     }
 

@@ -15,9 +15,7 @@ import java.util.UUID;
  */
 final class SeedRun {
     final SeedSettings settings;
-    /** The database as provisioned; the server applies the write benchmarks' connection defaults itself. */
-    final ConnectionInfo db;
-    /** The database with those defaults: what pgbench and the checks connect with. */
+    /** The database with the write benchmarks' connection defaults: what pgbench and the checks connect with. */
     final ConnectionInfo info;
     final PrintStream out;
     /** This run's marker in titles, so that its rows are told from any other's. */
@@ -35,10 +33,8 @@ final class SeedRun {
     final ClosedLoop.Result[] cpu = new ClosedLoop.Result[2];
     Layers layers;
 
-    SeedRun(SeedSettings settings, ConnectionInfo db, ConnectionInfo info, PrintStream out, Optional<Path> pgbench,
-            CpuMeter meter) {
+    SeedRun(SeedSettings settings, ConnectionInfo info, PrintStream out, Optional<Path> pgbench, CpuMeter meter) {
         this.settings = settings;
-        this.db = db;
         this.info = info;
         this.out = out;
         this.pgbench = pgbench;
