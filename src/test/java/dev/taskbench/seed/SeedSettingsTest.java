@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
+import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.server.Poster;
 import dev.taskbench.server.TaskServer;
+import dev.taskbench.write.WritePath;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,16 @@ class SeedSettingsTest {
                 "taskbench.server.pool", "4");
         assertEquals(new SeedSettings(2000, 4, 0, 5, 0, Poster.Kind.jdk, false, 0,
                 TaskServer.Config.defaults().withThreading(TaskServer.Threading.dispatch).withPoolSize(4)), s);
+    }
+
+    /** The same names and meanings as {@code jmh:serve}'s ServeSettings (a command may not use another's). */
+    @Test
+    void theServerSettingsAreJmhServes() {
+        TaskServer.Config c = of("taskbench.port", "8081", "taskbench.server.host", "0.0.0.0",
+                "taskbench.server.path", "jooq", "taskbench.server.source", "driver-manager", "taskbench.server.pool", "3",
+                "taskbench.server.acquireTimeoutMs", "250", "taskbench.server.threading", "dispatch").server();
+        assertEquals(new TaskServer.Config("0.0.0.0", 8081, WritePath.jooq, ConnectionSource.driverManager, 3,
+                Duration.ofMillis(250), TaskServer.Threading.dispatch), c);
     }
 
     @Test
