@@ -154,22 +154,9 @@ public final class SeedCommand {
     static void report(SeedRun run) {
         SeedSettings o = run.settings;
         PrintStream out = run.out;
-        Double ceiling = null;
-        String ceilingNote;
-        if (o.ceilingSeconds() <= 0) {
-            ceilingNote = "pgbench skipped (-D" + SeedSettings.CEILING_SECONDS + "=0)";
-        } else if (run.pgbench.isEmpty()) {
-            ceilingNote = "pgbench is not on the PATH: no ceiling";
-        } else {
-            ceiling = (run.ceilingBefore.tps() + run.ceilingAfter.tps()) / 2;
-            ceilingNote = String.format(Locale.ROOT, "pgbench -M prepared -c 10, %d s right before and right after"
-                    + " the write round, same INSERT (less our RETURNING id): %,.0f and %,.0f tx/s, mean %,.0f (%d and %d"
-                    + " rows verified)",
-                    o.ceilingSeconds(), run.ceilingBefore.tps(), run.ceilingAfter.tps(), ceiling,
-                    run.ceilingBefore.transactions(), run.ceilingAfter.transactions());
-        }
+        Double ceiling = run.ceilingBefore == null ? null : (run.ceilingBefore.tps() + run.ceilingAfter.tps()) / 2;
         out.println();
-        out.print(SeedReport.writes(o, run.writes, ceiling, ceilingNote));
+        out.print(SeedReport.writes(o, run.writes, ceiling, ceilingNote(run, ceiling)));
         if (run.writesCpu != null) {
             out.println();
             out.print(SeedReport.cpuUse(o, run.writesCpu, run.pgbenchCpu));
@@ -182,6 +169,20 @@ public final class SeedCommand {
             out.println();
             out.print(run.layers.render(run.writes, o.server()));
         }
+    }
+
+    /** What the ceiling was, or why there is none. */
+    private static String ceilingNote(SeedRun run, Double mean) {
+        if (run.settings.ceilingSeconds() <= 0) {
+            return "pgbench skipped (-D" + SeedSettings.CEILING_SECONDS + "=0)";
+        }
+        if (mean == null) {
+            return "pgbench is not on the PATH: no ceiling";
+        }
+        return String.format(Locale.ROOT, "pgbench -M prepared -c 10, %d s right before and right after"
+                + " the write round, same INSERT (less our RETURNING id): %,.0f and %,.0f tx/s, mean %,.0f (%d and %d"
+                + " rows verified)", run.settings.ceilingSeconds(), run.ceilingBefore.tps(), run.ceilingAfter.tps(),
+                mean, run.ceilingBefore.transactions(), run.ceilingAfter.transactions());
     }
 
     /** pgbench's 10-client ceiling and its CPU use, or null when skipped or missing; leaves the table empty. */

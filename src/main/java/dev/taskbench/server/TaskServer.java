@@ -30,8 +30,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * says, the database connections configured exactly as the write benchmarks'
  * ({@link WriteConnections#DEFAULTS}: durable commit, pgjdbc's defaults).
  *
- * <p>{@code mvn jmh:serve} runs it until Ctrl-C ({@code dev.taskbench.cli.ServeCommand}, which
- * reads the settings into a {@link Config}).
+ * <p>{@code mvn jmh:serve} runs it until Ctrl-C; how it is started is a plain {@link Config}.
  */
 public final class TaskServer implements AutoCloseable {
     private final Server jetty;
