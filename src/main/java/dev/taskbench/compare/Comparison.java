@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Base against candidate, row by row, with the fork as the unit of measurement.
@@ -25,12 +26,17 @@ import java.util.function.Function;
  * <li>FASTER/SLOWER needs q &lt;= alpha, an interval that excludes 1, and a median change of at
  * least the minimum effect in the score's own unit (default 5%); otherwise SAME.</li>
  * <li>UNKNOWN: unknown unit, fewer than {@link Criteria#minForks()} forks on a side, or fork
- * counts whose smallest possible exact p exceeds alpha (3 against 3 gives 0.1), so that a row
- * that cannot be tested is never reported as SAME.</li>
+ * counts whose smallest possible exact p exceeds alpha (3 against 3 gives 0.1); such rows are
+ * left out of the correction's m. A tested row that is not significant is UNKNOWN too, not SAME,
+ * when its fork counts could not have reached q &lt;= alpha among the m tested rows had it been
+ * the only row that differs ({@link Power}: smallest q = pMin * m); its reason says how many
+ * forks per side it would need. A row that cannot be tested is never reported as SAME.</li>
  * <li>{@code gc.alloc.rate.norm} is compared on its per-side median against a fixed
  * tolerance (default 1% + 16 B/op): it is nearly deterministic, so no test is needed and one
  * fork per side suffices. 16 B is one small object or a TLAB-accounting wobble.</li>
  * </ul>
+ * {@link #coverage()} and {@link #coverageFailures()} say whether the comparison covered what a
+ * gate must judge: something matched, nothing on one side only, nothing UNKNOWN.
  */
 public final class Comparison {
     private final String baseName;
@@ -105,9 +111,10 @@ public final class Comparison {
 
         double[] p = pending.stream().mapToDouble(x -> x.tested ? x.mw.p() : Double.NaN).toArray();
         double[] q = BenjaminiHochberg.adjust(p);
+        int m = (int) pending.stream().filter(x -> x.tested).count();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
-            rows.add(pending.get(i).finish(q[i], o));
+            rows.add(pending.get(i).finish(q[i], m, o));
         }
         return new Comparison(baseName, candidateName, o, rows, onlyBase, onlyCandidate, geo.result());
     }
@@ -160,6 +167,8 @@ public final class Comparison {
         final MannWhitney.Result mw;
         final boolean tested;
         final String untestedReason;
+        /** Untested for its unit, not its forks: more forks would not help. */
+        final boolean unitProblem;
 
         Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Criteria o, GeometricMean geo) {
             this.group = group;
@@ -172,6 +181,7 @@ public final class Comparison {
             double[] replicates = Bootstrap.ratioOfMediansReplicates(b, c, o.resamples(), seed);
             this.ratio = Bootstrap.percentile(Stats.median(c) / Stats.median(b), replicates, o.confidence());
             this.mw = MannWhitney.test(b, c);
+            this.unitProblem = !base.unit().equals(candidate.unit()) || direction.isEmpty();
             this.untestedReason = untested(o);
             this.tested = untestedReason == null;
             if (tested) {
@@ -197,7 +207,11 @@ public final class Comparison {
             return null;
         }
 
-        Row finish(double q, Criteria o) {
+        Row finish(double q, int m, Criteria o) {
+            // a row left out of the correction for its forks would be one more row with enough of them
+            int family = tested ? m : m + 1;
+            double minQ = unitProblem ? Double.NaN : Power.minReachableQ(b.length, c.length, family);
+            int forksNeeded = unitProblem ? 0 : Power.forksNeeded(family, o.alpha(), o.minForks());
             Verdict verdict;
             String reason;
             if (!tested) {
@@ -209,7 +223,13 @@ public final class Comparison {
                 boolean up = r >= 1 + o.minEffect();
                 boolean down = r <= 1 - o.minEffect();
                 String change = String.format(Locale.ROOT, "%+.1f%%, q=%.3g", (r - 1) * 100, q);
-                if (q > o.alpha()) {
+                if (q > o.alpha() && minQ > o.alpha()) {
+                    verdict = Verdict.UNKNOWN;
+                    reason = String.format(Locale.ROOT,
+                            "not significant, and %d vs %d forks cannot reach q <= %s among %d rows alone "
+                                    + "(best q %.3g): need %d forks per side (%s)",
+                            b.length, c.length, o.alpha(), m, minQ, forksNeeded, change);
+                } else if (q > o.alpha()) {
                     verdict = Verdict.SAME;
                     reason = "not significant (" + change + ")";
                 } else if (ratio.contains(1)) {
@@ -226,7 +246,7 @@ public final class Comparison {
             }
             return new Row(group, base.key(), base.unit(), direction, base.forkScores(), candidate.forkScores(),
                     Stats.median(b), Stats.median(c), ratio, tested ? mw.u() : Double.NaN,
-                    tested ? mw.p() : Double.NaN, mw.exact(), q, verdict, reason, allocation(o));
+                    tested ? mw.p() : Double.NaN, mw.exact(), q, verdict, reason, allocation(o), minQ, forksNeeded);
         }
 
         private Row.Allocation allocation(Criteria o) {
@@ -286,5 +306,52 @@ public final class Comparison {
 
     public long count(Verdict v) {
         return rows.stream().filter(r -> r.verdict() == v).count();
+    }
+
+    /** What a comparison covered, for a gate to judge whether it tested anything it must. */
+    public record Coverage(int matched, int onlyInBase, int onlyInCandidate, int unknown) {
+    }
+
+    public Coverage coverage() {
+        return new Coverage(rows.size(), onlyInBase.size(), onlyInCandidate.size(), (int) count(Verdict.UNKNOWN));
+    }
+
+    /**
+     * Why a gate cannot judge this comparison, one line per reason; empty when it can. Every row
+     * must be judged: rows matched at all, none on one side only, none UNKNOWN.
+     */
+    public List<String> coverageFailures() {
+        return coverageFailures(k -> true);
+    }
+
+    /**
+     * As {@link #coverageFailures()}, for the rows whose key {@code mustJudge} accepts; other
+     * rows on one side only or UNKNOWN are not failures. Matching nothing at all always is.
+     */
+    public List<String> coverageFailures(Predicate<BenchmarkKey> mustJudge) {
+        List<String> failures = new ArrayList<>();
+        if (rows.isEmpty()) {
+            failures.add("no rows matched between " + baseName + " and " + candidateName);
+        }
+        describe(failures, "only in " + baseName, onlyInBase.stream().filter(r -> mustJudge.test(r.key()))
+                .map(r -> r.flagSet() + "/" + r.key().label()).toList());
+        describe(failures, "only in " + candidateName, onlyInCandidate.stream().filter(r -> mustJudge.test(r.key()))
+                .map(r -> r.flagSet() + "/" + r.key().label()).toList());
+        describe(failures, "UNKNOWN", rows.stream().filter(r -> r.verdict() == Verdict.UNKNOWN)
+                .filter(r -> mustJudge.test(r.key())).map(r -> r.flagSet() + "/" + r.key().label() + " ("
+                        + r.reason() + ")").toList());
+        return failures;
+    }
+
+    /** Rows listed in a coverage failure line before "and N more". */
+    static final int LISTED = 5;
+
+    private static void describe(List<String> failures, String what, List<String> labels) {
+        if (labels.isEmpty()) {
+            return;
+        }
+        String listed = String.join("; ", labels.subList(0, Math.min(LISTED, labels.size())));
+        String more = labels.size() > LISTED ? "; and " + (labels.size() - LISTED) + " more" : "";
+        failures.add(labels.size() + (labels.size() == 1 ? " row " : " rows ") + what + ": " + listed + more);
     }
 }
