@@ -46,9 +46,12 @@ public final class Comparison {
     private final List<BenchmarkResult> onlyInBase;
     private final List<BenchmarkResult> onlyInCandidate;
     private final Optional<Interval> geometricMean;
+    private final TestbedCheck testbeds;
 
     private Comparison(String baseName, String candidateName, Criteria options, List<Row> rows,
-            List<BenchmarkResult> onlyInBase, List<BenchmarkResult> onlyInCandidate, Optional<Interval> geometricMean) {
+            List<BenchmarkResult> onlyInBase, List<BenchmarkResult> onlyInCandidate, Optional<Interval> geometricMean,
+            TestbedCheck testbeds) {
+        this.testbeds = testbeds;
         this.baseName = baseName;
         this.candidateName = candidateName;
         this.options = options;
@@ -62,22 +65,39 @@ public final class Comparison {
     public static Comparison compare(RunResults base, RunResults candidate, Criteria options) {
         Map<Match, BenchmarkResult> b = index(base.results(), true);
         Map<Match, BenchmarkResult> c = index(candidate.results(), true);
-        return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options);
+        return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options,
+                TestbedCheck.of(base, candidate, false));
     }
 
     /** Two flag sets of one run ("is flag set B better than A?"): rows matched by key. */
     public static Comparison compareFlagSets(RunResults run, String baseFlagSet, String candidateFlagSet,
             Criteria options) {
-        for (String f : List.of(baseFlagSet, candidateFlagSet)) {
-            if (!run.flagSets().contains(f)) {
-                throw new TaskbenchException("run " + run.runId() + " has no flag set " + f
-                        + " (it has " + String.join(", ", run.flagSets()) + ")");
-            }
-        }
-        Map<Match, BenchmarkResult> b = index(run.results(baseFlagSet), false);
-        Map<Match, BenchmarkResult> c = index(run.results(candidateFlagSet), false);
+        return compareFlagSets(run, baseFlagSet, run, candidateFlagSet, options);
+    }
+
+    /**
+     * Flag set A of one run against flag set B of another (or the same) run: rows matched by
+     * benchmark, params, mode and threads. Across runs the testbeds must match for a gate, as
+     * for any two runs.
+     */
+    public static Comparison compareFlagSets(RunResults base, String baseFlagSet, RunResults candidate,
+            String candidateFlagSet, Criteria options) {
+        requireFlagSet(base, baseFlagSet);
+        requireFlagSet(candidate, candidateFlagSet);
+        Map<Match, BenchmarkResult> b = index(base.results(baseFlagSet), false);
+        Map<Match, BenchmarkResult> c = index(candidate.results(candidateFlagSet), false);
         String label = baseFlagSet + " \u2192 " + candidateFlagSet;
-        return build(baseFlagSet, candidateFlagSet, b, c, r -> label, options);
+        boolean oneRun = base.source().toAbsolutePath().normalize().equals(candidate.source().toAbsolutePath().normalize());
+        return build(oneRun ? baseFlagSet : base.runId() + ":" + baseFlagSet,
+                oneRun ? candidateFlagSet : candidate.runId() + ":" + candidateFlagSet, b, c, r -> label, options,
+                TestbedCheck.of(base, candidate, false));
+    }
+
+    private static void requireFlagSet(RunResults run, String flagSet) {
+        if (!run.flagSets().contains(flagSet)) {
+            throw new TaskbenchException("run " + run.runId() + " has no flag set " + flagSet
+                    + " (it has " + String.join(", ", run.flagSets()) + ")");
+        }
     }
 
     /** What rows are matched on: the flag set (empty when comparing flag sets) and the key. */
@@ -94,7 +114,7 @@ public final class Comparison {
 
     private static Comparison build(String baseName, String candidateName, Map<Match, BenchmarkResult> base,
             Map<Match, BenchmarkResult> candidate, Function<BenchmarkResult, String> group,
-            Criteria o) {
+            Criteria o, TestbedCheck testbeds) {
         List<Pending> pending = new ArrayList<>();
         List<BenchmarkResult> onlyBase = new ArrayList<>();
         GeometricMean geo = new GeometricMean(o);
@@ -116,7 +136,7 @@ public final class Comparison {
         for (int i = 0; i < pending.size(); i++) {
             rows.add(pending.get(i).finish(q[i], m, o));
         }
-        return new Comparison(baseName, candidateName, o, rows, onlyBase, onlyCandidate, geo.result());
+        return new Comparison(baseName, candidateName, o, rows, onlyBase, onlyCandidate, geo.result(), testbeds);
     }
 
     /**
@@ -263,6 +283,11 @@ public final class Comparison {
                     : mb - mc > tolerance ? AllocationVerdict.SHRANK : AllocationVerdict.SAME;
             return new Row.Allocation(mb, mc, tolerance, v);
         }
+    }
+
+    /** Whether base and candidate ran on one testbed (or interleaved in one run). */
+    public TestbedCheck testbeds() {
+        return testbeds;
     }
 
     public String baseName() {
