@@ -44,22 +44,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 @State(Scope.Thread)
 public class FormParsingBenchmark {
-    @Param({"seed", "ascii", "nonAscii", "fields1000", "description64k"})
-    public String input;
+    /** Every {@link FormInput}. */
+    @Param
+    public FormInput input;
 
-    @Param({"floorStrings", "taskbench", "jdkURLDecoder", "jettyFormFields", "jettyUrlEncoded", "nettyQueryString",
-        "nettyPostDecoder", "tomcatParameters", "undertowFormParser", "springFormConverter"})
-    public String contender;
+    /** Every {@link Contender}. */
+    @Param
+    public Contender contender;
 
     // non-final so the JIT cannot fold the input
     byte[] body;
-    FormContenders.Contender decoder;
+    FormContenders.Decoder decoder;
 
     @Setup
     public void setUp() {
-        FormInputs.Input in = FormInputs.get(input);
+        FormInput.Sample in = input.sample();
         body = in.body();
-        decoder = FormContenders.create(contender);
+        decoder = contender.create();
         decoder.prepare(in.expected());
         String deviation = FormDeviationReport.check(decoder, body, in.expected());
         if (deviation != null) {
@@ -70,7 +71,7 @@ public class FormParsingBenchmark {
     /** Checks again after timing: catches a contender that changed state or its input while being timed. */
     @TearDown
     public void tearDown() {
-        String deviation = FormDeviationReport.check(decoder, body, FormInputs.get(input).expected());
+        String deviation = FormDeviationReport.check(decoder, body, input.sample().expected());
         if (deviation != null) {
             System.out.println("contender " + contender + " deviates on input " + input + " after timing: " + deviation);
         }
