@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Threads;
 public class ConnectionBenchmark {
 
     @Param({"hikari", "dbcp2", "agroal", "driverManager", "pgSimpleDataSource"})
-    public String source;
+    public ConnectionSource source;
 
     /** Fixed pool size (min = max), enough for ten users; ignored by the fresh sources. */
     @Param("10")
@@ -40,7 +40,7 @@ public class ConnectionBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        opened = ConnectionSource.parse(source).open(BenchmarkDatabase.info(), poolSize);
+        opened = source.open(BenchmarkDatabase.info(), poolSize);
     }
 
     @TearDown(Level.Trial)

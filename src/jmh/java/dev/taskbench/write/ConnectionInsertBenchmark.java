@@ -33,30 +33,39 @@ import org.openjdk.jmh.annotations.Threads;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConnectionInsertBenchmark {
 
+    /** The session's {@code synchronous_commit}: wait for the WAL flush on each commit, or not. */
+    public enum SynchronousCommit {
+        on, off;
+
+        WriteConnections settings() {
+            return new WriteConnections(5, false, this == on);
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class Request extends WriteState {
         @Param({"hikari", "driverManager"})
-        public String source;
+        public ConnectionSource source;
 
         @Param({"jdbcPlain", "jdbcPrepared"})
-        public String path;
+        public WritePath path;
 
         @Param({"on"})
-        public String synchronousCommit;
+        public SynchronousCommit synchronousCommit;
 
         @Override
         protected WritePath path() {
-            return WritePath.parse(path);
+            return path;
         }
 
         @Override
         protected ConnectionSource source() {
-            return ConnectionSource.parse(source);
+            return source;
         }
 
         @Override
         protected WriteConnections settings() {
-            return new WriteConnections(5, false, WriteConnections.parseSynchronousCommit(synchronousCommit));
+            return synchronousCommit.settings();
         }
 
         @Override
@@ -69,7 +78,7 @@ public class ConnectionInsertBenchmark {
     @State(Scope.Benchmark)
     public static class Commit extends WriteState {
         @Param({"on", "off"})
-        public String synchronousCommit;
+        public SynchronousCommit synchronousCommit;
 
         @Override
         protected WritePath path() {
@@ -78,7 +87,7 @@ public class ConnectionInsertBenchmark {
 
         @Override
         protected WriteConnections settings() {
-            return new WriteConnections(5, false, WriteConnections.parseSynchronousCommit(synchronousCommit));
+            return synchronousCommit.settings();
         }
 
         @Override

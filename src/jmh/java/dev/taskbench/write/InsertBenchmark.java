@@ -41,11 +41,11 @@ public class InsertBenchmark {
     @State(Scope.Benchmark)
     public static class Request extends WriteState {
         @Param({"jdbcPrepared", "jooq", "hibernateSeq", "hibernateIdentity"})
-        public String path;
+        public WritePath path;
 
         @Override
         protected WritePath path() {
-            return WritePath.parse(path);
+            return path;
         }
 
         @Override
@@ -58,14 +58,14 @@ public class InsertBenchmark {
     @State(Scope.Benchmark)
     public static class Batch extends WriteState {
         @Param({"jdbcBatch", "hibernateBatch", "hibernateBatchIdentity", "hibernateStateless"})
-        public String path;
+        public WritePath path;
 
         @Param({"100"})
         public int rowsPerTx;
 
         @Override
         protected WritePath path() {
-            return WritePath.parse(path);
+            return path;
         }
 
         @Override
