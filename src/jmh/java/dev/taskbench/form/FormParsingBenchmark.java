@@ -15,22 +15,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding one application/x-www-form-urlencoded body into name/value strings, taskbench's
- * parser against the decoders servers run, each used as its server uses it (see
- * {@link FormContenders}), all on the same bytes.
+ * What decoding one application/x-www-form-urlencoded body into name/value strings costs,
+ * taskbench's parser against the decoders servers run ({@link Contender}), each used as its
+ * server uses it, all on the same bytes ({@link FormInput}).
  *
  * <p>Isolates the decode: no socket, no request line, no handler. A contender's own per-request
  * plumbing (Jetty's Content.Source and attributes, Netty's request and attributes, Undertow's
  * exchange, Tomcat's copy of the body into its own buffer) is included because its server pays
  * it too. "floorStrings" is no parser: it only creates the result strings, the floor every
- * decoder works against (about 40 ns and 300 B for the seed body on a quiet machine).
+ * decoder works against.
  *
  * <p>Why the numbers look as they do: taskbench scans bytes a word at a time, makes one String
  * per component and allocates only those plus one 32-byte holder (two pairs inline, an array
  * only for more), so its B/op is the floor's. The others turn the whole body into a String first (JDK, Jetty
  * UrlEncoded, Netty QueryStringDecoder, Spring), build per-name maps and lists, and decode
  * char by char through StringBuilders; Spring also reads the body through an InputStreamReader
- * whose buffers alone are ~26 KB per request. Percent-heavy non-ASCII input narrows the gap:
+ * whose buffers alone outweigh everything else it allocates for a small body. Percent-heavy non-ASCII input narrows the gap:
  * every byte goes through an escape and then the UTF-8 decoder for everyone.
  *
  * <p>Each contender's result is checked once per trial against the input's expected pairs. A

@@ -17,8 +17,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Pooled vs fresh connections against the real server: one operation obtains a connection,
- * runs {@code SELECT 1} and closes it. A fresh connection pays TCP connect, startup,
+ * What getting a connection costs against the real server, pooled vs fresh: one operation
+ * obtains a connection, runs {@code SELECT 1} and closes it.
+ *
+ * <p>A fresh connection pays TCP connect, startup,
  * authentication and a new server backend process (the seed's Django did this per request);
  * a pool pays a hand-off plus one round trip, so expect one to two orders of magnitude
  * between them. {@code oneUser} and {@code tenUsers} are the seed's 1 and 10 clients.

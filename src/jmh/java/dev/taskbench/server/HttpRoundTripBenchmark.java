@@ -19,9 +19,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The HTTP layer alone: the seed's POST to {@code /api/empty}, which reads the body and answers
- * like {@code /api/tasks} without parsing or writing, 10 users on kept-alive connections. The
- * floor under {@link TaskServerBenchmark}, and the cost of the client itself: {@code raw} (a
+ * What the HTTP layer alone costs: the seed's POST to {@code /api/empty}, which reads the body
+ * and answers like {@code /api/tasks} without parsing or writing, 10 users on kept-alive
+ * connections.
+ *
+ * <p>The floor under {@link TaskServerBenchmark}, and the cost of the client itself: {@code raw} (a
  * socket, one write per request) against {@code java.net.http.HttpClient} over HTTP/1.1, whose
  * async machinery (a selector thread, futures, hand-offs between threads) costs more CPU per
  * request than the server's own handling on a 2-core machine. Two combinations by default.

@@ -25,9 +25,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The seed's whole request under the seed's load: 10 users, each operation one form POST to
- * {@code /api/tasks} over the user's kept-alive connection, to an in-process {@link TaskServer}
- * (Jetty 12), which parses the form and inserts one row in one durable commit. Sample time, so
+ * What the seed's whole request costs under the seed's load: 10 users, each operation one form
+ * POST to {@code /api/tasks} over the user's kept-alive connection, to an in-process
+ * {@link TaskServer} (Jetty 12), which parses the form and inserts one row in one durable commit.
+ *
+ * <p>Sample time, so
  * the percentiles show; throughput is 10 / mean. Client, server and PostgreSQL share the two
  * cores, so the client must be cheap: {@link RawClient} by default ({@code client=jdk} for
  * {@code java.net.http.HttpClient}; {@link HttpRoundTripBenchmark} shows what each costs).
@@ -37,7 +39,7 @@ import org.openjdk.jmh.annotations.Threads;
  * the path implies (plus the login transactions of a fresh connection per request).
  *
  * <p>Expect the pooled path near the pgbench 10-client ceiling minus the CPU the HTTP layer
- * and the client take from PostgreSQL on two cores (hundreds of microseconds per request);
+ * and the client take from PostgreSQL on two cores;
  * a fresh connection per request costs a login and a new server process each time, an order
  * of magnitude more. Default: 2 combinations (smoke budget). Widen with
  * {@code -p path=jdbcPrepared,jooq,hibernateSeq,hibernateIdentity -p source=hikari,agroal,driverManager

@@ -15,8 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The seed's one-row request insert (autocommit) over a pooled vs a fresh connection, durable
- * vs asynchronous commit. A fresh connection pays TCP, startup, authentication, a new backend
+ * What a pooled vs a fresh connection, and a durable vs an asynchronous commit, cost the seed's
+ * one-row request insert (autocommit).
+ *
+ * <p>A fresh connection pays TCP, startup, authentication, a new backend
  * and two login transactions per request, and never executes a statement often enough to reach
  * pgjdbc's {@code prepareThreshold} (5): prepared and plain cost the same there, while on the
  * pool prepared wins. {@code synchronousCommit=off} (set per session in the URL's startup

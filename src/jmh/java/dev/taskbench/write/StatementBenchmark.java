@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Raw JDBC only, one user, pooled, durable commits: what the statement form costs per row.
- * {@code singleRow}: a plain Statement (server parses and plans each time) vs a
+ * What the statement form costs per row in raw JDBC: one user, pooled, durable commits.
+ *
+ * <p>{@code singleRow}: a plain Statement (server parses and plans each time) vs a
  * PreparedStatement with pgjdbc's {@code prepareThreshold} 0 (unnamed: parse every time, but
  * binary-safe binds), 1 and 5 (a named server-side statement from the 1st or 5th execution
  * on, then only Bind/Execute); a one-row INSERT is cheap to plan, so expect percent, not
@@ -24,8 +25,9 @@ import org.openjdk.jmh.annotations.Threads;
  * {@code batchSize} rows with and without {@code reWriteBatchedInserts}; score per
  * transaction, secondary {@code rows} per row. {@code bulk1000}: 1000 rows in one transaction
  * by COPY, batch, rewritten batch, multi-row VALUES and unnest of two arrays; score per row
- * ({@code @OperationsPerInvocation(1000)}): COPY should beat single-row autocommit inserts
- * (InsertBenchmark.requestOneUser / ConnectionInsertBenchmark) by 10x or more per row.
+ * ({@code @OperationsPerInvocation(1000)}): one commit carries a thousand rows, so COPY should
+ * beat single-row autocommit inserts (InsertBenchmark.requestOneUser /
+ * ConnectionInsertBenchmark) many times over per row.
  *
  * <p>Budget: 3 + 2 + 5 combinations by default. Full matrix: {@code -p
  * statement=plain,preparedT0,preparedT1,preparedT5}, {@code -p batchSize=10,100,1000 -p

@@ -189,7 +189,7 @@ class TaskServerTest {
     @Test
     void aLargeBodyUnderTheLimitIsWritten() throws Exception {
         String m = marker();
-        String description = "é".repeat(500_000); // 1.5 MB encoded as %C3%A9 ... under 2 MiB? no: 3 MB
+        String description = "é".repeat(500_000); // 3 MB once encoded (%C3%A9 per é): over the 2 MiB limit
         HttpResponse<String> tooBig = postForm(server.uri(), form("title", m, "description", description));
         assertEquals(413, tooBig.statusCode(), "percent-encoding counts: 6 bytes per é");
         String fits = "d".repeat(1_000_000);
