@@ -8,6 +8,11 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** A gate found a significant regression. */
     public static final int REGRESSION = 3;
+    /**
+     * A gate could not judge: nothing matched, rows on one side only, rows whose design cannot
+     * reach a verdict, or base and candidate on different testbeds.
+     */
+    public static final int NOT_JUDGED = 4;
 
     private ExitCodes() {
     }

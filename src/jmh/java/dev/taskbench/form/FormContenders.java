@@ -64,16 +64,12 @@ import org.xnio.conduits.StreamSinkConduit;
 import org.xnio.conduits.StreamSourceConduit;
 
 /**
- * Each contender decodes a whole UTF-8 form body the way its server does for a POST, with the
- * server's default limits. {@link Contender#decode} is what the benchmark times;
- * {@link Contender#grouped} turns its result into name -> values (first-occurrence order)
- * only to check correctness.
+ * How each {@link Contender} decodes a whole UTF-8 form body the way its server does for a POST,
+ * with the server's default limits. {@link Decoder#decode} is what the benchmark times;
+ * {@link Decoder#grouped} turns its result into name -> values (first-occurrence order) only to
+ * check correctness.
  */
 public final class FormContenders {
-    public static final String[] NAMES = {
-        "floorStrings", "taskbench", "jdkURLDecoder", "jettyFormFields", "jettyUrlEncoded", "nettyQueryString",
-        "nettyPostDecoder", "tomcatParameters", "undertowFormParser", "springFormConverter",
-    };
     static final int MAX_FIELDS = 1000;
     static final int MAX_BYTES = 2 * 1024 * 1024;
 
@@ -81,7 +77,7 @@ public final class FormContenders {
     }
 
     /** Not thread-safe (some hold per-request state the way their server recycles it): one per thread. */
-    public abstract static class Contender {
+    public abstract static class Decoder {
         public abstract Object decode(byte[] body) throws Exception;
 
         public abstract Map<String, List<String>> grouped(Object result);
@@ -89,22 +85,6 @@ public final class FormContenders {
         /** Called once with the input's expected pairs before timing; only the floor uses it. */
         public void prepare(List<String> expectedPairs) {
         }
-    }
-
-    public static Contender create(String name) {
-        return switch (name) {
-            case "floorStrings" -> new FloorStrings();
-            case "taskbench" -> new Taskbench();
-            case "jdkURLDecoder" -> new JdkUrlDecoder();
-            case "jettyFormFields" -> new JettyFormFields();
-            case "jettyUrlEncoded" -> new JettyUrlEncoded();
-            case "nettyQueryString" -> new NettyQueryString();
-            case "nettyPostDecoder" -> new NettyPostDecoder();
-            case "tomcatParameters" -> new TomcatParameters();
-            case "undertowFormParser" -> new UndertowFormParser();
-            case "springFormConverter" -> new SpringFormConverter();
-            default -> throw new IllegalArgumentException("unknown contender " + name);
-        };
     }
 
     /** Flattened pairs (name0, value0, ...) grouped by name in first-occurrence order. */
@@ -125,7 +105,7 @@ public final class FormContenders {
      * Not a parser: only creates the result strings from their already-decoded UTF-8 bytes
      * (Latin-1 constructor when ASCII) into a String[]. The floor every decoder works against.
      */
-    static final class FloorStrings extends Contender {
+    static final class FloorStrings extends Decoder {
         private byte[][] components = new byte[0][];
         private boolean[] ascii = new boolean[0];
 
@@ -156,7 +136,7 @@ public final class FormContenders {
         }
     }
 
-    static final class Taskbench extends Contender {
+    static final class Taskbench extends Decoder {
         private final FormParser parser = new FormParser();
 
         @Override
@@ -177,7 +157,7 @@ public final class FormContenders {
     }
 
     /** The hand-rolled servlet-less classic: decode the body as UTF-8, split on '&', URLDecoder each side. */
-    static final class JdkUrlDecoder extends Contender {
+    static final class JdkUrlDecoder extends Decoder {
         @Override
         public Object decode(byte[] body) {
             Map<String, List<String>> m = new LinkedHashMap<>();
@@ -202,7 +182,7 @@ public final class FormContenders {
     }
 
     /** Jetty 12's POST path: FormFields parses the request's Content.Source into Fields (attributes per request). */
-    static final class JettyFormFields extends Contender {
+    static final class JettyFormFields extends Decoder {
         @Override
         public Object decode(byte[] body) {
             return org.eclipse.jetty.server.FormFields.getFields(Content.Source.from(ByteBuffer.wrap(body)),
@@ -216,7 +196,7 @@ public final class FormContenders {
     }
 
     /** Jetty's String-based decoder (its query-string path), fed the body decoded as UTF-8. */
-    static final class JettyUrlEncoded extends Contender {
+    static final class JettyUrlEncoded extends Decoder {
         @Override
         public Object decode(byte[] body) {
             Fields fields = new Fields(true);
@@ -239,7 +219,7 @@ public final class FormContenders {
     }
 
     /** Netty's QueryStringDecoder on the body (content.toString(UTF_8)), no path, default separators. */
-    static final class NettyQueryString extends Contender {
+    static final class NettyQueryString extends Decoder {
         @Override
         public Object decode(byte[] body) {
             return new QueryStringDecoder(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8, false,
@@ -258,7 +238,7 @@ public final class FormContenders {
      * Its default field limit is 128; raised to 1000 like the others (1024 is its default
      * maxBufferedBytes).
      */
-    static final class NettyPostDecoder extends Contender {
+    static final class NettyPostDecoder extends Decoder {
         private final DefaultHttpDataFactory factory = new DefaultHttpDataFactory(false);
         private final HttpHeaders headers = new DefaultHttpHeaders()
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded");
@@ -295,7 +275,7 @@ public final class FormContenders {
      * It decodes in place, so the body is first copied into a reused buffer, as Tomcat reads it
      * into its own postData buffer (the copy is part of the timed work).
      */
-    static final class TomcatParameters extends Contender {
+    static final class TomcatParameters extends Decoder {
         private final Parameters parameters = new Parameters();
         private byte[] postData = new byte[8192];
 
@@ -329,7 +309,7 @@ public final class FormContenders {
      * connection whose request channel reads the body (no socket, no XNIO worker). The exchange
      * is created per request as Undertow does; its header maps are shared.
      */
-    static final class UndertowFormParser extends Contender {
+    static final class UndertowFormParser extends Decoder {
         private final FormParserFactory factory = FormParserFactory.builder(false)
                 .addParsers(new FormEncodedDataDefinition().setDefaultEncoding("UTF-8"))
                 .withDefaultCharset("UTF-8").build();
@@ -361,7 +341,7 @@ public final class FormContenders {
     }
 
     /** Spring's FormHttpMessageConverter (what @RequestBody MultiValueMap uses) on a minimal HttpInputMessage. */
-    static final class SpringFormConverter extends Contender {
+    static final class SpringFormConverter extends Decoder {
         private final FormHttpMessageConverter converter = new FormHttpMessageConverter();
         private final org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
 

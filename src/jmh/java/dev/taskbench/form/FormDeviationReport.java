@@ -16,7 +16,7 @@ public final class FormDeviationReport {
     }
 
     /** Null if the contender decodes body to the expected pairs, else what it produced instead. */
-    public static String check(FormContenders.Contender c, byte[] body, List<String> expected) {
+    public static String check(FormContenders.Decoder c, byte[] body, List<String> expected) {
         Map<String, List<String>> want = FormContenders.group(expected);
         Map<String, List<String>> got;
         try {
@@ -32,29 +32,29 @@ public final class FormDeviationReport {
         int total = 0;
         System.out.println("| contender | deviating cases | details |");
         System.out.println("|---|---|---|");
-        for (String name : FormContenders.NAMES) {
-            if (name.equals("floorStrings")) {
+        for (Contender contender : Contender.values()) {
+            if (!contender.parses()) {
                 continue;
             }
             List<String> bad = new ArrayList<>();
             for (FormConformanceCases.Case k : FormConformanceCases.CASES) {
-                String d = check(FormContenders.create(name), k.body(), k.expected());
+                String d = check(contender.create(), k.body(), k.expected());
                 if (d != null) {
                     bad.add(k.id() + ": " + d);
                 }
             }
-            for (String in : FormInputs.NAMES) {
-                FormInputs.Input i = FormInputs.get(in);
-                String d = check(FormContenders.create(name), i.body(), i.expected());
+            for (FormInput input : FormInput.values()) {
+                FormInput.Sample in = input.sample();
+                String d = check(contender.create(), in.body(), in.expected());
                 if (d != null) {
-                    bad.add("input " + in + ": " + d);
+                    bad.add("input " + input + ": " + d);
                 }
             }
             total += bad.size();
-            System.out.println("| " + name + " | " + bad.size() + " | " + String.join("; ", bad) + " |");
+            System.out.println("| " + contender + " | " + bad.size() + " | " + String.join("; ", bad) + " |");
         }
         System.out.println("(" + FormConformanceCases.CASES.size() + " conformance cases + "
-                + FormInputs.NAMES.length + " inputs per contender; " + total + " deviations)");
+                + FormInput.values().length + " inputs per contender; " + total + " deviations)");
     }
 
     private static String show(Map<String, List<String>> m) {

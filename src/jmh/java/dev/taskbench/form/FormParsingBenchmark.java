@@ -15,22 +15,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding one application/x-www-form-urlencoded body into name/value strings, taskbench's
- * parser against the decoders servers run, each used as its server uses it (see
- * {@link FormContenders}), all on the same bytes.
+ * What decoding one application/x-www-form-urlencoded body into name/value strings costs,
+ * taskbench's parser against the decoders servers run ({@link Contender}), each used as its
+ * server uses it, all on the same bytes ({@link FormInput}).
  *
  * <p>Isolates the decode: no socket, no request line, no handler. A contender's own per-request
  * plumbing (Jetty's Content.Source and attributes, Netty's request and attributes, Undertow's
  * exchange, Tomcat's copy of the body into its own buffer) is included because its server pays
  * it too. "floorStrings" is no parser: it only creates the result strings, the floor every
- * decoder works against (about 40 ns and 300 B for the seed body on a quiet machine).
+ * decoder works against.
  *
  * <p>Why the numbers look as they do: taskbench scans bytes a word at a time, makes one String
  * per component and allocates only those plus one 32-byte holder (two pairs inline, an array
  * only for more), so its B/op is the floor's. The others turn the whole body into a String first (JDK, Jetty
  * UrlEncoded, Netty QueryStringDecoder, Spring), build per-name maps and lists, and decode
  * char by char through StringBuilders; Spring also reads the body through an InputStreamReader
- * whose buffers alone are ~26 KB per request. Percent-heavy non-ASCII input narrows the gap:
+ * whose buffers alone outweigh everything else it allocates for a small body. Percent-heavy non-ASCII input narrows the gap:
  * every byte goes through an escape and then the UTF-8 decoder for everyone.
  *
  * <p>Each contender's result is checked once per trial against the input's expected pairs. A
@@ -44,22 +44,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 @State(Scope.Thread)
 public class FormParsingBenchmark {
-    @Param({"seed", "ascii", "nonAscii", "fields1000", "description64k"})
-    public String input;
+    /** Every {@link FormInput}. */
+    @Param
+    public FormInput input;
 
-    @Param({"floorStrings", "taskbench", "jdkURLDecoder", "jettyFormFields", "jettyUrlEncoded", "nettyQueryString",
-        "nettyPostDecoder", "tomcatParameters", "undertowFormParser", "springFormConverter"})
-    public String contender;
+    /** Every {@link Contender}. */
+    @Param
+    public Contender contender;
 
     // non-final so the JIT cannot fold the input
     byte[] body;
-    FormContenders.Contender decoder;
+    FormContenders.Decoder decoder;
 
     @Setup
     public void setUp() {
-        FormInputs.Input in = FormInputs.get(input);
+        FormInput.Sample in = input.sample();
         body = in.body();
-        decoder = FormContenders.create(contender);
+        decoder = contender.create();
         decoder.prepare(in.expected());
         String deviation = FormDeviationReport.check(decoder, body, in.expected());
         if (deviation != null) {
@@ -70,7 +71,7 @@ public class FormParsingBenchmark {
     /** Checks again after timing: catches a contender that changed state or its input while being timed. */
     @TearDown
     public void tearDown() {
-        String deviation = FormDeviationReport.check(decoder, body, FormInputs.get(input).expected());
+        String deviation = FormDeviationReport.check(decoder, body, input.sample().expected());
         if (deviation != null) {
             System.out.println("contender " + contender + " deviates on input " + input + " after timing: " + deviation);
         }

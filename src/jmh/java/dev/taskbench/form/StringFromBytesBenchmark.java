@@ -15,8 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Which String constructor is cheapest for an ASCII slice of a byte[]: FormParser's choice for
- * components with nothing to decode. With compact strings, ISO-8859-1 is a plain copy; UTF-8 and
+ * Which String constructor is cheapest for an ASCII slice of a byte[], FormParser's choice for
+ * components with nothing to decode.
+ *
+ * <p>With compact strings, ISO-8859-1 is a plain copy; UTF-8 and
  * US-ASCII first check for negative bytes, so they should cost a little more per byte. The
  * deprecated hibyte constructor makes the same Latin-1 copy but is small enough to inline, which
  * JDK 17's charset constructor is not: FormParser uses it.

@@ -14,8 +14,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The first 50 calls of the opaque counter loop in a fresh JVM, each timed alone: the
- * interpreter to C1 to C2 transition. The first call is mostly interpreted and rescued by
+ * How the first 50 calls of the opaque counter loop in a fresh JVM speed up, each timed alone:
+ * the interpreter to C1 to C2 transition.
+ *
+ * <p>The first call is mostly interpreted and rescued by
  * on-stack replacement; the curve then drops to C1 and to C2 speed. Time to peak is where a
  * tracing JIT such as PyPy's pays off against CPython. The runner keeps this plan (no warmup,
  * 50 single shots) whatever the profile.

@@ -17,8 +17,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Pooled vs fresh connections against the real server: one operation obtains a connection,
- * runs {@code SELECT 1} and closes it. A fresh connection pays TCP connect, startup,
+ * What getting a connection costs against the real server, pooled vs fresh: one operation
+ * obtains a connection, runs {@code SELECT 1} and closes it.
+ *
+ * <p>A fresh connection pays TCP connect, startup,
  * authentication and a new server backend process (the seed's Django did this per request);
  * a pool pays a hand-off plus one round trip, so expect one to two orders of magnitude
  * between them. {@code oneUser} and {@code tenUsers} are the seed's 1 and 10 clients.
@@ -30,7 +32,7 @@ import org.openjdk.jmh.annotations.Threads;
 public class ConnectionBenchmark {
 
     @Param({"hikari", "dbcp2", "agroal", "driverManager", "pgSimpleDataSource"})
-    public String source;
+    public ConnectionSource source;
 
     /** Fixed pool size (min = max), enough for ten users; ignored by the fresh sources. */
     @Param("10")
@@ -40,7 +42,7 @@ public class ConnectionBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        opened = ConnectionSource.valueOf(source).open(BenchmarkDatabase.info(), poolSize);
+        opened = source.open(BenchmarkDatabase.info(), poolSize);
     }
 
     @TearDown(Level.Trial)

@@ -17,45 +17,64 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The same operation as {@link ConnectionBenchmark} on a stub JDBC driver whose connect and
- * execute do nothing (as in HikariCP's own benchmark): what is left is each pool's own
- * bookkeeping (borrow, proxy wrapping, state reset on return, validation calls). With ten
- * threads on two cores the pools' hand-off and contention handling dominate.
- * {@code driverManager} is the cost of {@link java.sql.DriverManager}'s driver lookup alone.
+ * What each pool's own bookkeeping costs per borrow, on a stub JDBC driver whose connect and
+ * execute do nothing (as in HikariCP's own benchmark).
+ *
+ * <p>The operation is {@link ConnectionBenchmark}'s: obtain a connection, {@code SELECT 1},
+ * close. On the stub, what is left is the pool's borrow, proxy wrapping, state reset on return
+ * and validation calls. With ten threads on two cores the pools' hand-off and contention
+ * handling dominate. {@code driverManager} opens a stub connection per operation through
+ * {@link java.sql.DriverManager}'s driver lookup; {@code baseline}, the control, takes it
+ * straight from the driver, so it is the stub's own share of every row.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ConnectionPoolOverheadBenchmark {
 
-    @Param({"hikari", "dbcp2", "agroal", "driverManager"})
-    public String source;
+    @State(Scope.Benchmark)
+    public static class Pooled {
+        @Param({"hikari", "dbcp2", "agroal", "driverManager"})
+        public ConnectionSource source;
 
-    @Param("10")
-    public int poolSize;
+        @Param("10")
+        public int poolSize;
 
-    private ConnectionSource.Opened opened;
+        ConnectionSource.Opened opened;
 
-    @Setup(Level.Trial)
-    public void open() throws SQLException {
-        StubDriver.register();
-        opened = ConnectionSource.valueOf(source).open(new ConnectionInfo(StubDriver.URL, "", ""), poolSize);
+        @Setup(Level.Trial)
+        public void open() throws SQLException {
+            StubDriver.register();
+            opened = source.open(new ConnectionInfo(StubDriver.URL, "", ""), poolSize);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            opened.close();
+        }
     }
 
-    @TearDown(Level.Trial)
-    public void close() {
-        opened.close();
+    /** A new stub connection per operation, straight from the driver: no pool, no DriverManager. */
+    @State(Scope.Benchmark)
+    public static class Direct {
+        final ConnectionSource.Opened opened = new ConnectionSource.Opened(StubDriver::open, () -> { });
     }
 
     @Benchmark
     @Threads(1)
-    public int oneUser() throws SQLException {
-        return opened.selectOne();
+    public int oneUser(Pooled s) throws SQLException {
+        return s.opened.selectOne();
     }
 
     @Benchmark
     @Threads(10)
-    public int tenUsers() throws SQLException {
-        return opened.selectOne();
+    public int tenUsers(Pooled s) throws SQLException {
+        return s.opened.selectOne();
+    }
+
+    /** The control: the same operation on the stub alone, one user. */
+    @Benchmark
+    @Threads(1)
+    public int baseline(Direct s) throws SQLException {
+        return s.opened.selectOne();
     }
 }

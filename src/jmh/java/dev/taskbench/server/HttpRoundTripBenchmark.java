@@ -2,7 +2,9 @@ package dev.taskbench.server;
 
 import dev.taskbench.db.BenchmarkDatabase;
 import dev.taskbench.declare.NeedsDatabase;
+import dev.taskbench.write.Task;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,9 +19,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The HTTP layer alone: the seed's POST to {@code /api/empty}, which reads the body and answers
- * like {@code /api/tasks} without parsing or writing, 10 users on kept-alive connections. The
- * floor under {@link TaskServerBenchmark}, and the cost of the client itself: {@code raw} (a
+ * What the HTTP layer alone costs: the seed's POST to {@code /api/empty}, which reads the body
+ * and answers like {@code /api/tasks} without parsing or writing, 10 users on kept-alive
+ * connections.
+ *
+ * <p>The floor under {@link TaskServerBenchmark}, and the cost of the client itself: {@code raw} (a
  * socket, one write per request) against {@code java.net.http.HttpClient} over HTTP/1.1, whose
  * async machinery (a selector thread, futures, hand-offs between threads) costs more CPU per
  * request than the server's own handling on a 2-core machine. Two combinations by default.
@@ -33,11 +37,11 @@ public class HttpRoundTripBenchmark {
     @State(Scope.Benchmark)
     public static class Server {
         @Param({"raw", "jdk"})
-        public String client;
+        public Poster.Kind client;
 
         /** Which thread runs a request: its selector's, or a pool thread it is handed to. */
         @Param({"selector"})
-        public String threading;
+        public TaskServer.Threading threading;
 
         TaskServer server;
 
@@ -45,7 +49,7 @@ public class HttpRoundTripBenchmark {
         public void start(org.openjdk.jmh.infra.BenchmarkParams params) {
             // as many selectors as users, as in TaskServerBenchmark (the pool's connections stay idle)
             server = TaskServer.start(BenchmarkDatabase.info(), TaskServer.Config.defaults()
-                    .withPoolSize(params.getThreads()).withThreading(TaskServer.Threading.valueOf(threading)));
+                    .withPoolSize(params.getThreads()).withThreading(threading));
         }
 
         @TearDown(Level.Trial)
@@ -61,8 +65,8 @@ public class HttpRoundTripBenchmark {
 
         @Setup(Level.Trial)
         public void connect(Server s) {
-            body = TaskServerBenchmark.SEED_BODY.clone();
-            poster = Posters.open(Poster.Kind.valueOf(s.client), s.server.uri());
+            body = Task.SEED_BODY.getBytes(StandardCharsets.US_ASCII);
+            poster = Posters.open(s.client, s.server.uri());
         }
 
         @TearDown(Level.Trial)

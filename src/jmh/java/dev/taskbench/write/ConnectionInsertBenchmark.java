@@ -15,8 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The seed's one-row request insert (autocommit) over a pooled vs a fresh connection, durable
- * vs asynchronous commit. A fresh connection pays TCP, startup, authentication, a new backend
+ * What a pooled vs a fresh connection, and a durable vs an asynchronous commit, cost the seed's
+ * one-row request insert (autocommit).
+ *
+ * <p>A fresh connection pays TCP, startup, authentication, a new backend
  * and two login transactions per request, and never executes a statement often enough to reach
  * pgjdbc's {@code prepareThreshold} (5): prepared and plain cost the same there, while on the
  * pool prepared wins. {@code synchronousCommit=off} (set per session in the URL's startup
@@ -33,30 +35,39 @@ import org.openjdk.jmh.annotations.Threads;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConnectionInsertBenchmark {
 
+    /** The session's {@code synchronous_commit}: wait for the WAL flush on each commit, or not. */
+    public enum SynchronousCommit {
+        on, off;
+
+        WriteConnections settings() {
+            return new WriteConnections(5, false, this == on);
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class Request extends WriteState {
         @Param({"hikari", "driverManager"})
-        public String source;
+        public ConnectionSource source;
 
         @Param({"jdbcPlain", "jdbcPrepared"})
-        public String path;
+        public WritePath path;
 
         @Param({"on"})
-        public String synchronousCommit;
+        public SynchronousCommit synchronousCommit;
 
         @Override
         protected WritePath path() {
-            return WritePath.valueOf(path);
+            return path;
         }
 
         @Override
         protected ConnectionSource source() {
-            return ConnectionSource.valueOf(source);
+            return source;
         }
 
         @Override
         protected WriteConnections settings() {
-            return new WriteConnections(5, false, WriteConnections.parseSynchronousCommit(synchronousCommit));
+            return synchronousCommit.settings();
         }
 
         @Override
@@ -69,7 +80,7 @@ public class ConnectionInsertBenchmark {
     @State(Scope.Benchmark)
     public static class Commit extends WriteState {
         @Param({"on", "off"})
-        public String synchronousCommit;
+        public SynchronousCommit synchronousCommit;
 
         @Override
         protected WritePath path() {
@@ -78,7 +89,7 @@ public class ConnectionInsertBenchmark {
 
         @Override
         protected WriteConnections settings() {
-            return new WriteConnections(5, false, WriteConnections.parseSynchronousCommit(synchronousCommit));
+            return synchronousCommit.settings();
         }
 
         @Override

@@ -14,9 +14,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * JDBC vs jOOQ vs Hibernate on identical plumbing (one HikariCP pool, one URL, durable
- * commits, one commit per call, verified): what the layer above the driver costs per row.
- * {@code request*}: the seed's request, one row in its own transaction; JDBC and jOOQ run it
+ * What the layer above the driver costs per row: JDBC vs jOOQ vs Hibernate on identical
+ * plumbing (one HikariCP pool, one URL, durable commits, one commit per call, verified).
+ *
+ * <p>{@code request*}: the seed's request, one row in its own transaction; JDBC and jOOQ run it
  * as one autocommit statement (pgbench's transaction), Hibernate needs an explicit transaction
  * (an extra COMMIT round trip) and, with a pooled SEQUENCE, one {@code nextval} per 50 rows;
  * IDENTITY adds {@code RETURNING}. {@code batch*}: {@code rowsPerTx} rows per transaction,
@@ -41,11 +42,11 @@ public class InsertBenchmark {
     @State(Scope.Benchmark)
     public static class Request extends WriteState {
         @Param({"jdbcPrepared", "jooq", "hibernateSeq", "hibernateIdentity"})
-        public String path;
+        public WritePath path;
 
         @Override
         protected WritePath path() {
-            return WritePath.valueOf(path);
+            return path;
         }
 
         @Override
@@ -58,14 +59,14 @@ public class InsertBenchmark {
     @State(Scope.Benchmark)
     public static class Batch extends WriteState {
         @Param({"jdbcBatch", "hibernateBatch", "hibernateBatchIdentity", "hibernateStateless"})
-        public String path;
+        public WritePath path;
 
         @Param({"100"})
         public int rowsPerTx;
 
         @Override
         protected WritePath path() {
-            return WritePath.valueOf(path);
+            return path;
         }
 
         @Override

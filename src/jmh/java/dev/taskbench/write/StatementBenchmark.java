@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Raw JDBC only, one user, pooled, durable commits: what the statement form costs per row.
- * {@code singleRow}: a plain Statement (server parses and plans each time) vs a
+ * What the statement form costs per row in raw JDBC: one user, pooled, durable commits.
+ *
+ * <p>{@code singleRow}: a plain Statement (server parses and plans each time) vs a
  * PreparedStatement with pgjdbc's {@code prepareThreshold} 0 (unnamed: parse every time, but
  * binary-safe binds), 1 and 5 (a named server-side statement from the 1st or 5th execution
  * on, then only Bind/Execute); a one-row INSERT is cheap to plan, so expect percent, not
@@ -24,11 +25,12 @@ import org.openjdk.jmh.annotations.Threads;
  * {@code batchSize} rows with and without {@code reWriteBatchedInserts}; score per
  * transaction, secondary {@code rows} per row. {@code bulk1000}: 1000 rows in one transaction
  * by COPY, batch, rewritten batch, multi-row VALUES and unnest of two arrays; score per row
- * ({@code @OperationsPerInvocation(1000)}): COPY should beat single-row autocommit inserts
- * (InsertBenchmark.requestOneUser / ConnectionInsertBenchmark) by 10x or more per row.
+ * ({@code @OperationsPerInvocation(1000)}): one commit carries a thousand rows, so COPY should
+ * beat single-row autocommit inserts (InsertBenchmark.requestOneUser /
+ * ConnectionInsertBenchmark) many times over per row.
  *
  * <p>Budget: 3 + 2 + 5 combinations by default. Full matrix: {@code -p
- * statement=plain,prepared-t0,prepared-t1,prepared-t5}, {@code -p batchSize=10,100,1000 -p
+ * statement=plain,preparedT0,preparedT1,preparedT5}, {@code -p batchSize=10,100,1000 -p
  * prepareThreshold=0,1,5}.
  */
 @NeedsDatabase
@@ -38,28 +40,61 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(1)
 public class StatementBenchmark {
 
+    /** How {@code singleRow} sends its INSERT. */
+    public enum StatementKind {
+        /** A plain Statement: the server parses and plans it each time. */
+        plain(WritePath.jdbcPlain, 5),
+        /** A PreparedStatement that stays unnamed ({@code prepareThreshold} 0). */
+        preparedT0(WritePath.jdbcPrepared, 0),
+        /** A PreparedStatement named on the server from its first execution on. */
+        preparedT1(WritePath.jdbcPrepared, 1),
+        /** A PreparedStatement named on the server from its fifth execution on (pgjdbc's default). */
+        preparedT5(WritePath.jdbcPrepared, 5);
+
+        final WritePath path;
+        final int prepareThreshold;
+
+        StatementKind(WritePath path, int prepareThreshold) {
+            this.path = path;
+            this.prepareThreshold = prepareThreshold;
+        }
+    }
+
+    /** How {@code bulk1000} writes its rows in one transaction. */
+    public enum BulkMethod {
+        copy(WritePath.jdbcCopy, false),
+        batch(WritePath.jdbcBatch, false),
+        /** The same batch with pgjdbc's {@code reWriteBatchedInserts}: multi-row INSERTs on the wire. */
+        batchRewrite(WritePath.jdbcBatch, true),
+        multiValues(WritePath.jdbcMultiValues, false),
+        unnest(WritePath.jdbcUnnest, false);
+
+        final WritePath path;
+        final boolean reWriteBatchedInserts;
+
+        BulkMethod(WritePath path, boolean reWriteBatchedInserts) {
+            this.path = path;
+            this.reWriteBatchedInserts = reWriteBatchedInserts;
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class Single extends WriteState {
-        /** {@code plain}, or {@code prepared-tN} for a PreparedStatement with prepareThreshold N. */
-        @Param({"plain", "prepared-t0", "prepared-t5"})
-        public String statement;
+        @Param({"plain", "preparedT0", "preparedT5"})
+        public StatementKind statement;
 
         @Override
         protected WritePath path() {
-            return statement.equals("plain") ? WritePath.jdbcPlain : WritePath.jdbcPrepared;
+            return statement.path;
         }
 
         @Override
         protected WriteConnections settings() {
-            int threshold = statement.equals("plain") ? 5 : Integer.parseInt(statement.substring("prepared-t".length()));
-            return new WriteConnections(threshold, false, true);
+            return new WriteConnections(statement.prepareThreshold, false, true);
         }
 
         @Override
         protected int rowsPerCall() {
-            if (!statement.equals("plain") && !statement.startsWith("prepared-t")) {
-                throw new IllegalArgumentException("statement must be plain or prepared-tN, was " + statement);
-            }
             return 1;
         }
     }
@@ -95,29 +130,18 @@ public class StatementBenchmark {
     public static class Bulk extends WriteState {
         static final int ROWS = 1000;
 
-        @Param({"copy", "batch", "batchRewrite", "multiValues", "unnest"})
-        public String how;
+        /** Every {@link BulkMethod}. */
+        @Param
+        public BulkMethod how;
 
         @Override
         protected WritePath path() {
-            switch (how) {
-                case "copy":
-                    return WritePath.jdbcCopy;
-                case "batch":
-                case "batchRewrite":
-                    return WritePath.jdbcBatch;
-                case "multiValues":
-                    return WritePath.jdbcMultiValues;
-                case "unnest":
-                    return WritePath.jdbcUnnest;
-                default:
-                    throw new IllegalArgumentException("unknown bulk method " + how);
-            }
+            return how.path;
         }
 
         @Override
         protected WriteConnections settings() {
-            return new WriteConnections(5, how.equals("batchRewrite"), true);
+            return new WriteConnections(5, how.reWriteBatchedInserts, true);
         }
 
         @Override

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Base against candidate, row by row, with the fork as the unit of measurement.
@@ -25,12 +26,17 @@ import java.util.function.Function;
  * <li>FASTER/SLOWER needs q &lt;= alpha, an interval that excludes 1, and a median change of at
  * least the minimum effect in the score's own unit (default 5%); otherwise SAME.</li>
  * <li>UNKNOWN: unknown unit, fewer than {@link Criteria#minForks()} forks on a side, or fork
- * counts whose smallest possible exact p exceeds alpha (3 against 3 gives 0.1), so that a row
- * that cannot be tested is never reported as SAME.</li>
+ * counts whose smallest possible exact p exceeds alpha (3 against 3 gives 0.1); such rows are
+ * left out of the correction's m. A tested row that is not significant is UNKNOWN too, not SAME,
+ * when its fork counts could not have reached q &lt;= alpha among the m tested rows had it been
+ * the only row that differs ({@link Power}: smallest q = pMin * m); its reason says how many
+ * forks per side it would need. A row that cannot be tested is never reported as SAME.</li>
  * <li>{@code gc.alloc.rate.norm} is compared on its per-side median against a fixed
  * tolerance (default 1% + 16 B/op): it is nearly deterministic, so no test is needed and one
  * fork per side suffices. 16 B is one small object or a TLAB-accounting wobble.</li>
  * </ul>
+ * {@link #coverage()} and {@link #coverageFailures()} say whether the comparison covered what a
+ * gate must judge: something matched, nothing on one side only, nothing UNKNOWN.
  */
 public final class Comparison {
     private final String baseName;
@@ -40,9 +46,12 @@ public final class Comparison {
     private final List<BenchmarkResult> onlyInBase;
     private final List<BenchmarkResult> onlyInCandidate;
     private final Optional<Interval> geometricMean;
+    private final TestbedCheck testbeds;
 
     private Comparison(String baseName, String candidateName, Criteria options, List<Row> rows,
-            List<BenchmarkResult> onlyInBase, List<BenchmarkResult> onlyInCandidate, Optional<Interval> geometricMean) {
+            List<BenchmarkResult> onlyInBase, List<BenchmarkResult> onlyInCandidate, Optional<Interval> geometricMean,
+            TestbedCheck testbeds) {
+        this.testbeds = testbeds;
         this.baseName = baseName;
         this.candidateName = candidateName;
         this.options = options;
@@ -56,22 +65,39 @@ public final class Comparison {
     public static Comparison compare(RunResults base, RunResults candidate, Criteria options) {
         Map<Match, BenchmarkResult> b = index(base.results(), true);
         Map<Match, BenchmarkResult> c = index(candidate.results(), true);
-        return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options);
+        return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options,
+                TestbedCheck.of(base, candidate, false));
     }
 
     /** Two flag sets of one run ("is flag set B better than A?"): rows matched by key. */
     public static Comparison compareFlagSets(RunResults run, String baseFlagSet, String candidateFlagSet,
             Criteria options) {
-        for (String f : List.of(baseFlagSet, candidateFlagSet)) {
-            if (!run.flagSets().contains(f)) {
-                throw new TaskbenchException("run " + run.runId() + " has no flag set " + f
-                        + " (it has " + String.join(", ", run.flagSets()) + ")");
-            }
-        }
-        Map<Match, BenchmarkResult> b = index(run.results(baseFlagSet), false);
-        Map<Match, BenchmarkResult> c = index(run.results(candidateFlagSet), false);
+        return compareFlagSets(run, baseFlagSet, run, candidateFlagSet, options);
+    }
+
+    /**
+     * Flag set A of one run against flag set B of another (or the same) run: rows matched by
+     * benchmark, params, mode and threads. Across runs the testbeds must match for a gate, as
+     * for any two runs.
+     */
+    public static Comparison compareFlagSets(RunResults base, String baseFlagSet, RunResults candidate,
+            String candidateFlagSet, Criteria options) {
+        requireFlagSet(base, baseFlagSet);
+        requireFlagSet(candidate, candidateFlagSet);
+        Map<Match, BenchmarkResult> b = index(base.results(baseFlagSet), false);
+        Map<Match, BenchmarkResult> c = index(candidate.results(candidateFlagSet), false);
         String label = baseFlagSet + " \u2192 " + candidateFlagSet;
-        return build(baseFlagSet, candidateFlagSet, b, c, r -> label, options);
+        boolean oneRun = base.source().toAbsolutePath().normalize().equals(candidate.source().toAbsolutePath().normalize());
+        return build(oneRun ? baseFlagSet : base.runId() + ":" + baseFlagSet,
+                oneRun ? candidateFlagSet : candidate.runId() + ":" + candidateFlagSet, b, c, r -> label, options,
+                TestbedCheck.of(base, candidate, false));
+    }
+
+    private static void requireFlagSet(RunResults run, String flagSet) {
+        if (!run.flagSets().contains(flagSet)) {
+            throw new TaskbenchException("run " + run.runId() + " has no flag set " + flagSet
+                    + " (it has " + String.join(", ", run.flagSets()) + ")");
+        }
     }
 
     /** What rows are matched on: the flag set (empty when comparing flag sets) and the key. */
@@ -88,7 +114,7 @@ public final class Comparison {
 
     private static Comparison build(String baseName, String candidateName, Map<Match, BenchmarkResult> base,
             Map<Match, BenchmarkResult> candidate, Function<BenchmarkResult, String> group,
-            Criteria o) {
+            Criteria o, TestbedCheck testbeds) {
         List<Pending> pending = new ArrayList<>();
         List<BenchmarkResult> onlyBase = new ArrayList<>();
         GeometricMean geo = new GeometricMean(o);
@@ -105,11 +131,12 @@ public final class Comparison {
 
         double[] p = pending.stream().mapToDouble(x -> x.tested ? x.mw.p() : Double.NaN).toArray();
         double[] q = BenjaminiHochberg.adjust(p);
+        int m = (int) pending.stream().filter(x -> x.tested).count();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
-            rows.add(pending.get(i).finish(q[i], o));
+            rows.add(pending.get(i).finish(q[i], m, o));
         }
-        return new Comparison(baseName, candidateName, o, rows, onlyBase, onlyCandidate, geo.result());
+        return new Comparison(baseName, candidateName, o, rows, onlyBase, onlyCandidate, geo.result(), testbeds);
     }
 
     /**
@@ -160,6 +187,8 @@ public final class Comparison {
         final MannWhitney.Result mw;
         final boolean tested;
         final String untestedReason;
+        /** Untested for its unit, not its forks: more forks would not help. */
+        final boolean unitProblem;
 
         Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Criteria o, GeometricMean geo) {
             this.group = group;
@@ -172,6 +201,7 @@ public final class Comparison {
             double[] replicates = Bootstrap.ratioOfMediansReplicates(b, c, o.resamples(), seed);
             this.ratio = Bootstrap.percentile(Stats.median(c) / Stats.median(b), replicates, o.confidence());
             this.mw = MannWhitney.test(b, c);
+            this.unitProblem = !base.unit().equals(candidate.unit()) || direction.isEmpty();
             this.untestedReason = untested(o);
             this.tested = untestedReason == null;
             if (tested) {
@@ -197,7 +227,11 @@ public final class Comparison {
             return null;
         }
 
-        Row finish(double q, Criteria o) {
+        Row finish(double q, int m, Criteria o) {
+            // a row left out of the correction for its forks would be one more row with enough of them
+            int family = tested ? m : m + 1;
+            double minQ = unitProblem ? Double.NaN : Power.minReachableQ(b.length, c.length, family);
+            int forksNeeded = unitProblem ? 0 : Power.forksNeeded(family, o.alpha(), o.minForks());
             Verdict verdict;
             String reason;
             if (!tested) {
@@ -209,7 +243,13 @@ public final class Comparison {
                 boolean up = r >= 1 + o.minEffect();
                 boolean down = r <= 1 - o.minEffect();
                 String change = String.format(Locale.ROOT, "%+.1f%%, q=%.3g", (r - 1) * 100, q);
-                if (q > o.alpha()) {
+                if (q > o.alpha() && minQ > o.alpha()) {
+                    verdict = Verdict.UNKNOWN;
+                    reason = String.format(Locale.ROOT,
+                            "not significant, and %d vs %d forks cannot reach q <= %s among %d rows alone "
+                                    + "(best q %.3g): need %d forks per side (%s)",
+                            b.length, c.length, o.alpha(), m, minQ, forksNeeded, change);
+                } else if (q > o.alpha()) {
                     verdict = Verdict.SAME;
                     reason = "not significant (" + change + ")";
                 } else if (ratio.contains(1)) {
@@ -226,7 +266,7 @@ public final class Comparison {
             }
             return new Row(group, base.key(), base.unit(), direction, base.forkScores(), candidate.forkScores(),
                     Stats.median(b), Stats.median(c), ratio, tested ? mw.u() : Double.NaN,
-                    tested ? mw.p() : Double.NaN, mw.exact(), q, verdict, reason, allocation(o));
+                    tested ? mw.p() : Double.NaN, mw.exact(), q, verdict, reason, allocation(o), minQ, forksNeeded);
         }
 
         private Row.Allocation allocation(Criteria o) {
@@ -243,6 +283,11 @@ public final class Comparison {
                     : mb - mc > tolerance ? AllocationVerdict.SHRANK : AllocationVerdict.SAME;
             return new Row.Allocation(mb, mc, tolerance, v);
         }
+    }
+
+    /** Whether base and candidate ran on one testbed (or interleaved in one run). */
+    public TestbedCheck testbeds() {
+        return testbeds;
     }
 
     public String baseName() {
@@ -286,5 +331,52 @@ public final class Comparison {
 
     public long count(Verdict v) {
         return rows.stream().filter(r -> r.verdict() == v).count();
+    }
+
+    /** What a comparison covered, for a gate to judge whether it tested anything it must. */
+    public record Coverage(int matched, int onlyInBase, int onlyInCandidate, int unknown) {
+    }
+
+    public Coverage coverage() {
+        return new Coverage(rows.size(), onlyInBase.size(), onlyInCandidate.size(), (int) count(Verdict.UNKNOWN));
+    }
+
+    /**
+     * Why a gate cannot judge this comparison, one line per reason; empty when it can. Every row
+     * must be judged: rows matched at all, none on one side only, none UNKNOWN.
+     */
+    public List<String> coverageFailures() {
+        return coverageFailures(k -> true);
+    }
+
+    /**
+     * As {@link #coverageFailures()}, for the rows whose key {@code mustJudge} accepts; other
+     * rows on one side only or UNKNOWN are not failures. Matching nothing at all always is.
+     */
+    public List<String> coverageFailures(Predicate<BenchmarkKey> mustJudge) {
+        List<String> failures = new ArrayList<>();
+        if (rows.isEmpty()) {
+            failures.add("no rows matched between " + baseName + " and " + candidateName);
+        }
+        describe(failures, "only in " + baseName, onlyInBase.stream().filter(r -> mustJudge.test(r.key()))
+                .map(r -> r.flagSet() + "/" + r.key().label()).toList());
+        describe(failures, "only in " + candidateName, onlyInCandidate.stream().filter(r -> mustJudge.test(r.key()))
+                .map(r -> r.flagSet() + "/" + r.key().label()).toList());
+        describe(failures, "UNKNOWN", rows.stream().filter(r -> r.verdict() == Verdict.UNKNOWN)
+                .filter(r -> mustJudge.test(r.key())).map(r -> r.flagSet() + "/" + r.key().label() + " ("
+                        + r.reason() + ")").toList());
+        return failures;
+    }
+
+    /** Rows listed in a coverage failure line before "and N more". */
+    static final int LISTED = 5;
+
+    private static void describe(List<String> failures, String what, List<String> labels) {
+        if (labels.isEmpty()) {
+            return;
+        }
+        String listed = String.join("; ", labels.subList(0, Math.min(LISTED, labels.size())));
+        String more = labels.size() > LISTED ? "; and " + (labels.size() - LISTED) + " more" : "";
+        failures.add(labels.size() + (labels.size() == 1 ? " row " : " rows ") + what + ": " + listed + more);
     }
 }

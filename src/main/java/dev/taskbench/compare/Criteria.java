@@ -15,19 +15,38 @@ import dev.taskbench.config.Settings;
  * @param seed bootstrap seed; each row's generator is seeded from it and the row's name
  * @param allocRelative relative tolerance for {@code gc.alloc.rate.norm}
  * @param allocAbsolute absolute tolerance for {@code gc.alloc.rate.norm}, bytes per operation
+ *
+ * <p>Every field is checked when built: alpha and confidence strictly between 0 and 1, minEffect
+ * and both tolerances finite and at least 0, minForks at least 2, resamples at least 100, seed any
+ * value. NaN is refused; the {@link IllegalArgumentException} names the field.
  */
 public record Criteria(double alpha, double minEffect, int minForks, int resamples, double confidence, long seed,
         double allocRelative, double allocAbsolute) {
 
     public Criteria {
-        if (!(alpha > 0 && alpha < 1) || !(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("alpha and confidence must lie strictly between 0 and 1");
+        between("alpha", alpha);
+        between("confidence", confidence);
+        atLeastZero("minEffect", minEffect);
+        atLeastZero("allocRelative", allocRelative);
+        atLeastZero("allocAbsolute", allocAbsolute);
+        if (minForks < 2) {
+            throw new IllegalArgumentException("minForks must be at least 2, got " + minForks);
         }
-        if (minEffect < 0 || allocRelative < 0 || allocAbsolute < 0) {
-            throw new IllegalArgumentException("effect size and tolerances cannot be negative");
+        if (resamples < 100) {
+            throw new IllegalArgumentException("resamples must be at least 100, got " + resamples);
         }
-        if (minForks < 2 || resamples < 100) {
-            throw new IllegalArgumentException("need at least 2 forks per side and 100 resamples");
+    }
+
+    /** NaN fails every comparison, so the checks are written to let only good values through. */
+    private static void between(String field, double v) {
+        if (!(v > 0 && v < 1)) {
+            throw new IllegalArgumentException(field + " must be a number strictly between 0 and 1, got " + v);
+        }
+    }
+
+    private static void atLeastZero(String field, double v) {
+        if (!(v >= 0 && Double.isFinite(v))) {
+            throw new IllegalArgumentException(field + " must be a finite number >= 0, got " + v);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.taskbench.compare;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
@@ -51,12 +52,22 @@ public final class MannWhitney {
         return new Result(u, new MannWhitneyUTest().mannWhitneyUTest(base, candidate), false);
     }
 
-    /** The smallest two-sided p any outcome can reach with these sample sizes (no ties). */
+    /**
+     * The smallest two-sided p any outcome can reach with these sample sizes (no ties): full
+     * separation. Up to {@value #EXACT_LIMIT} forks in all it is exact, 2 / C(n1 + n2, n1);
+     * above, it is what {@link #test} reports for full separation, the normal approximation
+     * 2 Phi(-(n1 n2 / 2) / sqrt(n1 n2 (n1 + n2 + 1) / 12)).
+     */
     public static double minimumP(int n1, int n2) {
         if (n1 == 0 || n2 == 0) {
             return 1;
         }
-        return Math.min(1, 2 / CombinatoricsUtils.binomialCoefficientDouble(n1 + n2, n1));
+        if (n1 + n2 <= EXACT_LIMIT) {
+            return Math.min(1, 2 / CombinatoricsUtils.binomialCoefficientDouble(n1 + n2, n1));
+        }
+        double product = (double) n1 * n2;
+        double z = -(product / 2) / Math.sqrt(product * (n1 + n2 + 1) / 12);
+        return Math.min(1, 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(z));
     }
 
     private static double[] ranks(double[] base, double[] candidate) {

@@ -14,11 +14,18 @@ import java.util.Optional;
  * @param p two-sided p-value; NaN when not tested (UNKNOWN)
  * @param q Benjamini-Hochberg adjusted p-value; NaN when not tested
  * @param reason why the verdict is what it is, in a few words
+ * @param minReachableQ the smallest q this row's fork counts can reach among the compared rows when
+ *                      it alone differs ({@link Power}); a row not tested for its fork counts is
+ *                      counted as one more row; NaN when forks are not the question (unit unknown or
+ *                      different)
+ * @param forksNeeded forks per side (equal sides) with which a difference in this row alone could
+ *                    be flagged among the compared rows ({@link Power#forksNeeded}); 0 when forks
+ *                    are not the question
  */
 public record Row(String flagSet, BenchmarkKey key, String unit, Optional<Direction> direction,
         List<Double> baseForks, List<Double> candidateForks, double baseMedian, double candidateMedian,
         Interval ratio, double u, double p, boolean exactP, double q, Verdict verdict, String reason,
-        Allocation allocation) {
+        Allocation allocation, double minReachableQ, int forksNeeded) {
 
     public Row {
         baseForks = List.copyOf(baseForks);

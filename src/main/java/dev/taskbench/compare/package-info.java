@@ -7,10 +7,13 @@
  * c.onlyInBase(); c.onlyInCandidate();
  * c.geometricMean();   // time ratio over tested rows (above 1 = slower), with CI
  * c.gateFailures();    // rows SLOWER after correction or allocating beyond tolerance; c.passesGate()
+ * c.coverage(); c.coverageFailures();  // matched / one side only / UNKNOWN: can a gate judge at all?
+ * Power.minReachableQ(n1, n2, m); Power.forksNeeded(m, alpha, minForks);  // what the design can flag
  * RunSummary.of(run, options);  // one run: median per result with its bootstrap CI
  * </pre>
  * The choices (fork score = mean of its iterations, exact Mann-Whitney for small samples,
  * percentile bootstrap of the ratio of medians, Benjamini-Hochberg, minimum effect, UNKNOWN
- * rules, allocation tolerance) are described on {@link dev.taskbench.compare.Comparison}.
+ * rules, allocation tolerance) are described on {@link dev.taskbench.compare.Comparison}; the power
+ * rule's bound on {@link dev.taskbench.compare.Power}.
  */
 package dev.taskbench.compare;

@@ -291,7 +291,7 @@ public final class FormParser {
      * b[start, stop) as a String, one char per byte: with compact strings, a plain copy into a
      * Latin-1 String. The old hibyte constructor (deprecated: it does not decode, which is just
      * what is wanted here) does what String(bytes, offset, length, ISO_8859_1) does, but is small
-     * enough for C2 to inline; JDK 17's charset constructor is not, ~2 ns a String here.
+     * enough for C2 to inline; JDK 17's charset constructor is not.
      */
     @SuppressWarnings("deprecation")
     private static String plain(byte[] b, int start, int stop) {

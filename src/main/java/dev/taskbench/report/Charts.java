@@ -154,6 +154,51 @@ final class Charts {
         return g.getSVGElement(id);
     }
 
+    /**
+     * One row's history: each run's median with its interval, in time order, a dashed line before
+     * each change point. The x axis counts runs on this testbed.
+     */
+    static String trend(dev.taskbench.history.Series series, String unit, List<Integer> changePoints, String id) {
+        org.jfree.data.xy.YIntervalSeries points = new org.jfree.data.xy.YIntervalSeries("median");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < series.points().size(); i++) {
+            var p = series.points().get(i);
+            points.add(i + 1, p.median(), p.interval().low(), p.interval().high());
+            lo = Math.min(lo, p.interval().low());
+            hi = Math.max(hi, p.interval().high());
+        }
+        org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+        data.addSeries(points);
+        org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setSeriesPaint(0, SERIES[0]);
+        renderer.setErrorPaint(SERIES[0]);
+        NumberAxis runs = new NumberAxis("run on this testbed");
+        runs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        runs.setRange(0.5, series.points().size() + 0.5);
+        runs.setLabelFont(FONT);
+        runs.setTickLabelFont(FONT);
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, runs,
+                valueAxis(unit, lo, hi), renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setOutlineVisible(false);
+        for (int index : changePoints) {
+            plot.addDomainMarker(new ValueMarker(index + 0.5, COLORS.get(Verdict.SLOWER), new BasicStroke(1.5f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)));
+        }
+        JFreeChart chart = new JFreeChart(null, FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        int height = 180;
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
+        g.setDefsKeyPrefix(id + "-");
+        chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, height));
+        return g.getSVGElement(id);
+    }
+
     private static String label(Row r) {
         return r.flagSet() + ": " + r.key().label();
     }

@@ -4,11 +4,14 @@ import dev.taskbench.ExitCodes;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.TestbedCheck;
+import dev.taskbench.results.RunSpec;
 import dev.taskbench.results.RunResults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A comparison as every command shows it: the table on the console, {@code report.md} and
@@ -20,11 +23,32 @@ public final class ComparisonReports {
 
     /** Compares, prints the table, writes the reports under {@code root}, and returns the comparison. */
     public static Comparison compareAndReport(Path root, Path base, Path candidate, Criteria criteria, PrintStream out) {
-        RunResults b = RunResults.read(base);
-        RunResults c = RunResults.read(candidate);
-        Comparison cmp = Comparison.compare(b, c, criteria);
+        return report(root, Comparison.compare(RunResults.read(base), RunResults.read(candidate), criteria), out);
+    }
+
+    /**
+     * The same for {@code RUN[:FLAGSET]} on either side: with a flag set on either side, that
+     * flag set of one run against (the same or another) flag set of the other run, which may be
+     * the same run; a side without one takes the other side's.
+     */
+    public static Comparison compareAndReport(Path root, String base, String candidate, Criteria criteria,
+            PrintStream out) {
+        RunSpec b = RunSpec.parse(base, root);
+        RunSpec c = RunSpec.parse(candidate, root);
+        RunResults br = RunResults.read(RunResults.locate(root, b.run()));
+        RunResults cr = RunResults.read(RunResults.locate(root, c.run()));
+        if (b.flagSet().isEmpty() && c.flagSet().isEmpty()) {
+            return report(root, Comparison.compare(br, cr, criteria), out);
+        }
+        String bf = b.flagSet().orElseGet(() -> c.flagSet().get());
+        String cf = c.flagSet().orElseGet(() -> b.flagSet().get());
+        return report(root, Comparison.compareFlagSets(br, bf, cr, cf, criteria), out);
+    }
+
+    private static Comparison report(Path root, Comparison cmp, PrintStream out) {
+        cmp.testbeds().lines().forEach(out::println);
         out.print(TextReport.render(cmp));
-        Path dir = root.resolve("compare-" + safe(b.runId()) + "-vs-" + safe(c.runId()));
+        Path dir = root.resolve("compare-" + safe(cmp.baseName()) + "-vs-" + safe(cmp.candidateName()));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -36,15 +60,37 @@ public final class ComparisonReports {
         return cmp;
     }
 
-    /** {@link ExitCodes#OK} when the gate passes; {@link ExitCodes#REGRESSION} after printing the rows that failed it. */
+    /** {@link #gateVerdict(Comparison, boolean, PrintStream)} on one testbed only. */
     public static int gateVerdict(Comparison c, PrintStream err) {
-        if (c.passesGate()) {
-            return ExitCodes.OK;
+        return gateVerdict(c, false, err);
+    }
+
+    /**
+     * The gate: {@link ExitCodes#REGRESSION} after printing each row significantly slower beyond
+     * the effect size (or allocating more); else {@link ExitCodes#NOT_JUDGED} when it could not
+     * judge (base and candidate on other testbeds unless {@code acrossTestbeds}, nothing matched,
+     * rows on one side only, rows UNKNOWN), saying why; else {@link ExitCodes#OK}.
+     */
+    public static int gateVerdict(Comparison c, boolean acrossTestbeds, PrintStream err) {
+        TestbedCheck testbeds = c.testbeds();
+        if (testbeds != null && !testbeds.allowsGate() && !acrossTestbeds) {
+            err.println("taskbench: gate cannot judge: " + testbeds.refusal());
+            return ExitCodes.NOT_JUDGED;
         }
-        err.println("taskbench: gate failed: " + c.gateFailures().size() + " significant regression(s):");
-        c.gateFailures().forEach(r -> err.println("  " + r.flagSet() + "  " + r.key().label() + ": "
-                + r.gateFailure().orElse("regression")));
-        return ExitCodes.REGRESSION;
+        if (!c.passesGate()) {
+            err.println("taskbench: gate failed: " + c.gateFailures().size() + " significant regression(s):");
+            c.gateFailures().forEach(r -> err.println("  " + r.flagSet() + "  " + r.key().label() + ": "
+                    + r.gateFailure().orElse("regression")));
+            return ExitCodes.REGRESSION;
+        }
+        List<String> coverage = c.coverageFailures();
+        if (!coverage.isEmpty()) {
+            err.println("taskbench: gate cannot judge (no regression found among the rows it could judge):");
+            coverage.forEach(line -> err.println("  " + line));
+            return ExitCodes.NOT_JUDGED;
+        }
+        err.println("taskbench: gate passed: " + c.rows().size() + " row(s) judged, none significantly slower");
+        return ExitCodes.OK;
     }
 
     private static String safe(String s) {

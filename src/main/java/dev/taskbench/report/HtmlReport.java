@@ -29,7 +29,7 @@ public final class HtmlReport {
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em;color:#222;max-width:1200px}
             table{border-collapse:collapse;font-size:13px;margin:1em 0}
             th,td{border:1px solid #ddd;padding:3px 6px;text-align:left}
-            td.n{text-align:right;font-variant-numeric:tabular-nums}
+            td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             th{background:#f4f4f4}
             .FASTER{color:#2e7d32;font-weight:bold}.SLOWER{color:#c62828;font-weight:bold}
             .GREW{color:#c62828;font-weight:bold}.UNKNOWN{color:#888}
@@ -159,7 +159,7 @@ public final class HtmlReport {
         return tail(b);
     }
 
-    private static StringBuilder head(String title) {
+    static StringBuilder head(String title) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(esc("taskbench: " + title)).append("</title>\n<style>\n").append(CSS)
@@ -167,7 +167,7 @@ public final class HtmlReport {
         return b;
     }
 
-    private static String tail(StringBuilder b) {
+    static String tail(StringBuilder b) {
         return b.append("</body>\n</html>\n").toString();
     }
 

@@ -4,6 +4,7 @@ import dev.taskbench.Processes;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.JdbcUrls;
 import dev.taskbench.db.ProvisionedDatabase;
+import dev.taskbench.results.Testbed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -47,8 +48,10 @@ public final class RunMetadata {
         m.put("git", git(projectDir));
         m.put("jdk", jdk(forkJvmArgs));
         m.put("machine", machine());
-        m.put("database", database(db));
+        Map<String, Object> database = database(db);
+        m.put("database", database);
         m.put("libraries", libraryVersions());
+        m.put(Testbed.METADATA_KEY, TestbedProbe.probe(database).toMetadata());
         return m;
     }
 

@@ -154,6 +154,18 @@ public final class ProofOfWork implements AutoCloseable {
     }
 
     /**
+     * Checks the work of {@code calls} calls since {@link #begin()}, each one transaction of
+     * {@code rowsPerCall} rows, as the write benchmarks and the server make them: one commit per
+     * call and no new session with a pool; with fresh connections ({@code pooledConnections} 0)
+     * also a login per call ({@link #COMMITS_PER_LOGIN} commits, one session).
+     */
+    public Result verifyCalls(long calls, int rowsPerCall) throws SQLException {
+        boolean fresh = pooledConnections == 0;
+        long commits = calls * (1 + (fresh ? COMMITS_PER_LOGIN : 0));
+        return verify(calls * rowsPerCall, calls, commits, fresh ? calls : 0);
+    }
+
+    /**
      * Surplus commits accepted on a quiet database: fewer than one per
      * {@value #TOLERANCE_DIVISOR} expected, none below that. A path that deviates from its design
      * adds at least one commit per call, or per block of 50 ids (a sequence fetched in its own

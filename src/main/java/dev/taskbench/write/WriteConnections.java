@@ -5,7 +5,6 @@ import dev.taskbench.db.JdbcUrls;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -32,19 +31,6 @@ public record WriteConnections(int prepareThreshold, boolean reWriteBatchedInser
     public WriteConnections {
         if (prepareThreshold < 0) {
             throw new IllegalArgumentException("prepareThreshold must be >= 0 (0 = never server-prepare)");
-        }
-    }
-
-    public static boolean parseSynchronousCommit(String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "on":
-            case "true":
-                return true;
-            case "off":
-            case "false":
-                return false;
-            default:
-                throw new IllegalArgumentException("synchronousCommit must be on or off, was " + value);
         }
     }
 

@@ -237,6 +237,106 @@ class ComparisonTest {
         assertEquals("run r has no flag set nope (it has default, c1)", e.getMessage());
     }
 
+    /** 110 rows of 5 forks a side, the standard profile: a lone fully separated row cannot be flagged. */
+    @Test
+    void aRowThatCouldNotBeFlaggedAloneIsUnknownNotSame() {
+        double[] overlap = {101, 99, 100, 97, 103};
+        Comparison c = manyRows(110, FIVE, overlap, times(FIVE, 1.5));
+        Row shifted = c.rows().stream().filter(r -> r.key().equals(key("shifted"))).findFirst().orElseThrow();
+        assertEquals(2.0 / 252, shifted.p(), 1e-12);
+        assertEquals(2.0 / 252 * 110, shifted.minReachableQ(), 1e-12);
+        assertEquals(8, shifted.forksNeeded());
+        assertEquals(Verdict.UNKNOWN, shifted.verdict());
+        assertTrue(shifted.reason().contains("5 vs 5 forks cannot reach q <= 0.05 among 110 rows alone"),
+                shifted.reason());
+        assertTrue(shifted.reason().contains("need 8 forks per side"), shifted.reason());
+        assertEquals(110, c.count(Verdict.UNKNOWN)); // the overlapping rows are not SAME either
+        assertEquals(0, c.count(Verdict.SAME));
+        assertTrue(c.passesGate()); // the gate's own verdict: coverage is what fails
+        assertEquals(1, c.coverageFailures().size());
+        assertTrue(c.coverageFailures().get(0).startsWith("110 rows UNKNOWN: "), c.coverageFailures().get(0));
+        assertTrue(c.coverageFailures().get(0).endsWith("; and 105 more"), c.coverageFailures().get(0));
+    }
+
+    @Test
+    void eightForksAmongAHundredAndTenRowsFlagALoneRow() {
+        double[] eight = {100, 102, 98, 101, 99, 100.5, 99.5, 101.5};
+        double[] overlap = {101, 99, 100, 97, 103, 100.2, 98.8, 101.2};
+        Comparison c = manyRows(110, eight, overlap, times(eight, 1.5));
+        Row shifted = c.rows().stream().filter(r -> r.key().equals(key("shifted"))).findFirst().orElseThrow();
+        assertEquals(Verdict.SLOWER, shifted.verdict(), shifted.reason());
+        assertEquals(2.0 / 12870 * 110, shifted.minReachableQ(), 1e-12);
+        assertEquals(109, c.count(Verdict.SAME));
+        assertTrue(c.coverageFailures().isEmpty(), c.coverageFailures().toString());
+    }
+
+    /** Rows that move together can be flagged even where a lone row could not: their verdicts stand. */
+    @Test
+    void rowsFlaggedTogetherKeepTheirVerdicts() {
+        List<BenchmarkResult> b = new ArrayList<>();
+        List<BenchmarkResult> c = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            b.add(result("default", key("m" + i), "ns/op", FIVE));
+            c.add(result("default", key("m" + i), "ns/op", times(FIVE, 1.5)));
+        }
+        Comparison cmp = Comparison.compare(new RunResults(Path.of("b"), "b", Map.of(), b),
+                new RunResults(Path.of("c"), "c", Map.of(), c), Criteria.defaults());
+        assertEquals(20, cmp.count(Verdict.SLOWER));
+        assertTrue(cmp.rows().get(0).minReachableQ() > 0.05);
+        assertEquals(2.0 / 252, cmp.rows().get(0).q(), 1e-12);
+    }
+
+    @Test
+    void untestedRowsSayWhatForksWouldDo() {
+        Row three = compareOne("ns/op", new double[] {1, 2, 3}, new double[] {10, 20, 30});
+        assertEquals(0.1, three.minReachableQ(), 1e-12); // alone in the family it would join
+        assertEquals(4, three.forksNeeded());
+        Row units = compareOne("counts", FIVE, FIVE);
+        assertTrue(Double.isNaN(units.minReachableQ()));
+        assertEquals(0, units.forksNeeded());
+        Row fine = compareOne("ns/op", FIVE, FIVE);
+        assertEquals(2.0 / 252, fine.minReachableQ(), 1e-12);
+        assertEquals(4, fine.forksNeeded());
+    }
+
+    @Test
+    void coverageNamesWhatTheGateCannotJudge() {
+        BenchmarkResult aB = result("default", key("a"), "ns/op", FIVE);
+        BenchmarkResult bB = result("default", key("b"), "ns/op", FIVE);
+        BenchmarkResult cC = result("c1", key("c"), "ns/op", FIVE);
+        BenchmarkResult fewB = result("default", key("few"), "ns/op", new double[] {1, 2});
+        BenchmarkResult fewC = result("default", key("few"), "ns/op", new double[] {1, 2});
+        Comparison c = Comparison.compare(run("base", aB, bB, fewB), run("cand", aB, cC, fewC), Criteria.defaults());
+        assertEquals(new Comparison.Coverage(2, 1, 1, 1), c.coverage());
+        assertEquals(List.of("1 row only in base: default/" + key("b").label(),
+                "1 row only in cand: c1/" + key("c").label(),
+                "1 row UNKNOWN: default/" + key("few").label() + " (2 vs 2 forks, need 3 per side)"),
+                c.coverageFailures());
+        assertEquals(List.of(), c.coverageFailures(k -> k.equals(key("a"))));
+        assertEquals(1, c.coverageFailures(k -> k.equals(key("b"))).size());
+
+        Comparison nothing = Comparison.compare(run("base", aB), run("cand", cC), Criteria.defaults());
+        assertEquals(new Comparison.Coverage(0, 1, 1, 0), nothing.coverage());
+        assertEquals("no rows matched between base and cand", nothing.coverageFailures().get(0));
+        assertEquals(List.of("no rows matched between base and cand"), nothing.coverageFailures(k -> false));
+        assertTrue(nothing.passesGate()); // why the gate needs coverage
+        assertTrue(Comparison.compare(run("base", aB), run("cand", aB), Criteria.defaults()).coverageFailures()
+                .isEmpty());
+    }
+
+    private static Comparison manyRows(int m, double[] base, double[] overlap, double[] shifted) {
+        List<BenchmarkResult> b = new ArrayList<>();
+        List<BenchmarkResult> c = new ArrayList<>();
+        b.add(result("default", key("shifted"), "ns/op", base));
+        c.add(result("default", key("shifted"), "ns/op", shifted));
+        for (int i = 1; i < m; i++) {
+            b.add(result("default", key("same" + i), "ns/op", base));
+            c.add(result("default", key("same" + i), "ns/op", overlap));
+        }
+        return Comparison.compare(new RunResults(Path.of("b"), "b", Map.of(), b),
+                new RunResults(Path.of("c"), "c", Map.of(), c), Criteria.defaults());
+    }
+
     private static Row compareOne(String unit, double[] base, double[] cand) {
         return only(Comparison.compare(run("b", result("default", key("m"), unit, base)),
                 run("c", result("default", key("m"), unit, cand)), Criteria.defaults()));

@@ -53,7 +53,7 @@ class RecordedRunsTest {
 
     /**
      * C1 only (-XX:TieredStopAtLevel=1): hikari's five forks are all slower than every base fork, and
-     * without C2's escape analysis it allocates 48 B/op more. agroal's forks on this busy machine
+     * without C2's escape analysis it allocates more per op. agroal's forks on a busy machine
      * spread over two orders of magnitude, so five forks cannot tell, and the row stays SAME.
      */
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.taskbench.write.Task;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,13 +54,23 @@ class FormParserConformanceTest {
 
     @Test
     void seedBody() {
-        FormFields f = PARSER.parse(("title=Buy+milk+and+eggs&description=Two+litres+of+organic+semi-skimmed"
-                + "+milk%2C+a+dozen+free-range+eggs+%26+50%25+off+bread").getBytes(StandardCharsets.US_ASCII));
+        FormFields f = PARSER.parse(Task.SEED_BODY.getBytes(StandardCharsets.US_ASCII));
         assertEquals(2, f.size());
         assertEquals("Buy milk and eggs", f.first("title"));
         assertEquals("Two litres of organic semi-skimmed milk, a dozen free-range eggs & 50% off bread",
                 f.first("description"));
         assertNull(f.first("missing"));
+    }
+
+    @Test
+    void seedBodyDecodesToTheSeedRowAndTakesATitleSuffix() {
+        FormFields f = PARSER.parse(Task.SEED_BODY.getBytes(StandardCharsets.US_ASCII));
+        assertEquals(Task.SEED.title(), f.first("title"));
+        assertEquals(Task.SEED.description(), f.first("description"));
+        FormFields marked = PARSER.parse(Task.seedBody("+run7-3").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(2, marked.size());
+        assertEquals("Buy milk and eggs run7-3", marked.first("title"));
+        assertEquals(Task.SEED.description(), marked.first("description"));
     }
 
     @Test

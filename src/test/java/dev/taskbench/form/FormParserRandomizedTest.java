@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.taskbench.write.Task;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -36,8 +37,7 @@ class FormParserRandomizedTest {
         SplittableRandom rnd = new SplittableRandom(SEED);
         List<byte[]> corpus = new ArrayList<>();
         FormConformanceCases.CASES.forEach(c -> corpus.add(c.body()));
-        corpus.add(("title=Buy+milk+and+eggs&description=Two+litres+of+organic+semi-skimmed+milk%2C+a+dozen"
-                + "+free-range+eggs+%26+50%25+off+bread").getBytes(StandardCharsets.US_ASCII));
+        corpus.add(Task.SEED_BODY.getBytes(StandardCharsets.US_ASCII));
         FormParser defaults = new FormParser();
         FormParser[] tight = new FormParser[6];
         for (int i = 0; i < tight.length; i++) {

@@ -8,6 +8,7 @@ import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.TestDatabase;
 import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.pool.ConnectionSource;
+import dev.taskbench.write.Task;
 import dev.taskbench.write.WritePath;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -119,8 +120,7 @@ class TaskServerTest {
     @Test
     void theSeedsBodyByteForByte() throws Exception {
         String m = marker();
-        long id = createdId(postForm(server.uri(), "title=" + m + "+Buy+milk+and+eggs&description=Two+litres+of"
-                + "+organic+semi-skimmed+milk%2C+a+dozen+free-range+eggs+%26+50%25+off+bread"));
+        long id = createdId(postForm(server.uri(), "title=" + m + "+" + Task.SEED_BODY.substring("title=".length())));
         assertEquals(m + " Buy milk and eggs", row(id)[0]);
         assertEquals("Two litres of organic semi-skimmed milk, a dozen free-range eggs & 50% off bread", row(id)[1]);
     }
@@ -189,7 +189,7 @@ class TaskServerTest {
     @Test
     void aLargeBodyUnderTheLimitIsWritten() throws Exception {
         String m = marker();
-        String description = "é".repeat(500_000); // 1.5 MB encoded as %C3%A9 ... under 2 MiB? no: 3 MB
+        String description = "é".repeat(500_000); // 3 MB once encoded (%C3%A9 per é): over the 2 MiB limit
         HttpResponse<String> tooBig = postForm(server.uri(), form("title", m, "description", description));
         assertEquals(413, tooBig.statusCode(), "percent-encoding counts: 6 bytes per é");
         String fits = "d".repeat(1_000_000);

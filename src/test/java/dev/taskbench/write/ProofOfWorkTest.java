@@ -81,6 +81,35 @@ class ProofOfWorkTest {
         }
     }
 
+    /** verifyCalls expects what the two tests above spell out: rows and commits per call, logins when fresh. */
+    @Test
+    void verifyCallsExpectsOneTransactionPerCallAndALoginPerFreshCall() throws Exception {
+        try (WriteFixture fx = WriteFixture.pooled(1); TaskWriter w = WritePath.jdbcBatch.open(fx.ds)) {
+            w.insert(Task.seedRows(3));
+            fx.proof.begin();
+            for (int i = 0; i < 4; i++) {
+                w.insert(Task.seedRows(3));
+            }
+            ProofOfWork.Result r = fx.proof.verifyCalls(4, 3);
+            assertEquals(12, r.rows());
+            assertEquals(4, r.transactions());
+            assertEquals(4, r.expectedCommits());
+            assumeTrue(r.exact(), "the database was not quiet: " + r.disturbance());
+            assertEquals(4, r.commits());
+        }
+        try (WriteFixture fx = new WriteFixture(ConnectionSource.driverManager, 1, WriteConnections.DEFAULTS);
+             TaskWriter w = WritePath.jdbcPrepared.open(fx.ds)) {
+            fx.proof.begin();
+            for (int i = 0; i < 5; i++) {
+                w.insert(List.of(Task.SEED));
+            }
+            ProofOfWork.Result r = fx.proof.verifyCalls(5, 1);
+            assertEquals(5 * (1 + ProofOfWork.COMMITS_PER_LOGIN), r.expectedCommits());
+            assumeTrue(r.exact(), "the database was not quiet: " + r.disturbance());
+            assertEquals(5 * (1 + ProofOfWork.COMMITS_PER_LOGIN), r.commits());
+        }
+    }
+
     @Test
     void tableExistsAfterTruncateAndTheIdentityRestarts() throws Exception {
         try (WriteFixture fx = WriteFixture.pooled(1); TaskWriter w = WritePath.jdbcPrepared.open(fx.ds)) {

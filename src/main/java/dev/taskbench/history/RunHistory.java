@@ -1,0 +1,155 @@
+package dev.taskbench.history;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.compare.Bootstrap;
+import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Interval;
+import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.RunResults;
+import dev.taskbench.results.Testbed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Every published run under a folder ({@code results/}, or a folder of unpacked nightly
+ * artifacts, at any depth), each reduced to one point per row: the median fork score with its
+ * bootstrap interval, when the run started, its commit and its testbed. A folder that is not a
+ * readable run is skipped and said so; it never stops the history.
+ */
+public final class RunHistory {
+    /** A run read into the history. */
+    public record Run(String id, Path folder, Instant started, String commit, Testbed testbed, int rows) {
+    }
+
+    private final List<Run> runs;
+    private final List<Series.Observation> observations;
+    private final List<String> skipped;
+    private final Map<RowKey, String> units;
+
+    private RunHistory(List<Run> runs, List<Series.Observation> observations, List<String> skipped,
+            Map<RowKey, String> units) {
+        this.runs = List.copyOf(runs);
+        this.observations = List.copyOf(observations);
+        this.skipped = List.copyOf(skipped);
+        this.units = Map.copyOf(units);
+    }
+
+    public static RunHistory read(Path root, Criteria criteria) {
+        if (!Files.isDirectory(root)) {
+            throw new TaskbenchException("no results folder at " + root);
+        }
+        List<Run> runs = new ArrayList<>();
+        List<Series.Observation> observations = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Map<RowKey, String> units = new java.util.HashMap<>();
+        for (Path folder : runFolders(root)) {
+            try {
+                RunResults r = RunResults.read(folder);
+                Run run = run(r, folder);
+                List<Series.Observation> points = points(r, run, criteria);
+                runs.add(run);
+                observations.addAll(points);
+                r.results().forEach(b -> units.putIfAbsent(new RowKey(b.flagSet(), b.key()), b.unit()));
+            } catch (TaskbenchException | IllegalArgumentException e) {
+                skipped.add(root.relativize(folder) + ": " + e.getMessage());
+            }
+        }
+        runs.sort(java.util.Comparator.comparing(Run::started).thenComparing(Run::id));
+        return new RunHistory(runs, observations, skipped, units);
+    }
+
+    public List<Run> runs() {
+        return runs;
+    }
+
+    /** Testbed hash to its series, testbeds in the order of their first run. */
+    public Map<String, List<Series>> series() {
+        return Series.group(observations);
+    }
+
+    /** The unit of a row's scores, as its first run recorded it. */
+    public String unit(RowKey row) {
+        return units.getOrDefault(row, "");
+    }
+
+    /** One line per folder that looked like a run but could not be read. */
+    public List<String> skipped() {
+        return skipped;
+    }
+
+    /**
+     * Folders holding a JMH result ({@code jmh-*.json}), at any depth, in name order; not the
+     * unfinished ({@code .}), comparison ({@code compare-}) or interleaved baseline folders
+     * inside a run (the baseline's commit is not the run's).
+     */
+    static List<Path> runFolders(Path root) {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            s.filter(Files::isDirectory).filter(d -> !hidden(root, d)).filter(RunHistory::holdsResult).sorted()
+                    .forEach(d -> {
+                        boolean nested = out.stream().anyMatch(d::startsWith);
+                        if (!nested) {
+                            out.add(d);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static boolean hidden(Path root, Path dir) {
+        for (Path part : root.relativize(dir)) {
+            String n = part.toString();
+            if (n.startsWith(".") || n.startsWith("compare-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsResult(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).anyMatch(n -> n.startsWith("jmh-") && n.endsWith(".json"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Run run(RunResults r, Path folder) {
+        Object started = r.metadata().get("startedAt");
+        Instant when;
+        try {
+            when = started instanceof String s ? Instant.parse(s) : Files.getLastModifiedTime(folder).toInstant();
+        } catch (DateTimeParseException | IOException e) {
+            throw new TaskbenchException("its metadata.json has no readable startedAt: " + started);
+        }
+        String commit = "";
+        if (r.metadata().get("git") instanceof Map<?, ?> git && git.get("commit") instanceof String c) {
+            commit = c;
+        }
+        return new Run(r.runId(), folder, when, commit, Testbed.of(r.metadata()), r.results().size());
+    }
+
+    private static List<Series.Observation> points(RunResults r, Run run, Criteria c) {
+        List<Series.Observation> out = new ArrayList<>();
+        for (BenchmarkResult b : r.results()) {
+            double[] forks = b.forks();
+            if (forks.length == 0) {
+                continue;
+            }
+            Interval median = Bootstrap.median(forks, c.resamples(), c.confidence(), c.seed());
+            out.add(new Series.Observation(new RowKey(b.flagSet(), b.key()), new Point(run.id(), run.started(),
+                    run.commit(), run.testbed().hash(), median.estimate(), median)));
+        }
+        return out;
+    }
+}
