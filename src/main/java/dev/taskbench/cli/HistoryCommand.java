@@ -3,6 +3,7 @@ package dev.taskbench.cli;
 import dev.taskbench.ExitCodes;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.config.Command;
 import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
 import dev.taskbench.history.ChangePoints;
@@ -43,20 +44,18 @@ public final class HistoryCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            HistorySettings h = HistorySettings.from(Settings.parse(args, System.getenv()));
-            RunHistory history = RunHistory.read(h.dir(), h.criteria());
-            if (history.runs().isEmpty()) {
-                throw new TaskbenchException("no runs under " + h.dir() + " (a run folder holds jmh-*.json)");
-            }
-            HistoryReport report = new HistoryReport(history, h.params());
-            out.print(report.text(h.dir()));
-            report.write(h.out());
-            out.println("taskbench: history written to " + h.out().resolve("history.md") + " and history.html");
-            return ExitCodes.OK;
-        } catch (TaskbenchException | IllegalArgumentException e) {
-            err.println("taskbench: " + e.getMessage());
-            return ExitCodes.FAILED;
+        return Command.run("the history", args, System.getenv(), err, s -> history(HistorySettings.from(s), out));
+    }
+
+    static int history(HistorySettings h, PrintStream out) {
+        RunHistory history = RunHistory.read(h.dir(), h.criteria());
+        if (history.runs().isEmpty()) {
+            throw new TaskbenchException("no runs under " + h.dir() + " (a run folder holds jmh-*.json)");
         }
+        HistoryReport report = new HistoryReport(history, h.params());
+        out.print(report.text(h.dir()));
+        report.write(h.out());
+        out.println("taskbench: history written to " + h.out().resolve("history.md") + " and history.html");
+        return ExitCodes.OK;
     }
 }

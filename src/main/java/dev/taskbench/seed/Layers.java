@@ -49,7 +49,7 @@ final class Layers {
         FormParser parser = new FormParser();
         DataSource ds = server.dataSource();
         TaskWriter writer = server.writer();
-        Task row = new Task(SeedLoad.TITLE + " layers", Task.SEED.description());
+        Task row = new Task(Task.SEED.title() + " layers", Task.SEED.description());
         double[] micros;
         try (Poster p = Posters.open(o.client(), server.uri())) {
             List<Timing.Call> layers = List.of(

@@ -7,6 +7,7 @@ import dev.taskbench.server.ClosedLoop;
 import dev.taskbench.server.Poster;
 import dev.taskbench.server.Posters;
 import dev.taskbench.server.TaskServer;
+import dev.taskbench.write.Task;
 import dev.taskbench.write.TaskSchema;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -16,11 +17,8 @@ import java.sql.SQLException;
 
 /** The seed's load shapes on the server (the write round, the CPU round) and the checks on what they wrote. */
 final class SeedLoad {
-    /** The seed's form: the title and description its client posts. */
-    static final String TITLE = "Buy milk and eggs";
-    static final String DESCRIPTION_PARAM = "&description=Two+litres+of+organic+semi-skimmed+milk"
-            + "%2C+a+dozen+free-range+eggs+%26+50%25+off+bread";
-    static final byte[] BODY = ("title=Buy+milk+and+eggs" + DESCRIPTION_PARAM).getBytes(StandardCharsets.US_ASCII);
+    /** The seed's form, as its client posts it. */
+    static final byte[] BODY = Task.SEED_BODY.getBytes(StandardCharsets.US_ASCII);
 
     private SeedLoad() {
     }
@@ -29,9 +27,9 @@ final class SeedLoad {
     static ClosedLoop.Result writes(TaskServer server, SeedSettings o, String marker, int perUser) throws Exception {
         return ClosedLoop.run(o.users(), perUser, user -> {
             Poster p = Posters.open(o.client(), server.uri());
-            String prefix = "title=Buy+milk+and+eggs+" + marker + "-" + user + "-";
+            String suffix = "+" + marker + "-" + user + "-";
             return (u, i) -> {
-                byte[] body = (prefix + i + DESCRIPTION_PARAM).getBytes(StandardCharsets.US_ASCII);
+                byte[] body = Task.seedBody(suffix + i).getBytes(StandardCharsets.US_ASCII);
                 Poster.Reply r = p.post("/api/tasks", body);
                 if (r.status() != 201 || r.number("id") <= 0) {
                     throw new TaskbenchException("a write was answered " + r.status() + " " + r.body());
@@ -63,7 +61,7 @@ final class SeedLoad {
     static long rowsMarked(ConnectionInfo info, String marker) throws SQLException {
         try (Connection c = info.connect();
              PreparedStatement ps = c.prepareStatement("select count(*) from task where starts_with(title, ?)")) {
-            ps.setString(1, TITLE + " " + marker + "-");
+            ps.setString(1, Task.SEED.title() + " " + marker + "-");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -27,7 +27,8 @@ class ForkedMainMojoTest {
     /** A goal names its main class by string: a moved or renamed main must fail here, not in a user's shell. */
     @Test
     void everyGoalStartsAClassWithAMain() throws Exception {
-        for (ForkedMainMojo goal : List.of(new RunMojo(), new CompareMojo(), new ServeMojo(), new SeedMojo())) {
+        for (ForkedMainMojo goal : List.of(new RunMojo(), new CompareMojo(), new ServeMojo(), new SeedMojo(),
+                new HistoryMojo())) {
             Method main = Class.forName(goal.mainClass()).getMethod("main", String[].class);
             assertTrue(Modifier.isStatic(main.getModifiers()) && main.getReturnType() == void.class, goal.mainClass());
         }
