@@ -1,8 +1,6 @@
 package dev.taskbench.runner;
 
-import dev.taskbench.ceiling.CeilingProfiler;
 import dev.taskbench.ceiling.CeilingReport;
-import dev.taskbench.ceiling.PgbenchCeiling;
 import dev.taskbench.config.Settings;
 import dev.taskbench.flags.FlagSet;
 import java.io.IOException;
@@ -27,7 +25,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code mvn jmh:run} ({@link PassPlan}, see {@link Profile}): the profile
  * ({@code -Dtaskbench.profile}, default standard) beneath the JMH options given, the gc
  * profiler in the measuring profiles, the pgbench ceiling profiler around declared single-row
- * writes when pgbench is on the PATH. Listing and help ({@code -l}, {@code -lp}, {@code -h}, ...)
+ * writes when pgbench is on the PATH ({@code -Dtaskbench.ceiling=bracket}, the default outside
+ * smoke; {@code -Dtaskbench.ceiling.seconds}). Listing and help ({@code -l}, {@code -lp}, {@code -h}, ...)
  * are JMH's own.
  */
 public final class JmhMain {
@@ -50,19 +49,22 @@ public final class JmhMain {
             return;
         }
         try {
-            run(user, Profile.parse(Settings.fromSystem().get(RunRequest.PROFILE, "TASKBENCH_PROFILE")));
+            Settings settings = Settings.fromSystem();
+            Profile profile = Profile.parse(settings.get(RunRequest.PROFILE, "TASKBENCH_PROFILE"));
+            run(user, profile, CeilingPlan.from(settings, profile));
         } catch (RuntimeException e) {
             System.err.println("taskbench: " + SuiteRunner.rootMessage(e));
             System.exit(1);
         }
     }
 
-    static Collection<RunResult> run(CommandLineOptions user, Profile profile) throws Exception {
+    static Collection<RunResult> run(CommandLineOptions user, Profile profile, CeilingPlan ceilingPlan)
+            throws Exception {
         List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
         PassPlan plan = PassPlan.plan(profile, user, selected);
         plan.notes().forEach(n -> System.out.println("taskbench: " + n));
         RunRequest request = new RunRequest(profile, List.of(), null, Path.of("results"));
-        String ceiling = ceiling(user, profile, selected);
+        String ceiling = ceiling(user, profile, selected, ceilingPlan);
         boolean ownResultFile = user.getResult().hasValue() || user.getResultFormat().hasValue();
         List<RunResult> all = new ArrayList<>();
         for (PassPlan.Iterations it : plan.passes().keySet()) {
@@ -77,13 +79,12 @@ public final class JmhMain {
         return all;
     }
 
-    /** The ceiling profiler's init line, when a declared single-row write runs in forks and pgbench is here. */
-    private static String ceiling(CommandLineOptions user, Profile profile, List<BenchmarkListEntry> selected) {
+    /** The ceiling profiler's init line, when declared single-row writes run in forks and the plan samples beside them. */
+    private static String ceiling(CommandLineOptions user, Profile profile, List<BenchmarkListEntry> selected,
+            CeilingPlan plan) {
         boolean covered = selected.stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
         boolean forks = user.getForkCount().orElse(profile.forks()) > 0;
-        return covered && forks && PgbenchCeiling.find().isPresent()
-                ? CeilingProfiler.initLine(CeilingProfiler.DEFAULT_SECONDS, null, FlagSet.DEFAULT.name(),
-                        "main-" + ProcessHandle.current().pid())
+        return covered && forks ? plan.initLine(null, FlagSet.DEFAULT.name(), "main-" + ProcessHandle.current().pid())
                 : null;
     }
 

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -300,7 +301,8 @@ public final class SuiteRunner {
         Path f = baselineDir().resolve(".round-" + round + "-" + group + "-" + p.flagSet().fileName() + ".json");
         Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
         baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(plan.baseline().runRound(
-                JmhOptionsFactory.build(settings.request(), user, pass, plan.forkProps()), java,
+                JmhOptionsFactory.build(settings.request(), user, pass, plan.forkProps()),
+                settings.request().profile(), java,
                 paramNames(plan.selected()), f));
     }
 
@@ -398,51 +400,51 @@ public final class SuiteRunner {
     /** Resolves the requested flag sets, finds their JDKs and drops the ones the JVM rejects, saying why. */
     static List<Planned> plan(RunSettings settings, PrintStream out, Map<String, Object> report) {
         String flagSpec = settings.flagSpec();
-        Path here = Path.of(System.getProperty("java.home"), "bin", "java");
-        String hereVersion = System.getProperty("java.version");
         if (flagSpec == null) {
-            report.put(FlagSet.DEFAULT.name(), Map.of("jdk", hereVersion, "options", List.of(), "status", "ran"));
-            return List.of(new Planned(FlagSet.DEFAULT, null, "JDK " + hereVersion));
+            String here = System.getProperty("java.version");
+            report.put(FlagSet.DEFAULT.name(), Map.of("jdk", here, "options", List.of(), "status", "ran"));
+            return List.of(new Planned(FlagSet.DEFAULT, null, "JDK " + here));
         }
-        List<FlagSet> sets = FlagSets.load(settings.flagSetsFile()).resolveAll(flagSpec);
         Jdks jdks = Jdks.discover(settings.jdks());
         out.println("taskbench: JDKs found: " + jdks);
         List<Planned> plan = new ArrayList<>();
-        for (FlagSet set : sets) {
-            Path java = here;
-            String jdk = "JDK " + hereVersion;
-            String why = null;
-            if (set.jdkMajor() != null) {
-                var found = jdks.find(set.jdkMajor());
-                if (found.isEmpty()) {
-                    why = "JDK " + set.jdkMajor() + " is not installed (found: " + jdks
-                            + "; add one with -D" + RunSettings.JDKS + "=HOME)";
-                } else {
-                    java = found.get().java();
-                    jdk = "JDK " + found.get().version();
-                }
-            }
-            if (why == null) {
-                why = JvmCheck.rejection(java, set.jvmOptions());
-            }
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("jdk", jdk);
-            r.put("java", java.toString());
-            r.put("options", set.jvmOptions());
-            if (why != null) {
-                out.println("taskbench: flag set '" + set.name() + "' is unsupported on " + jdk + ": " + why
-                        + "; skipped");
-                r.put("status", "unsupported: " + why);
-            } else {
-                r.put("status", "ran");
-                plan.add(new Planned(set, java, jdk));
-            }
-            report.put(set.name(), r);
+        for (FlagSet set : FlagSets.load(settings.flagSetsFile()).resolveAll(flagSpec)) {
+            planOne(set, jdks, out, report).ifPresent(plan::add);
         }
         if (plan.isEmpty()) {
             throw new TaskbenchException("none of the flag sets " + flagSpec + " can run here (see above)");
         }
         return plan;
+    }
+
+    /** One flag set on its JDK, or empty (and why, in the report) when it cannot run here. */
+    private static Optional<Planned> planOne(FlagSet set, Jdks jdks, PrintStream out, Map<String, Object> report) {
+        Planned p = new Planned(set, Path.of(System.getProperty("java.home"), "bin", "java"),
+                "JDK " + System.getProperty("java.version"));
+        String why = null;
+        if (set.jdkMajor() != null) {
+            var found = jdks.find(set.jdkMajor());
+            if (found.isEmpty()) {
+                why = "JDK " + set.jdkMajor() + " is not installed (found: " + jdks + "; add one with -D"
+                        + RunSettings.JDKS + "=HOME)";
+            } else {
+                p = new Planned(set, found.get().java(), "JDK " + found.get().version());
+            }
+        }
+        if (why == null) {
+            why = JvmCheck.rejection(p.java(), set.jvmOptions());
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("jdk", p.jdk());
+        r.put("java", p.java().toString());
+        r.put("options", set.jvmOptions());
+        r.put("status", why == null ? "ran" : "unsupported: " + why);
+        report.put(set.name(), r);
+        if (why != null) {
+            out.println("taskbench: flag set '" + set.name() + "' is unsupported on " + p.jdk() + ": " + why
+                    + "; skipped");
+        }
+        return why == null ? Optional.of(p) : Optional.empty();
     }
 
     private List<ReferenceResult> references(List<BenchmarkListEntry> selected) throws IOException {

@@ -150,6 +150,12 @@ class SuiteRunnerTest {
                     .orElseThrow(() -> new AssertionError(ceiling));
             assertTrue(line.matches(".*\\(\\d+ \\d+\\) +!?\\d+%"), "a sample before and one after: " + line);
         }
+        JsonNode jmh = new ObjectMapper().readTree(onlyRun(results).resolve(ResultsStore.DEFAULT_RESULT_FILE).toFile());
+        for (JsonNode b : jmh) {
+            JsonNode secondary = b.get("secondaryMetrics");
+            assertTrue(secondary.has("pgbench.rows/s") && secondary.has("pgbench.sample.1")
+                    && secondary.has("pgbench.sample.2"), "the samples are secondary metrics: " + secondary);
+        }
     }
 
     @Test
