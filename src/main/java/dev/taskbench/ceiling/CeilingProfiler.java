@@ -109,6 +109,16 @@ public final class CeilingProfiler implements ExternalProfiler {
         return Optional.ofNullable(s == null ? null : s.failure);
     }
 
+    /** Something outside JMH's forks ran (a baseline jar): the last sample is no one's "before" any more. */
+    public static synchronized void somethingElseRan(String runId) {
+        RunState s = RUNS.get(runId);
+        if (s != null) {
+            synchronized (s) {
+                s.last = null;
+            }
+        }
+    }
+
     /** Forgets a finished run. */
     public static synchronized void forget(String runId) {
         RUNS.remove(runId);

@@ -2,6 +2,7 @@ package dev.taskbench.runner;
 
 import dev.taskbench.ExitCodes;
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.ceiling.CeilingProfiler;
 import dev.taskbench.ceiling.CeilingReport;
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
@@ -304,6 +305,7 @@ public final class SuiteRunner {
                 JmhOptionsFactory.build(settings.request(), user, pass, plan.forkProps()),
                 settings.request().profile(), java,
                 paramNames(plan.selected()), f));
+        CeilingProfiler.somethingElseRan(plan.runId());
     }
 
     private Path baselineDir() {

@@ -106,6 +106,10 @@ class CeilingProfilerTest {
             prof.afterTrial(new BenchmarkResult(p, List.of()), 1, null, null);
         }
         assertEquals(List.of(1, 1, 1, 10, 10), sampledClients);
+        CeilingProfiler.somethingElseRan("t2");
+        CeilingProfiler prof = profiler(h, "t2");
+        prof.beforeTrial(ten);
+        assertEquals(6, sampledClients.size(), "after a baseline jar ran, a fresh before");
         CeilingProfiler.forget("t2");
     }
 
