@@ -1,5 +1,6 @@
 package dev.taskbench.loop;
 
+import dev.taskbench.declare.HasReference;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,11 +53,13 @@ public class CounterLoopBenchmark {
     }
 
     @Benchmark
+    @HasReference(value = HasReference.Script.COUNTER_LOOP, seedParams = "outer=10000")
     public long faithful() {
         return CounterLoop.faithful();
     }
 
     @Benchmark
+    @HasReference(value = HasReference.Script.COUNTER_LOOP, seedParams = "outer=10000")
     public long opaque(Opaque in) {
         return CounterLoop.opaque(in.outer, in.increments);
     }

@@ -1,6 +1,5 @@
 package dev.taskbench.loop;
 
-import dev.taskbench.runner.OwnIterationPlan;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,10 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The first call is mostly interpreted and rescued by
  * on-stack replacement; the curve then drops to C1 and to C2 speed. Time to peak is where a
- * tracing JIT such as PyPy's pays off against CPython. The runner keeps this plan (no warmup,
- * 50 single shots) whatever the profile.
+ * tracing JIT such as PyPy's pays off against CPython. This plan (no warmup, 50 single shots) is its
+ * meaning: every profile keeps it and takes only its fork count.
  */
-@OwnIterationPlan
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

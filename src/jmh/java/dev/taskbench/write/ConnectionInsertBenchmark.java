@@ -1,7 +1,7 @@
 package dev.taskbench.write;
 
 import dev.taskbench.declare.NeedsDatabase;
-import dev.taskbench.runner.MinimumWarmup;
+import dev.taskbench.declare.SingleRowWrite;
 import dev.taskbench.pool.ConnectionSource;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a pooled vs a fresh connection, and a durable vs an asynchronous commit, cost the seed's
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.Threads;
  * synchronousCommit=on,off}; ten users: {@code -t 10} (the pool follows the thread count).
  */
 @NeedsDatabase
-@MinimumWarmup(iterations = 5, millis = 1000)
+@Warmup(iterations = 5, time = 1000, timeUnit = TimeUnit.MILLISECONDS) // the driver's hot path is still compiling seconds in
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConnectionInsertBenchmark {
@@ -99,12 +100,14 @@ public class ConnectionInsertBenchmark {
     }
 
     @Benchmark
+    @SingleRowWrite
     @Threads(1)
     public int connection(Request s) throws SQLException {
         return s.write();
     }
 
     @Benchmark
+    @SingleRowWrite
     @Threads(1)
     public int commit(Commit s) throws SQLException {
         return s.write();

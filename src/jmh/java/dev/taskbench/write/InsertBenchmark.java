@@ -1,7 +1,7 @@
 package dev.taskbench.write;
 
 import dev.taskbench.declare.NeedsDatabase;
-import dev.taskbench.runner.MinimumWarmup;
+import dev.taskbench.declare.SingleRowWrite;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the layer above the driver costs per row: JDBC vs jOOQ vs Hibernate on identical
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.Threads;
  * hibernateBatchIdentity,hibernateStateless}, once as is and once with {@code -t 10}.
  */
 @NeedsDatabase
-@MinimumWarmup(iterations = 5, millis = 1000)
+@Warmup(iterations = 5, time = 1000, timeUnit = TimeUnit.MILLISECONDS) // the driver's hot path is still compiling seconds in
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class InsertBenchmark {
@@ -76,12 +77,14 @@ public class InsertBenchmark {
     }
 
     @Benchmark
+    @SingleRowWrite
     @Threads(1)
     public int requestOneUser(Request s) throws SQLException {
         return s.write();
     }
 
     @Benchmark
+    @SingleRowWrite
     @Threads(10)
     public int requestTenUsers(Request s) throws SQLException {
         return s.write();

@@ -1,7 +1,7 @@
 package dev.taskbench.write;
 
 import dev.taskbench.declare.NeedsDatabase;
-import dev.taskbench.runner.MinimumWarmup;
+import dev.taskbench.declare.SingleRowWrite;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the statement form costs per row in raw JDBC: one user, pooled, durable commits.
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Threads;
  * prepareThreshold=0,1,5}.
  */
 @NeedsDatabase
-@MinimumWarmup(iterations = 5, millis = 1000)
+@Warmup(iterations = 5, time = 1000, timeUnit = TimeUnit.MILLISECONDS) // the driver's hot path is still compiling seconds in
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
@@ -151,6 +152,7 @@ public class StatementBenchmark {
     }
 
     @Benchmark
+    @SingleRowWrite
     public int singleRow(Single s) throws SQLException {
         return s.write();
     }

@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 
 /**
  * pgbench samples to hold single-row benchmarks against: per benchmark (flag set, benchmark,
- * params, threads) when measured right beside it ({@link CeilingBracket}), else one per client
+ * params, threads) when measured right beside it ({@link CeilingProfiler}), else one per client
  * count for the whole run. A benchmark's ceiling is the mean of its own samples; without any, the
  * run-wide sample of as many clients.
  */

@@ -2,7 +2,14 @@ package dev.taskbench.ceiling;
 
 import dev.taskbench.write.WriteConnections;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.Settings;
+import dev.taskbench.db.BenchmarkDatabase;
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.declare.Declarations;
+import dev.taskbench.declare.SingleRowWrite;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.JmhJsonReader;
 import java.io.IOException;
@@ -14,22 +21,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Holds the single-row write benchmarks of a JMH JSON result against pgbench running the same
  * INSERT: path x threads, rows/s (threads / average time per row), the ceiling and the percent
- * of it. The ceiling is the mean of the pgbench samples taken right before and right after the
- * benchmark ({@link CeilingBracket}, so both see the same machine), or one run-wide sample per
- * client count taken after the run. Without pgbench it says so and reports rows/s only.
+ * of it. Single-row benchmarks are the methods that declare {@link SingleRowWrite}. The ceiling
+ * is the mean of the pgbench samples taken right before and right after each fork
+ * ({@link CeilingProfiler}, so both see the same machine; read back from the JSON's secondary
+ * metrics), or one run-wide sample per client count taken after the run. Without pgbench it
+ * says so and reports rows/s only.
  *
  * <p>{@code java -cp target/benchmarks.jar dev.taskbench.ceiling.CeilingReport RESULT.json} (the
  * database comes from the provisioning chain, as in a benchmark fork; {@code
  * -Dtaskbench.ceiling.seconds} sets pgbench's duration, default 5).
  */
 public final class CeilingReport {
-    /** Benchmarks whose score is time per single-row, single-transaction write. */
-    static final List<String> SINGLE_ROW = List.of("InsertBenchmark.requestOneUser", "InsertBenchmark.requestTenUsers",
-            "ConnectionInsertBenchmark.connection", "ConnectionInsertBenchmark.commit", "StatementBenchmark.singleRow");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CeilingReport() {
     }
@@ -39,8 +48,8 @@ public final class CeilingReport {
             System.err.println("usage: CeilingReport JMH-RESULT.json");
             System.exit(2);
         }
-        int seconds = Integer.getInteger("taskbench.ceiling.seconds", 5);
-        Ceiling ceiling = measureAfter(dev.taskbench.db.BenchmarkDatabase.info(), seconds);
+        int seconds = Settings.fromSystem().integer("taskbench.ceiling.seconds", null, 5, 1, 3600);
+        Ceiling ceiling = measureAfter(BenchmarkDatabase.info(), seconds);
         System.out.print(render(Map.of("default", Path.of(args[0])), ceiling));
     }
 
@@ -75,15 +84,52 @@ public final class CeilingReport {
         return out.toString();
     }
 
-    /** True for a benchmark (package.Class.method) whose score this report turns into rows/s. */
+    /** True for a benchmark (package.Class.method) whose score this report turns into rows/s: it declares so. */
     public static boolean covers(String benchmark) {
-        return SINGLE_ROW.stream().anyMatch(benchmark::endsWith);
+        return Declarations.onMethod(benchmark, SingleRowWrite.class).isPresent();
+    }
+
+    /**
+     * Adds to {@code ceiling} the samples {@link CeilingProfiler} left in each flag set's JSON
+     * ({@code pgbench.sample.N} secondary metrics), in the order they were taken.
+     */
+    public static Ceiling withSamples(Ceiling ceiling, Map<String, Path> jmhJsonByFlagSet) {
+        for (Map.Entry<String, Path> e : jmhJsonByFlagSet.entrySet()) {
+            JsonNode root;
+            try {
+                root = JSON.readTree(e.getValue().toFile());
+            } catch (IOException x) {
+                throw new TaskbenchException("cannot read " + e.getValue() + ": " + x.getMessage(), x);
+            }
+            for (JsonNode b : root) {
+                TreeMap<Integer, Double> samples = samples(b.path("secondaryMetrics"));
+                if (samples.isEmpty() || !covers(b.path("benchmark").asText())) {
+                    continue;
+                }
+                TreeMap<String, String> params = new TreeMap<>();
+                b.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+                Ceiling.Key key = new Ceiling.Key(e.getKey(), CeilingProfiler.shortName(b.path("benchmark").asText()),
+                        params(params), b.path("threads").asInt());
+                samples.values().forEach(tps -> ceiling.add(key, tps));
+            }
+        }
+        return ceiling;
+    }
+
+    private static TreeMap<Integer, Double> samples(JsonNode secondary) {
+        TreeMap<Integer, Double> out = new TreeMap<>();
+        secondary.fields().forEachRemaining(m -> {
+            if (m.getKey().startsWith(CeilingProfiler.SAMPLE)) {
+                out.put(Integer.parseInt(m.getKey().substring(CeilingProfiler.SAMPLE.length())),
+                        m.getValue().path("score").asDouble());
+            }
+        });
+        return out;
     }
 
     /** {@code path=jdbcPrepared source=hikari}: params sorted by name, as JMH keeps them. */
     static String params(Map<String, String> sorted) {
-        return sorted.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue())
-                .collect(java.util.stream.Collectors.joining(" "));
+        return sorted.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(" "));
     }
 
     /** One single-row benchmark result. */
@@ -97,7 +143,7 @@ public final class CeilingReport {
         List<Row> rows = new ArrayList<>();
         for (BenchmarkResult b : JmhJsonReader.read(jmhJson, "default")) {
             String shortName = b.key().shortName();
-            if (!SINGLE_ROW.contains(shortName) || !"avgt".equals(b.key().mode())) {
+            if (!covers(b.key().benchmark()) || !"avgt".equals(b.key().mode())) {
                 continue;
             }
             String unit = b.unit();
@@ -122,7 +168,7 @@ public final class CeilingReport {
             List<Double> samples = ceiling.samples(key);
             String spread = samples.isEmpty() ? (c.isPresent() ? "(run-wide)" : "")
                     : samples.stream().map(x -> String.format(Locale.ROOT, "%.0f", x))
-                            .collect(java.util.stream.Collectors.joining(" ", "(", ")"));
+                            .collect(Collectors.joining(" ", "(", ")"));
             boolean unsteady = samples.size() > 1 && samples.stream().mapToDouble(Double::doubleValue).max()
                     .getAsDouble() > UNSTEADY * samples.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
             anyUnsteady |= unsteady;

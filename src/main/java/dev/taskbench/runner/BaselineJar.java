@@ -40,11 +40,13 @@ final class BaselineJar {
     }
 
     /** Runs one fork of every matching benchmark with the candidate's effective options; returns the JSON file. */
-    Path runRound(Options o, Path java, Collection<String> paramNames, Path out) {
+    Path runRound(Options o, Profile profile, Path java, Collection<String> paramNames, Path out) {
         List<String> cmd = new ArrayList<>(List.of(java.toString()));
         if (Boolean.getBoolean("jmh.ignoreLock")) {
             cmd.add("-Djmh.ignoreLock=true");
         }
+        // a baseline whose main is taskbench's plans beneath these options: same profile, no ceiling of its own
+        cmd.addAll(List.of("-D" + RunRequest.PROFILE + "=" + profile.id(), "-D" + CeilingPlan.PROPERTY + "=off"));
         cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(cliArgs(o, paramNames));
         cmd.addAll(List.of("-rf", "json", "-rff", out.toString()));

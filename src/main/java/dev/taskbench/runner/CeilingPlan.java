@@ -1,30 +1,26 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.db.ProvisionedDatabase;
-import dev.taskbench.config.Settings;
 import dev.taskbench.ceiling.Ceiling;
-import dev.taskbench.ceiling.CeilingBracket;
+import dev.taskbench.ceiling.CeilingProfiler;
 import dev.taskbench.ceiling.CeilingReport;
 import dev.taskbench.ceiling.PgbenchCeiling;
+import dev.taskbench.config.Settings;
+import dev.taskbench.db.ConnectionInfo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.openjdk.jmh.runner.Defaults;
-import org.openjdk.jmh.runner.format.OutputFormat;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.Options;
 
 /**
- * How a run measures the pgbench ceiling for its single-row write benchmarks
+ * How a run measures the pgbench ceiling for its {@code @SingleRowWrite} benchmarks
  * ({@code -Dtaskbench.ceiling}): {@code bracket}, the default outside smoke, samples pgbench right
- * before and right after each benchmark; {@code after}, smoke's default (cheap, for a run that
- * only proves things work), once per client count after the run; {@code off} skips it.
- * {@code -Dtaskbench.ceiling.seconds} is each sample's length (bracket 3, after 5, smoke 2; 0 skips).
+ * before and right after each fork ({@link CeilingProfiler}); {@code after}, smoke's default
+ * (cheap, for a run that only proves things work), once per client count after the run;
+ * {@code off} skips it. {@code -Dtaskbench.ceiling.seconds} is each sample's length (bracket 2,
+ * after 5, smoke 2; 0 skips).
  */
 record CeilingPlan(Kind kind, int seconds) {
     static final String PROPERTY = "taskbench.ceiling";
@@ -48,7 +44,7 @@ record CeilingPlan(Kind kind, int seconds) {
             }
         }
         String s = settings.get(SECONDS, null);
-        int seconds = profile == Profile.SMOKE ? 2 : kind == Kind.BRACKET ? 3 : 5;
+        int seconds = profile == Profile.SMOKE || kind == Kind.BRACKET ? CeilingProfiler.DEFAULT_SECONDS : 5;
         if (s != null) {
             try {
                 seconds = Integer.parseInt(s.trim());
@@ -62,52 +58,43 @@ record CeilingPlan(Kind kind, int seconds) {
         return kind == Kind.OFF || seconds == 0 ? OFF : new CeilingPlan(kind, seconds);
     }
 
-    /** The bracket to wrap JMH's passes with, or null when this plan (or a missing pgbench) takes no samples. */
-    CeilingBracket bracket(ProvisionedDatabase db) {
-        Optional<Path> pgbench = PgbenchCeiling.find();
-        return kind == Kind.BRACKET && pgbench.isPresent() ? new CeilingBracket(pgbench.get(), db.info(), seconds)
-                : null;
+    /** True when the profiler samples around each fork: bracket mode with pgbench on the PATH. */
+    boolean profiles() {
+        return kind == Kind.BRACKET && PgbenchCeiling.find().isPresent();
     }
 
-    /** {@code ceiling.txt}: measures now for {@code after}, renders the bracket's samples otherwise. */
-    String report(Map<String, Path> files, ProvisionedDatabase db, CeilingBracket bracket, PrintStream out) {
+    /** The profiler's init line for one flag set's passes, or null when this plan takes no samples beside forks. */
+    String initLine(Path handoff, String flagSet, String runId) {
+        return profiles() ? CeilingProfiler.initLine(seconds, handoff, flagSet, runId) : null;
+    }
+
+    /** {@code ceiling.txt}: the profiler's samples from the JSON for {@code bracket}, measured now for {@code after}. */
+    String report(Map<String, Path> files, ConnectionInfo db, String runId, PrintStream out) {
         Ceiling ceiling;
-        if (bracket != null) {
-            ceiling = bracket.ceiling();
-        } else if (PgbenchCeiling.find().isEmpty()) {
+        if (PgbenchCeiling.find().isEmpty()) {
             ceiling = Ceiling.none("pgbench is not on the PATH: no ceiling; rows/s only");
+        } else if (kind == Kind.BRACKET) {
+            ceiling = new Ceiling();
+            ceiling.note("ceiling: pgbench -M prepared, the same INSERT, table and clients, " + seconds
+                    + " s right before and right after each fork; the ceiling is their mean");
+            CeilingProfiler.failure(runId).ifPresent(ceiling::note);
+            CeilingReport.withSamples(ceiling, files);
         } else {
             out.println("taskbench: measuring the pgbench ceiling for the single-row write paths");
-            try {
-                ceiling = CeilingReport.measureAfter(db.info(), seconds);
-            } catch (SQLException | IOException | TaskbenchException e) {
-                ceiling = Ceiling.none("the pgbench ceiling could not be measured: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ceiling = Ceiling.none("the pgbench ceiling was interrupted");
-            }
+            ceiling = measureAfter(db);
         }
+        CeilingProfiler.forget(runId);
         return CeilingReport.render(files, ceiling);
     }
 
-    /** JMH's own console output, as {@code new Runner(options)} makes it, on a System.out that closing spares. */
-    static OutputFormat jmhOutput(Options options) {
-        PrintStream sink;
-        if (options.getOutput().hasValue()) {
-            try {
-                sink = new PrintStream(options.getOutput().get(), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new TaskbenchException("cannot write JMH's output to " + options.getOutput().get() + ": "
-                        + e.getMessage());
-            }
-        } else {
-            sink = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8) {
-                @Override
-                public void close() {
-                    flush();
-                }
-            };
+    private Ceiling measureAfter(ConnectionInfo db) {
+        try {
+            return CeilingReport.measureAfter(db, seconds);
+        } catch (SQLException | IOException | TaskbenchException e) {
+            return Ceiling.none("the pgbench ceiling could not be measured: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Ceiling.none("the pgbench ceiling was interrupted");
         }
-        return OutputFormatFactory.createFormatInstance(sink, options.verbosity().orElse(Defaults.VERBOSITY));
     }
 }

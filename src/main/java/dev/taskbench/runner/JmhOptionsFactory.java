@@ -1,6 +1,7 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.ceiling.CeilingProfiler;
 import dev.taskbench.flags.FlagSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Builds JMH options: the profile supplies defaults, the user's JMH arguments override them,
@@ -36,30 +36,25 @@ public final class JmhOptionsFactory {
         }
     }
 
-    /** A warmup plan: iterations of a given length. */
-    public record Warmup(int iterations, TimeValue time) {
-        long totalMillis() {
-            return iterations * time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-    }
-
     /**
-     * One JMH invocation: which flag set on which JVM, which benchmarks it leaves out, and the
-     * warmup that replaces the profile's (null: the profile's).
+     * One JMH invocation: which flag set on which JVM, the forks per benchmark (null: the
+     * profile's or the user's), which selected benchmarks it leaves out, their iteration
+     * settings ({@link PassPlan}; null: the profile's) and the ceiling profiler's init line (null: none).
      */
-    public record Pass(FlagSet flagSet, Path java, boolean ownIterationPlan, Integer forks, List<String> excludes,
-            Warmup warmup) {
+    public record Pass(FlagSet flagSet, Path java, Integer forks, List<String> excludes,
+            PassPlan.Iterations iterations, String ceiling) {
         public Pass {
             excludes = List.copyOf(excludes);
         }
 
-        public Pass(FlagSet flagSet, Path java, boolean ownIterationPlan, Integer forks, List<String> excludes) {
-            this(flagSet, java, ownIterationPlan, forks, excludes, null);
+        /** All selected benchmarks, the profile's forks and iterations, the runner's JVM with its defaults. */
+        public static Pass plain() {
+            return new Pass(FlagSet.DEFAULT, null, null, List.of(), null, null);
         }
 
-        /** All selected benchmarks, the profile's forks, the runner's JVM with its defaults. */
-        public static Pass plain() {
-            return new Pass(FlagSet.DEFAULT, null, false, null, List.of());
+        /** The same pass without the ceiling profiler (for a baseline jar, which may not have it). */
+        public Pass withoutCeiling() {
+            return new Pass(flagSet, java, forks, excludes, iterations, null);
         }
     }
 
@@ -76,27 +71,16 @@ public final class JmhOptionsFactory {
         } else if (!user.getForkCount().hasValue()) {
             b.forks(p.forks());
         }
-        if (!pass.ownIterationPlan()) {
-            Warmup w = pass.warmup() != null ? pass.warmup() : profileWarmup(p);
-            if (!user.getWarmupIterations().hasValue()) {
-                b.warmupIterations(w.iterations());
-            }
-            if (!user.getWarmupTime().hasValue()) {
-                b.warmupTime(w.time());
-            }
-            if (!user.getMeasurementIterations().hasValue()) {
-                b.measurementIterations(p.measurementIterations());
-            }
-            if (!user.getMeasurementTime().hasValue()) {
-                b.measurementTime(TimeValue.fromString(p.measurementTime()));
-            }
-        }
+        iterations(b, user, pass.iterations() != null ? pass.iterations() : PassPlan.Iterations.of(p));
         if (!user.shouldFailOnError().hasValue()) {
             b.shouldFailOnError(true);
         }
         if (p.gcProfiler() && user.getProfilers().stream().noneMatch(pc -> pc.getKlass().equals("gc")
                 || pc.getKlass().endsWith("GCProfiler"))) {
             b.addProfiler("gc");
+        }
+        if (pass.ceiling() != null) {
+            b.addProfiler(CeilingProfiler.class, pass.ceiling());
         }
         List<String> jvmArgs = new ArrayList<>(user.getJvmArgs().hasValue() ? user.getJvmArgs().get()
                 : DEFAULT_JVM_ARGS);
@@ -114,22 +98,20 @@ public final class JmhOptionsFactory {
         return b.build();
     }
 
-    static Warmup profileWarmup(Profile p) {
-        return new Warmup(p.warmupIterations(), TimeValue.fromString(p.warmupTime()));
-    }
-
-    /**
-     * The warmup a class's {@link MinimumWarmup} asks of this profile and user, or null when the
-     * profile's stands: smoke never warms up, the user's {@code -wi}/{@code -w} win, and a
-     * profile that already warms up longer keeps its plan.
-     */
-    static Warmup raisedWarmup(Profile p, CommandLineOptions user, MinimumWarmup min) {
-        if (min == null || p.warmupIterations() == 0 || user.getWarmupIterations().hasValue()
-                || user.getWarmupTime().hasValue()) {
-            return null;
+    /** The pass's iteration settings beneath the user's own. */
+    private static void iterations(ChainedOptionsBuilder b, CommandLineOptions user, PassPlan.Iterations it) {
+        if (!user.getWarmupIterations().hasValue()) {
+            b.warmupIterations(it.warmupIterations());
         }
-        Warmup floor = new Warmup(min.iterations(), TimeValue.milliseconds(min.millis()));
-        return floor.totalMillis() > profileWarmup(p).totalMillis() ? floor : null;
+        if (!user.getWarmupTime().hasValue()) {
+            b.warmupTime(it.warmupTime());
+        }
+        if (!user.getMeasurementIterations().hasValue()) {
+            b.measurementIterations(it.measurementIterations());
+        }
+        if (!user.getMeasurementTime().hasValue()) {
+            b.measurementTime(it.measurementTime());
+        }
     }
 
     /** True when the user asked for a result file of their own; the runner writes its own per flag set. */

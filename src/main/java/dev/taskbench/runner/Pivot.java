@@ -1,5 +1,7 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.declare.Declarations;
+import dev.taskbench.declare.HasReference;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.JmhJsonReader;
@@ -67,26 +69,25 @@ public final class Pivot {
         return new Pivot(List.copyOf(resultByFlagSet.keySet()), cells, List.copyOf(references));
     }
 
-    /** The reference benchmark (seed code in other runtimes) a JMH benchmark corresponds to, if any. */
+    /** The reference script (seed code in other runtimes) a JMH benchmark declares, if any ({@link HasReference}). */
     static String referenceFor(String benchmark) {
-        if (benchmark.endsWith("CounterLoopBenchmark.faithful") || benchmark.endsWith("CounterLoopBenchmark.opaque")) {
-            return ReferenceResult.COUNTER_LOOP;
-        }
-        return benchmark.contains("FormParsingBenchmark") ? ReferenceResult.FORM_DECODE : null;
+        return Declarations.of(benchmark, HasReference.class).map(h -> h.value().id()).orElse(null);
     }
 
-    /** The same for one row: only the seed's own input (loop size, form body, our parser). */
+    /** The same for one row: only rows with the seed's own parameters, as the benchmark declares them. */
     static String referenceFor(RowKey row) {
-        String ref = referenceFor(row.benchmark());
-        Map<String, String> p = row.params();
-        if (ReferenceResult.COUNTER_LOOP.equals(ref) && p.containsKey("outer") && !"10000".equals(p.get("outer"))) {
+        HasReference h = Declarations.of(row.benchmark(), HasReference.class).orElse(null);
+        if (h == null) {
             return null;
         }
-        if (ReferenceResult.FORM_DECODE.equals(ref) && !(p.containsValue("seed")
-                && (!p.containsKey("contender") || "taskbench".equals(p.get("contender"))))) {
-            return null;
+        for (String pair : h.seedParams()) {
+            int eq = pair.indexOf('=');
+            String have = row.params().get(pair.substring(0, eq));
+            if (have != null && !have.equals(pair.substring(eq + 1))) {
+                return null;
+            }
         }
-        return ref;
+        return h.value().id();
     }
 
     public String render() {

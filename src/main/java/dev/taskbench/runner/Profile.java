@@ -7,8 +7,18 @@ import java.util.stream.Collectors;
 
 /**
  * Named run profiles: how many forks and iterations, and whether to record allocation.
- * On a 2-core machine the fork is the unit of repetition (JIT and GC threads compete with
- * the benchmark), so the longer profiles add forks before they add iterations.
+ * The fork is the unit of repetition (JIT and GC threads compete with the benchmark), so the
+ * longer profiles add forks before they add iterations.
+ *
+ * <p>The rule, under {@code mvn jmh:run} and {@code java -jar target/benchmarks.jar} alike
+ * ({@link PassPlan}): the profile is the one place for forks and time budgets. A benchmark class
+ * declares, with JMH's own annotations, only what its meaning or its JIT needs: the write
+ * benchmarks {@code @Warmup(iterations = 5, time = 1000 ms)} (the driver's hot path compiles for
+ * seconds), the warmup curve its single-shot {@code @Measurement}. No class declares
+ * {@code @Fork}. The measuring profiles (standard, full) keep what a class declares and fill in
+ * the rest; smoke replaces declared warmups (it only proves things run) but keeps declared
+ * single-shot measurement plans; the user's {@code -wi/-w/-i/-r/-f} always win. Each difference
+ * between what classes declare and what runs is printed once per run.
  */
 public enum Profile {
     /** Whole suite in a few minutes: does every benchmark run and verify its work? For CI and PRs. */
@@ -53,6 +63,11 @@ public enum Profile {
 
     public String measurementTime() {
         return measurementTime;
+    }
+
+    /** True for the profiles whose figures are read (standard, full); smoke only proves things run. */
+    public boolean measures() {
+        return this != SMOKE;
     }
 
     public boolean gcProfiler() {

@@ -1,15 +1,26 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.ExitCodes;
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.ceiling.CeilingProfiler;
+import dev.taskbench.ceiling.CeilingReport;
+import dev.taskbench.compare.Comparison;
+import dev.taskbench.compare.Criteria;
+import dev.taskbench.config.Settings;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.db.DatabaseProvisioner;
-import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.db.ProvisionedDatabase;
-import dev.taskbench.config.Settings;
+import dev.taskbench.declare.Declarations;
+import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.flags.FlagSet;
 import dev.taskbench.flags.FlagSets;
 import dev.taskbench.flags.Jdks;
 import dev.taskbench.flags.JvmCheck;
+import dev.taskbench.report.ComparisonReports;
+import dev.taskbench.report.HtmlReport;
+import dev.taskbench.report.MarkdownReport;
+import dev.taskbench.results.JmhJsonReader;
+import dev.taskbench.results.RunResults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -42,341 +52,366 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * interleaving forks A B C A B C), and publishes {@code results/<run-id>/} with one JMH JSON
  * per flag set, the metadata and, for several flag sets, a pivot table.
  *
- * <p>Settings come as {@code -Dkey=value} program arguments (or system properties), so that
- * JMH forks, which inherit the runner's JVM arguments, never see them.
+ * <p>Settings come as {@code -Dkey=value} program arguments (or system properties), read once
+ * into {@link RunSettings}; JMH forks never see them.
  */
 public final class SuiteRunner {
-    /** Project directory (for git metadata, scripts and a relative results folder); defaults to the working directory. */
-    public static final String BASEDIR = "taskbench.basedir";
-    public static final String FLAGSETS = "taskbench.flagsets";
-    public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
-    public static final String INTERLEAVE = "taskbench.interleave";
-    public static final String REFERENCE = "taskbench.reference";
-    public static final String JDKS = "taskbench.jdks";
     public static final String PIVOT_FILE = "pivot.txt";
     public static final String REFERENCE_FILE = "reference.json";
-    public static final String RUN_ID = "taskbench.run.id";
     public static final String CEILING_FILE = "ceiling.txt";
-    public static final String GATE = "taskbench.gate";
 
-    private SuiteRunner() {
+    /** A flag set that will run: on which JVM. */
+    record Planned(FlagSet flagSet, Path java, String jdk) {
+    }
+
+    /** What this run does, decided before anything runs. */
+    record RunPlan(String runId, List<BenchmarkListEntry> selected, List<Planned> flagSets, PassPlan passes,
+            int rounds, List<String> forkProps, Path handoff, BaselineJar baseline, boolean ceilingCovered) {
+        Integer passForks() {
+            return rounds > 1 ? Integer.valueOf(1) : null;
+        }
+    }
+
+    private final RunSettings settings;
+    /** The same settings untyped, for the database provisioner, which reads its own. */
+    private final Settings raw;
+    private final CommandLineOptions user;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ResultsStore store;
+    private final Map<String, Object> flagReport = new LinkedHashMap<>();
+    private final Map<String, List<RunResult>> results = new LinkedHashMap<>();
+    private final Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
+    private final Map<String, String> failed = new LinkedHashMap<>();
+    private ProvisionedDatabase db;
+    private Path staging;
+
+    private SuiteRunner(Settings raw, RunSettings settings, CommandLineOptions user, PrintStream out,
+            PrintStream err) {
+        this.raw = raw;
+        this.settings = settings;
+        this.user = user;
+        this.out = out;
+        this.err = err;
+        this.store = new ResultsStore(settings.resultsRoot());
     }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the suite; returns the process exit code (0 ok, 1 failed or refused). */
+    /** Runs the suite; returns the process exit code (0 ok, 1 failed or refused, 3 the gate failed). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = false;
         try {
-            applySettings(args);
-            Settings settings = Settings.fromSystem();
-            RunRequest request = RunRequest.from(settings);
-            CommandLineOptions user = JmhOptionsFactory.parseUserArgs(request.jmhArgs());
-            if (user.shouldList() || user.shouldHelp() || user.shouldListProfilers()
-                    || user.shouldListResultFormats() || user.shouldListWithParams()) {
-                throw new TaskbenchException("listing and help options are JMH CLI commands: run "
-                        + "java -jar target/benchmarks.jar -l (or -h)");
-            }
-            return execute(request, user, settings, out, err);
+            Settings raw = Settings.parse(args, System.getenv());
+            RunSettings settings = RunSettings.from(raw);
+            debug = settings.debug();
+            return new SuiteRunner(raw, settings, userOptions(settings), out, err).execute();
         } catch (TaskbenchException e) {
             err.println("taskbench: " + e.getMessage());
-            return 1;
+            return ExitCodes.FAILED;
         } catch (RunnerException | RuntimeException e) {
             // JMH reports its own failures (a missing BenchmarkList after a rebuild, a lock) as exceptions
             err.println("taskbench: the JMH run failed: " + rootMessage(e));
-            if (Boolean.getBoolean("taskbench.debug")) {
+            if (debug) {
                 e.printStackTrace(err);
             }
-            return 1;
+            return ExitCodes.FAILED;
         }
     }
 
-    /** A flag set that will run: on which JVM. */
-    record Planned(FlagSet flagSet, Path java, String jdk) {
+    private static CommandLineOptions userOptions(RunSettings settings) {
+        CommandLineOptions user = JmhOptionsFactory.parseUserArgs(settings.request().jmhArgs());
+        if (user.shouldList() || user.shouldHelp() || user.shouldListProfilers()
+                || user.shouldListResultFormats() || user.shouldListWithParams()) {
+            throw new TaskbenchException("listing and help options are JMH CLI commands: run "
+                    + "java -jar target/benchmarks.jar -l (or -h)");
+        }
+        return user;
     }
 
-    private static int execute(RunRequest request, CommandLineOptions user, Settings settings, PrintStream out,
-            PrintStream err) throws RunnerException {
-        List<String> includes = new ArrayList<>(user.getIncludes());
-        if (request.include() != null) {
-            includes.add(request.include());
-        }
-        List<BenchmarkListEntry> selected = selected(includes, user.getExcludes());
-        SortedSet<String> classes = new TreeSet<>();
-        selected.forEach(e -> classes.add(e.getUserClassQName()));
-        boolean needsDb = classes.stream().anyMatch(c -> annotated(c, NeedsDatabase.class));
-
-        String flagSpec = settings.get(FLAGSETS, "TASKBENCH_FLAGSETS");
-        Map<String, Object> flagReport = new LinkedHashMap<>();
-        List<Planned> plan = plan(flagSpec, settings, out, flagReport);
-        String baselineJarPath = settings.get(BaselineJar.PROPERTY, null);
-        BaselineJar baseline = baselineJarPath == null ? null : new BaselineJar(Path.of(baselineJarPath).toAbsolutePath());
-        boolean interleave = Boolean.parseBoolean(settings.get(INTERLEAVE, null)) && plan.size() > 1 || baseline != null;
-
-        Path projectDir = projectDir();
-        ResultsStore store = new ResultsStore(projectDir.resolve(request.resultsDir()));
-        String runId = settings.get(RUN_ID, null);
-        if (runId == null) {
-            runId = store.newRunId(request.profile().id(), LocalDateTime.now());
-        } else if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || Files.exists(store.root().resolve(runId))
-                || Files.exists(store.staging(runId))) {
-            throw new TaskbenchException("-D" + RUN_ID + "=" + runId + " is not a new run name under " + store.root()
-                    + " (letters, digits, . _ -; not taken)");
-        }
-        CeilingPlan requestedCeiling = CeilingPlan.from(settings, request.profile());
-        String gate = settings.get(GATE, null);
-        Path gateBaseline = gate == null || baseline != null ? null
-                : dev.taskbench.results.RunResults.locate(store.root(), gate);
-
-        ProvisionedDatabase db = needsDb ? DatabaseProvisioner.standard(settings).provision() : null;
+    private int execute() throws RunnerException {
+        List<BenchmarkListEntry> selected = selected(includes(), user.getExcludes());
+        List<Planned> flagSets = plan(settings, out, flagReport);
+        String runId = runId();
+        Path base = gateBase();
+        db = needsDatabase(selected) ? DatabaseProvisioner.standard(raw).provision() : null;
         Path handoff = null;
-        Path staging = null;
         try {
-            List<String> forkProps = new ArrayList<>();
-            if (db != null) {
-                handoff = Files.createTempFile("taskbench-db-", ".properties");
-                DatabaseHandoff.write(handoff, db.info(), db.source());
-                forkProps.add("-D" + DatabaseHandoff.PROPERTY + "=" + handoff);
-            }
+            handoff = handoff();
+            RunPlan plan = runPlan(runId, selected, flagSets, handoff);
             staging = store.begin(runId);
-            if (JmhOptionsFactory.userChoseResultFile(user)) {
-                out.println("taskbench: note: -rf/-rff are ignored; JSON results go to the run folder");
-            }
-            List<String> ownPlan = new ArrayList<>();
-            Map<JmhOptionsFactory.Warmup, List<String>> warmups = new LinkedHashMap<>();
-            for (BenchmarkListEntry e : selected) {
-                String name = "^" + Pattern.quote(e.getUsername()) + "$";
-                if (annotated(e.getUserClassQName(), OwnIterationPlan.class)) {
-                    ownPlan.add(name);
-                    continue;
-                }
-                warmups.computeIfAbsent(JmhOptionsFactory.raisedWarmup(request.profile(), user,
-                        annotation(e.getUserClassQName(), MinimumWarmup.class)), k -> new ArrayList<>()).add(name);
-            }
-            int forks = user.getForkCount().orElse(request.profile().forks());
-            int rounds = interleave && forks > 0 ? forks : 1;
-            Map<String, Object> metadata = RunMetadata.collect(runId, request, request.jmhArgs(),
-                    forkJvmArgs(request, user, plan.get(0).flagSet(), forkProps), db, projectDir);
-            metadata.put("flagSets", flagReport);
-            metadata.put("interleaved", rounds > 1 ? rounds + " rounds of 1 fork per flag set" : "no");
-            out.printf("taskbench: run %s, profile %s, %d benchmark(s) in %d class(es), flag set(s) %s%s%s%n", runId,
-                    request.profile().id(), selected.size(), classes.size(),
-                    plan.stream().map(p -> p.flagSet().name()).toList(), rounds > 1 ? ", interleaved" : "",
-                    db == null ? ", no database needed" : ", database: " + db.info());
-
-            Map<String, List<RunResult>> results = new LinkedHashMap<>();
-            Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
-            Path baselineDir = staging.resolve(BaselineJar.FOLDER);
-            if (baseline != null) {
-                metadata.put("baselineJar", baselineJarPath);
-                Files.createDirectories(baselineDir);
-            }
-            Map<String, String> failed = new LinkedHashMap<>();
-            boolean writesCovered = db != null
-                    && selected.stream().anyMatch(e -> dev.taskbench.ceiling.CeilingReport.covers(e.getUsername()));
-            CeilingPlan ceilingPlan = writesCovered ? requestedCeiling : CeilingPlan.OFF;
-            dev.taskbench.ceiling.CeilingBracket bracket = ceilingPlan.bracket(db);
-            for (int round = 0; round < rounds; round++) {
-                for (Planned p : plan) {
-                    if (failed.containsKey(p.flagSet().name())) {
-                        continue;
-                    }
-                    try {
-                        runFlagSet(request, user, p, round, rounds, warmups, ownPlan, forkProps, out,
-                                results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>()), baseline,
-                                baselineDir, baselineRounds, selected, bracket);
-                    } catch (RunnerException | RuntimeException e) {
-                        if (plan.size() == 1) {
-                            throw e;
-                        }
-                        // one flag set failing (Epsilon running out of heap, say) must not cost the others' results
-                        String why = rootMessage(e);
-                        failed.put(p.flagSet().name(), why);
-                        out.println("taskbench: flag set '" + p.flagSet().name() + "' failed: " + why
-                                + "; its results are dropped, the other sets go on");
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> r = (Map<String, Object>) flagReport.get(p.flagSet().name());
-                        r.put("status", "failed: " + why);
-                    }
-                }
-            }
-            if (failed.size() == plan.size()) {
-                throw new TaskbenchException("every flag set failed: " + failed);
-            }
-            plan = plan.stream().filter(p -> !failed.containsKey(p.flagSet().name())).toList();
-            for (Map.Entry<String, List<Path>> b : baselineRounds.entrySet()) {
-                BaselineJar.mergeRounds(b.getValue(), baselineDir.resolve("jmh-" + b.getKey() + ".json"));
-                for (Path f : b.getValue()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Map<String, Path> files = new LinkedHashMap<>();
-            for (Planned p : plan) {
-                Path f = staging.resolve("jmh-" + p.flagSet().fileName() + ".json");
-                writeJson(mergeForks(results.get(p.flagSet().name())), f);
-                files.put(p.flagSet().name(), f);
-            }
-            List<ReferenceResult> refs = references(settings, flagSpec != null, selected, projectDir, staging, out);
-            if (plan.size() > 1 || !refs.isEmpty() || flagSpec != null) {
-                String pivot = Pivot.read(files, refs).render();
-                Files.writeString(staging.resolve(PIVOT_FILE), pivot, StandardCharsets.UTF_8);
-                out.println();
-                out.print(pivot);
-            }
-            if (ceilingPlan != CeilingPlan.OFF) {
-                String ceiling = ceilingPlan.report(files, db, bracket, out);
-                Files.writeString(staging.resolve(CEILING_FILE), ceiling, StandardCharsets.UTF_8);
-                out.println();
-                out.print(ceiling);
-            }
-            writeRunReports(staging, runId, metadata, files);
-            Path published = store.commit(runId, metadata);
-            store.writeIndex();
-            out.println("taskbench: results written to " + published);
-            if (!failed.isEmpty()) {
-                err.println("taskbench: flag set(s) failed and are missing from the results: " + failed);
-                return 1;
-            }
-            if (baseline != null) {
-                gateBaseline = published.resolve(BaselineJar.FOLDER);
-            }
-            if (gateBaseline == null) {
-                return 0;
-            }
-            var options = dev.taskbench.compare.Criteria.from(settings);
-            var comparison = dev.taskbench.report.ComparisonReports.compareAndReport(store.root(), gateBaseline,
-                    published, options, out);
-            return gate == null ? 0 : dev.taskbench.report.ComparisonReports.gateVerdict(comparison, err);
+            return runAndPublish(plan, base);
         } catch (IOException e) {
             throw new TaskbenchException("cannot write the run's files: " + e.getMessage(), e);
         } finally {
-            if (staging != null && Files.exists(staging) && !store.discardIfEmpty(runId)) {
-                out.println("taskbench: the run did not finish; partial output kept in " + staging);
+            cleanUp(runId, handoff);
+        }
+    }
+
+    private List<String> includes() {
+        List<String> includes = new ArrayList<>(user.getIncludes());
+        if (settings.request().include() != null) {
+            includes.add(settings.request().include());
+        }
+        return includes;
+    }
+
+    private String runId() {
+        String runId = settings.runId();
+        if (runId == null) {
+            return store.newRunId(settings.request().profile().id(), LocalDateTime.now());
+        }
+        if (Files.exists(store.root().resolve(runId)) || Files.exists(store.staging(runId))) {
+            throw new TaskbenchException("-D" + RunSettings.RUN_ID + "=" + runId + " is not a new run name under "
+                    + store.root() + " (letters, digits, . _ -; not taken)");
+        }
+        return runId;
+    }
+
+    /** The run to compare with: {@code -Dbase}, unless a baseline jar's interleaved results are the base. */
+    private Path gateBase() {
+        return settings.base() == null || settings.baselineJar() != null ? null
+                : RunResults.locate(store.root(), settings.base());
+    }
+
+    private static boolean needsDatabase(List<BenchmarkListEntry> selected) {
+        return selected.stream().anyMatch(e -> Declarations.unknownClass(e.getUserClassQName())
+                || Declarations.onClass(e.getUserClassQName(), NeedsDatabase.class).isPresent());
+    }
+
+    private Path handoff() throws IOException {
+        if (db == null) {
+            return null;
+        }
+        Path handoff = Files.createTempFile("taskbench-db-", ".properties");
+        DatabaseHandoff.write(handoff, db.info(), db.source());
+        return handoff;
+    }
+
+    private RunPlan runPlan(String runId, List<BenchmarkListEntry> selected, List<Planned> flagSets, Path handoff) {
+        BaselineJar baseline = settings.baselineJar() == null ? null : new BaselineJar(settings.baselineJar());
+        boolean interleave = settings.interleave() && flagSets.size() > 1 || baseline != null;
+        int forks = user.getForkCount().orElse(settings.request().profile().forks());
+        List<String> forkProps = handoff == null ? List.of()
+                : List.of("-D" + DatabaseHandoff.PROPERTY + "=" + handoff);
+        boolean covered = db != null && selected.stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
+        PassPlan passes = PassPlan.plan(settings.request().profile(), user, selected);
+        return new RunPlan(runId, selected, flagSets, passes, interleave && forks > 0 ? forks : 1, forkProps, handoff,
+                baseline, covered);
+    }
+
+    private int runAndPublish(RunPlan plan, Path base) throws IOException, RunnerException {
+        Map<String, Object> metadata = metadata(plan);
+        announce(plan);
+        if (JmhOptionsFactory.userChoseResultFile(user)) {
+            out.println("taskbench: note: -rf/-rff are ignored; JSON results go to the run folder");
+        }
+        plan.passes().notes().forEach(n -> out.println("taskbench: " + n));
+        if (plan.baseline() != null) {
+            metadata.put("baselineJar", settings.baselineJar().toString());
+            Files.createDirectories(baselineDir());
+        }
+        for (int round = 0; round < plan.rounds(); round++) {
+            runRound(plan, round);
+        }
+        List<Planned> ran = survivors(plan);
+        mergeBaselineRounds();
+        Map<String, Path> files = writeResults(ran);
+        writePivot(plan, ran, files);
+        writeCeiling(plan, files);
+        writeRunReports(staging, plan.runId(), metadata, files);
+        Path published = store.commit(plan.runId(), metadata);
+        store.writeIndex();
+        out.println("taskbench: results written to " + published);
+        return verdict(plan, published, base);
+    }
+
+    private Map<String, Object> metadata(RunPlan plan) {
+        Map<String, Object> metadata = RunMetadata.collect(plan.runId(), settings.request(),
+                settings.request().jmhArgs(), forkJvmArgs(plan.flagSets().get(0).flagSet(), plan.forkProps()), db,
+                settings.projectDir());
+        metadata.put("flagSets", flagReport);
+        metadata.put("interleaved", plan.rounds() > 1 ? plan.rounds() + " rounds of 1 fork per flag set" : "no");
+        return metadata;
+    }
+
+    private void announce(RunPlan plan) {
+        SortedSet<String> classes = new TreeSet<>();
+        plan.selected().forEach(e -> classes.add(e.getUserClassQName()));
+        out.printf("taskbench: run %s, profile %s, %d benchmark(s) in %d class(es), flag set(s) %s%s%s%n",
+                plan.runId(), settings.request().profile().id(), plan.selected().size(), classes.size(),
+                plan.flagSets().stream().map(p -> p.flagSet().name()).toList(), plan.rounds() > 1 ? ", interleaved" : "",
+                db == null ? ", no database needed" : ", database: " + db.info());
+    }
+
+    private void runRound(RunPlan plan, int round) throws RunnerException {
+        for (Planned p : plan.flagSets()) {
+            if (!failed.containsKey(p.flagSet().name())) {
+                runFlagSetSafely(plan, p, round);
             }
-            if (handoff != null) {
-                try {
-                    Files.deleteIfExists(handoff);
-                } catch (IOException e) {
-                    // a temp file; the OS cleans it
-                }
+        }
+    }
+
+    /** One flag set failing (Epsilon running out of heap, say) must not cost the others' results. */
+    private void runFlagSetSafely(RunPlan plan, Planned p, int round) throws RunnerException {
+        try {
+            runFlagSet(plan, p, round);
+        } catch (RunnerException | RuntimeException e) {
+            if (plan.flagSets().size() == 1) {
+                throw e;
             }
-            if (db != null) {
-                db.close();
+            String why = rootMessage(e);
+            failed.put(p.flagSet().name(), why);
+            out.println("taskbench: flag set '" + p.flagSet().name() + "' failed: " + why
+                    + "; its results are dropped, the other sets go on");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r = (Map<String, Object>) flagReport.get(p.flagSet().name());
+            r.put("status", "failed: " + why);
+        }
+    }
+
+    /** One flag set's share of a round: a pass per iteration plan, each followed by the baseline jar. */
+    private void runFlagSet(RunPlan plan, Planned p, int round) throws RunnerException {
+        List<RunResult> acc = results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>());
+        int group = 0;
+        for (PassPlan.Iterations it : plan.passes().passes().keySet()) {
+            JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), plan.passForks(),
+                    plan.passes().excludesFor(it), it, ceilingInitLine(plan, p));
+            out.printf("taskbench: flag set %s on %s%s%s%n", p.flagSet().name(), p.jdk(),
+                    plan.rounds() > 1 ? ", round " + (round + 1) + " of " + plan.rounds() : "",
+                    plan.passes().passes().size() > 1 ? ", warmup " + it.warmup() + ", measurement " + it.measurement()
+                            : "");
+            acc.addAll(new Runner(JmhOptionsFactory.build(settings.request(), user, pass, plan.forkProps())).run());
+            if (plan.baseline() != null) {
+                runBaseline(plan, p, pass.withoutCeiling(), round, group);
             }
+            group++;
+        }
+    }
+
+    private String ceilingInitLine(RunPlan plan, Planned p) {
+        return plan.ceilingCovered() ? settings.ceiling().initLine(plan.handoff(), p.flagSet().name(), plan.runId())
+                : null;
+    }
+
+    private void runBaseline(RunPlan plan, Planned p, JmhOptionsFactory.Pass pass, int round, int group) {
+        out.printf("taskbench: baseline jar, flag set %s, round %d of %d%n", p.flagSet().name(), round + 1,
+                plan.rounds());
+        Path f = baselineDir().resolve(".round-" + round + "-" + group + "-" + p.flagSet().fileName() + ".json");
+        Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
+        baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(plan.baseline().runRound(
+                JmhOptionsFactory.build(settings.request(), user, pass, plan.forkProps()),
+                settings.request().profile(), java,
+                paramNames(plan.selected()), f));
+        CeilingProfiler.somethingElseRan(plan.runId());
+    }
+
+    private Path baselineDir() {
+        return staging.resolve(BaselineJar.FOLDER);
+    }
+
+    private List<Planned> survivors(RunPlan plan) {
+        if (failed.size() == plan.flagSets().size()) {
+            throw new TaskbenchException("every flag set failed: " + failed);
+        }
+        return plan.flagSets().stream().filter(p -> !failed.containsKey(p.flagSet().name())).toList();
+    }
+
+    private void mergeBaselineRounds() throws IOException {
+        for (Map.Entry<String, List<Path>> b : baselineRounds.entrySet()) {
+            BaselineJar.mergeRounds(b.getValue(), baselineDir().resolve("jmh-" + b.getKey() + ".json"));
+            for (Path f : b.getValue()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    private Map<String, Path> writeResults(List<Planned> ran) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Planned p : ran) {
+            Path f = staging.resolve("jmh-" + p.flagSet().fileName() + ".json");
+            writeJson(mergeForks(results.get(p.flagSet().name())), f);
+            files.put(p.flagSet().name(), f);
+        }
+        return files;
+    }
+
+    private void writePivot(RunPlan plan, List<Planned> ran, Map<String, Path> files) throws IOException {
+        List<ReferenceResult> refs = references(plan.selected());
+        if (ran.size() > 1 || !refs.isEmpty() || settings.flagSpec() != null) {
+            String pivot = Pivot.read(files, refs).render();
+            Files.writeString(staging.resolve(PIVOT_FILE), pivot, StandardCharsets.UTF_8);
+            out.println();
+            out.print(pivot);
+        }
+    }
+
+    private void writeCeiling(RunPlan plan, Map<String, Path> files) throws IOException {
+        if (!plan.ceilingCovered() || settings.ceiling().equals(CeilingPlan.OFF)) {
+            return;
+        }
+        String ceiling = settings.ceiling().report(files, db.info(), plan.runId(), out);
+        Files.writeString(staging.resolve(CEILING_FILE), ceiling, StandardCharsets.UTF_8);
+        out.println();
+        out.print(ceiling);
+    }
+
+    /** Failed flag sets fail the run; else the comparison with the base, and the gate's verdict if asked. */
+    private int verdict(RunPlan plan, Path published, Path base) {
+        if (!failed.isEmpty()) {
+            err.println("taskbench: flag set(s) failed and are missing from the results: " + failed);
+            return ExitCodes.FAILED;
+        }
+        Path against = plan.baseline() != null ? published.resolve(BaselineJar.FOLDER) : base;
+        if (against == null) {
+            return ExitCodes.OK;
+        }
+        Comparison comparison = ComparisonReports.compareAndReport(store.root(), against, published,
+                settings.criteria(), out);
+        return settings.gate() ? ComparisonReports.gateVerdict(comparison, err) : ExitCodes.OK;
+    }
+
+    private void cleanUp(String runId, Path handoff) {
+        if (staging != null && Files.exists(staging) && !store.discardIfEmpty(runId)) {
+            out.println("taskbench: the run did not finish; partial output kept in " + staging);
+        }
+        if (handoff != null) {
+            try {
+                Files.deleteIfExists(handoff);
+            } catch (IOException e) {
+                // a temp file; the OS cleans it
+            }
+        }
+        if (db != null) {
+            db.close();
         }
     }
 
     /** {@code report.md} and {@code report.html}: per benchmark and flag set, the fork scores with intervals. */
     private static void writeRunReports(Path staging, String runId, Map<String, Object> metadata,
             Map<String, Path> files) {
-        List<dev.taskbench.results.BenchmarkResult> all = new ArrayList<>();
-        files.forEach((set, file) -> all.addAll(dev.taskbench.results.JmhJsonReader.read(file, set)));
-        var run = new dev.taskbench.results.RunResults(staging, runId, metadata, all);
-        var options = dev.taskbench.compare.Criteria.defaults();
-        dev.taskbench.report.MarkdownReport.write(run, options, staging.resolve("report.md"));
-        dev.taskbench.report.HtmlReport.write(run, options, staging.resolve("report.html"));
-    }
-
-    /**
-     * One flag set's share of a round: the regular pass (one per warmup plan, each followed by the
-     * baseline jar), then the own-plan pass.
-     */
-    private static void runFlagSet(RunRequest request, CommandLineOptions user, Planned p, int round, int rounds,
-            Map<JmhOptionsFactory.Warmup, List<String>> warmups, List<String> ownPlan,
-            List<String> forkProps, PrintStream out, List<RunResult> acc,
-            BaselineJar baseline, Path baselineDir, Map<String, List<Path>> baselineRounds,
-            List<BenchmarkListEntry> selected, dev.taskbench.ceiling.CeilingBracket bracket) throws RunnerException {
-        Integer passForks = rounds > 1 ? Integer.valueOf(1) : null;
-        List<String> regular = warmups.values().stream().flatMap(List::stream).toList();
-        int group = 0;
-        for (Map.Entry<JmhOptionsFactory.Warmup, List<String>> g : warmups.entrySet()) {
-            List<String> others = new ArrayList<>(ownPlan);
-            regular.stream().filter(n -> !g.getValue().contains(n)).forEach(others::add);
-            JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), false, passForks, others,
-                    g.getKey());
-            if (g.getKey() != null) {
-                out.printf("taskbench: %d benchmark(s) whose JIT needs it warm up %d x %s%n", g.getValue().size(),
-                        g.getKey().iterations(), g.getKey().time());
-            }
-            acc.addAll(runPass(request, user, pass, forkProps, out, p, round, rounds, bracket));
-            if (baseline != null) {
-                out.printf("taskbench: baseline jar, flag set %s, round %d of %d%n", p.flagSet().name(), round + 1,
-                        rounds);
-                Path f = baselineDir.resolve(".round-" + round + "-" + group + "-" + p.flagSet().fileName() + ".json");
-                Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
-                baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(baseline.runRound(
-                        JmhOptionsFactory.build(request, user, pass, forkProps), java, paramNames(selected), f));
-            }
-            group++;
-        }
-        if (!ownPlan.isEmpty()) {
-            acc.addAll(runPass(request, user, new JmhOptionsFactory.Pass(p.flagSet(), p.java(), true, passForks,
-                    regular), forkProps, out, p, round, rounds, null));
-        }
-    }
-
-    /** The project folder: {@code -Dtaskbench.basedir}, set by the Maven goals, or the working directory. */
-    public static Path projectDir() {
-        return Path.of(System.getProperty(BASEDIR, ".")).toAbsolutePath().normalize();
-    }
-
-    private static Collection<RunResult> runPass(RunRequest request, CommandLineOptions user,
-            JmhOptionsFactory.Pass pass, List<String> forkProps, PrintStream out, Planned p, int round, int rounds,
-            dev.taskbench.ceiling.CeilingBracket bracket) throws RunnerException {
-        out.printf("taskbench: flag set %s on %s%s%s%n", p.flagSet().name(), p.jdk(),
-                rounds > 1 ? ", round " + (round + 1) + " of " + rounds : "",
-                pass.ownIterationPlan() ? " (benchmarks with their own iteration plan)" : "");
-        org.openjdk.jmh.runner.options.Options options = JmhOptionsFactory.build(request, user, pass, forkProps);
-        if (bracket == null) {
-            return new Runner(options).run();
-        }
-        return new Runner(options, bracket.around(CeilingPlan.jmhOutput(options), p.flagSet().name())).run();
+        RunResults run = new RunResults(staging, runId, metadata, files.entrySet().stream()
+                .flatMap(f -> JmhJsonReader.read(f.getValue(), f.getKey()).stream()).toList());
+        Criteria criteria = Criteria.defaults();
+        MarkdownReport.write(run, criteria, staging.resolve("report.md"));
+        HtmlReport.write(run, criteria, staging.resolve("report.html"));
     }
 
     /** Resolves the requested flag sets, finds their JDKs and drops the ones the JVM rejects, saying why. */
-    static List<Planned> plan(String flagSpec, Settings settings, PrintStream out, Map<String, Object> report) {
-        Path here = Path.of(System.getProperty("java.home"), "bin", "java");
-        String hereVersion = System.getProperty("java.version");
+    static List<Planned> plan(RunSettings settings, PrintStream out, Map<String, Object> report) {
+        String flagSpec = settings.flagSpec();
         if (flagSpec == null) {
-            report.put(FlagSet.DEFAULT.name(), Map.of("jdk", hereVersion, "options", List.of(), "status", "ran"));
-            return List.of(new Planned(FlagSet.DEFAULT, null, "JDK " + hereVersion));
+            String here = System.getProperty("java.version");
+            report.put(FlagSet.DEFAULT.name(), Map.of("jdk", here, "options", List.of(), "status", "ran"));
+            return List.of(new Planned(FlagSet.DEFAULT, null, "JDK " + here));
         }
-        String file = settings.get(FLAGSETS_FILE, null);
-        List<FlagSet> sets = FlagSets.load(file == null ? null : Path.of(file)).resolveAll(flagSpec);
-        Jdks jdks = Jdks.discover(settings.get(JDKS, null));
+        Jdks jdks = Jdks.discover(settings.jdks());
         out.println("taskbench: JDKs found: " + jdks);
         List<Planned> plan = new ArrayList<>();
-        for (FlagSet set : sets) {
-            Path java = here;
-            String jdk = "JDK " + hereVersion;
-            String why = null;
-            if (set.jdkMajor() != null) {
-                var found = jdks.find(set.jdkMajor());
-                if (found.isEmpty()) {
-                    why = "JDK " + set.jdkMajor() + " is not installed (found: " + jdks
-                            + "; add one with -D" + JDKS + "=HOME)";
-                } else {
-                    java = found.get().java();
-                    jdk = "JDK " + found.get().version();
-                }
-            }
-            if (why == null) {
-                why = JvmCheck.rejection(java, set.jvmOptions());
-            }
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("jdk", jdk);
-            r.put("java", java.toString());
-            r.put("options", set.jvmOptions());
-            if (why != null) {
-                out.println("taskbench: flag set '" + set.name() + "' is unsupported on " + jdk + ": " + why
-                        + "; skipped");
-                r.put("status", "unsupported: " + why);
-            } else {
-                r.put("status", "ran");
-                plan.add(new Planned(set, java, jdk));
-            }
-            report.put(set.name(), r);
+        for (FlagSet set : FlagSets.load(settings.flagSetsFile()).resolveAll(flagSpec)) {
+            planOne(set, jdks, out, report).ifPresent(plan::add);
         }
         if (plan.isEmpty()) {
             throw new TaskbenchException("none of the flag sets " + flagSpec + " can run here (see above)");
@@ -384,10 +419,38 @@ public final class SuiteRunner {
         return plan;
     }
 
-    private static List<ReferenceResult> references(Settings settings, boolean matrix, List<BenchmarkListEntry> selected,
-            Path projectDir, Path staging, PrintStream out) throws IOException {
-        String mode = settings.get(REFERENCE, null);
-        if ("off".equals(mode) || mode == null && !matrix) {
+    /** One flag set on its JDK, or empty (and why, in the report) when it cannot run here. */
+    private static Optional<Planned> planOne(FlagSet set, Jdks jdks, PrintStream out, Map<String, Object> report) {
+        Planned p = new Planned(set, Path.of(System.getProperty("java.home"), "bin", "java"),
+                "JDK " + System.getProperty("java.version"));
+        String why = null;
+        if (set.jdkMajor() != null) {
+            var found = jdks.find(set.jdkMajor());
+            if (found.isEmpty()) {
+                why = "JDK " + set.jdkMajor() + " is not installed (found: " + jdks + "; add one with -D"
+                        + RunSettings.JDKS + "=HOME)";
+            } else {
+                p = new Planned(set, found.get().java(), "JDK " + found.get().version());
+            }
+        }
+        if (why == null) {
+            why = JvmCheck.rejection(p.java(), set.jvmOptions());
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("jdk", p.jdk());
+        r.put("java", p.java().toString());
+        r.put("options", set.jvmOptions());
+        r.put("status", why == null ? "ran" : "unsupported: " + why);
+        report.put(set.name(), r);
+        if (why != null) {
+            out.println("taskbench: flag set '" + set.name() + "' is unsupported on " + p.jdk() + ": " + why
+                    + "; skipped");
+        }
+        return why == null ? Optional.of(p) : Optional.empty();
+    }
+
+    private List<ReferenceResult> references(List<BenchmarkListEntry> selected) throws IOException {
+        if (!settings.timesReferences()) {
             return List.of();
         }
         List<String> wanted = new ArrayList<>();
@@ -401,17 +464,17 @@ public final class SuiteRunner {
             return List.of();
         }
         out.println("taskbench: timing the reference runtimes (CPython, PyPy, Node) for " + wanted);
-        ReferenceRuntimes r = ReferenceRuntimes.run(projectDir.resolve("scripts").resolve("reference"), wanted);
+        ReferenceRuntimes r = ReferenceRuntimes.run(settings.projectDir().resolve("scripts").resolve("reference"),
+                wanted);
         r.notes().forEach(n -> out.println("taskbench: reference: " + n));
         ResultsStore.writeJson(staging.resolve(REFERENCE_FILE), Map.of("results", r.results(), "notes", r.notes()));
         return r.results();
     }
 
     /** The fork JVM arguments the first flag set runs with, for the metadata (no hand-off path). */
-    private static List<String> forkJvmArgs(RunRequest request, CommandLineOptions user, FlagSet set,
-            List<String> forkProps) {
-        var o = JmhOptionsFactory.build(request, user, new JmhOptionsFactory.Pass(set, null, false, null, List.of()),
-                forkProps);
+    private List<String> forkJvmArgs(FlagSet set, List<String> forkProps) {
+        var o = JmhOptionsFactory.build(settings.request(), user, new JmhOptionsFactory.Pass(set, null, null,
+                List.of(), null, null), forkProps);
         List<String> args = new ArrayList<>(o.getJvmArgs().orElse(List.of()));
         args.addAll(o.getJvmArgsAppend().orElse(List.of()));
         args.removeIf(a -> a.startsWith("-D" + DatabaseHandoff.PROPERTY + "="));
@@ -473,29 +536,14 @@ public final class SuiteRunner {
         return List.copyOf(found);
     }
 
-    static boolean annotated(String className, Class<? extends java.lang.annotation.Annotation> annotation) {
-        try {
-            return Class.forName(className, false, SuiteRunner.class.getClassLoader())
-                    .isAnnotationPresent(annotation);
-        } catch (ClassNotFoundException e) {
-            return annotation == NeedsDatabase.class; // cannot tell: be safe about the database only
-        }
-    }
-
-    /** The class's annotation of that type, or null (also when the class cannot be loaded). */
-    static <A extends java.lang.annotation.Annotation> A annotation(String className, Class<A> annotation) {
-        try {
-            return Class.forName(className, false, SuiteRunner.class.getClassLoader()).getAnnotation(annotation);
-        } catch (ClassNotFoundException e) {
-            return null;
-        }
-    }
-
     private static String simpleName(String qName) {
         return qName.substring(qName.lastIndexOf('.') + 1);
     }
 
-    /** {@code -Dkey=value} program arguments become system properties of this JVM only. */
+    /**
+     * {@code -Dkey=value} program arguments become system properties of this JVM only. The runner
+     * no longer uses it (it reads {@link RunSettings} once); kept until the other commands stop calling it.
+     */
     public static void applySettings(String[] args) {
         for (String a : args) {
             if (!a.startsWith("-D") || a.indexOf('=') < 3) {

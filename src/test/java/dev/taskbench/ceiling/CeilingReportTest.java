@@ -63,6 +63,38 @@ class CeilingReportTest {
     }
 
     @Test
+    void aDeclaredMethodIsCoveredAndARenamedOrUndeclaredOneIsNot(@TempDir Path dir) throws Exception {
+        String declared = CeilingProfilerTest.name("declared");
+        String undeclared = CeilingProfilerTest.name("undeclared");
+        assertTrue(CeilingReport.covers(declared));
+        assertTrue(!CeilingReport.covers(undeclared), "no declaration, no ceiling, whatever its name");
+        assertTrue(!CeilingReport.covers(declared + "Renamed"), "a name alone is nothing");
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, "[" + bench(declared, 1, 250.0, "jdbcPrepared") + ","
+                + bench(undeclared, 1, 250.0, "jdbcPrepared") + "]");
+        List<CeilingReport.Row> rows = CeilingReport.rows(json);
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals(CeilingProfiler.shortName(declared), rows.get(0).benchmark());
+    }
+
+    @Test
+    void theProfilersSamplesAreReadFromTheJsonInTheOrderTaken(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        String b = bench("dev.taskbench.write.InsertBenchmark.requestOneUser", 1, 250.0, "jdbcPrepared");
+        b = b.substring(0, b.length() - 1) + ",\"secondaryMetrics\":{"
+                + "\"pgbench.rows/s\":{\"score\":4550.0,\"scoreUnit\":\"rows/s\",\"rawData\":[[],[]]},"
+                + "\"pgbench.sample.10\":{\"score\":4700.0,\"scoreUnit\":\"rows/s\",\"rawData\":[[],[]]},"
+                + "\"pgbench.sample.1\":{\"score\":4400.0,\"scoreUnit\":\"rows/s\",\"rawData\":[[],[]]},"
+                + "\"pgbench.sample.2\":{\"score\":4600.0,\"scoreUnit\":\"rows/s\",\"rawData\":[[],[]]}}}";
+        Files.writeString(json, "[" + b + "]");
+        Ceiling c = CeilingReport.withSamples(new Ceiling(), Map.of("default", json));
+        Ceiling.Key key = new Ceiling.Key("default", "InsertBenchmark.requestOneUser", "path=jdbcPrepared", 1);
+        assertEquals(List.of(4400.0, 4600.0, 4700.0), c.samples(key));
+        String table = CeilingReport.render(Map.of("default", json), c);
+        assertTrue(table.contains("(4400 4600 4700)"), table);
+    }
+
+    @Test
     void pgbenchRunsTheSameInsertAndItsRowsAreVerified() throws Exception {
         Optional<Path> pgbench = PgbenchCeiling.find();
         assumeTrue(pgbench.isPresent(), "pgbench is not on the PATH");

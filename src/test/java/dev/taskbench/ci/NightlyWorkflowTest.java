@@ -76,6 +76,11 @@ class NightlyWorkflowTest {
                     assertFalse(run.contains(p + " "), "value after " + p);
                 }
             }
+            Matcher gate = Pattern.compile("taskbench\\.gate=(\\S*)").matcher(run);
+            while (gate.find()) {
+                assertTrue(gate.group(1).equals("true") || gate.group(1).equals("false"),
+                        "taskbench.gate is a boolean in every command (the run to gate against is -Dbase): " + run);
+            }
         }
         assertTrue(goals >= 2);
     }

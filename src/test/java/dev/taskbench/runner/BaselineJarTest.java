@@ -30,7 +30,7 @@ class BaselineJarTest {
         RunRequest r = RunRequest.from(new Settings(p, Map.of()));
         CommandLineOptions user = JmhOptionsFactory.parseUserArgs(List.of("-p", "source=hikari,agroal", "-t", "2"));
         Options o = JmhOptionsFactory.build(r, user, new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT,
-                null, false, 1, List.of("^x\\.Y\\.z$")), List.of("-Dtaskbench.db.handoff=/tmp/h"));
+                null, 1, List.of("^x\\.Y\\.z$"), null, null), List.of("-Dtaskbench.db.handoff=/tmp/h"));
         List<String> args = BaselineJar.cliArgs(o, List.of("source", "poolSize"));
         // JMH's own parser must read them back to the same options
         CommandLineOptions back = new CommandLineOptions(args.toArray(new String[0]));

@@ -47,28 +47,24 @@ class JmhOptionsFactoryTest {
         assertTrue(o.shouldFailOnError().get());
     }
 
-    @MinimumWarmup(iterations = 2, millis = 1000)
-    private static final class NeedsTwoSeconds {
-    }
-
     @Test
-    void aClassMinimumWarmupRaisesTheMeasuringProfilesOnly() {
-        MinimumWarmup min = NeedsTwoSeconds.class.getAnnotation(MinimumWarmup.class);
+    void aPassCarriesItsIterationsBeneathTheUsersAndTheCeilingProfiler() {
         var none = JmhOptionsFactory.parseUserArgs(List.of());
-        JmhOptionsFactory.Warmup raised = JmhOptionsFactory.raisedWarmup(Profile.STANDARD, none, min);
-        assertEquals(new JmhOptionsFactory.Warmup(2, TimeValue.milliseconds(1000)), raised);
-        assertEquals(null, JmhOptionsFactory.raisedWarmup(Profile.SMOKE, none, min), "smoke only proves things run");
-        assertEquals(null, JmhOptionsFactory.raisedWarmup(Profile.FULL, none, min), "full warms up as long already");
-        assertEquals(null, JmhOptionsFactory.raisedWarmup(Profile.STANDARD, none, null));
-        assertEquals(null, JmhOptionsFactory.raisedWarmup(Profile.STANDARD,
-                JmhOptionsFactory.parseUserArgs(List.of("-w", "100ms")), min), "the user's warmup wins");
-
+        PassPlan.Iterations two = new PassPlan.Iterations(2, TimeValue.milliseconds(1000), 3, TimeValue.seconds(1));
         Options o = JmhOptionsFactory.build(RunRequest.from(new Settings(new Properties(), Map.of())), none,
-                new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT, null, false, null, List.of(), raised),
-                List.of());
+                new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT, null, null, List.of(), two,
+                        "seconds=1;set=default;run=x"), List.of());
         assertEquals(2, o.getWarmupIterations().get());
         assertEquals(TimeValue.milliseconds(1000), o.getWarmupTime().get());
-        assertEquals(Profile.STANDARD.measurementIterations(), o.getMeasurementIterations().get());
+        assertEquals(3, o.getMeasurementIterations().get());
+        assertTrue(o.getProfilers().stream().anyMatch(pc -> pc.getKlass().endsWith("CeilingProfiler")
+                && pc.getOpts().equals("seconds=1;set=default;run=x")));
+        Options users = JmhOptionsFactory.build(RunRequest.from(new Settings(new Properties(), Map.of())),
+                JmhOptionsFactory.parseUserArgs(List.of("-w", "100ms")),
+                new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT, null, null, List.of(), two, null)
+                        .withoutCeiling(), List.of());
+        assertEquals(TimeValue.milliseconds(100), users.getWarmupTime().get(), "the user's warmup wins");
+        assertTrue(users.getProfilers().stream().noneMatch(pc -> pc.getKlass().endsWith("CeilingProfiler")));
     }
 
     @Test
@@ -133,7 +129,7 @@ class JmhOptionsFactoryTest {
         RunRequest r = RunRequest.from(new Settings(new Properties(), Map.of()));
         dev.taskbench.flags.FlagSet set = new dev.taskbench.flags.FlagSet("x", List.of("-Xint"), 25);
         Options o = JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(List.of()),
-                new JmhOptionsFactory.Pass(set, Path.of("/jdk25/bin/java"), false, 1, List.of("^a\\.B\\.c$")),
+                new JmhOptionsFactory.Pass(set, Path.of("/jdk25/bin/java"), 1, List.of("^a\\.B\\.c$"), null, null),
                 List.of());
         assertEquals(List.of("-Xms1g", "-Xmx1g", "-Xint"), List.copyOf(o.getJvmArgs().get()));
         assertEquals("/jdk25/bin/java", o.getJvm().get());
@@ -141,16 +137,4 @@ class JmhOptionsFactoryTest {
         assertEquals(List.of("^a\\.B\\.c$"), o.getExcludes());
     }
 
-    @Test
-    void benchmarksWithTheirOwnPlanKeepTheirIterationsButTakeTheForks() {
-        RunRequest r = RunRequest.from(new Settings(new Properties(), Map.of()));
-        Options own = JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(List.of()),
-                new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT, null, true, null, List.of()), List.of());
-        assertFalse(own.getMeasurementIterations().hasValue());
-        assertFalse(own.getWarmupIterations().hasValue());
-        assertEquals(Profile.STANDARD.forks(), own.getForkCount().get());
-        Options userSaid = JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(List.of("-i", "7")),
-                new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT, null, true, null, List.of()), List.of());
-        assertEquals(7, userSaid.getMeasurementIterations().get());
-    }
 }

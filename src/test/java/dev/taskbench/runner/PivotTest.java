@@ -131,4 +131,35 @@ class PivotTest {
         }
         throw new AssertionError(benchmark + " " + outer);
     }
+
+    /** Stands for a benchmark class: what the pivot knows of it is what it declares. */
+    public static final class Declared {
+        @dev.taskbench.declare.HasReference(value = dev.taskbench.declare.HasReference.Script.FORM_DECODE,
+                seedParams = {"input=seed", "contender=taskbench"})
+        public void decode() {
+        }
+
+        public void renamed() {
+        }
+    }
+
+    @Test
+    void referenceRowsAreTheDeclaredOnesWithTheSeedsOwnParameters() {
+        String decode = Declared.class.getName() + ".decode";
+        String renamed = Declared.class.getName() + ".renamed";
+        assertEquals(ReferenceResult.FORM_DECODE, Pivot.referenceFor(decode));
+        assertEquals(null, Pivot.referenceFor(renamed), "no declaration, no reference column");
+        assertEquals(ReferenceResult.FORM_DECODE, Pivot.referenceFor(new Pivot.RowKey(decode, "avgt", 1,
+                java.util.Map.of("input", "seed", "contender", "taskbench"))));
+        assertEquals(null, Pivot.referenceFor(new Pivot.RowKey(decode, "avgt", 1,
+                java.util.Map.of("input", "seed", "contender", "jdkURLDecoder"))));
+        assertEquals(null, Pivot.referenceFor(new Pivot.RowKey(decode, "avgt", 1,
+                java.util.Map.of("input", "ascii", "contender", "taskbench"))));
+        assertEquals(ReferenceResult.COUNTER_LOOP, Pivot.referenceFor(new Pivot.RowKey(
+                dev.taskbench.loop.CounterLoopBenchmark.class.getName() + ".opaque", "avgt", 1,
+                java.util.Map.of("outer", "10000"))));
+        assertEquals(null, Pivot.referenceFor(new Pivot.RowKey(
+                dev.taskbench.loop.CounterLoopBenchmark.class.getName() + ".opaque", "avgt", 1,
+                java.util.Map.of("outer", "20000"))), "the doubled size is not the seed's loop");
+    }
 }

@@ -150,6 +150,12 @@ class SuiteRunnerTest {
                     .orElseThrow(() -> new AssertionError(ceiling));
             assertTrue(line.matches(".*\\(\\d+ \\d+\\) +!?\\d+%"), "a sample before and one after: " + line);
         }
+        JsonNode jmh = new ObjectMapper().readTree(onlyRun(results).resolve(ResultsStore.DEFAULT_RESULT_FILE).toFile());
+        for (JsonNode b : jmh) {
+            JsonNode secondary = b.get("secondaryMetrics");
+            assertTrue(secondary.has("pgbench.rows/s") && secondary.has("pgbench.sample.1")
+                    && secondary.has("pgbench.sample.2"), "the samples are secondary metrics: " + secondary);
+        }
     }
 
     @Test
@@ -207,15 +213,23 @@ class SuiteRunnerTest {
     @Test
     void theGateFailsARunThatIsSignificantlySlowerThanItsBaseline(@TempDir Path results) throws Exception {
         Path baseline = Path.of("src/test/resources/jmh/pool-aa1.json").toAbsolutePath();
-        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.gate=" + baseline,
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.gate=true", "-Dbase=" + baseline,
                 "-Djmh.include=ConnectionPoolOverheadBenchmark.oneUser",
                 "-Djmh.args=-f 4 -wi 1 -w 100ms -i 1 -r 100ms -p source=hikari -jvmArgsAppend -Xint");
-        assertEquals(dev.taskbench.cli.CompareCommand.REGRESSION, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals(dev.taskbench.ExitCodes.REGRESSION, code, err.toString(StandardCharsets.UTF_8));
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("gate failed") && e.contains("source=hikari"), e);
         Path run = onlyRun(results);
         assertTrue(Files.isRegularFile(run.resolve("report.md")) && Files.isRegularFile(run.resolve("report.html")));
         assertTrue(Files.isRegularFile(results.resolve("compare-pool-aa1-vs-" + run.getFileName()).resolve("report.html")));
+    }
+
+    @Test
+    void aRunNameAsTheGateIsAOneLineErrorThatSaysWhereItNowGoes(@TempDir Path results) {
+        assertEquals(1, run(results, "-Dtaskbench.gate=nightly-1", "-Djmh.include=CounterLoopBenchmark.faithful"));
+        String e = err.toString(StandardCharsets.UTF_8).trim();
+        assertTrue(e.startsWith("taskbench: ") && !e.contains("\n"), e);
+        assertTrue(e.contains("use -Dtaskbench.gate=true -Dbase=nightly-1"), e);
     }
 
     @Test

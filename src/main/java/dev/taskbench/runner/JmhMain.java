@@ -1,0 +1,108 @@
+package dev.taskbench.runner;
+
+import dev.taskbench.ceiling.CeilingReport;
+import dev.taskbench.config.Settings;
+import dev.taskbench.flags.FlagSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Defaults;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * {@code java -jar target/benchmarks.jar}: JMH's own CLI, running the same plan as
+ * {@code mvn jmh:run} ({@link PassPlan}, see {@link Profile}): the profile
+ * ({@code -Dtaskbench.profile}, default standard) beneath the JMH options given, the gc
+ * profiler in the measuring profiles, the pgbench ceiling profiler around declared single-row
+ * writes when pgbench is on the PATH ({@code -Dtaskbench.ceiling=bracket}, the default outside
+ * smoke; {@code -Dtaskbench.ceiling.seconds}). Listing and help ({@code -l}, {@code -lp}, {@code -h}, ...)
+ * are JMH's own.
+ */
+public final class JmhMain {
+    private JmhMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions user;
+        try {
+            user = new CommandLineOptions(args);
+        } catch (CommandLineOptionException e) {
+            System.err.println("Error parsing command line:");
+            System.err.println(" " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (user.shouldList() || user.shouldListWithParams() || user.shouldHelp() || user.shouldListProfilers()
+                || user.shouldListResultFormats()) {
+            org.openjdk.jmh.Main.main(args);
+            return;
+        }
+        try {
+            Settings settings = Settings.fromSystem();
+            Profile profile = Profile.parse(settings.get(RunRequest.PROFILE, "TASKBENCH_PROFILE"));
+            run(user, profile, CeilingPlan.from(settings, profile));
+        } catch (RuntimeException e) {
+            System.err.println("taskbench: " + SuiteRunner.rootMessage(e));
+            System.exit(1);
+        }
+    }
+
+    static Collection<RunResult> run(CommandLineOptions user, Profile profile, CeilingPlan ceilingPlan)
+            throws Exception {
+        List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
+        PassPlan plan = PassPlan.plan(profile, user, selected);
+        plan.notes().forEach(n -> System.out.println("taskbench: " + n));
+        RunRequest request = new RunRequest(profile, List.of(), null, Path.of("results"));
+        String ceiling = ceiling(user, profile, selected, ceilingPlan);
+        boolean ownResultFile = user.getResult().hasValue() || user.getResultFormat().hasValue();
+        List<RunResult> all = new ArrayList<>();
+        for (PassPlan.Iterations it : plan.passes().keySet()) {
+            JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(FlagSet.DEFAULT, null, null,
+                    plan.excludesFor(it), it, ceiling);
+            Options o = JmhOptionsFactory.build(request, user, pass, List.of());
+            all.addAll(plan.passes().size() > 1 && ownResultFile ? runQuietly(o) : new Runner(o).run());
+        }
+        if (plan.passes().size() > 1 && ownResultFile) {
+            writeResult(user, all);
+        }
+        return all;
+    }
+
+    /** The ceiling profiler's init line, when declared single-row writes run in forks and the plan samples beside them. */
+    private static String ceiling(CommandLineOptions user, Profile profile, List<BenchmarkListEntry> selected,
+            CeilingPlan plan) {
+        boolean covered = selected.stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
+        boolean forks = user.getForkCount().orElse(profile.forks()) > 0;
+        return covered && forks ? plan.initLine(null, FlagSet.DEFAULT.name(), "main-" + ProcessHandle.current().pid())
+                : null;
+    }
+
+    /** A pass whose result file JMH writes to a scratch file: the user's file holds every pass. */
+    private static Collection<RunResult> runQuietly(Options o) throws Exception {
+        Path scratch = Files.createTempFile("taskbench-pass-", ".result");
+        try {
+            return new Runner(new OptionsBuilder().parent(o)
+                    .result(scratch.toString()).build()).run();
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    private static void writeResult(CommandLineOptions user, List<RunResult> all) throws IOException {
+        ResultFormatType type = user.getResultFormat().orElse(Defaults.RESULT_FORMAT);
+        String file = user.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "." + type.toString().toLowerCase());
+        ResultFormatFactory.getInstance(type, file).writeOut(all);
+        System.out.println("taskbench: results of every pass written to " + file);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.taskbench.runner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Which benchmarks run with which iteration settings: one JMH invocation (pass) per distinct
+ * plan. The rule (see {@link Profile}): the user's {@code -wi/-w/-i/-r} win; a measuring profile
+ * keeps what a class declares with JMH's own {@code @Warmup}/{@code @Measurement} and fills in the
+ * rest; smoke replaces declared warmups (it only proves things run) but keeps a declared
+ * single-shot measurement plan. Forks are always the profile's (or the user's {@code -f}).
+ * {@link #notes()} says, once per run, where what runs differs from what a class declares.
+ */
+public record PassPlan(Map<Iterations, List<String>> passes, List<String> notes) {
+
+    /** The iteration settings of one pass. */
+    public record Iterations(int warmupIterations, TimeValue warmupTime, int measurementIterations,
+            TimeValue measurementTime) {
+        static Iterations of(Profile p) {
+            return new Iterations(p.warmupIterations(), TimeValue.fromString(p.warmupTime()),
+                    p.measurementIterations(), TimeValue.fromString(p.measurementTime()));
+        }
+
+        String warmup() {
+            return warmupIterations + " x " + warmupTime;
+        }
+
+        String measurement() {
+            return measurementIterations + " x " + measurementTime;
+        }
+    }
+
+    public PassPlan {
+        passes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(passes));
+        notes = List.copyOf(notes);
+    }
+
+    /** Plans the selected benchmarks under this profile and the user's JMH options. */
+    public static PassPlan plan(Profile profile, CommandLineOptions user, List<BenchmarkListEntry> selected) {
+        Map<Iterations, List<String>> passes = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> differences = new LinkedHashMap<>();
+        for (BenchmarkListEntry e : selected) {
+            Iterations runs = runs(profile, user, e);
+            passes.computeIfAbsent(runs, k -> new ArrayList<>()).add(e.getUsername());
+            for (String d : differences(profile, user, e, runs)) {
+                differences.computeIfAbsent(d, k -> new TreeSet<>()).add(simpleName(e.getUserClassQName()));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        differences.forEach((what, classes) -> notes.add(what + " of " + classes.size() + " class"
+                + (classes.size() == 1 ? "" : "es") + " (" + String.join(", ", classes) + ")"));
+        return new PassPlan(passes, notes);
+    }
+
+    /** What one benchmark runs with. */
+    static Iterations runs(Profile profile, CommandLineOptions user, BenchmarkListEntry e) {
+        Iterations p = Iterations.of(profile);
+        boolean keepWarmup = profile.measures();
+        boolean keepMeasurement = profile.measures() || e.getMode() == Mode.SingleShotTime;
+        return new Iterations(
+                user.getWarmupIterations().orElse(keepWarmup ? e.getWarmupIterations().orElse(p.warmupIterations())
+                        : p.warmupIterations()),
+                user.getWarmupTime().orElse(keepWarmup ? e.getWarmupTime().orElse(p.warmupTime()) : p.warmupTime()),
+                user.getMeasurementIterations().orElse(keepMeasurement
+                        ? e.getMeasurementIterations().orElse(p.measurementIterations()) : p.measurementIterations()),
+                user.getMeasurementTime().orElse(keepMeasurement
+                        ? e.getMeasurementTime().orElse(p.measurementTime()) : p.measurementTime()));
+    }
+
+    private static List<String> differences(Profile profile, CommandLineOptions user, BenchmarkListEntry e,
+            Iterations runs) {
+        Iterations p = Iterations.of(profile);
+        List<String> out = new ArrayList<>();
+        if (e.getWarmupIterations().hasValue() || e.getWarmupTime().hasValue()) {
+            String declared = e.getWarmupIterations().orElse(runs.warmupIterations()) + " x "
+                    + e.getWarmupTime().orElse(runs.warmupTime());
+            String who = user.getWarmupIterations().hasValue() || user.getWarmupTime().hasValue() ? "your -wi/-w"
+                    : profile.id();
+            if (!declared.equals(runs.warmup())) {
+                out.add(runs.warmupIterations() == 0 ? who + ": skips the declared " + declared + " warmup" : who + ": runs " + runs.warmup() + " instead of the declared "
+                        + declared + " warmup");
+            }
+        }
+        if (e.getMeasurementIterations().hasValue() || e.getMeasurementTime().hasValue()) {
+            String declared = e.getMeasurementIterations().orElse(runs.measurementIterations()) + " x "
+                    + e.getMeasurementTime().orElse(runs.measurementTime());
+            String who = user.getMeasurementIterations().hasValue() || user.getMeasurementTime().hasValue()
+                    ? "your -i/-r" : profile.id();
+            if (!declared.equals(runs.measurement())) {
+                out.add(who + ": measures " + runs.measurement() + " instead of the declared " + declared);
+            }
+        }
+        int forks = user.getForkCount().orElse(profile.forks());
+        if (e.getForks().hasValue() && e.getForks().get() != forks) {
+            out.add("forks are the " + (user.getForkCount().hasValue() ? "-f you gave" : "profile's") + " (" + forks
+                    + "), not the declared @Fork(" + e.getForks().get() + ")");
+        }
+        return out;
+    }
+
+    /** The exclude patterns that leave exactly this pass's benchmarks of the selection. */
+    public List<String> excludesFor(Iterations pass) {
+        List<String> out = new ArrayList<>();
+        passes.forEach((it, names) -> {
+            if (!it.equals(pass)) {
+                names.forEach(n -> out.add("^" + Pattern.quote(n) + "$"));
+            }
+        });
+        return out;
+    }
+
+    private static String simpleName(String qName) {
+        return qName.substring(qName.lastIndexOf('.') + 1);
+    }
+}

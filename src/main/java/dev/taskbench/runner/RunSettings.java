@@ -1,0 +1,73 @@
+package dev.taskbench.runner;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.compare.Criteria;
+import dev.taskbench.config.ProjectPaths;
+import dev.taskbench.config.Settings;
+import java.nio.file.Path;
+
+/**
+ * Everything {@code mvn jmh:run} is told, read once from its {@code -D} settings and the
+ * environment: what to run ({@link RunRequest}), where results go, the flag sets, the ceiling,
+ * the reference runtimes and the gate. A bad value is a one-line error here, before anything runs.
+ *
+ * @param flagSpec {@code -Dtaskbench.flagsets}, or null for the runner's own JVM only
+ * @param reference {@code -Dtaskbench.reference}: null is "when flag sets are given"
+ * @param gate {@code -Dtaskbench.gate}: exit 3 on a significant regression against the base
+ * @param base {@code -Dbase}: the run to compare with (name or folder), or null
+ * @param baselineJar {@code -Dtaskbench.baseline.jar}: a baseline build run interleaved, the base when given
+ */
+public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
+        boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
+        String base, Path baselineJar, Criteria criteria, boolean debug) {
+
+    public static final String FLAGSETS = "taskbench.flagsets";
+    public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
+    public static final String INTERLEAVE = "taskbench.interleave";
+    public static final String REFERENCE = "taskbench.reference";
+    public static final String JDKS = "taskbench.jdks";
+    public static final String RUN_ID = "taskbench.run.id";
+    public static final String GATE = "taskbench.gate";
+    public static final String BASE = "base";
+    public static final String DEBUG = "taskbench.debug";
+
+    /** {@code -Dtaskbench.reference}: time CPython, PyPy and Node beside the JVM, or not. */
+    public enum Reference {
+        on, off
+    }
+
+    public static RunSettings from(Settings s) {
+        RunRequest request = RunRequest.from(s);
+        String runId = s.get(RUN_ID, null);
+        if (runId != null && !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw Settings.bad(RUN_ID, runId, "a new run name (letters, digits, . _ -)");
+        }
+        boolean gate = gate(s);
+        String base = s.get(BASE, null);
+        Path baselineJar = s.path(BaselineJar.PROPERTY, null, null);
+        if (gate && base == null && baselineJar == null) {
+            throw new TaskbenchException("-D" + GATE + "=true needs the run to gate against: -D" + BASE
+                    + "=<run name> (or -D" + BaselineJar.PROPERTY + "=JAR, whose interleaved results are the base)");
+        }
+        return new RunSettings(request, ProjectPaths.projectDir(s), ProjectPaths.resultsRoot(s),
+                s.get(FLAGSETS, "TASKBENCH_FLAGSETS"), s.path(FLAGSETS_FILE, null, null),
+                s.flag(INTERLEAVE, null, false), s.choice(REFERENCE, null, Reference.class, null), s.get(JDKS, null),
+                runId, CeilingPlan.from(s, request.profile()), gate, base,
+                baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), s.flag(DEBUG, null, false));
+    }
+
+    /** {@code -Dtaskbench.gate}: true or false, as in every command; a run name there says where it now goes. */
+    static boolean gate(Settings s) {
+        String v = s.get(GATE, null);
+        if (v == null || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new TaskbenchException("-D" + GATE + "=" + v + " is not valid: it takes true or false; to gate against"
+                + " a run, use -D" + GATE + "=true -D" + BASE + "=" + v);
+    }
+
+    /** Whether the reference runtimes are timed: on request, or by default when flag sets are given. */
+    boolean timesReferences() {
+        return reference == Reference.on || reference == null && flagSpec != null;
+    }
+}

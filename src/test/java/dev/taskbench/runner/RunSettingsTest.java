@@ -1,0 +1,57 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.Settings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunSettingsTest {
+    private static RunSettings read(String... args) {
+        return RunSettings.from(Settings.parse(args, Map.of()));
+    }
+
+    private static String error(String... args) {
+        String m = assertThrows(TaskbenchException.class, () -> read(args)).getMessage();
+        assertFalse(m.contains("\n"), "one line: " + m);
+        return m;
+    }
+
+    @Test
+    void defaultsAreAStandardRunWithoutGate() {
+        RunSettings s = read();
+        assertEquals(Profile.STANDARD, s.request().profile());
+        assertFalse(s.gate());
+        assertFalse(s.interleave());
+        assertNull(s.base());
+        assertFalse(s.timesReferences());
+        assertTrue(read("-Dtaskbench.flagsets=c1,c2").timesReferences(), "references come with flag sets");
+        assertFalse(read("-Dtaskbench.flagsets=c1", "-Dtaskbench.reference=off").timesReferences());
+    }
+
+    @Test
+    void theGateIsABooleanAsInEveryCommandAndTheBaseIsDashDBase() {
+        RunSettings s = read("-Dtaskbench.gate=true", "-Dbase=nightly-1");
+        assertTrue(s.gate());
+        assertEquals("nightly-1", s.base());
+        assertFalse(read("-Dtaskbench.gate=false").gate());
+        assertTrue(error("-Dtaskbench.gate=true").contains("-Dbase=<run name>"));
+        String old = error("-Dtaskbench.gate=nightly-1");
+        assertTrue(old.contains("use -Dtaskbench.gate=true -Dbase=nightly-1"), old);
+    }
+
+    @Test
+    void badValuesAreOneLineErrors() {
+        assertTrue(error("-Dtaskbench.interleave=yes").contains("taskbench.interleave"));
+        assertTrue(error("-Dtaskbench.reference=sometimes").contains("taskbench.reference"));
+        assertTrue(error("-Dtaskbench.run.id=../x").contains("taskbench.run.id"));
+        assertTrue(error("-Dtaskbench.ceiling=sometimes").contains("is not one of bracket, after, off"));
+        assertTrue(error("-Dtaskbench.profile=fast").contains("unknown profile 'fast'"));
+        assertTrue(error("Connection").contains("unexpected argument 'Connection'"));
+    }
+}
