@@ -4,14 +4,14 @@ import dev.taskbench.ExitCodes;
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.config.Command;
 import dev.taskbench.report.ComparisonReports;
-import dev.taskbench.results.RunResults;
 import java.io.PrintStream;
 
 /**
  * {@code mvn jmh:compare -Dbase=RUN -Dcandidate=RUN}: per-fork statistics between two runs,
- * printed as a table and written as Markdown and HTML. With {@code -Dtaskbench.gate=true} the
- * exit code is {@value #REGRESSION} when a row is significantly slower beyond the effect size
- * (or allocates more). From the uber-jar:
+ * printed as a table and written as Markdown and HTML ({@code RUN:FLAGSET} takes one flag set of a
+ * run). With {@code -Dtaskbench.gate=true} the exit code is {@value #REGRESSION} when a row is
+ * significantly slower beyond the effect size (or allocates more), and 4 when the gate cannot
+ * judge (see {@link ComparisonReports#gateVerdict}). From the uber-jar:
  * {@code java -cp target/benchmarks.jar dev.taskbench.cli.CompareCommand -Dbase=… -Dcandidate=…}.
  */
 public final class CompareCommand {
@@ -30,8 +30,7 @@ public final class CompareCommand {
     }
 
     static int compare(CompareSettings c, PrintStream out, PrintStream err) {
-        Comparison cmp = ComparisonReports.compareAndReport(c.resultsRoot(), RunResults.locate(c.resultsRoot(), c.base()),
-                RunResults.locate(c.resultsRoot(), c.candidate()), c.criteria(), out);
-        return c.gate() ? ComparisonReports.gateVerdict(cmp, err) : ExitCodes.OK;
+        Comparison cmp = ComparisonReports.compareAndReport(c.resultsRoot(), c.base(), c.candidate(), c.criteria(), out);
+        return c.gate() ? ComparisonReports.gateVerdict(cmp, c.acrossTestbeds(), err) : ExitCodes.OK;
     }
 }

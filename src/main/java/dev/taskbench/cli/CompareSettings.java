@@ -2,16 +2,19 @@ package dev.taskbench.cli;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.TestbedCheck;
 import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
 import java.nio.file.Path;
 
 /**
  * What {@code jmh:compare} was asked, read once: the two runs (a folder name under the results
- * folder, or a path to a run folder or a JMH JSON file), where the results live, the criteria
- * of a verdict and whether a regression fails the command.
+ * folder, or a path to a run folder or a JMH JSON file, each optionally {@code :FLAGSET}), where
+ * the results live, the criteria of a verdict, whether a regression fails the command, and
+ * whether the gate may judge runs from different testbeds.
  */
-public record CompareSettings(String base, String candidate, Path resultsRoot, Criteria criteria, boolean gate) {
+public record CompareSettings(String base, String candidate, Path resultsRoot, Criteria criteria, boolean gate,
+        boolean acrossTestbeds) {
     public static final String BASE = "base";
     public static final String CANDIDATE = "candidate";
 
@@ -23,6 +26,7 @@ public record CompareSettings(String base, String candidate, Path resultsRoot, C
             throw new TaskbenchException("give two runs: -Dbase=RUN -Dcandidate=RUN (a folder name under results/ "
                     + "or a path to a run folder or JMH JSON file)");
         }
-        return new CompareSettings(base, candidate, ProjectPaths.resultsRoot(s), Criteria.from(s), Criteria.gate(s));
+        return new CompareSettings(base, candidate, ProjectPaths.resultsRoot(s), Criteria.from(s), Criteria.gate(s),
+                s.flag(TestbedCheck.FORCE, null, false));
     }
 }

@@ -36,6 +36,7 @@ class CompareSettingsTest {
         assertEquals("a", c.base());
         assertEquals("b", c.candidate());
         assertFalse(c.gate());
+        assertFalse(c.acrossTestbeds());
         assertEquals(Criteria.defaults(), c.criteria());
         assertEquals(Path.of("/p/results"), c.resultsRoot());
     }
@@ -60,6 +61,14 @@ class CompareSettingsTest {
     void anythingElseAsTheGateIsAOneLineErrorNamingIt(String value) {
         TaskbenchException e = assertThrows(TaskbenchException.class, () -> CompareSettings.from(of(Criteria.GATE, value)));
         assertEquals("-Dtaskbench.gate=" + value + " is not valid: it takes true or false", e.getMessage());
+    }
+
+    @Test
+    void theGateMayBeForcedAcrossTestbeds() {
+        assertTrue(CompareSettings.from(of("taskbench.gate.acrossTestbeds", "true")).acrossTestbeds());
+        TaskbenchException e = assertThrows(TaskbenchException.class,
+                () -> CompareSettings.from(of("taskbench.gate.acrossTestbeds", "yes")));
+        assertEquals("-Dtaskbench.gate.acrossTestbeds=yes is not valid: it takes true or false", e.getMessage());
     }
 
     @Test
