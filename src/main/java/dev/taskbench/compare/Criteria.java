@@ -59,9 +59,22 @@ public record Criteria(double alpha, double minEffect, int minForks, int resampl
      */
     public static final String GATE = "taskbench.gate";
 
-    /** {@code -Dtaskbench.gate}: false when unset; anything but true or false is a one-line error. */
+    /**
+     * {@code -Dtaskbench.gate}: false when unset; anything but true or false is a one-line error,
+     * which for a run name says where the run to gate against now goes ({@code -Dbase}).
+     */
     public static boolean gate(Settings s) {
-        return s.flag(GATE, null, false);
+        String v = s.get(GATE, null);
+        if (v == null || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new dev.taskbench.TaskbenchException("-D" + GATE + "=" + v + " is not valid: it takes true or false; to"
+                + " gate against a run, use -D" + GATE + "=true -Dbase=" + v);
+    }
+
+    /** {@code -Dtaskbench.gate.acrossTestbeds}: let a gate judge runs from different testbeds (false by default). */
+    public static boolean acrossTestbeds(Settings s) {
+        return s.flag(TestbedCheck.FORCE, null, false);
     }
 
     /** The defaults, with {@code -Dtaskbench.effect} if given (a finite fraction from 0 to 10). */

@@ -13,13 +13,14 @@ import java.nio.file.Path;
  *
  * @param flagSpec {@code -Dtaskbench.flagsets}, or null for the runner's own JVM only
  * @param reference {@code -Dtaskbench.reference}: null is "when flag sets are given"
- * @param gate {@code -Dtaskbench.gate}: exit 3 on a significant regression against the base
+ * @param gate {@code -Dtaskbench.gate}: exit 3 on a significant regression against the base, 4 when it cannot judge
  * @param base {@code -Dbase}: the run to compare with (name or folder), or null
  * @param baselineJar {@code -Dtaskbench.baseline.jar}: a baseline build run interleaved, the base when given
+ * @param acrossTestbeds {@code -Dtaskbench.gate.acrossTestbeds}: let the gate judge a base from another testbed
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
-        String base, Path baselineJar, Criteria criteria, boolean debug) {
+        String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, boolean debug) {
 
     public static final String FLAGSETS = "taskbench.flagsets";
     public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
@@ -27,7 +28,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
     public static final String REFERENCE = "taskbench.reference";
     public static final String JDKS = "taskbench.jdks";
     public static final String RUN_ID = "taskbench.run.id";
-    public static final String GATE = "taskbench.gate";
+    public static final String GATE = Criteria.GATE;
     public static final String BASE = "base";
     public static final String DEBUG = "taskbench.debug";
 
@@ -42,7 +43,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
         if (runId != null && !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw Settings.bad(RUN_ID, runId, "a new run name (letters, digits, . _ -)");
         }
-        boolean gate = gate(s);
+        boolean gate = Criteria.gate(s);
         String base = s.get(BASE, null);
         Path baselineJar = s.path(BaselineJar.PROPERTY, null, null);
         if (gate && base == null && baselineJar == null) {
@@ -53,17 +54,8 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 s.get(FLAGSETS, "TASKBENCH_FLAGSETS"), s.path(FLAGSETS_FILE, null, null),
                 s.flag(INTERLEAVE, null, false), s.choice(REFERENCE, null, Reference.class, null), s.get(JDKS, null),
                 runId, CeilingPlan.from(s, request.profile()), gate, base,
-                baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), s.flag(DEBUG, null, false));
-    }
-
-    /** {@code -Dtaskbench.gate}: true or false, as in every command; a run name there says where it now goes. */
-    static boolean gate(Settings s) {
-        String v = s.get(GATE, null);
-        if (v == null || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        throw new TaskbenchException("-D" + GATE + "=" + v + " is not valid: it takes true or false; to gate against"
-                + " a run, use -D" + GATE + "=true -D" + BASE + "=" + v);
+                baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), Criteria.acrossTestbeds(s),
+                s.flag(DEBUG, null, false));
     }
 
     /** Whether the reference runtimes are timed: on request, or by default when flag sets are given. */

@@ -370,7 +370,7 @@ public final class SuiteRunner {
         }
         Comparison comparison = ComparisonReports.compareAndReport(store.root(), against, published,
                 settings.criteria(), out);
-        return settings.gate() ? ComparisonReports.gateVerdict(comparison, err) : ExitCodes.OK;
+        return settings.gate() ? ComparisonReports.gateVerdict(comparison, settings.acrossTestbeds(), err) : ExitCodes.OK;
     }
 
     private void cleanUp(String runId, Path handoff) {
@@ -538,21 +538,6 @@ public final class SuiteRunner {
 
     private static String simpleName(String qName) {
         return qName.substring(qName.lastIndexOf('.') + 1);
-    }
-
-    /**
-     * {@code -Dkey=value} program arguments become system properties of this JVM only. The runner
-     * no longer uses it (it reads {@link RunSettings} once); kept until the other commands stop calling it.
-     */
-    public static void applySettings(String[] args) {
-        for (String a : args) {
-            if (!a.startsWith("-D") || a.indexOf('=') < 3) {
-                throw new TaskbenchException("unexpected argument '" + a + "': the runner takes -Dkey=value settings "
-                        + "(-Dtaskbench.profile, -Djmh.include, -Djmh.args, -Dtaskbench.db.url, -Dtaskbench.flagsets)");
-            }
-            int eq = a.indexOf('=');
-            System.setProperty(a.substring(2, eq), a.substring(eq + 1));
-        }
     }
 
     static String rootMessage(Throwable t) {

@@ -84,12 +84,13 @@ final class TaskHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
             return answer(response, callback, 405, "{\"error\":\"use POST\"}");
         }
+        long declared = request.getLength();
         if (route == Route.TASKS && !isForm(request.getHeaders().getField(HttpHeader.CONTENT_TYPE))) {
+            closeIfBodyUnread(response, declared);
             return answer(response, callback, 400, "{\"error\":\"content type must be " + FORM + "\"}");
         }
-        long declared = request.getLength();
         if (declared > parser.maxBodyBytes() && declared > DRAIN_LIMIT) {
-            // answered at once; Jetty closes the connection rather than read all of it
+            closeIfBodyUnread(response, declared);
             return answer(response, callback, 413, "{\"error\":\"body over " + parser.maxBodyBytes() + " bytes\"}");
         }
         new Body(request, response, callback, route, declared).run();
@@ -249,6 +250,17 @@ final class TaskHandler extends Handler.Abstract {
                 b.get(bytes, size, n);
                 size += n;
             }
+        }
+    }
+
+    /**
+     * An answer sent before the body was read says {@code Connection: close}: Jetty closes such
+     * a connection rather than read the rest, and a client that was not told would send its next
+     * request into the closing socket.
+     */
+    private static void closeIfBodyUnread(Response response, long declared) {
+        if (declared != 0) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
     }
 

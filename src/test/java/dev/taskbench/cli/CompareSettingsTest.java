@@ -60,7 +60,8 @@ class CompareSettingsTest {
     @ValueSource(strings = {"yes", "baseline", "1"})
     void anythingElseAsTheGateIsAOneLineErrorNamingIt(String value) {
         TaskbenchException e = assertThrows(TaskbenchException.class, () -> CompareSettings.from(of(Criteria.GATE, value)));
-        assertEquals("-Dtaskbench.gate=" + value + " is not valid: it takes true or false", e.getMessage());
+        assertEquals("-Dtaskbench.gate=" + value + " is not valid: it takes true or false; to gate against a run, use"
+                + " -Dtaskbench.gate=true -Dbase=" + value, e.getMessage());
     }
 
     @Test
@@ -85,8 +86,8 @@ class CompareSettingsTest {
         int code = CompareCommand.run(new String[] {"-Dbase=nope", "-Dcandidate=nope", "-Dtaskbench.gate=baseline"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(1, code);
-        assertEquals("taskbench: -Dtaskbench.gate=baseline is not valid: it takes true or false",
-                err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("taskbench: -Dtaskbench.gate=baseline is not valid: it takes true or false; to gate against a run,"
+                + " use -Dtaskbench.gate=true -Dbase=baseline", err.toString(StandardCharsets.UTF_8).strip());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 }

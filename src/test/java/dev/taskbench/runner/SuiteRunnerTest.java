@@ -212,8 +212,10 @@ class SuiteRunnerTest {
 
     @Test
     void theGateFailsARunThatIsSignificantlySlowerThanItsBaseline(@TempDir Path results) throws Exception {
+        // a recorded JMH JSON from another machine: no testbed, so the gate must be told it may judge across
         Path baseline = Path.of("src/test/resources/jmh/pool-aa1.json").toAbsolutePath();
         int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.gate=true", "-Dbase=" + baseline,
+                "-Dtaskbench.gate.acrossTestbeds=true",
                 "-Djmh.include=ConnectionPoolOverheadBenchmark.oneUser",
                 "-Djmh.args=-f 4 -wi 1 -w 100ms -i 1 -r 100ms -p source=hikari -jvmArgsAppend -Xint");
         assertEquals(dev.taskbench.ExitCodes.REGRESSION, code, err.toString(StandardCharsets.UTF_8));

@@ -154,6 +154,27 @@ class TaskServerTest {
         assertEquals(0, rowsTitled(m));
     }
 
+    /** Answered before its body is read, the connection is closed, and the answer says so: no client reuses it. */
+    @Test
+    void anAnswerBeforeTheBodyIsReadSaysConnectionClose() throws Exception {
+        String body = form("title", marker(), "description", "d");
+        try (java.net.Socket s = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
+            s.setSoTimeout(5000);
+            String request = "POST /api/tasks HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            StringBuilder rest = new StringBuilder(head);
+            int b;
+            while ((b = s.getInputStream().read()) >= 0 && !rest.toString().endsWith("\r\n\r\n")) {
+                rest.append((char) b);
+            }
+            assertTrue(head.startsWith("HTTP/1.1 400"), rest.toString());
+            assertTrue(rest.toString().toLowerCase(java.util.Locale.ROOT).contains("connection: close"), rest.toString());
+        }
+    }
+
     @Test
     void moreFieldsThanTheLimitIs400AndWritesNothing() throws Exception {
         String m = marker();
