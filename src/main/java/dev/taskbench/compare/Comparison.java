@@ -30,7 +30,9 @@ import java.util.function.Predicate;
  * left out of the correction's m. A tested row that is not significant is UNKNOWN too, not SAME,
  * when its fork counts could not have reached q &lt;= alpha among the m tested rows had it been
  * the only row that differs ({@link Power}: smallest q = pMin * m); its reason says how many
- * forks per side it would need. A row that cannot be tested is never reported as SAME.</li>
+ * forks per side it would need. Such a row is SAME only by equivalence: when its ratio's
+ * interval lies inside the minimum effect band (1 &plusmn; minEffect), no change that large is
+ * supported whatever the test's floor. A row that cannot be tested is never reported as SAME.</li>
  * <li>{@code gc.alloc.rate.norm} is compared on its per-side median against a fixed
  * tolerance (default 1% + 16 B/op): it is nearly deterministic, so no test is needed and one
  * fork per side suffices. 16 B is one small object or a TLAB-accounting wobble.</li>
@@ -243,7 +245,13 @@ public final class Comparison {
                 boolean up = r >= 1 + o.minEffect();
                 boolean down = r <= 1 - o.minEffect();
                 String change = String.format(Locale.ROOT, "%+.1f%%, q=%.3g", (r - 1) * 100, q);
-                if (q > o.alpha() && minQ > o.alpha()) {
+                boolean withinEffect = o.minEffect() > 0 && ratio.low() > 1 - o.minEffect()
+                        && ratio.high() < 1 + o.minEffect();
+                if (q > o.alpha() && minQ > o.alpha() && withinEffect) {
+                    verdict = Verdict.SAME;
+                    reason = String.format(Locale.ROOT, "interval [%.3f, %.3f] inside the %.0f%% minimum effect (%s)",
+                            ratio.low(), ratio.high(), o.minEffect() * 100, change);
+                } else if (q > o.alpha() && minQ > o.alpha()) {
                     verdict = Verdict.UNKNOWN;
                     reason = String.format(Locale.ROOT,
                             "not significant, and %d vs %d forks cannot reach q <= %s among %d rows alone "

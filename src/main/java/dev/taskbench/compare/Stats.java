@@ -3,11 +3,11 @@ package dev.taskbench.compare;
 import java.util.Arrays;
 
 /** Small descriptive helpers. */
-final class Stats {
+public final class Stats {
     private Stats() {
     }
 
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
         return sortedMedian(s);

@@ -83,19 +83,7 @@ public final class Settings {
     }
 
     public int integer(String property, String envVar, int dflt, int min, int max) {
-        String v = get(property, envVar);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.replace("_", ""));
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the one-line error
-        }
-        throw bad(property, v, "a whole number from " + min + " to " + max);
+        return (int) longValue(property, envVar, dflt, min, max);
     }
 
     public long longValue(String property, String envVar, long dflt, long min, long max) {

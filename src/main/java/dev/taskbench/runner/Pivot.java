@@ -1,10 +1,16 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.compare.Comparison;
+import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Interval;
+import dev.taskbench.compare.Row;
+import dev.taskbench.compare.Stats;
 import dev.taskbench.declare.Declarations;
 import dev.taskbench.declare.HasReference;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.JmhJsonReader;
+import dev.taskbench.results.RunResults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +20,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Benchmark rows x flag-set columns: each cell the score with JMH's error and the ratio to the
- * first column; reference runtimes (CPython, PyPy, Node) as extra columns on the rows they
- * correspond to; and, for single-shot benchmarks, the warmup curve in short.
+ * Benchmark rows x flag-set columns: each cell the median fork score, and against the first
+ * column the ratio of medians with its bootstrap interval and the verdict after the
+ * Benjamini-Hochberg correction over the column's rows (the statistics of {@code jmh:compare},
+ * never JMH's pooled error); reference runtimes (CPython, PyPy, Node) as extra columns on the
+ * rows they correspond to; and, for single-shot benchmarks, the warmup curve in short.
  */
 public final class Pivot {
     /** A row: benchmark, mode, threads and parameters. */
@@ -44,29 +52,50 @@ public final class Pivot {
         }
     }
 
-    record Cell(double score, double error, String unit, List<List<Double>> forks) {
+    /** One flag set's figure for one row: the median of its fork scores. */
+    record Cell(double score, String unit, List<List<Double>> forks) {
     }
 
     private final List<String> columns;
     private final Map<RowKey, Map<String, Cell>> cells;
     private final List<ReferenceResult> references;
+    /** Per column after the first: its rows against the first column. */
+    private final Map<String, Map<RowKey, Row>> against;
 
-    private Pivot(List<String> columns, Map<RowKey, Map<String, Cell>> cells, List<ReferenceResult> references) {
+    private Pivot(List<String> columns, Map<RowKey, Map<String, Cell>> cells, List<ReferenceResult> references,
+            Map<String, Map<RowKey, Row>> against) {
         this.columns = columns;
         this.cells = cells;
         this.references = references;
+        this.against = against;
     }
 
-    /** Reads one JMH JSON result per flag set, in column order. */
+    /** Reads one JMH JSON result per flag set, in column order, with the default criteria. */
     public static Pivot read(Map<String, Path> resultByFlagSet, List<ReferenceResult> references) {
+        return read(resultByFlagSet, references, Criteria.defaults());
+    }
+
+    /** Reads one JMH JSON result per flag set, in column order; compares each column with the first. */
+    public static Pivot read(Map<String, Path> resultByFlagSet, List<ReferenceResult> references, Criteria criteria) {
         Map<RowKey, Map<String, Cell>> cells = new LinkedHashMap<>();
+        List<BenchmarkResult> all = new ArrayList<>();
         for (Map.Entry<String, Path> e : resultByFlagSet.entrySet()) {
             for (BenchmarkResult r : JmhJsonReader.read(e.getValue(), e.getKey())) {
+                all.add(r);
                 cells.computeIfAbsent(RowKey.of(r.key()), k -> new LinkedHashMap<>()).put(e.getKey(),
-                        new Cell(r.jmhScore(), r.jmhError(), r.unit(), r.iterations()));
+                        new Cell(Stats.median(r.forks()), r.unit(), r.iterations()));
             }
         }
-        return new Pivot(List.copyOf(resultByFlagSet.keySet()), cells, List.copyOf(references));
+        List<String> columns = List.copyOf(resultByFlagSet.keySet());
+        RunResults run = new RunResults(Path.of("pivot"), "pivot", Map.of(), all);
+        Map<String, Map<RowKey, Row>> against = new LinkedHashMap<>();
+        for (String col : columns.subList(Math.min(1, columns.size()), columns.size())) {
+            Map<RowKey, Row> rows = new LinkedHashMap<>();
+            Comparison.compareFlagSets(run, columns.get(0), col, criteria).rows()
+                    .forEach(r -> rows.put(RowKey.of(r.key()), r));
+            against.put(col, rows);
+        }
+        return new Pivot(columns, cells, List.copyOf(references), against);
     }
 
     /** The reference script (seed code in other runtimes) a JMH benchmark declares, if any ({@link HasReference}). */
@@ -111,12 +140,15 @@ public final class Pivot {
             String unit = row.getValue().values().iterator().next().unit();
             for (String col : columns) {
                 Cell c = row.getValue().get(col);
+                Row vs = col.equals(columns.get(0)) ? null : against.get(col).get(row.getKey());
                 if (c == null) {
                     line.add("-");
+                } else if (vs == null) {
+                    line.add(number(c.score()) + " " + c.unit());
                 } else {
-                    String ratio = col.equals(columns.get(0)) || first == null ? "" : " " + ratio(c.score(), first.score());
-                    line.add(number(c.score()) + (Double.isNaN(c.error()) ? "" : " ± " + number(c.error())) + " "
-                            + c.unit() + ratio);
+                    Interval i = vs.ratio();
+                    line.add(number(c.score()) + " " + c.unit() + " ×" + number(i.estimate()) + " [" + number(i.low())
+                            + ", " + number(i.high()) + "] " + vs.verdict());
                 }
             }
             String ref = referenceFor(row.getKey());
@@ -133,8 +165,8 @@ public final class Pivot {
             table.add(line);
         }
         StringBuilder out = new StringBuilder(format(table));
-        out.append("Cells: score ± JMH error (99.9%), then ×ratio to the first column (")
-                .append(columns.get(0)).append(")");
+        out.append("Cells: median fork score; against the first column (").append(columns.get(0))
+                .append(") the ratio of medians, its bootstrap interval and the verdict after correction");
         if (!refColumns.isEmpty()) {
             out.append("; reference runtimes: best in-process call of the seed's own code");
         }

@@ -82,17 +82,7 @@ public final class RunMetadata {
     }
 
     private static String procValue(Path file, String key) {
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
-                    return line.substring(colon + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or not readable: leave it out
-        }
-        return null;
+        return TestbedProbe.firstValue(file, key);
     }
 
     static Map<String, Object> database(ProvisionedDatabase db) {

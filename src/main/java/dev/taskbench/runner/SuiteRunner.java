@@ -341,7 +341,7 @@ public final class SuiteRunner {
     private void writePivot(RunPlan plan, List<Planned> ran, Map<String, Path> files) throws IOException {
         List<ReferenceResult> refs = references(plan.selected());
         if (ran.size() > 1 || !refs.isEmpty() || settings.flagSpec() != null) {
-            String pivot = Pivot.read(files, refs).render();
+            String pivot = Pivot.read(files, refs, settings.criteria()).render();
             Files.writeString(staging.resolve(PIVOT_FILE), pivot, StandardCharsets.UTF_8);
             out.println();
             out.print(pivot);

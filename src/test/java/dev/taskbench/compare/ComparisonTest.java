@@ -250,12 +250,31 @@ class ComparisonTest {
         assertTrue(shifted.reason().contains("5 vs 5 forks cannot reach q <= 0.05 among 110 rows alone"),
                 shifted.reason());
         assertTrue(shifted.reason().contains("need 8 forks per side"), shifted.reason());
-        assertEquals(110, c.count(Verdict.UNKNOWN)); // the overlapping rows are not SAME either
-        assertEquals(0, c.count(Verdict.SAME));
+        // the overlapping rows' intervals lie inside the 5% band: SAME by equivalence, not by the test
+        assertEquals(1, c.count(Verdict.UNKNOWN));
+        assertEquals(109, c.count(Verdict.SAME));
+        Row steady = c.rows().stream().filter(r -> r.verdict() == Verdict.SAME).findFirst().orElseThrow();
+        assertTrue(steady.reason().contains("inside the 5% minimum effect"), steady.reason());
         assertTrue(c.passesGate()); // the gate's own verdict: coverage is what fails
         assertEquals(1, c.coverageFailures().size());
-        assertTrue(c.coverageFailures().get(0).startsWith("110 rows UNKNOWN: "), c.coverageFailures().get(0));
-        assertTrue(c.coverageFailures().get(0).endsWith("; and 105 more"), c.coverageFailures().get(0));
+        assertTrue(c.coverageFailures().get(0).contains("UNKNOWN"), c.coverageFailures().get(0));
+    }
+
+    /** Without the band (no minimum effect), nothing that cannot be flagged is SAME. */
+    @Test
+    void withoutAMinimumEffectThereIsNoEquivalence() {
+        double[] overlap = {101, 99, 100, 97, 103};
+        Comparison c = manyRows(110, FIVE, overlap, times(FIVE, 1.5), Criteria.defaults().withMinEffect(0));
+        assertEquals(110, c.count(Verdict.UNKNOWN));
+        assertEquals(0, c.count(Verdict.SAME));
+    }
+
+    /** A wide interval that reaches past the band is no evidence of sameness: UNKNOWN. */
+    @Test
+    void anIntervalReachingPastTheBandStaysUnknown() {
+        double[] wide = {80, 120, 100, 90, 110};
+        Comparison c = manyRows(110, FIVE, wide, times(FIVE, 1.5));
+        assertEquals(110, c.count(Verdict.UNKNOWN));
     }
 
     @Test
@@ -325,6 +344,10 @@ class ComparisonTest {
     }
 
     private static Comparison manyRows(int m, double[] base, double[] overlap, double[] shifted) {
+        return manyRows(m, base, overlap, shifted, Criteria.defaults());
+    }
+
+    private static Comparison manyRows(int m, double[] base, double[] overlap, double[] shifted, Criteria criteria) {
         List<BenchmarkResult> b = new ArrayList<>();
         List<BenchmarkResult> c = new ArrayList<>();
         b.add(result("default", key("shifted"), "ns/op", base));
@@ -334,7 +357,7 @@ class ComparisonTest {
             c.add(result("default", key("same" + i), "ns/op", overlap));
         }
         return Comparison.compare(new RunResults(Path.of("b"), "b", Map.of(), b),
-                new RunResults(Path.of("c"), "c", Map.of(), c), Criteria.defaults());
+                new RunResults(Path.of("c"), "c", Map.of(), c), criteria);
     }
 
     private static Row compareOne(String unit, double[] base, double[] cand) {

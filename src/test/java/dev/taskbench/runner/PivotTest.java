@@ -81,6 +81,34 @@ class PivotTest {
         assertTrue(curve.get(0).contains("interpreter"));
     }
 
+    /** Five forks a flag set: each cell against the first column carries the ratio, its interval and the verdict. */
+    @Test
+    void cellsCarryTheRatioItsIntervalAndTheVerdict(@TempDir Path dir) throws Exception {
+        Map<String, Path> m = new LinkedHashMap<>();
+        m.put("c2", json(dir, "c2", 100));
+        m.put("c1", json(dir, "c1", 300));
+        m.put("same", json(dir, "same", 100));
+        String out = Pivot.read(m, List.of()).render();
+        String line = row(out, "Loop.run");
+        String[] cells = line.split("\\|");
+        assertTrue(cells[1].trim().startsWith("100") && !cells[1].contains("×"), line);
+        assertTrue(cells[2].contains("×3") && cells[2].contains("SLOWER"), line);
+        assertTrue(cells[3].contains("×1") && cells[3].contains("SAME"), line);
+        assertFalse(out.contains("±"), "no JMH pooled error: " + out);
+    }
+
+    private static Path json(Path dir, String set, double centre) throws Exception {
+        StringBuilder forks = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            forks.append(i == 0 ? "" : ",").append('[').append(centre * (1 + 0.004 * (i - 2))).append(']');
+        }
+        Path f = dir.resolve("jmh-" + set + ".json");
+        Files.writeString(f, "[{\"benchmark\":\"x.Loop.run\",\"mode\":\"avgt\",\"threads\":1,\"forks\":5,"
+                + "\"params\":{},\"primaryMetric\":{\"score\":" + centre + ",\"scoreError\":1,\"scoreUnit\":\"ns/op\","
+                + "\"rawData\":[" + forks + "]}}]");
+        return f;
+    }
+
     @Test
     void withoutReferencesThereAreNoReferenceColumns() {
         String header = Pivot.read(files(), List.of()).render().lines().findFirst().orElseThrow();
