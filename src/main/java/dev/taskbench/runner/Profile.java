@@ -22,11 +22,11 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     /** Whole suite in a few minutes: does every benchmark run and verify its work? For CI and PRs. */
-    SMOKE(1, 0, "200ms", 1, "300ms", false),
+    SMOKE(1, 0, "200ms", 1, "300ms", false, 0),
     /** The default: usable error bars on the whole suite in under 30 minutes. */
-    STANDARD(5, 1, "500ms", 2, "500ms", true),
+    STANDARD(5, 1, "500ms", 2, "500ms", true, 12),
     /** Nightly: many short forks for per-fork statistics. */
-    FULL(10, 2, "1s", 3, "1s", true);
+    FULL(10, 2, "1s", 3, "1s", true, 20);
 
     private final int forks;
     private final int warmupIterations;
@@ -34,9 +34,11 @@ public enum Profile {
     private final int measurementIterations;
     private final String measurementTime;
     private final boolean gcProfiler;
+    private final int adaptiveForks;
 
     Profile(int forks, int warmupIterations, String warmupTime, int measurementIterations, String measurementTime,
-            boolean gcProfiler) {
+            boolean gcProfiler, int adaptiveForks) {
+        this.adaptiveForks = adaptiveForks;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupTime = warmupTime;
@@ -47,6 +49,14 @@ public enum Profile {
 
     public int forks() {
         return forks;
+    }
+
+    /**
+     * The most fork pairs a row gets when candidate and baseline run interleaved and the row is
+     * still undecided after {@link #forks()} ({@code -Dtaskbench.adaptive.maxForks}); 0 adds none.
+     */
+    public int adaptiveForks() {
+        return adaptiveForks;
     }
 
     public int warmupIterations() {

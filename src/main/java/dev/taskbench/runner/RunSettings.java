@@ -17,10 +17,12 @@ import java.nio.file.Path;
  * @param base {@code -Dbase}: the run to compare with (name or folder), or null
  * @param baselineJar {@code -Dtaskbench.baseline.jar}: a baseline build run interleaved, the base when given
  * @param acrossTestbeds {@code -Dtaskbench.gate.acrossTestbeds}: let the gate judge a base from another testbed
+ * @param adaptiveForks {@code -Dtaskbench.adaptive.maxForks}: with a baseline jar, undecided rows get fork pairs
+ *                      up to this many a side (the profile's default; 0 adds none)
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
-        String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, boolean debug) {
+        String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks, boolean debug) {
 
     public static final String FLAGSETS = "taskbench.flagsets";
     public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
@@ -31,6 +33,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
     public static final String GATE = Criteria.GATE;
     public static final String BASE = "base";
     public static final String DEBUG = "taskbench.debug";
+    public static final String ADAPTIVE_FORKS = "taskbench.adaptive.maxForks";
 
     /** {@code -Dtaskbench.reference}: time CPython, PyPy and Node beside the JVM, or not. */
     public enum Reference {
@@ -55,7 +58,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 s.flag(INTERLEAVE, null, false), s.choice(REFERENCE, null, Reference.class, null), s.get(JDKS, null),
                 runId, CeilingPlan.from(s, request.profile()), gate, base,
                 baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), Criteria.acrossTestbeds(s),
-                s.flag(DEBUG, null, false));
+                s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000), s.flag(DEBUG, null, false));
     }
 
     /** Whether the reference runtimes are timed: on request, or by default when flag sets are given. */

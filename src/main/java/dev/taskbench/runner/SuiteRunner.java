@@ -6,6 +6,7 @@ import dev.taskbench.ceiling.CeilingProfiler;
 import dev.taskbench.ceiling.CeilingReport;
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Verdict;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.db.DatabaseProvisioner;
@@ -19,6 +20,7 @@ import dev.taskbench.flags.JvmCheck;
 import dev.taskbench.report.ComparisonReports;
 import dev.taskbench.report.HtmlReport;
 import dev.taskbench.report.MarkdownReport;
+import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.JmhJsonReader;
 import dev.taskbench.results.RunResults;
 import java.io.IOException;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -43,7 +46,10 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
@@ -216,6 +222,7 @@ public final class SuiteRunner {
         for (int round = 0; round < plan.rounds(); round++) {
             runRound(plan, round);
         }
+        addForksWhereUndecided(plan);
         List<Planned> ran = survivors(plan);
         mergeBaselineRounds();
         Map<String, Path> files = writeResults(ran);
@@ -289,6 +296,104 @@ public final class SuiteRunner {
             }
             group++;
         }
+    }
+
+    /**
+     * Chromium Pinpoint's rule for an interleaved baseline: while rows are UNKNOWN (their forks
+     * cannot decide them yet) and the cap ({@code -Dtaskbench.adaptive.maxForks}) is not reached,
+     * each such row alone gets one more candidate fork followed by one more baseline fork, and
+     * the comparison is made again. Decided rows cost nothing more.
+     */
+    private void addForksWhereUndecided(RunPlan plan) throws RunnerException, IOException {
+        int cap = settings.adaptiveForks();
+        if (plan.baseline() == null || cap <= plan.rounds()) {
+            return;
+        }
+        for (int pairs = plan.rounds(); pairs < cap; pairs++) {
+            Map<String, List<BenchmarkKey>> undecided = undecided(plan);
+            int n = undecided.values().stream().mapToInt(List::size).sum();
+            if (n == 0) {
+                out.printf("taskbench: every row is decided after %d fork pair(s)%n", pairs);
+                return;
+            }
+            out.printf("taskbench: %d row(s) undecided after %d fork pair(s): one more pair each (at most %d)%n", n,
+                    pairs, cap);
+            for (Planned p : survivors(plan)) {
+                for (BenchmarkKey row : undecided.getOrDefault(p.flagSet().name(), List.of())) {
+                    runRowOnce(plan, p, row, pairs);
+                }
+            }
+        }
+        int left = undecided(plan).values().stream().mapToInt(List::size).sum();
+        if (left > 0) {
+            out.printf("taskbench: %d row(s) still undecided after %d fork pairs; the gate will say which%n", left, cap);
+        }
+    }
+
+    /** Per flag set, the rows whose comparison with the baseline so far is UNKNOWN but could be decided. */
+    private Map<String, List<BenchmarkKey>> undecided(RunPlan plan) throws IOException {
+        Path scratch = Files.createTempDirectory("taskbench-adaptive-");
+        try {
+            List<dev.taskbench.results.BenchmarkResult> candidate = new ArrayList<>();
+            List<dev.taskbench.results.BenchmarkResult> base = new ArrayList<>();
+            for (Planned p : survivors(plan)) {
+                String set = p.flagSet().name();
+                Path c = scratch.resolve("candidate-" + p.flagSet().fileName() + ".json");
+                writeJson(mergeForks(results.getOrDefault(set, List.of())), c);
+                candidate.addAll(JmhJsonReader.read(c, set));
+                List<Path> rounds = baselineRounds.get(p.flagSet().fileName());
+                if (rounds != null) {
+                    Path b = scratch.resolve("base-" + p.flagSet().fileName() + ".json");
+                    BaselineJar.mergeRounds(rounds, b);
+                    base.addAll(JmhJsonReader.read(b, set));
+                }
+            }
+            Comparison cmp = Comparison.compare(new RunResults(scratch.resolve("base"), "baseline", Map.of(), base),
+                    new RunResults(scratch, "candidate", Map.of(), candidate), settings.criteria());
+            Map<String, List<BenchmarkKey>> out = new LinkedHashMap<>();
+            cmp.rows().stream().filter(r -> r.verdict() == Verdict.UNKNOWN && Double.isFinite(r.minReachableQ()))
+                    .forEach(r -> out.computeIfAbsent(r.flagSet(), k -> new ArrayList<>()).add(r.key()));
+            return out;
+        } finally {
+            try (var files = Files.list(scratch)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    /** One more fork of one row (benchmark and params), then one of the baseline jar, as in a round. */
+    private void runRowOnce(RunPlan plan, Planned p, BenchmarkKey row, int pairs) throws RunnerException {
+        PassPlan.Iterations it = plan.passes().passes().entrySet().stream()
+                .filter(e -> e.getValue().contains(row.benchmark())).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new TaskbenchException("no pass holds " + row.benchmark()));
+        List<String> others = plan.selected().stream().map(BenchmarkListEntry::getUsername)
+                .filter(n -> !n.equals(row.benchmark())).map(n -> "^" + Pattern.quote(n) + "$").toList();
+        JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), 1, others, it,
+                ceilingInitLine(plan, p));
+        out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(), row.label());
+        results.get(p.flagSet().name()).addAll(new Runner(onlyRow(pass, plan, row)).run());
+        Path f = baselineDir().resolve(".adaptive-" + pairs + "-" + rowFileName(row) + "-" + p.flagSet().fileName()
+                + ".json");
+        Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
+        baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(plan.baseline().runRound(
+                onlyRow(pass.withoutCeiling(), plan, row), settings.request().profile(), java, paramNames(plan.selected()),
+                f));
+        CeilingProfiler.somethingElseRan(plan.runId());
+    }
+
+    /** The pass's options with every parameter pinned to the row's values. */
+    private Options onlyRow(JmhOptionsFactory.Pass pass, RunPlan plan, BenchmarkKey row) {
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(JmhOptionsFactory.build(settings.request(), user, pass,
+                plan.forkProps()));
+        row.params().forEach((k, v) -> b.param(k, v));
+        return b.build();
+    }
+
+    private static String rowFileName(BenchmarkKey row) {
+        return Integer.toHexString((row.benchmark() + row.params() + row.mode() + row.threads()).hashCode());
     }
 
     private String ceilingInitLine(RunPlan plan, Planned p) {
