@@ -36,7 +36,6 @@ final class TestbedProbe {
         put(facts, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         put(facts, "jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        put(facts, "postgres.source", database.get("source"));
         for (String s : POSTGRES) {
             put(facts, "postgres." + s, database.get(s));
         }
