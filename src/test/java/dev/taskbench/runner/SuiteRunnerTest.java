@@ -9,13 +9,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -249,5 +256,49 @@ class SuiteRunnerTest {
         assertFalse(Files.exists(run.resolve("jmh-starved.json")));
         JsonNode meta = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile());
         assertTrue(meta.get("flagSets").get("starved").get("status").asText().startsWith("failed"), meta.toString());
+    }
+
+    /** A jar whose manifest names this test JVM's class path and the JMH main the shaded jar has. */
+    static Path manifestJar(Path dir) throws Exception {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(p -> Path.of(p).toAbsolutePath().toUri().toString()).collect(Collectors.joining(" "));
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, JmhMain.class.getName());
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+        Path jar = dir.resolve("baseline.jar");
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
+            j.flush();
+        }
+        return jar;
+    }
+
+    /**
+     * Candidate and baseline interleaved, a row that starts undecided: it gets fork pairs until
+     * decided or the cap. The "baseline build" is these very classes behind a manifest-only jar.
+     */
+    @Test
+    void undecidedRowsGetForkPairsUpToTheCap(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.baseline.jar=" + manifestJar(dir),
+                "-Dtaskbench.adaptive.maxForks=4", "-Djmh.include=ConnectionPoolOverheadBenchmark.baseline",
+                "-Djmh.args=-f 3 -wi 1 -w 100ms -i 1 -r 100ms");
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        // three forks a side can never be significant (best p 0.1): the row is undecided, one more pair
+        assertTrue(said.contains("1 row(s) undecided after 3 fork pair(s)"), said);
+        assertTrue(said.contains("fork pair 4, flag set default: ConnectionPoolOverheadBenchmark.baseline"), said);
+        Path run = onlyRun(results);
+        assertEquals(4, forks(run.resolve("jmh-default.json")), "the candidate's forks, capped");
+        assertEquals(4, forks(run.resolve("baseline").resolve("jmh-default.json")), "as many baseline forks");
+        try (Stream<Path> s = Files.list(run.resolve("baseline"))) {
+            List<String> left = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+            assertTrue(left.isEmpty(), "round files are merged and removed: " + left);
+        }
+    }
+
+    private static int forks(Path jmhJson) throws Exception {
+        JsonNode row = new ObjectMapper().readTree(jmhJson.toFile()).get(0);
+        return row.get("primaryMetric").get("rawData").size();
     }
 }
