@@ -5,6 +5,7 @@ import dev.taskbench.compare.Criteria;
 import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything {@code mvn jmh:run} is told, read once from its {@code -D} settings and the
@@ -19,10 +20,12 @@ import java.nio.file.Path;
  * @param acrossTestbeds {@code -Dtaskbench.gate.acrossTestbeds}: let the gate judge a base from another testbed
  * @param adaptiveForks {@code -Dtaskbench.adaptive.maxForks}: with a baseline jar, undecided rows get fork pairs
  *                      up to this many a side (the profile's default; 0 adds none)
+ * @param candidateJvmArgs {@code -Dtaskbench.candidate.jvmArgs}: JVM options for the candidate's forks only
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
-        String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks, boolean debug) {
+        String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
+        List<String> candidateJvmArgs, boolean debug) {
 
     public static final String FLAGSETS = "taskbench.flagsets";
     public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
@@ -34,6 +37,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
     public static final String BASE = "base";
     public static final String DEBUG = "taskbench.debug";
     public static final String ADAPTIVE_FORKS = "taskbench.adaptive.maxForks";
+    public static final String CANDIDATE_JVM_ARGS = "taskbench.candidate.jvmArgs";
 
     /** {@code -Dtaskbench.reference}: time CPython, PyPy and Node beside the JVM, or not. */
     public enum Reference {
@@ -58,7 +62,25 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 s.flag(INTERLEAVE, null, false), s.choice(REFERENCE, null, Reference.class, null), s.get(JDKS, null),
                 runId, CeilingPlan.from(s, request.profile()), gate, base,
                 baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), Criteria.acrossTestbeds(s),
-                s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000), s.flag(DEBUG, null, false));
+                s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000),
+                candidateJvmArgs(s, baselineJar), s.flag(DEBUG, null, false));
+    }
+
+    /**
+     * {@code -Dtaskbench.candidate.jvmArgs}: JVM options for the candidate's forks only, never the
+     * baseline jar's (a slowdown planted in one class, to check that the gate sees it). Only with
+     * a baseline jar: without one there is no other side.
+     */
+    static List<String> candidateJvmArgs(Settings s, Path baselineJar) {
+        String v = s.get(CANDIDATE_JVM_ARGS, null);
+        if (v == null) {
+            return List.of();
+        }
+        if (baselineJar == null) {
+            throw new TaskbenchException("-D" + CANDIDATE_JVM_ARGS + " needs -D" + BaselineJar.PROPERTY
+                    + ": the candidate's own JVM options only mean something beside a baseline");
+        }
+        return RunRequest.tokenize(v);
     }
 
     /** Whether the reference runtimes are timed: on request, or by default when flag sets are given. */

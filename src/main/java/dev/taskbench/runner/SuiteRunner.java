@@ -72,9 +72,17 @@ public final class SuiteRunner {
 
     /** What this run does, decided before anything runs. */
     record RunPlan(String runId, List<BenchmarkListEntry> selected, List<Planned> flagSets, PassPlan passes,
-            int rounds, List<String> forkProps, Path handoff, BaselineJar baseline, boolean ceilingCovered) {
+            int rounds, List<String> forkProps, Path handoff, BaselineJar baseline, boolean ceilingCovered,
+            List<String> candidateJvmArgs) {
         Integer passForks() {
             return rounds > 1 ? Integer.valueOf(1) : null;
+        }
+
+        /** The candidate's forks: the hand-off, then what only the candidate gets (a planted slowdown, say). */
+        List<String> candidateForkArgs() {
+            List<String> args = new ArrayList<>(forkProps);
+            args.addAll(candidateJvmArgs);
+            return args;
         }
     }
 
@@ -205,7 +213,7 @@ public final class SuiteRunner {
         boolean covered = db != null && selected.stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
         PassPlan passes = PassPlan.plan(settings.request().profile(), user, selected);
         return new RunPlan(runId, selected, flagSets, passes, interleave && forks > 0 ? forks : 1, forkProps, handoff,
-                baseline, covered);
+                baseline, covered, settings.candidateJvmArgs());
     }
 
     private int runAndPublish(RunPlan plan, Path base) throws IOException, RunnerException {
@@ -237,7 +245,7 @@ public final class SuiteRunner {
 
     private Map<String, Object> metadata(RunPlan plan) {
         Map<String, Object> metadata = RunMetadata.collect(plan.runId(), settings.request(),
-                settings.request().jmhArgs(), forkJvmArgs(plan.flagSets().get(0).flagSet(), plan.forkProps()), db,
+                settings.request().jmhArgs(), forkJvmArgs(plan.flagSets().get(0).flagSet(), plan.candidateForkArgs()), db,
                 settings.projectDir());
         metadata.put("flagSets", flagReport);
         metadata.put("interleaved", plan.rounds() > 1 ? plan.rounds() + " rounds of 1 fork per flag set" : "no");
@@ -290,7 +298,8 @@ public final class SuiteRunner {
                     plan.rounds() > 1 ? ", round " + (round + 1) + " of " + plan.rounds() : "",
                     plan.passes().passes().size() > 1 ? ", warmup " + it.warmup() + ", measurement " + it.measurement()
                             : "");
-            acc.addAll(new Runner(JmhOptionsFactory.build(settings.request(), user, pass, plan.forkProps())).run());
+            acc.addAll(new Runner(JmhOptionsFactory.build(settings.request(), user, pass, plan.candidateForkArgs()))
+                    .run());
             if (plan.baseline() != null) {
                 runBaseline(plan, p, pass.withoutCeiling(), round, group);
             }
@@ -374,20 +383,20 @@ public final class SuiteRunner {
         JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), 1, others, it,
                 ceilingInitLine(plan, p));
         out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(), row.label());
-        results.get(p.flagSet().name()).addAll(new Runner(onlyRow(pass, plan, row)).run());
+        results.get(p.flagSet().name()).addAll(new Runner(onlyRow(pass, plan.candidateForkArgs(), row)).run());
         Path f = baselineDir().resolve(".adaptive-" + pairs + "-" + rowFileName(row) + "-" + p.flagSet().fileName()
                 + ".json");
         Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
         baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(plan.baseline().runRound(
-                onlyRow(pass.withoutCeiling(), plan, row), settings.request().profile(), java, paramNames(plan.selected()),
-                f));
+                onlyRow(pass.withoutCeiling(), plan.forkProps(), row), settings.request().profile(), java,
+                paramNames(plan.selected()), f));
         CeilingProfiler.somethingElseRan(plan.runId());
     }
 
     /** The pass's options with every parameter pinned to the row's values. */
-    private Options onlyRow(JmhOptionsFactory.Pass pass, RunPlan plan, BenchmarkKey row) {
+    private Options onlyRow(JmhOptionsFactory.Pass pass, List<String> forkArgs, BenchmarkKey row) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(JmhOptionsFactory.build(settings.request(), user, pass,
-                plan.forkProps()));
+                forkArgs));
         row.params().forEach((k, v) -> b.param(k, v));
         return b.build();
     }

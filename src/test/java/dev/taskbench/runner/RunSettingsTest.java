@@ -54,4 +54,13 @@ class RunSettingsTest {
         assertTrue(error("-Dtaskbench.profile=fast").contains("unknown profile 'fast'"));
         assertTrue(error("Connection").contains("unexpected argument 'Connection'"));
     }
+
+    @Test
+    void candidateOnlyJvmArgsNeedABaselineAndAreTokenisedLikeJmhArgs() {
+        assertTrue(error("-Dtaskbench.candidate.jvmArgs=-Xint").contains("needs -Dtaskbench.baseline.jar"));
+        assertEquals(java.util.List.of(), read().candidateJvmArgs());
+        assertEquals(12, read().adaptiveForks(), "the standard profile's cap");
+        assertEquals(0, read("-Dtaskbench.profile=smoke").adaptiveForks());
+        assertTrue(error("-Dtaskbench.adaptive.maxForks=-1").startsWith("-Dtaskbench.adaptive.maxForks=-1 is not valid"));
+    }
 }

@@ -280,9 +280,10 @@ class SuiteRunnerTest {
     @Test
     void undecidedRowsGetForkPairsUpToTheCap(@TempDir Path dir) throws Exception {
         Path results = Files.createDirectories(dir.resolve("results"));
+        // the candidate alone runs interpreted: a slowdown planted on one side only
         int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.baseline.jar=" + manifestJar(dir),
                 "-Dtaskbench.adaptive.maxForks=4", "-Djmh.include=ConnectionPoolOverheadBenchmark.baseline",
-                "-Djmh.args=-f 3 -wi 1 -w 100ms -i 1 -r 100ms");
+                "-Djmh.args=-f 3 -wi 1 -w 100ms -i 1 -r 100ms", "-Dtaskbench.candidate.jvmArgs=-Xint");
         String said = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         // three forks a side can never be significant (best p 0.1): the row is undecided, one more pair
@@ -291,10 +292,18 @@ class SuiteRunnerTest {
         Path run = onlyRun(results);
         assertEquals(4, forks(run.resolve("jmh-default.json")), "the candidate's forks, capped");
         assertEquals(4, forks(run.resolve("baseline").resolve("jmh-default.json")), "as many baseline forks");
+        double planted = score(run.resolve("jmh-default.json"));
+        double untouched = score(run.resolve("baseline").resolve("jmh-default.json"));
+        assertTrue(planted > 3 * untouched, "only the candidate ran -Xint: " + planted + " vs " + untouched);
+        assertTrue(Files.readString(run.resolve("metadata.json")).contains("\"-Xint\""), "the metadata says so");
         try (Stream<Path> s = Files.list(run.resolve("baseline"))) {
             List<String> left = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
             assertTrue(left.isEmpty(), "round files are merged and removed: " + left);
         }
+    }
+
+    private static double score(Path jmhJson) throws Exception {
+        return new ObjectMapper().readTree(jmhJson.toFile()).get(0).get("primaryMetric").get("score").asDouble();
     }
 
     private static int forks(Path jmhJson) throws Exception {
