@@ -145,9 +145,12 @@ final class Charts {
     }
 
     private static String svg(JFreeChart chart, int categories, int series, String id) {
+        return svg(chart, 70 + categories * Math.max(44, 16 * series) + (series > 1 ? 30 : 0), id);
+    }
+
+    private static String svg(JFreeChart chart, int height, String id) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
-        int height = 70 + categories * Math.max(44, 16 * series) + (series > 1 ? 30 : 0);
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
         g.setDefsKeyPrefix(id + "-"); // unique clip-path ids when several charts share one page
         chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, height));
@@ -189,14 +192,7 @@ final class Charts {
             plot.addDomainMarker(new ValueMarker(index + 0.5, COLORS.get(Verdict.SLOWER), new BasicStroke(1.5f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)));
         }
-        JFreeChart chart = new JFreeChart(null, FONT, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setAntiAlias(true);
-        int height = 180;
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
-        g.setDefsKeyPrefix(id + "-");
-        chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, height));
-        return g.getSVGElement(id);
+        return svg(new JFreeChart(null, FONT, plot, false), 180, id);
     }
 
     private static String label(Row r) {

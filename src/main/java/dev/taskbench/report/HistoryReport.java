@@ -68,7 +68,7 @@ public final class HistoryReport {
             b.append(String.format(Locale.ROOT, "testbed %s: %d run(s), %s .. %s, %d row(s)%n",
                     runs.get(0).testbed().describe(), runs.size(), runs.get(0).started(),
                     runs.get(runs.size() - 1).started(), t.getValue().size()));
-            List<Found> here = found.stream().filter(f -> f.series().testbed().equals(t.getKey())).toList();
+            List<Found> here = foundOn(t.getKey());
             if (runs.size() < 4) {
                 b.append("  too few runs for change points (a step needs runs on both sides)\n");
             } else if (here.isEmpty()) {
@@ -94,7 +94,7 @@ public final class HistoryReport {
             b.append("## Testbed ").append(MarkdownReport.code(runs.get(0).testbed().describe())).append("\n\n");
             b.append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
                     .append(runs.get(runs.size() - 1).started()).append(".\n\n");
-            List<Found> here = found.stream().filter(f -> f.series().testbed().equals(t.getKey())).toList();
+            List<Found> here = foundOn(t.getKey());
             if (here.isEmpty()) {
                 b.append("No change point.\n\n");
             } else {
@@ -133,7 +133,7 @@ public final class HistoryReport {
             b.append("<h2>Testbed ").append(HtmlReport.esc(runs.get(0).testbed().describe())).append("</h2>\n<p>")
                     .append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
                     .append(runs.get(runs.size() - 1).started()).append(".</p>\n");
-            List<Found> here = found.stream().filter(f -> f.series().testbed().equals(t.getKey())).toList();
+            List<Found> here = foundOn(t.getKey());
             b.append(here.isEmpty() ? "<p>No change point.</p>\n" : "<table><tr><th>verdict</th><th>step</th>"
                     + "<th>row</th><th>between</th><th>p</th></tr>\n");
             for (Found f : here) {
@@ -165,6 +165,10 @@ public final class HistoryReport {
         return String.format(Locale.ROOT, "Each point is one run's median fork score with its bootstrap interval. Change"
                 + " points: E-divisive means with a Student's t-test (as Apache Otava), window %d, p < %s, on runs of"
                 + " one testbed only.", params.window(), Fmt.p(params.maxP()));
+    }
+
+    private List<Found> foundOn(String testbed) {
+        return found.stream().filter(f -> f.series().testbed().equals(testbed)).toList();
     }
 
     private List<RunHistory.Run> runsOn(String testbed) {

@@ -130,7 +130,8 @@ public record Testbed(SortedMap<String, String> facts) {
         return s instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    private static void put(SortedMap<String, String> facts, String name, Object value) {
+    /** Adds a fact when there is one to add: a value that is absent or blank is left out, others trimmed. */
+    public static void put(SortedMap<String, String> facts, String name, Object value) {
         if (value != null && !String.valueOf(value).isBlank()) {
             facts.put(name, String.valueOf(value).trim());
         }

@@ -384,13 +384,8 @@ public final class SuiteRunner {
                 ceilingInitLine(plan, p));
         out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(), row.label());
         results.get(p.flagSet().name()).addAll(new Runner(onlyRow(pass, plan.candidateForkArgs(), row)).run());
-        Path f = baselineDir().resolve(".adaptive-" + pairs + "-" + rowFileName(row) + "-" + p.flagSet().fileName()
-                + ".json");
-        Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
-        baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(plan.baseline().runRound(
-                onlyRow(pass.withoutCeiling(), plan.forkProps(), row), settings.request().profile(), java,
-                paramNames(plan.selected()), f));
-        CeilingProfiler.somethingElseRan(plan.runId());
+        runBaselineRound(plan, p, onlyRow(pass.withoutCeiling(), plan.forkProps(), row),
+                ".adaptive-" + pairs + "-" + rowFileName(row));
     }
 
     /** The pass's options with every parameter pinned to the row's values. */
@@ -413,12 +408,16 @@ public final class SuiteRunner {
     private void runBaseline(RunPlan plan, Planned p, JmhOptionsFactory.Pass pass, int round, int group) {
         out.printf("taskbench: baseline jar, flag set %s, round %d of %d%n", p.flagSet().name(), round + 1,
                 plan.rounds());
-        Path f = baselineDir().resolve(".round-" + round + "-" + group + "-" + p.flagSet().fileName() + ".json");
+        runBaselineRound(plan, p, JmhOptionsFactory.build(settings.request(), user, pass, plan.forkProps()),
+                ".round-" + round + "-" + group);
+    }
+
+    /** One fork of the baseline jar with these options, kept as a round file until the rounds are merged. */
+    private void runBaselineRound(RunPlan plan, Planned p, Options options, String name) {
+        Path f = baselineDir().resolve(name + "-" + p.flagSet().fileName() + ".json");
         Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
         baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(plan.baseline().runRound(
-                JmhOptionsFactory.build(settings.request(), user, pass, plan.forkProps()),
-                settings.request().profile(), java,
-                paramNames(plan.selected()), f));
+                options, settings.request().profile(), java, paramNames(plan.selected()), f));
         CeilingProfiler.somethingElseRan(plan.runId());
     }
 

@@ -26,18 +26,18 @@ final class TestbedProbe {
     static Testbed probe(Map<String, Object> database) {
         SortedMap<String, String> facts = new TreeMap<>();
         Path cpuinfo = Path.of("/proc/cpuinfo");
-        put(facts, "cpu.model", firstValue(cpuinfo, "model name"));
-        put(facts, "cpu.flags", firstValue(cpuinfo, "flags"));
-        put(facts, "cpu.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        Testbed.put(facts, "cpu.model", firstValue(cpuinfo, "model name"));
+        Testbed.put(facts, "cpu.flags", firstValue(cpuinfo, "flags"));
+        Testbed.put(facts, "cpu.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         String memKb = firstValue(Path.of("/proc/meminfo"), "MemTotal");
         if (memKb != null) {
-            put(facts, "memory.gib", String.valueOf(Math.round(Long.parseLong(memKb.replaceAll("\\D", "")) / 1048576.0)));
+            Testbed.put(facts, "memory.gib", String.valueOf(Math.round(Long.parseLong(memKb.replaceAll("\\D", "")) / 1048576.0)));
         }
-        put(facts, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        Testbed.put(facts, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
-        put(facts, "jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        Testbed.put(facts, "jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         for (String s : POSTGRES) {
-            put(facts, "postgres." + s, database.get(s));
+            Testbed.put(facts, "postgres." + s, database.get(s));
         }
         return new Testbed(facts);
     }
@@ -57,9 +57,4 @@ final class TestbedProbe {
         return null;
     }
 
-    private static void put(SortedMap<String, String> facts, String name, Object value) {
-        if (value != null && !String.valueOf(value).isBlank()) {
-            facts.put(name, String.valueOf(value).trim());
-        }
-    }
 }
