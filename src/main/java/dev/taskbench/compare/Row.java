@@ -59,7 +59,7 @@ public record Row(String flagSet, BenchmarkKey key, String unit, Optional<Direct
             return Optional.of("slower: " + reason);
         }
         if (allocation.verdict() == AllocationVerdict.GREW) {
-            return Optional.of(String.format(java.util.Locale.ROOT, "allocates %.1f B/op more (%.1f -> %.1f, tolerance %.1f)",
+            return Optional.of(String.format(java.util.Locale.ROOT, "allocates %.1f B/op more (%.1f -> %.1f; every fork above every base fork by over %.1f)",
                     allocation.difference(), allocation.base(), allocation.candidate(), allocation.tolerance()));
         }
         return Optional.empty();

@@ -181,6 +181,29 @@ class ComparisonTest {
         assertTrue(missing.gateFailure().isEmpty());
     }
 
+    /**
+     * An A/A pair measured on this suite: a row allocating ~660 KB per call wobbled between two
+     * values from fork to fork, and the medians landed 1.06% apart. Overlapping forks are not growth.
+     */
+    @Test
+    void allocationThatWobblesBetweenForksIsNotGrowth() {
+        double[] t = times(FIVE, 10);
+        double lo = 661_000;
+        double hi = 668_000;
+        Row wobble = compareAlloc(t, new double[] {lo, hi, lo, hi, lo}, new double[] {hi, hi, lo, hi, hi});
+        assertTrue(wobble.allocation().difference() > wobble.allocation().tolerance());
+        assertEquals(AllocationVerdict.SAME, wobble.allocation().verdict());
+        assertTrue(wobble.gateFailure().isEmpty());
+        Row shifted = compareAlloc(t, new double[] {lo, hi, lo, hi, lo},
+                new double[] {lo * 1.005, hi * 1.005, lo * 1.005, hi * 1.005, hi * 1.005});
+        assertEquals(AllocationVerdict.SAME, shifted.allocation().verdict(), "forks still overlap");
+        Row grown = compareAlloc(t, new double[] {lo, hi, lo, hi, lo},
+                new double[] {lo * 1.05, hi * 1.05, lo * 1.05, hi * 1.05, hi * 1.05});
+        assertEquals(AllocationVerdict.GREW, grown.allocation().verdict());
+        Row shrunk = compareAlloc(t, new double[] {lo * 1.05, hi * 1.05, lo * 1.05}, new double[] {lo, hi, hi});
+        assertEquals(AllocationVerdict.SHRANK, shrunk.allocation().verdict());
+    }
+
     @Test
     void gateListsTheRowsThatCausedIt() {
         BenchmarkResult slowB = result("default", key("slow"), "ns/op", FIVE, 64);
