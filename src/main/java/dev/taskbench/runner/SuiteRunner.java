@@ -31,10 +31,13 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -310,8 +313,10 @@ public final class SuiteRunner {
     /**
      * Chromium Pinpoint's rule for an interleaved baseline: while rows are UNKNOWN (their forks
      * cannot decide them yet) and the cap ({@code -Dtaskbench.adaptive.maxForks}) is not reached,
-     * each such row alone gets one more candidate fork followed by one more baseline fork, and
-     * the comparison is made again. Decided rows cost nothing more.
+     * each such row gets one more candidate fork followed by one more baseline fork, and the
+     * comparison is made again. A benchmark method's undecided rows share one JMH invocation a
+     * side, over the smallest parameter product that holds them all (a JVM start per row costs
+     * more than the fork's measurement); a decided row caught in that product keeps its extra pair.
      */
     private void addForksWhereUndecided(RunPlan plan) throws RunnerException, IOException {
         int cap = settings.adaptiveForks();
@@ -328,8 +333,11 @@ public final class SuiteRunner {
             out.printf("taskbench: %d row(s) undecided after %d fork pair(s): one more pair each (at most %d)%n", n,
                     pairs, cap);
             for (Planned p : survivors(plan)) {
-                for (BenchmarkKey row : undecided.getOrDefault(p.flagSet().name(), List.of())) {
-                    runRowOnce(plan, p, row, pairs);
+                Map<String, List<BenchmarkKey>> byMethod = new LinkedHashMap<>();
+                undecided.getOrDefault(p.flagSet().name(), List.of())
+                        .forEach(row -> byMethod.computeIfAbsent(row.benchmark(), k -> new ArrayList<>()).add(row));
+                for (List<BenchmarkKey> rows : byMethod.values()) {
+                    runRowsOnce(plan, p, rows, pairs);
                 }
             }
         }
@@ -373,31 +381,37 @@ public final class SuiteRunner {
         }
     }
 
-    /** One more fork of one row (benchmark and params), then one of the baseline jar, as in a round. */
-    private void runRowOnce(RunPlan plan, Planned p, BenchmarkKey row, int pairs) throws RunnerException {
+    /** One more fork of one method's undecided rows, then one of the baseline jar, as in a round. */
+    private void runRowsOnce(RunPlan plan, Planned p, List<BenchmarkKey> rows, int pairs) throws RunnerException {
+        String method = rows.get(0).benchmark();
         PassPlan.Iterations it = plan.passes().passes().entrySet().stream()
-                .filter(e -> e.getValue().contains(row.benchmark())).map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new TaskbenchException("no pass holds " + row.benchmark()));
+                .filter(e -> e.getValue().contains(method)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new TaskbenchException("no pass holds " + method));
         List<String> others = plan.selected().stream().map(BenchmarkListEntry::getUsername)
-                .filter(n -> !n.equals(row.benchmark())).map(n -> "^" + Pattern.quote(n) + "$").toList();
+                .filter(n -> !n.equals(method)).map(n -> "^" + Pattern.quote(n) + "$").toList();
         JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), 1, others, it,
                 ceilingInitLine(plan, p));
-        out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(), row.label());
-        results.get(p.flagSet().name()).addAll(new Runner(onlyRow(pass, plan.candidateForkArgs(), row)).run());
-        runBaselineRound(plan, p, onlyRow(pass.withoutCeiling(), plan.forkProps(), row),
-                ".adaptive-" + pairs + "-" + rowFileName(row));
+        out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(),
+                rows.size() == 1 ? rows.get(0).label() : rows.get(0).shortName() + " (" + rows.size() + " rows)");
+        Map<String, Set<String>> params = paramProduct(rows);
+        results.get(p.flagSet().name()).addAll(new Runner(onlyRows(pass, plan.candidateForkArgs(), params)).run());
+        runBaselineRound(plan, p, onlyRows(pass.withoutCeiling(), plan.forkProps(), params),
+                ".adaptive-" + pairs + "-" + Integer.toHexString((method + params).hashCode()));
     }
 
-    /** The pass's options with every parameter pinned to the row's values. */
-    private Options onlyRow(JmhOptionsFactory.Pass pass, List<String> forkArgs, BenchmarkKey row) {
+    /** Per parameter, the values the rows hold: the smallest product JMH can run that has every row. */
+    static Map<String, Set<String>> paramProduct(List<BenchmarkKey> rows) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        rows.forEach(r -> r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v)));
+        return values;
+    }
+
+    /** The pass's options with every parameter pinned to these values. */
+    private Options onlyRows(JmhOptionsFactory.Pass pass, List<String> forkArgs, Map<String, Set<String>> params) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(JmhOptionsFactory.build(settings.request(), user, pass,
                 forkArgs));
-        row.params().forEach((k, v) -> b.param(k, v));
+        params.forEach((k, v) -> b.param(k, v.toArray(String[]::new)));
         return b.build();
-    }
-
-    private static String rowFileName(BenchmarkKey row) {
-        return Integer.toHexString((row.benchmark() + row.params() + row.mode() + row.threads()).hashCode());
     }
 
     private String ceilingInitLine(RunPlan plan, Planned p) {

@@ -31,6 +31,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The runner end to end: real JMH runs, a real database, a real results folder. */
 class SuiteRunnerTest {
+    /** A method's undecided rows run as one JMH invocation: the product must hold each, and no more values. */
+    @Test
+    void undecidedRowsOfOneMethodShareTheSmallestParamProduct() {
+        String m = "dev.taskbench.form.FormParsingBenchmark.decode";
+        List<dev.taskbench.results.BenchmarkKey> rows = List.of(
+                dev.taskbench.results.BenchmarkKey.of(m, java.util.Map.of("contender", "taskbench", "input", "seed"),
+                        "avgt", 1),
+                dev.taskbench.results.BenchmarkKey.of(m, java.util.Map.of("contender", "taskbench", "input", "ascii"),
+                        "avgt", 1),
+                dev.taskbench.results.BenchmarkKey.of(m, java.util.Map.of("contender", "tomcatParameters",
+                        "input", "seed"), "avgt", 1));
+        var product = SuiteRunner.paramProduct(rows);
+        assertEquals(List.of("contender", "input"), List.copyOf(product.keySet()));
+        assertEquals(List.of("taskbench", "tomcatParameters"), List.copyOf(product.get("contender")));
+        assertEquals(List.of("seed", "ascii"), List.copyOf(product.get("input")));
+    }
+
     private Properties saved;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
