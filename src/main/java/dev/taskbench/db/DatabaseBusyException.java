@@ -1,5 +1,6 @@
 package dev.taskbench.db;
 
+import dev.taskbench.ExitCodes;
 import dev.taskbench.TaskbenchException;
 
 /** Another run or test held the database's run lock for longer than this one would wait. */
@@ -8,5 +9,10 @@ public final class DatabaseBusyException extends TaskbenchException {
 
     public DatabaseBusyException(String message) {
         super(message);
+    }
+
+    @Override
+    public int exitCode() {
+        return ExitCodes.DATABASE_BUSY;
     }
 }

@@ -8,7 +8,6 @@ import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Verdict;
 import dev.taskbench.config.Settings;
-import dev.taskbench.db.DatabaseBusyException;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.DatabaseProvisioner;
@@ -126,12 +125,9 @@ public final class SuiteRunner {
             RunSettings settings = RunSettings.from(raw);
             debug = settings.debug();
             return new SuiteRunner(raw, settings, userOptions(settings), out, err).execute();
-        } catch (DatabaseBusyException e) {
-            err.println("taskbench: " + e.getMessage());
-            return ExitCodes.DATABASE_BUSY;
         } catch (TaskbenchException e) {
             err.println("taskbench: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return e.exitCode();
         } catch (RunnerException | RuntimeException e) {
             // JMH reports its own failures (a missing BenchmarkList after a rebuild, a lock) as exceptions
             err.println("taskbench: the JMH run failed: " + rootMessage(e));
