@@ -151,15 +151,17 @@ public final class SuiteRunner {
     private int execute() throws RunnerException {
         List<BenchmarkListEntry> selected = selected(includes(), user.getExcludes());
         List<Planned> flagSets = plan(settings, out, flagReport);
-        String runId = runId();
+        checkRunId();
         Path base = gateBase();
+        String runId = null;
         try (RunGuard g = new RunGuard(store)) {
             guard = g;
             db = needsDatabase(selected) ? DatabaseProvisioner.standard(raw).provision() : null;
-            lock = db == null ? null : DatabaseLock.acquire(db.info(), settings.lockWait(), "run " + runId, out);
-            RunPlan plan = runPlan(runId, selected, flagSets, handoff());
-            staging = store.begin(runId);
+            lock = db == null ? null : DatabaseLock.acquire(db.info(), settings.lockWait(), "run", out);
+            runId = claimRunId(); // after the lock: a run that waited is named when it starts
+            staging = store.staging(runId);
             guard.staging(runId);
+            RunPlan plan = runPlan(runId, selected, flagSets, handoff());
             return runAndPublish(plan, base);
         } catch (IOException e) {
             throw new TaskbenchException("cannot write the run's files: " + e.getMessage(), e);
@@ -176,15 +178,22 @@ public final class SuiteRunner {
         return includes;
     }
 
-    private String runId() {
+    /** A run name given with {@code -Dtaskbench.run.id} must be new: said before anything runs. */
+    private void checkRunId() {
         String runId = settings.runId();
-        if (runId == null) {
-            return store.newRunId(settings.request().profile().id(), LocalDateTime.now());
-        }
-        if (Files.exists(store.root().resolve(runId)) || Files.exists(store.staging(runId))) {
+        if (runId != null && (Files.exists(store.root().resolve(runId)) || Files.exists(store.staging(runId)))) {
             throw new TaskbenchException("-D" + RunSettings.RUN_ID + "=" + runId + " is not a new run name under "
                     + store.root() + " (letters, digits, . _ -; not taken)");
         }
+    }
+
+    /** The run's name, claimed with its staging folder, so two runs started together never share one. */
+    private String claimRunId() {
+        String runId = settings.runId();
+        if (runId == null) {
+            return store.beginNew(settings.request().profile().id(), LocalDateTime.now());
+        }
+        store.begin(runId);
         return runId;
     }
 

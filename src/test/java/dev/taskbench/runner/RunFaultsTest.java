@@ -90,16 +90,16 @@ class RunFaultsTest {
     private static final String[] WRITES = {"-Dtaskbench.profile=smoke", "-Dtaskbench.ceiling=off",
         "-Djmh.include=InsertBenchmark.requestOneUser$", "-Djmh.args=-f 1 -wi 0 -i 2 -r 500ms -p path=jdbcPrepared"};
 
-    private static String[] writes(String runId, String... more) {
+    private static String[] writes(String... more) {
         List<String> s = new ArrayList<>(List.of(WRITES));
-        s.add("-Dtaskbench.run.id=" + runId);
         s.addAll(List.of(more));
         return s.toArray(String[]::new);
     }
 
     /**
      * Both find the database taken (this test holds its lock), say so in one line naming the
-     * holder, then run one after the other once it is free: both publish, both proofs of work hold.
+     * holder, then run one after the other once it is free: both publish, under names of their
+     * own in one results folder, both proofs of work hold.
      */
     @Test
     void twoRunsStartedTogetherTakeTurnsAndBothProveTheirWork(@TempDir Path dir) throws Exception {
@@ -108,8 +108,8 @@ class RunFaultsTest {
         Process b;
         String holder = "'" + DatabaseLock.APPLICATION_NAME + " tests pid " + ProcessHandle.current().pid() + "'";
         try (DatabaseLock held = TestDatabase.lock()) {
-            a = start(results, dir.resolve("ha"), dir.resolve("a.log"), writes("a"));
-            b = start(results, dir.resolve("hb"), dir.resolve("b.log"), writes("b"));
+            a = start(results, dir.resolve("ha"), dir.resolve("a.log"), writes());
+            b = start(results, dir.resolve("hb"), dir.resolve("b.log"), writes());
             awaitOutput(a, dir.resolve("a.log"), "is in use by");
             awaitOutput(b, dir.resolve("b.log"), "is in use by");
         }
@@ -123,8 +123,10 @@ class RunFaultsTest {
             assertTrue(a.waitFor(START.toSeconds(), TimeUnit.SECONDS) && b.waitFor(START.toSeconds(), TimeUnit.SECONDS));
             assertEquals(0, a.exitValue(), read(dir.resolve("a.log")));
             assertEquals(0, b.exitValue(), read(dir.resolve("b.log")));
-            for (String run : List.of("a", "b")) {
-                assertTrue(Files.isRegularFile(results.resolve(run).resolve(ResultsStore.DEFAULT_RESULT_FILE)), run);
+            List<Path> published = list(results).stream().filter(Files::isDirectory).toList();
+            assertEquals(2, published.size(), published.toString());
+            for (Path run : published) {
+                assertTrue(Files.isRegularFile(run.resolve(ResultsStore.DEFAULT_RESULT_FILE)), run.toString());
             }
         } finally {
             Processes.end(Processes.tree(a.toHandle()), Duration.ZERO);
@@ -137,7 +139,7 @@ class RunFaultsTest {
         Path results = dir.resolve("results");
         Path log = dir.resolve("run.log");
         try (DatabaseLock held = TestDatabase.lock()) {
-            Process p = start(results, dir.resolve("h"), log, writes("refused", "-D" + DatabaseLock.WAIT + "=1"));
+            Process p = start(results, dir.resolve("h"), log, writes("-D" + DatabaseLock.WAIT + "=1"));
             try {
                 assertTrue(p.waitFor(START.toSeconds(), TimeUnit.SECONDS), read(log));
                 assertEquals(ExitCodes.DATABASE_BUSY, p.exitValue(), read(log));
