@@ -13,6 +13,8 @@ public final class ExitCodes {
      * reach a verdict, or base and candidate on different testbeds.
      */
     public static final int NOT_JUDGED = 4;
+    /** Another run or test held the database for longer than this one would wait ({@code -Dtaskbench.db.lockWaitSeconds}). */
+    public static final int DATABASE_BUSY = 5;
 
     private ExitCodes() {
     }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,9 @@ public final class Processes {
         }
     }
 
+    /** How long a process tree asked to end (SIGTERM) gets before it is killed (SIGKILL). */
+    public static final Duration GRACE = Duration.ofSeconds(3);
+
     private Processes() {
     }
 
@@ -39,7 +44,7 @@ public final class Processes {
             p.getOutputStream().close();
             boolean done = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
-                p.destroyForcibly();
+                end(tree(p.toHandle()), Duration.ZERO);
                 p.waitFor(5, TimeUnit.SECONDS);
             }
             return new Outcome(done ? p.exitValue() : -1, !done, Files.readString(out, StandardCharsets.UTF_8),
@@ -48,6 +53,57 @@ public final class Processes {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * The process and every descendant, listed now: a process that dies hands its children to
+     * init, where {@link ProcessHandle#descendants()} no longer finds them.
+     */
+    public static List<ProcessHandle> tree(ProcessHandle root) {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(root);
+        root.descendants().forEach(all::add);
+        return all;
+    }
+
+    /**
+     * Ends the processes: asks each to end (SIGTERM, so JVMs run their shutdown hooks), kills what
+     * is still alive after {@code grace}, then waits briefly for the kills to land.
+     */
+    public static void end(List<ProcessHandle> processes, Duration grace) {
+        processes.forEach(ProcessHandle::destroy);
+        awaitGone(processes, grace);
+        processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        awaitGone(processes, Duration.ofSeconds(2));
+    }
+
+    /**
+     * Ends every descendant of this JVM ({@link #end}), then kills any started meanwhile (a runner
+     * whose fork just died may start the next one). For shutdown hooks.
+     */
+    public static void endDescendants(Duration grace) {
+        ProcessHandle self = ProcessHandle.current();
+        end(self.descendants().toList(), grace);
+        for (int round = 0; round < 3 && self.descendants().findAny().isPresent(); round++) {
+            end(self.descendants().toList(), Duration.ZERO);
+        }
+    }
+
+    /** Whether all the processes ended within {@code limit}. */
+    public static boolean awaitGone(List<ProcessHandle> processes, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An executable of that name on the {@code PATH}, if any. */

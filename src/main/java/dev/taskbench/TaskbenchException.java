@@ -14,4 +14,9 @@ public class TaskbenchException extends RuntimeException {
     public TaskbenchException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The command's exit code for this failure ({@link ExitCodes}). */
+    public int exitCode() {
+        return ExitCodes.FAILED;
+    }
 }

@@ -34,6 +34,31 @@ class ProcessesTest {
         assertEquals("started\n", o.stdout());
     }
 
+    /** At the limit the whole tree ends, not only the direct child: a grandchild (pgbench under a shell) too. */
+    @Test
+    void theLimitEndsTheProgramsChildrenToo() throws Exception {
+        Processes.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Processes.run(
+                new ProcessBuilder("bash", "-c", "sleep 60 & echo $!; wait"), Duration.ofSeconds(1)));
+        assertTrue(o.timedOut());
+        long grandchild = Long.parseLong(o.stdout().trim());
+        assertFalse(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false), "sleep " + grandchild);
+    }
+
+    /** A process that ignores the polite request is killed after the grace; one that obeys is not waited for. */
+    @Test
+    void endAsksThenKills() throws Exception {
+        Process stubborn = new ProcessBuilder("bash", "-c", "trap '' TERM; sleep 60").start();
+        Process polite = new ProcessBuilder("sleep", "60").start();
+        Thread.sleep(200); // let bash set its trap
+        long t0 = System.nanoTime();
+        Processes.end(java.util.List.of(polite.toHandle()), Duration.ofSeconds(5));
+        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(4).toNanos(), "the polite one ended at once");
+        t0 = System.nanoTime();
+        Processes.end(Processes.tree(stubborn.toHandle()), Duration.ofMillis(500));
+        assertFalse(stubborn.isAlive());
+        assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(500).toNanos(), "SIGTERM was ignored: killed after grace");
+    }
+
     @Test
     void findsProgramsOnThePath() {
         assertTrue(Processes.onPath("bash").isPresent());

@@ -43,7 +43,7 @@ public final class Command {
             return body.run(settings);
         } catch (TaskbenchException e) {
             err.println("taskbench: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return e.exitCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("taskbench: " + what + " was interrupted");

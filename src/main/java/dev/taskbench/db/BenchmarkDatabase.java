@@ -21,8 +21,11 @@ public final class BenchmarkDatabase {
             if (handoff != null) {
                 info = DatabaseHandoff.read(Path.of(handoff));
             } else {
-                ProvisionedDatabase db = DatabaseProvisioner.standard(Settings.fromSystem()).provision();
+                Settings settings = Settings.fromSystem();
+                ProvisionedDatabase db = DatabaseProvisioner.standard(settings).provision();
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close, "taskbench-db-stop"));
+                // no runner holds the database for this fork: it holds it itself, for its life
+                DatabaseLock.acquire(db.info(), DatabaseLock.waitSetting(settings), "fork", System.out);
                 info = db.info();
             }
         }

@@ -18,6 +18,8 @@ import java.util.Properties;
 public final class DatabaseHandoff {
     /** System property the forks read: the path of the hand-off file. */
     public static final String PROPERTY = "taskbench.db.handoff";
+    /** Setting: the folder the runner writes the hand-off file into (default: the system temp folder). */
+    public static final String DIR_PROPERTY = "taskbench.db.handoff.dir";
 
     private DatabaseHandoff() {
     }

@@ -1,14 +1,22 @@
 package dev.taskbench.maven;
 
+import dev.taskbench.Processes;
+import dev.taskbench.db.DatabaseHandoff;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -54,10 +62,17 @@ abstract class ForkedMainMojo extends AbstractMojo {
         }
         command.add(mainClass());
         command.add("-Dtaskbench.basedir=" + project.getBasedir().getAbsolutePath());
+        Path privateDir;
+        try {
+            privateDir = Files.createTempDirectory("taskbench-"); // owner-only on POSIX
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot create a temporary folder: " + e.getMessage(), e);
+        }
+        command.add("-D" + DatabaseHandoff.DIR_PROPERTY + "=" + privateDir);
         for (Map.Entry<String, String> e : passedSettings(session.getUserProperties(), extraSettings()).entrySet()) {
             command.add("-D" + e.getKey() + "=" + e.getValue());
         }
-        int exit = runChild(command);
+        int exit = runChild(command, privateDir);
         if (exit != 0) {
             throw new MojoFailureException("taskbench " + mainClass().substring(mainClass().lastIndexOf('.') + 1)
                     + " failed (exit code " + exit + "); the reason is printed above");
@@ -88,27 +103,55 @@ abstract class ForkedMainMojo extends AbstractMojo {
         return exe.toString();
     }
 
-    private int runChild(List<String> command) throws MojoExecutionException {
+    private int runChild(List<String> command, Path privateDir) throws MojoExecutionException {
         Process child;
         try {
             child = new ProcessBuilder(command).directory(project.getBasedir()).inheritIO().start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
+            deleteTree(privateDir);
             throw new MojoExecutionException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
-        Thread killer = new Thread(child::destroy, "taskbench-stop-child");
-        Runtime.getRuntime().addShutdownHook(killer);
+        Thread stopper = new Thread(() -> stop(child, privateDir), "taskbench-stop-child");
+        Runtime.getRuntime().addShutdownHook(stopper);
         try {
             return child.waitFor();
         } catch (InterruptedException e) {
-            child.destroy();
+            stop(child, privateDir);
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted while " + mainClass() + " was running", e);
         } finally {
             try {
-                Runtime.getRuntime().removeShutdownHook(killer);
+                Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException e) {
-                // already shutting down
+                // already shutting down: the hook runs
             }
+            deleteTree(privateDir);
+        }
+    }
+
+    /**
+     * Ends the child and everything it started (Ctrl-C, a cancelled CI job): asks the child first, so
+     * its own hook can delete what it wrote and end its processes, then kills whatever of its tree
+     * outlived that, and removes its private folder (where the database hand-off file lives).
+     */
+    static void stop(Process child, Path privateDir) {
+        List<ProcessHandle> tree = new ArrayList<>(Processes.tree(child.toHandle()));
+        child.destroy();
+        Processes.awaitGone(List.of(child.toHandle()), Processes.GRACE.multipliedBy(2).plusSeconds(2));
+        child.descendants().forEach(tree::add);
+        Processes.end(tree, Duration.ZERO);
+        deleteTree(privateDir);
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (NoSuchFileException e) {
+            // already gone
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("taskbench: could not remove " + dir + ": " + e.getMessage());
         }
     }
 }

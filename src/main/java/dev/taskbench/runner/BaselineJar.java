@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskbench.Processes;
 import dev.taskbench.TaskbenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -27,20 +32,30 @@ import org.openjdk.jmh.runner.options.TimeValue;
 final class BaselineJar {
     static final String PROPERTY = "taskbench.baseline.jar";
     static final String FOLDER = "baseline";
+    /** Seconds each row (benchmark, params, mode) of a baseline round may take beyond its iterations. */
+    static final String ALLOWANCE = "taskbench.baseline.allowanceSeconds";
+    /** JVM start, setup and teardown of one fork, generously: a write benchmark's fork boots Hibernate. */
+    static final int DEFAULT_ALLOWANCE_SECONDS = 120;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path jar;
+    private final Duration allowance;
 
-    BaselineJar(Path jar) {
+    BaselineJar(Path jar, Duration allowance) {
         if (!Files.isRegularFile(jar)) {
             throw new TaskbenchException("-D" + PROPERTY + "=" + jar + " is not a file (build the baseline with "
                     + "mvn package and point at its target/benchmarks.jar)");
         }
         this.jar = jar;
+        this.allowance = allowance;
     }
 
-    /** Runs one fork of every matching benchmark with the candidate's effective options; returns the JSON file. */
-    Path runRound(Options o, Profile profile, Path java, Collection<String> paramNames, Path out) {
+    /**
+     * Runs one fork of every matching benchmark with the candidate's effective options; returns the
+     * JSON file. Stopped, with its whole process tree, past {@link #timeLimit}.
+     */
+    Path runRound(Options o, Profile profile, Path java, List<BenchmarkListEntry> selected, Path out) {
+        Collection<String> paramNames = paramNames(selected);
         List<String> cmd = new ArrayList<>(List.of(java.toString()));
         if (Boolean.getBoolean("jmh.ignoreLock")) {
             cmd.add("-Djmh.ignoreLock=true");
@@ -51,8 +66,15 @@ final class BaselineJar {
         cmd.addAll(cliArgs(o, paramNames));
         cmd.addAll(List.of("-rf", "json", "-rff", out.toString()));
         try {
+            Duration limit = timeLimit(o, selected, allowance);
             Process p = new ProcessBuilder(cmd).inheritIO().start();
-            int exit = p.waitFor();
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                Processes.end(Processes.tree(p.toHandle()), Processes.GRACE);
+                throw new TaskbenchException("the baseline jar " + jar + " did not finish within " + limit.toSeconds()
+                        + " s (its iterations plus " + allowance.toSeconds() + " s a row; -D" + ALLOWANCE
+                        + " raises it) and was stopped");
+            }
+            int exit = p.exitValue();
             if (exit != 0 || !Files.isRegularFile(out)) {
                 throw new TaskbenchException("the baseline jar " + jar + " failed (exit code " + exit + "); see above");
             }
@@ -63,6 +85,57 @@ final class BaselineJar {
             Thread.currentThread().interrupt();
             throw new TaskbenchException("interrupted while the baseline jar ran", e);
         }
+    }
+
+    /**
+     * How long one fork of everything these options select may take: per row (benchmark, its
+     * parameter combinations, mode) its warmup and measurement iterations, plus the allowance.
+     */
+    static Duration timeLimit(Options o, List<BenchmarkListEntry> selected, Duration allowance) {
+        Duration total = Duration.ZERO;
+        for (BenchmarkListEntry e : selected) {
+            if (!selects(o, e.getUsername())) {
+                continue;
+            }
+            long rows = Math.max(1, o.getBenchModes().size());
+            if (e.getParams().hasValue()) {
+                for (Map.Entry<String, String[]> p : e.getParams().get().entrySet()) {
+                    rows *= Math.max(1, o.getParameter(p.getKey()).hasValue() ? o.getParameter(p.getKey()).get().size()
+                            : p.getValue().length);
+                }
+            }
+            Duration iterations = time(o.getWarmupIterations().orElse(e.getWarmupIterations().orElse(JMH_ITERATIONS)),
+                    o.getWarmupTime().orElse(e.getWarmupTime().orElse(JMH_TIME)))
+                    .plus(time(o.getMeasurementIterations().orElse(e.getMeasurementIterations().orElse(JMH_ITERATIONS)),
+                            o.getMeasurementTime().orElse(e.getMeasurementTime().orElse(JMH_TIME))));
+            total = total.plus(iterations.plus(allowance).multipliedBy(rows));
+        }
+        return total.isZero() ? allowance : total;
+    }
+
+    /** JMH's own defaults, where neither the options nor the class say. */
+    private static final int JMH_ITERATIONS = 5;
+    private static final TimeValue JMH_TIME = TimeValue.seconds(10);
+
+    private static Duration time(int iterations, TimeValue each) {
+        return Duration.ofNanos(each.convertTo(TimeUnit.NANOSECONDS)).multipliedBy(iterations);
+    }
+
+    /** JMH's own rule: an include pattern found in the name, no exclude pattern found in it. */
+    private static boolean selects(Options o, String name) {
+        List<String> includes = o.getIncludes().isEmpty() ? List.of(".*") : o.getIncludes();
+        return includes.stream().anyMatch(i -> Pattern.compile(i).matcher(name).find())
+                && o.getExcludes().stream().noneMatch(x -> Pattern.compile(x).matcher(name).find());
+    }
+
+    private static List<String> paramNames(List<BenchmarkListEntry> selected) {
+        TreeSet<String> names = new TreeSet<>();
+        for (BenchmarkListEntry e : selected) {
+            if (e.getParams().hasValue()) {
+                names.addAll(e.getParams().get().keySet());
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** JMH CLI arguments equivalent to the options, for one fork. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.taskbench.TaskbenchException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,6 +46,31 @@ public final class ResultsStore {
             id = base + "-" + n;
         }
         return id;
+    }
+
+    /**
+     * Claims a new run id and creates its staging folder, safe against another process claiming
+     * at the same moment: creating the folder is the claim, and a name published meanwhile is
+     * given up for the next.
+     */
+    public String beginNew(String profile, LocalDateTime now) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            String id = newRunId(profile, now);
+            try {
+                Files.createDirectories(root);
+                Files.createDirectory(staging(id));
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            } catch (IOException e) {
+                throw new TaskbenchException("cannot create a run folder under " + root.toAbsolutePath() + ": "
+                        + e.getMessage(), e);
+            }
+            if (!Files.exists(root.resolve(id))) {
+                return id;
+            }
+            discardIfEmpty(id);
+        }
+        throw new TaskbenchException("cannot find a free run name under " + root.toAbsolutePath());
     }
 
     /** Creates the staging folder for a run. */

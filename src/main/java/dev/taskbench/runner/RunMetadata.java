@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * What a reader needs to trust or reproduce a run: commit, JDK and flags, machine, server
@@ -31,6 +32,9 @@ public final class RunMetadata {
     /** Server settings that change the cost of a durable write or of a connection. */
     static final List<String> SERVER_SETTINGS = List.of("server_version", "synchronous_commit", "fsync",
             "wal_sync_method", "shared_buffers", "max_connections", "password_encryption", "ssl");
+
+    /** A {@code -D} key whose value is a secret. */
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i)passw|secret|token|credential|api.?key");
 
     private RunMetadata() {
     }
@@ -44,7 +48,7 @@ public final class RunMetadata {
         if (request.include() != null) {
             m.put("include", request.include());
         }
-        m.put("jmhArgs", jmhArgs);
+        m.put("jmhArgs", redact(jmhArgs));
         m.put("git", git(projectDir));
         m.put("jdk", jdk(forkJvmArgs));
         m.put("machine", machine());
@@ -61,9 +65,25 @@ public final class RunMetadata {
         j.put("version", System.getProperty("java.version"));
         j.put("vendor", System.getProperty("java.vendor"));
         j.put("vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        j.put("runnerJvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
-        j.put("forkJvmArgs", forkJvmArgs);
+        j.put("runnerJvmArgs", redact(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        j.put("forkJvmArgs", redact(forkJvmArgs));
         return j;
+    }
+
+    /**
+     * The arguments with secrets replaced by {@code ***}: the value of a {@code -Dkey=value} whose key
+     * names a password, secret, token or credential, and a password inside a JDBC URL.
+     */
+    static List<String> redact(List<String> args) {
+        return args.stream().map(RunMetadata::redact).toList();
+    }
+
+    private static String redact(String arg) {
+        int eq = arg.indexOf('=');
+        if (arg.startsWith("-D") && eq > 2 && SECRET_KEY.matcher(arg.substring(2, eq)).find()) {
+            return arg.substring(0, eq + 1) + "***";
+        }
+        return JdbcUrls.redact(arg);
     }
 
     static Map<String, Object> machine() {

@@ -4,7 +4,10 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
+import dev.taskbench.db.DatabaseHandoff;
+import dev.taskbench.db.DatabaseLock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,11 +24,17 @@ import java.util.List;
  * @param adaptiveForks {@code -Dtaskbench.adaptive.maxForks}: with a baseline jar, undecided rows get fork pairs
  *                      up to this many a side (the profile's default; 0 adds none)
  * @param candidateJvmArgs {@code -Dtaskbench.candidate.jvmArgs}: JVM options for the candidate's forks only
+ * @param baselineAllowance {@code -Dtaskbench.baseline.allowanceSeconds}: per row, beyond its iterations, before
+ *                          a baseline round is stopped
+ * @param handoffDir {@code -Dtaskbench.db.handoff.dir}: where the database hand-off file goes (the system temp
+ *                   folder when null); {@code mvn jmh:run} gives a private folder it removes however the run ends
+ * @param lockWait {@code -Dtaskbench.db.lockWaitSeconds}: how long to wait for another run's database lock
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
-        List<String> candidateJvmArgs, boolean debug) {
+        List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
+        boolean debug) {
 
     public static final String FLAGSETS = "taskbench.flagsets";
     public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
@@ -63,7 +72,9 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 runId, CeilingPlan.from(s, request.profile()), gate, base,
                 baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), Criteria.acrossTestbeds(s),
                 s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000),
-                candidateJvmArgs(s, baselineJar), s.flag(DEBUG, null, false));
+                candidateJvmArgs(s, baselineJar), Duration.ofSeconds(s.integer(BaselineJar.ALLOWANCE, null,
+                        BaselineJar.DEFAULT_ALLOWANCE_SECONDS, 0, 86_400)),
+                s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s), s.flag(DEBUG, null, false));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Verdict;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.DatabaseHandoff;
+import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.ProvisionedDatabase;
 import dev.taskbench.declare.Declarations;
@@ -101,6 +102,8 @@ public final class SuiteRunner {
     private final Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
     private ProvisionedDatabase db;
+    private DatabaseLock lock;
+    private RunGuard guard;
     private Path staging;
 
     private SuiteRunner(Settings raw, RunSettings settings, CommandLineOptions user, PrintStream out,
@@ -127,7 +130,7 @@ public final class SuiteRunner {
             return new SuiteRunner(raw, settings, userOptions(settings), out, err).execute();
         } catch (TaskbenchException e) {
             err.println("taskbench: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return e.exitCode();
         } catch (RunnerException | RuntimeException e) {
             // JMH reports its own failures (a missing BenchmarkList after a rebuild, a lock) as exceptions
             err.println("taskbench: the JMH run failed: " + rootMessage(e));
@@ -151,19 +154,22 @@ public final class SuiteRunner {
     private int execute() throws RunnerException {
         List<BenchmarkListEntry> selected = selected(includes(), user.getExcludes());
         List<Planned> flagSets = plan(settings, out, flagReport);
-        String runId = runId();
+        checkRunId();
         Path base = gateBase();
-        db = needsDatabase(selected) ? DatabaseProvisioner.standard(raw).provision() : null;
-        Path handoff = null;
-        try {
-            handoff = handoff();
-            RunPlan plan = runPlan(runId, selected, flagSets, handoff);
-            staging = store.begin(runId);
+        String runId = null;
+        try (RunGuard g = new RunGuard(store)) {
+            guard = g;
+            db = needsDatabase(selected) ? DatabaseProvisioner.standard(raw).provision() : null;
+            lock = db == null ? null : DatabaseLock.acquire(db.info(), settings.lockWait(), "run", out);
+            runId = claimRunId(); // after the lock: a run that waited is named when it starts
+            staging = store.staging(runId);
+            guard.staging(runId);
+            RunPlan plan = runPlan(runId, selected, flagSets, handoff());
             return runAndPublish(plan, base);
         } catch (IOException e) {
             throw new TaskbenchException("cannot write the run's files: " + e.getMessage(), e);
         } finally {
-            cleanUp(runId, handoff);
+            cleanUp(runId);
         }
     }
 
@@ -175,15 +181,22 @@ public final class SuiteRunner {
         return includes;
     }
 
-    private String runId() {
+    /** A run name given with {@code -Dtaskbench.run.id} must be new: said before anything runs. */
+    private void checkRunId() {
         String runId = settings.runId();
-        if (runId == null) {
-            return store.newRunId(settings.request().profile().id(), LocalDateTime.now());
-        }
-        if (Files.exists(store.root().resolve(runId)) || Files.exists(store.staging(runId))) {
+        if (runId != null && (Files.exists(store.root().resolve(runId)) || Files.exists(store.staging(runId)))) {
             throw new TaskbenchException("-D" + RunSettings.RUN_ID + "=" + runId + " is not a new run name under "
                     + store.root() + " (letters, digits, . _ -; not taken)");
         }
+    }
+
+    /** The run's name, claimed with its staging folder, so two runs started together never share one. */
+    private String claimRunId() {
+        String runId = settings.runId();
+        if (runId == null) {
+            return store.beginNew(settings.request().profile().id(), LocalDateTime.now());
+        }
+        store.begin(runId);
         return runId;
     }
 
@@ -202,13 +215,17 @@ public final class SuiteRunner {
         if (db == null) {
             return null;
         }
-        Path handoff = Files.createTempFile("taskbench-db-", ".properties");
+        Path dir = settings.handoffDir();
+        Path handoff = dir == null ? Files.createTempFile("taskbench-db-", ".properties")
+                : Files.createTempFile(Files.createDirectories(dir), "taskbench-db-", ".properties");
+        guard.handoff(handoff);
         DatabaseHandoff.write(handoff, db.info(), db.source());
         return handoff;
     }
 
     private RunPlan runPlan(String runId, List<BenchmarkListEntry> selected, List<Planned> flagSets, Path handoff) {
-        BaselineJar baseline = settings.baselineJar() == null ? null : new BaselineJar(settings.baselineJar());
+        BaselineJar baseline = settings.baselineJar() == null ? null
+                : new BaselineJar(settings.baselineJar(), settings.baselineAllowance());
         boolean interleave = settings.interleave() && flagSets.size() > 1 || baseline != null;
         int forks = user.getForkCount().orElse(settings.request().profile().forks());
         List<String> forkProps = handoff == null ? List.of()
@@ -240,7 +257,7 @@ public final class SuiteRunner {
         writePivot(plan, ran, files);
         writeCeiling(plan, files);
         writeRunReports(staging, plan.runId(), metadata, files);
-        Path published = store.commit(plan.runId(), metadata);
+        Path published = guard.publish(() -> store.commit(plan.runId(), metadata));
         store.writeIndex();
         out.println("taskbench: results written to " + published);
         return verdict(plan, published, base);
@@ -431,7 +448,7 @@ public final class SuiteRunner {
         Path f = baselineDir().resolve(name + "-" + p.flagSet().fileName() + ".json");
         Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
         baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(plan.baseline().runRound(
-                options, settings.request().profile(), java, paramNames(plan.selected()), f));
+                options, settings.request().profile(), java, plan.selected(), f));
         CeilingProfiler.somethingElseRan(plan.runId());
     }
 
@@ -500,16 +517,15 @@ public final class SuiteRunner {
         return settings.gate() ? ComparisonReports.gateVerdict(comparison, settings.acrossTestbeds(), err) : ExitCodes.OK;
     }
 
-    private void cleanUp(String runId, Path handoff) {
+    private void cleanUp(String runId) {
         if (staging != null && Files.exists(staging) && !store.discardIfEmpty(runId)) {
             out.println("taskbench: the run did not finish; partial output kept in " + staging);
         }
-        if (handoff != null) {
-            try {
-                Files.deleteIfExists(handoff);
-            } catch (IOException e) {
-                // a temp file; the OS cleans it
-            }
+        if (guard != null) {
+            guard.deleteHandoff();
+        }
+        if (lock != null) {
+            lock.close();
         }
         if (db != null) {
             db.close();
@@ -636,16 +652,6 @@ public final class SuiteRunner {
         } catch (IOException e) {
             throw new TaskbenchException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static List<String> paramNames(List<BenchmarkListEntry> selected) {
-        TreeSet<String> names = new TreeSet<>();
-        for (BenchmarkListEntry e : selected) {
-            if (e.getParams().hasValue()) {
-                names.addAll(e.getParams().get().keySet());
-            }
-        }
-        return List.copyOf(names);
     }
 
     /** The benchmarks JMH would run for these include/exclude patterns. */

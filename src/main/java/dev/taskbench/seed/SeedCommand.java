@@ -6,6 +6,7 @@ import dev.taskbench.ceiling.PgbenchCeiling;
 import dev.taskbench.config.Command;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.ProvisionedDatabase;
 import dev.taskbench.server.TaskServer;
@@ -58,8 +59,9 @@ public final class SeedCommand {
 
     static int run(Settings s, PrintStream out) throws Exception {
         SeedSettings o = SeedSettings.from(s);
-        try (ProvisionedDatabase db = DatabaseProvisioner.standard(s).provision()) {
-            execute(db.info(), o, out);
+        try (ProvisionedDatabase db = DatabaseProvisioner.standard(s).provision();
+             DatabaseLock lock = DatabaseLock.acquire(db.info(), DatabaseLock.waitSetting(s), "seed", out)) {
+            execute(db.info(), o, out); // it empties task: one run per database
         }
         return ExitCodes.OK;
     }

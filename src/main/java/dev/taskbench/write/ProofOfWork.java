@@ -2,6 +2,7 @@ package dev.taskbench.write;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.DatabaseLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +65,9 @@ public final class ProofOfWork implements AutoCloseable {
     private static final String FOREIGN_BACKENDS = "select coalesce(string_agg(backend_type || ' '"
             + " || coalesce(nullif(application_name, ''), '?') || ' (pid ' || pid || ')', ', '), '')"
             + " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
-            + " and coalesce(application_name, '') <> '" + WriteConnections.APPLICATION_NAME + "'";
+            + " and coalesce(application_name, '') <> '" + WriteConnections.APPLICATION_NAME + "'"
+            // the run lock's idle session: it published its commits before the run began
+            + " and coalesce(application_name, '') not like '" + DatabaseLock.APPLICATION_NAME + "%'";
 
     private final Connection observer;
     private final DataSource writes;

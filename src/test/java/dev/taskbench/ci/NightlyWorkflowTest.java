@@ -85,6 +85,14 @@ class NightlyWorkflowTest {
         assertTrue(goals >= 2);
     }
 
+    /** The proof-of-work tests' exact commit counts run strictly in CI (both): a busy database fails, never skips. */
+    @Test
+    void ciRunsTheExactCommitChecksStrictly() throws Exception {
+        assertTrue(runSteps(workflow()).stream().anyMatch(r -> r.matches("(?s)mvn .*install.*-Dtaskbench\\.test\\.exact=true.*")),
+                "the build step runs the tests with -Dtaskbench.test.exact=true");
+        assertTrue(Files.readString(Path.of(".ci/run")).contains("install -Dtaskbench.test.exact=true"), ".ci/run too");
+    }
+
     @Test
     void mergeShardsJoinsFlagSetsAndRefusesCollisions(@TempDir Path dir) throws Exception {
         for (String set : List.of("c1", "c2")) {

@@ -47,6 +47,22 @@ class CommandTest {
                 err().strip());
     }
 
+    /** A failure with an exit code of its own (a busy database: 5) keeps it. */
+    @Test
+    void aFailureWithItsOwnExitCodeKeepsIt() {
+        assertEquals(ExitCodes.DATABASE_BUSY, run(s -> {
+            throw new TaskbenchException("busy") {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public int exitCode() {
+                    return ExitCodes.DATABASE_BUSY;
+                }
+            };
+        }));
+        assertEquals("taskbench: busy", err().strip());
+    }
+
     @Test
     void anArgumentThatIsNoSettingIsRefusedBeforeTheBodyRuns() {
         boolean[] ran = {false};

@@ -1,6 +1,7 @@
 package dev.taskbench.db;
 
 import dev.taskbench.config.Settings;
+import java.time.Duration;
 
 /**
  * The real PostgreSQL for tests, found by the same chain as benchmark runs and provisioned
@@ -18,6 +19,14 @@ public final class TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "taskbench-test-db-stop"));
         }
         return db;
+    }
+
+    /**
+     * The database's run lock, for a test that empties {@code task} or counts its commits: no run
+     * or other test JVM writes there meanwhile. Re-entrant within this JVM; close to let go.
+     */
+    public static DatabaseLock lock() {
+        return DatabaseLock.acquire(info(), Duration.ofSeconds(DatabaseLock.DEFAULT_WAIT_SECONDS), "tests", System.out);
     }
 
     public static ConnectionInfo info() {

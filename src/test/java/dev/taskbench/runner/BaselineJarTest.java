@@ -10,7 +10,10 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.JmhJsonReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -65,9 +68,51 @@ class BaselineJarTest {
         assertEquals(a.get(0).forkScores().size() + b.get(0).forkScores().size(), first.get("forks").asInt());
     }
 
+    private static Options oneFork(String include, String... jmhArgs) {
+        Properties p = new Properties();
+        p.setProperty(RunRequest.PROFILE, "smoke");
+        p.setProperty(RunRequest.JMH_INCLUDE, include);
+        RunRequest r = RunRequest.from(new Settings(p, Map.of()));
+        return JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(List.of(jmhArgs)),
+                new JmhOptionsFactory.Pass(dev.taskbench.flags.FlagSet.DEFAULT, null, 1, List.of(), null, null),
+                List.of());
+    }
+
+    /** The limit is the plan's: per row (benchmark x parameter values) its iterations plus the allowance. */
+    @Test
+    void theTimeLimitFollowsThePlan() {
+        String include = "ConnectionPoolOverheadBenchmark.oneUser$";
+        List<org.openjdk.jmh.runner.BenchmarkListEntry> selected = SuiteRunner.selected(List.of(include), List.of());
+        Options two = oneFork(include, "-wi", "1", "-w", "2s", "-i", "3", "-r", "1s", "-p", "source=hikari,dbcp2");
+        assertEquals(Duration.ofSeconds(2 * (2 + 3 + 10)), BaselineJar.timeLimit(two, selected, Duration.ofSeconds(10)));
+        Options one = oneFork(include, "-wi", "1", "-w", "2s", "-i", "3", "-r", "1s", "-p", "source=hikari");
+        assertEquals(Duration.ofSeconds(2 + 3 + 10), BaselineJar.timeLimit(one, selected, Duration.ofSeconds(10)));
+    }
+
+    /** A baseline jar that hangs is stopped at its limit, with its children, in one line. */
+    @Test
+    void aHungBaselineIsStoppedWithItsChildren(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        Path java = dir.resolve("java");
+        Files.writeString(java, "#!/bin/bash\nsleep 300 &\necho $! > " + pidFile + "\nwait\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        Path jar = Files.writeString(dir.resolve("baseline.jar"), "");
+        String include = "ConnectionPoolOverheadBenchmark.oneUser$";
+        Options o = oneFork(include, "-wi", "0", "-i", "1", "-r", "100ms", "-p", "source=hikari");
+        long t0 = System.nanoTime();
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> new BaselineJar(jar, Duration.ofSeconds(1))
+                .runRound(o, Profile.SMOKE, java, SuiteRunner.selected(List.of(include), List.of()), dir.resolve("o.json")));
+        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(15).toNanos(), "stopped at its limit");
+        assertTrue(e.getMessage().contains("did not finish within 1 s") && e.getMessage().contains(BaselineJar.ALLOWANCE)
+                && !e.getMessage().contains("\n"), e.getMessage());
+        long child = Long.parseLong(Files.readString(pidFile).trim());
+        assertTrue(ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true), "its child " + child + " ended too");
+    }
+
     @Test
     void aMissingJarIsAReadableError(@TempDir Path dir) {
-        TaskbenchException e = assertThrows(TaskbenchException.class, () -> new BaselineJar(dir.resolve("no.jar")));
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> new BaselineJar(dir.resolve("no.jar"),
+                Duration.ofSeconds(1)));
         assertTrue(e.getMessage().contains("benchmarks.jar"), e.getMessage());
     }
 }

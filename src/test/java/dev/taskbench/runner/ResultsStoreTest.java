@@ -41,6 +41,33 @@ class ResultsStoreTest {
         assertEquals(first + "-2", store.newRunId("smoke", NOW));
     }
 
+    /** Two runs started in the same second, in two processes: each claims a name of its own. */
+    @Test
+    void runsClaimingTogetherGetNamesOfTheirOwn(@TempDir Path root) throws Exception {
+        ResultsStore one = new ResultsStore(root);
+        ResultsStore other = new ResultsStore(root);
+        String a = one.beginNew("smoke", NOW);
+        String b = other.beginNew("smoke", NOW);
+        assertEquals("20261122-130509-smoke", a);
+        assertEquals(a + "-2", b);
+        Files.writeString(one.staging(a).resolve(ResultsStore.DEFAULT_RESULT_FILE), "[]");
+        one.commit(a, Map.of("runId", a));
+        assertEquals(a + "-3", other.beginNew("smoke", NOW), "a published name is not reused either");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                claims.add(pool.submit(() -> new ResultsStore(root).beginNew("smoke", NOW)));
+            }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (var c : claims) {
+                assertTrue(names.add(c.get()), "claimed twice: " + c.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aRunWithoutResultIsNotPublishedAndEmptyStagingIsRemoved(@TempDir Path root) throws Exception {
         ResultsStore store = new ResultsStore(root);

@@ -46,6 +46,20 @@ class RunMetadataTest {
         assertNotNull(git.get("commit"));
     }
 
+    /** JVM options are recorded as given, except secrets: a -D password, secret or token, a password in a URL. */
+    @Test
+    void jvmArgumentsLoseTheirSecrets() {
+        List<String> in = List.of("-Xmx1g", "-Dtaskbench.db.password=hunter2", "-DAPI_TOKEN=t0k", "-Dmy.Secret.key=s3",
+                "-Dtaskbench.db.url=jdbc:postgresql://h/db?user=u&password=pw9&sslmode=disable",
+                "-Dtaskbench.profile=smoke", "-Dtoken.count=");
+        assertEquals(List.of("-Xmx1g", "-Dtaskbench.db.password=***", "-DAPI_TOKEN=***", "-Dmy.Secret.key=***",
+                "-Dtaskbench.db.url=jdbc:postgresql://h/db?user=u&password=***&sslmode=disable",
+                "-Dtaskbench.profile=smoke", "-Dtoken.count=***"), RunMetadata.redact(in));
+        @SuppressWarnings("unchecked")
+        List<String> fork = (List<String>) RunMetadata.jdk(List.of("-Dx.password=pw")).get("forkJvmArgs");
+        assertEquals(List.of("-Dx.password=***"), fork);
+    }
+
     @Test
     void libraryVersionsComeFromThePom() {
         Map<String, String> v = RunMetadata.libraryVersions();

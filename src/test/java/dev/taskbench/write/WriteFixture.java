@@ -1,18 +1,21 @@
 package dev.taskbench.write;
 
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.TestDatabase;
 import dev.taskbench.pool.ConnectionSource;
 import java.sql.SQLException;
 
-/** A pool (or fresh source), its DataSource and a proof of work on the test database. */
+/** A pool (or fresh source), its DataSource and a proof of work on the test database, under its run lock. */
 final class WriteFixture implements AutoCloseable {
+    final DatabaseLock lock;
     final ConnectionInfo info;
     final ConnectionSource.Opened opened;
     final OpenedDataSource ds;
     final ProofOfWork proof;
 
     WriteFixture(ConnectionSource source, int poolSize, WriteConnections settings) throws SQLException {
+        lock = TestDatabase.lock();
         info = settings.apply(TestDatabase.info());
         opened = source.open(info, poolSize);
         ds = new OpenedDataSource(opened);
@@ -25,7 +28,11 @@ final class WriteFixture implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        proof.close();
-        opened.close();
+        try {
+            proof.close();
+            opened.close();
+        } finally {
+            lock.close();
+        }
     }
 }
