@@ -14,9 +14,15 @@ import java.util.Optional;
  * @param of the row asked about
  * @param to the row it is held against; empty for the pgbench ceiling
  * @param toForks forks (or pgbench samples) on the {@code to} side
+ * @param field for "the fastest of": every row it was chosen from, the asked row among them; else empty
  */
 public record Answer(String group, String label, String sentence, Interval ratio, Finding.Better better,
-        Kind kind, BenchmarkResult of, Optional<BenchmarkResult> to, int ofForks, int toForks) {
+        Kind kind, BenchmarkResult of, Optional<BenchmarkResult> to, int ofForks, int toForks,
+        java.util.List<BenchmarkResult> field) {
+
+    public Answer {
+        field = java.util.List.copyOf(field);
+    }
 
     /** How the ratio reads. */
     public enum Kind {

@@ -80,21 +80,24 @@ public final class Findings {
     private static List<Answer> answer(Question q, List<BenchmarkResult> ofSide, List<BenchmarkResult> toSide,
             String prefix, Criteria o) {
         List<Answer> out = new ArrayList<>();
-        for (BenchmarkResult of : ofSide) {
-            if (!q.of().matches(of) || seconds(of.unit()).isEmpty()) {
-                continue;
-            }
+        List<BenchmarkResult> asked = ofSide.stream().filter(r -> q.of().matches(r) && seconds(r.unit()).isPresent())
+                .toList();
+        for (BenchmarkResult of : asked) {
             List<BenchmarkResult> candidates = toSide.stream().filter(t -> q.to().matches(t) && t != of
                     && agree(q, of, t) && seconds(t.unit()).isPresent()).toList();
             Optional<String> fastest = q.to().fastestOf();
+            List<BenchmarkResult> field = List.of();
             if (fastest.isPresent()) {
                 String p = fastest.get();
+                field = new ArrayList<>(candidates.stream()
+                        .filter(t -> !q.notFastest().contains(t.key().params().get(p))).toList());
+                field.add(of);
                 candidates = candidates.stream().filter(t -> !q.notFastest().contains(t.key().params().get(p))
                         && !t.key().params().get(p).equals(of.key().params().get(p)))
                         .min(Comparator.comparingDouble(t -> Stats.median(timePerRow(q.to(), t)))).stream().toList();
             }
             for (BenchmarkResult to : candidates) {
-                out.add(ratio(q, of, to, label(prefix, q, of), o));
+                out.add(ratio(q, of, to, label(prefix, q, of, asked), field, o));
             }
         }
         return out;
@@ -113,10 +116,12 @@ public final class Findings {
         return true;
     }
 
-    private static String label(String prefix, Question q, BenchmarkResult of) {
+    /** The flag set (in a matrix) and the parameters the question leaves free that take more than one value. */
+    private static String label(String prefix, Question q, BenchmarkResult of, List<BenchmarkResult> asked) {
         Map<String, String> free = new TreeMap<>(of.key().params());
         free.keySet().removeAll(q.of().params().keySet());
         free.keySet().removeAll(q.to().params().keySet());
+        free.keySet().removeIf(p -> asked.stream().map(r -> r.key().params().get(p)).distinct().count() < 2);
         List<String> parts = new ArrayList<>();
         if (!prefix.isEmpty()) {
             parts.add(prefix);
@@ -125,7 +130,8 @@ public final class Findings {
         return String.join(", ", parts);
     }
 
-    private static Answer ratio(Question q, BenchmarkResult of, BenchmarkResult to, String label, Criteria o) {
+    private static Answer ratio(Question q, BenchmarkResult of, BenchmarkResult to, String label,
+            List<BenchmarkResult> field, Criteria o) {
         double[] a = timePerRow(q.of(), of);
         double[] b = timePerRow(q.to(), to);
         long seed = o.seed() * 31 + (of.flagSet() + "|" + of.key().label() + "|" + to.flagSet() + "|"
@@ -133,7 +139,7 @@ public final class Findings {
         Interval ratio = Bootstrap.ratioOfMedians(b, a, o.resamples(), o.confidence(), seed);
         String sentence = fill(q.says(), ratio, of, Optional.of(to));
         return new Answer(q.group(), label, sentence, ratio, q.better(), Answer.Kind.TIME_RATIO, of, Optional.of(to),
-                a.length, b.length);
+                a.length, b.length, field);
     }
 
     /** Each single-row write with at least two pgbench samples: its rows/s over pgbench's. */
@@ -158,7 +164,7 @@ public final class Findings {
                         + (r.key().threads() == 1 ? "client" : "clients") + ".", share, r, Optional.empty());
                 out.add(new Answer(CEILING_GROUP, run.flagSets().size() > 1 ? f : "", sentence, share,
                         Finding.Better.HIGHER, Answer.Kind.CEILING, r, Optional.empty(), rowsPerSecond.length,
-                        samples.length));
+                        samples.length, List.of()));
             }
         }
         return out;
