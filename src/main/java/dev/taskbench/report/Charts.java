@@ -99,7 +99,7 @@ final class Charts {
             Interval r = a.ratio();
             data.add(new BoxAndWhiskerItem(r.estimate() * scale, r.estimate() * scale, r.low() * scale,
                     r.high() * scale, r.low() * scale, r.high() * scale, null, null, List.of()), "answer",
-                    category(a));
+                    category(a, answers));
             lo = Math.min(lo, r.low() * scale);
             hi = Math.max(hi, r.high() * scale);
         }
@@ -123,17 +123,49 @@ final class Charts {
         return svg(new JFreeChart(null, FONT, plot, false), ordered.size(), 1, id);
     }
 
-    /** The row pair of an answer in a few words: {@code label: oneUser driverManager / hikari}. */
-    static String category(Answer a) {
-        String of = a.of().key().shortName() + " " + String.join(" ", a.of().key().params().values());
-        String text = a.to().map(t -> {
-            String to = t.key().shortName() + " " + String.join(" ", t.key().params().values());
-            if (!t.flagSet().equals(a.of().flagSet())) {
-                return a.of().flagSet() + " / " + t.flagSet() + ": " + of;
+    /**
+     * An answer in a few words, only what tells its two rows apart: {@code input=seed: taskbench /
+     * tomcatParameters}, {@code oneUser: driverManager / hikari}, {@code interpreter / c2: opaque}.
+     */
+    static String category(Answer a, List<Answer> group) {
+        BenchmarkResult of = a.of();
+        if (a.to().isEmpty()) {
+            return method(of) + " " + values(of.key().params(), java.util.Map.of()) + " ("
+                    + of.key().threads() + (of.key().threads() == 1 ? " client)" : " clients)");
+        }
+        BenchmarkResult to = a.to().get();
+        List<String> prefix = new java.util.ArrayList<>();
+        if (!a.label().isEmpty()) {
+            prefix.add(a.label());
+        }
+        String text;
+        if (!of.flagSet().equals(to.flagSet())) {
+            text = of.flagSet() + " / " + to.flagSet();
+            prefix.add(method(of) + " " + values(of.key().params(), java.util.Map.of()));
+        } else {
+            boolean sameMethod = of.key().benchmark().equals(to.key().benchmark());
+            if (sameMethod && group.stream().map(x -> x.of().key().benchmark()).distinct().count() > 1) {
+                prefix.add(method(of));
             }
-            return of + "  /  " + to;
-        }).orElse(of + ", " + a.of().key().threads() + (a.of().key().threads() == 1 ? " client" : " clients"));
-        return a.label().isEmpty() || text.contains(a.label()) ? text : a.label() + ": " + text;
+            text = ((sameMethod ? "" : method(of) + " ") + values(of.key().params(), to.key().params())).trim()
+                    + " / " + ((sameMethod ? "" : method(to) + " ") + values(to.key().params(), of.key().params())).trim();
+        }
+        return prefix.isEmpty() ? text : String.join(", ", prefix).trim() + ": " + text;
+    }
+
+    private static String method(BenchmarkResult r) {
+        return r.key().benchmark().substring(r.key().benchmark().lastIndexOf('.') + 1);
+    }
+
+    /** The values of {@code params} that {@code other} does not share; a bare number or boolean with its name. */
+    private static String values(java.util.Map<String, String> params, java.util.Map<String, String> other) {
+        List<String> out = new java.util.ArrayList<>();
+        params.forEach((k, v) -> {
+            if (!v.equals(other.get(k))) {
+                out.add(v.matches("true|false|[0-9.]+") ? k + "=" + v : v);
+            }
+        });
+        return String.join(" ", out);
     }
 
     /**
@@ -178,7 +210,7 @@ final class Charts {
             line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(line);
         });
-        return svg(new JFreeChart(null, FONT, plot, false), sorted.size(), 1, id);
+        return svg(new JFreeChart(null, FONT, plot, false), 70 + sorted.size() * 26, id);
     }
 
     /** One benchmark group of a run: per param combination (category) and flag set (series), median and CI. */

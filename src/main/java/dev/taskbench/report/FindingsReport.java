@@ -86,11 +86,10 @@ public final class FindingsReport {
             n++;
             b.append("<h3 id=\"findings-").append(n).append("\">").append(HtmlReport.esc(g.getKey())).append("</h3>\n<ul>\n");
             for (Answer a : g.getValue()) {
-                b.append("<li class=\"").append(a.good().map(x -> x ? "good" : "bad").orElse("undecided")).append("\">")
-                        .append(HtmlReport.esc(line(a))).append("</li>\n");
+                b.append("<li>").append(HtmlReport.esc(line(a))).append("</li>\n");
             }
-            b.append("</ul>\n<figure>").append(Charts.findings(g.getValue(), "f" + n)).append("<figcaption>")
-                    .append(HtmlReport.esc(caption(g.getValue()))).append("</figcaption></figure>\n");
+            b.append("</ul>\n<figure><figcaption>").append(HtmlReport.esc(caption(g.getValue())))
+                    .append("</figcaption>").append(Charts.findings(g.getValue(), "f" + n)).append("</figure>\n");
             int i = 0;
             for (Answer a : g.getValue()) {
                 if (!a.field().isEmpty()) {
@@ -124,9 +123,8 @@ public final class FindingsReport {
                 .map(x -> x.to().get()).findFirst()
                 .map(r -> RunSummary.of(new RunResults(run.source(), run.runId(), Map.of(), List.of(r)), o).get(0));
         String title = (a.label().isEmpty() ? "" : a.label() + ": ") + "every " + param + ", fastest first";
-        return "<figure>" + Charts.field(entries, a.of(), param, floor, id) + "<figcaption>"
-                + HtmlReport.esc(title + "; highlighted: " + a.of().key().params().get(param)
-                        + floor.map(f -> "; dashed line: the floor, " + f.result().key().params().get(param)).orElse(""))
-                + "</figcaption></figure>\n";
+        return "<figure><figcaption>" + HtmlReport.esc(title + "; highlighted: " + a.of().key().params().get(param)
+                + floor.map(f -> "; dashed line: the floor, " + f.result().key().params().get(param)).orElse(""))
+                + "</figcaption>" + Charts.field(entries, a.of(), param, floor, id) + "</figure>\n";
     }
 }

@@ -36,7 +36,7 @@ public final class HtmlReport {
             .GREW{color:#c62828;font-weight:bold}.UNKNOWN{color:#888}
             .pass{color:#2e7d32}.fail{color:#c62828}
             figure{margin:1em 0}figcaption{font-size:12px;color:#555}
-            #findings li{margin:.2em 0}#findings li.good{color:#1b5e20}#findings li.bad{color:#b71c1c}
+            #findings li{margin:.2em 0}#findings figcaption{font-size:13px;color:#333;margin-bottom:.3em}
             nav.toc{font-size:13px;margin:.5em 0 1em}summary{cursor:pointer;margin:1em 0}
             """;
 
