@@ -60,6 +60,30 @@ public final class Findings {
         return List.copyOf(sorted);
     }
 
+    /** A candidate's answer beside the base's answer to the same question on the same rows, if it has one. */
+    public record Pair(Answer candidate, Optional<Answer> base) {
+    }
+
+    /**
+     * Each side's answers, matched by question and rows, and by flag set unless {@code
+     * acrossFlagSets} (one flag set against another); in the candidate's order.
+     */
+    public static List<Pair> paired(List<Answer> base, List<Answer> candidate, boolean acrossFlagSets) {
+        return candidate.stream().map(c -> new Pair(c, base.stream().filter(b -> same(b, c, acrossFlagSets))
+                .findFirst())).toList();
+    }
+
+    private static boolean same(Answer a, Answer b, boolean acrossFlagSets) {
+        return a.group().equals(b.group()) && a.kind() == b.kind() && a.label().equals(b.label())
+                && a.of().key().equals(b.of().key()) && a.to().map(t -> t.key()).equals(b.to().map(t -> t.key()))
+                && (acrossFlagSets || a.of().flagSet().equals(b.of().flagSet()));
+    }
+
+    /** The run with only one flag set's rows, for one side of a flag-set comparison. */
+    public static RunResults only(RunResults run, String flagSet) {
+        return new RunResults(run.source(), run.runId(), run.metadata(), run.results(flagSet));
+    }
+
     static List<Answer> answer(Question q, RunResults run, Criteria o) {
         List<Answer> out = new ArrayList<>();
         if (q.acrossFlagSets()) {

@@ -3,6 +3,7 @@ package dev.taskbench.report;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.findings.Answer;
+import dev.taskbench.findings.Findings;
 import dev.taskbench.results.RunResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,6 +100,56 @@ public final class FindingsReport {
         }
         b.append("<p><small>").append(HtmlReport.esc(footnote(o))).append("</small></p>\n</section>\n");
         return b.toString();
+    }
+
+    /** A comparison's findings for the terminal: the candidate's sentence, then the base's figure. */
+    public static String text(List<Findings.Pair> pairs) {
+        if (pairs.isEmpty()) {
+            return "Findings: none of the declared questions has its rows in the candidate.\n";
+        }
+        StringBuilder sb = new StringBuilder("Findings, candidate (base's figure after it)\n");
+        groupsOf(pairs).forEach((group, list) -> {
+            sb.append('\n').append(group).append('\n');
+            list.forEach(p -> sb.append("  ").append(line(p.candidate())).append(baseFigure(p)).append('\n'));
+        });
+        return sb.toString();
+    }
+
+    static String markdown(List<Findings.Pair> pairs) {
+        StringBuilder sb = new StringBuilder("## Findings: candidate, with the base's figure\n\n");
+        groupsOf(pairs).forEach((group, list) -> {
+            sb.append("### ").append(MarkdownReport.esc(group)).append("\n\n");
+            list.forEach(p -> sb.append("- ").append(MarkdownReport.esc(line(p.candidate()) + baseFigure(p)))
+                    .append('\n'));
+            sb.append('\n');
+        });
+        return pairs.isEmpty() ? "" : sb.toString();
+    }
+
+    static String html(List<Findings.Pair> pairs) {
+        if (pairs.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<section id=\"findings\">\n<h2>Findings: candidate, with the base's "
+                + "figure</h2>\n");
+        groupsOf(pairs).forEach((group, list) -> {
+            b.append("<h3>").append(HtmlReport.esc(group)).append("</h3>\n<ul>\n");
+            list.forEach(p -> b.append("<li>").append(HtmlReport.esc(line(p.candidate()) + baseFigure(p)))
+                    .append("</li>\n"));
+            b.append("</ul>\n");
+        });
+        return b.append("</section>\n").toString();
+    }
+
+    private static Map<String, List<Findings.Pair>> groupsOf(List<Findings.Pair> pairs) {
+        Map<String, List<Findings.Pair>> g = new LinkedHashMap<>();
+        pairs.forEach(p -> g.computeIfAbsent(p.candidate().group(), k -> new ArrayList<>()).add(p));
+        return g;
+    }
+
+    private static String baseFigure(Findings.Pair p) {
+        return p.base().map(b -> "  (base: " + (b.kind() == Answer.Kind.CEILING ? Fmt.percentOf(b.ratio())
+                : Fmt.interval(b.ratio()) + "\u00d7") + ")").orElse("  (base: not measured)");
     }
 
     private static String caption(List<Answer> answers) {

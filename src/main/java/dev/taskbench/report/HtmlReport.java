@@ -52,8 +52,14 @@ public final class HtmlReport {
     }
 
     public static String render(Comparison c) {
+        return render(c, "");
+    }
+
+    /** A comparison, after a first section ({@code findings}, HTML) when there is one. */
+    static String render(Comparison c, String findings) {
         Criteria o = c.options();
         StringBuilder b = head("Comparison " + c.baseName() + " \u2192 " + c.candidateName());
+        b.append(findings);
         b.append("<p class=\"").append(c.passesGate() ? "pass\">Gate: pass (no significant regression)"
                 : "fail\">Gate: FAIL (" + c.gateFailures().size() + " row(s))").append("</p>\n");
         b.append(esc(String.format(Locale.ROOT, "%d rows: %d faster, %d slower, %d same, %d unknown.", c.rows().size(),
