@@ -161,7 +161,7 @@ public final class Findings {
         long seed = o.seed() * 31 + (of.flagSet() + "|" + of.key().label() + "|" + to.flagSet() + "|"
                 + to.key().label()).hashCode();
         Interval ratio = Bootstrap.ratioOfMedians(b, a, o.resamples(), o.confidence(), seed);
-        String sentence = fill(q.says(), ratio, of, Optional.of(to));
+        String sentence = fill(q.says(), ratio, a.length > 1 && b.length > 1, of, Optional.of(to));
         return new Answer(q.group(), label, sentence, ratio, q.better(), Answer.Kind.TIME_RATIO, of, Optional.of(to),
                 a.length, b.length, field);
     }
@@ -185,7 +185,8 @@ public final class Findings {
                 Interval share = Bootstrap.ratioOfMedians(samples, rowsPerSecond, o.resamples(), o.confidence(), seed);
                 String row = r.key().shortName() + (r.key().params().isEmpty() ? "" : " (" + r.key().paramString() + ")");
                 String sentence = fill(row + " writes {percent} of pgbench's rows/s on the same INSERT, {threads} "
-                        + (r.key().threads() == 1 ? "client" : "clients") + ".", share, r, Optional.empty());
+                        + (r.key().threads() == 1 ? "client" : "clients") + ".", share, rowsPerSecond.length > 1, r,
+                        Optional.empty());
                 out.add(new Answer(CEILING_GROUP, run.flagSets().size() > 1 ? f : "", sentence, share,
                         Finding.Better.HIGHER, Answer.Kind.CEILING, r, Optional.empty(), rowsPerSecond.length,
                         samples.length, List.of()));
@@ -221,12 +222,20 @@ public final class Findings {
         });
     }
 
-    /** The sentence with its placeholders filled; an unknown one stays as written. */
-    static String fill(String template, Interval ratio, BenchmarkResult of, Optional<BenchmarkResult> to) {
+    /**
+     * The sentence with its placeholders filled; an unknown one stays as written. Without an
+     * {@code interval} (one fork on a side) the figures stand alone: a bracket of one value would
+     * look like certainty.
+     */
+    static String fill(String template, Interval ratio, boolean interval, BenchmarkResult of,
+            Optional<BenchmarkResult> to) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String value = value(m.group(1), ratio, of, to);
+            if (!interval && value != null && FIGURES.contains(m.group(1)) && value.contains(" [")) {
+                value = value.substring(0, value.indexOf(" ["));
+            }
             m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? m.group() : value));
         }
         m.appendTail(sb);

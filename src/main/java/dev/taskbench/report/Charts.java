@@ -114,6 +114,7 @@ final class Charts {
         ValueAxis axis = valueAxis(ceiling ? "% of pgbench's rows/s on the same INSERT and clients"
                 : "time ratio (\u00d7): the first row's time per row over the second's", lo, hi);
         CategoryPlot plot = plot(data, renderer, axis);
+        renderer.setMeanVisible(true); // a dot at the estimate: visible even when the interval is one value
         ValueMarker one = new ValueMarker(scale, Color.DARK_GRAY, new BasicStroke(1.2f));
         one.setLabel(ceiling ? "pgbench" : "1\u00d7");
         one.setLabelFont(FONT);
@@ -141,7 +142,7 @@ final class Charts {
         String text;
         if (!of.flagSet().equals(to.flagSet())) {
             text = of.flagSet() + " / " + to.flagSet();
-            prefix.add(method(of) + " " + values(of.key().params(), java.util.Map.of()));
+            prefix.add(method(of));
         } else {
             boolean sameMethod = of.key().benchmark().equals(to.key().benchmark());
             if (sameMethod && group.stream().map(x -> x.of().key().benchmark()).distinct().count() > 1) {
@@ -199,7 +200,8 @@ final class Charts {
             }
         };
         CategoryPlot plot = plot(data, renderer, valueAxis(sorted.get(0).result().unit()
-                + " (median of forks; box: 95% interval; whiskers: fastest and slowest fork)", lo, hi));
+                + " (dot: median of forks; box: 95% interval; whiskers: fastest and slowest fork)", lo, hi));
+        renderer.setMeanVisible(true);
         floor.ifPresent(f -> {
             ValueMarker line = new ValueMarker(f.median().estimate(), BAD, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));

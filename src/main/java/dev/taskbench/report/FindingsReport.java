@@ -31,7 +31,7 @@ public final class FindingsReport {
     static String line(Answer a) {
         String label = a.label().isEmpty() || a.sentence().contains(a.label().replaceFirst("^input=", "") + " ")
                 ? "" : "[" + a.label() + "] ";
-        String forks = a.ofForks() < 2 || a.toForks() < 2 ? " (one fork on a side: no interval to speak of)" : "";
+        String forks = a.ofForks() < 2 || a.toForks() < 2 ? " (one fork on a side: no interval)" : "";
         return label + a.sentence() + forks;
     }
 
@@ -154,11 +154,12 @@ public final class FindingsReport {
 
     private static String caption(List<Answer> answers) {
         if (answers.stream().allMatch(a -> a.kind() == Answer.Kind.CEILING)) {
-            return "Each single-row write's rows/s as a share of pgbench's, the line at 100%; box: 95% interval. "
+            return "Each single-row write's rows/s as a share of pgbench's, the line at 100%; dot: estimate, box: 95% interval. "
                     + "Green: above the ceiling beyond doubt; red: below; grey: cannot tell.";
         }
         return "Each line: the first row's time per row over the second's (left of the 1\u00d7 line: the first is "
-                + "faster); box: 95% interval. Green: good news beyond doubt, red: bad news, grey: the interval holds 1.";
+                + "faster); dot: estimate, box: 95% interval. Green: good news beyond doubt, red: bad news, grey: the "
+                + "interval holds 1.";
     }
 
     /** The field a "fastest of" answer was chosen from, on its input, with the floor if the group names one. */
@@ -173,7 +174,10 @@ public final class FindingsReport {
                         && !a.field().contains(x.to().get()))
                 .map(x -> x.to().get()).findFirst()
                 .map(r -> RunSummary.of(new RunResults(run.source(), run.runId(), Map.of(), List.of(r)), o).get(0));
-        String title = (a.label().isEmpty() ? "" : a.label() + ": ") + "every " + param + ", fastest first";
+        java.util.Map<String, String> on = new java.util.TreeMap<>(a.of().key().params());
+        on.remove(param);
+        String title = (on.isEmpty() ? "" : on.toString().replaceAll("[{}]", "") + ": ") + "every " + param
+                + ", fastest first";
         return "<figure><figcaption>" + HtmlReport.esc(title + "; highlighted: " + a.of().key().params().get(param)
                 + floor.map(f -> "; dashed line: the floor, " + f.result().key().params().get(param)).orElse(""))
                 + "</figcaption>" + Charts.field(entries, a.of(), param, floor, id) + "</figure>\n";

@@ -171,6 +171,8 @@ class FindingsTest {
         double expected = median(interpreted.of()) / median(interpreted.to().orElseThrow());
         assertEquals(expected, interpreted.ratio().estimate(), 1e-9);
         assertTrue(interpreted.ratio().estimate() > 1, "the interpreter is slower: " + interpreted.ratio());
+        assertFalse(interpreted.sentence().contains("["), "one fork a side has no interval to show: "
+                + interpreted.sentence());
         assertFalse(answers.stream().anyMatch(a -> a.of().flagSet().equals("jdk25")),
                 "no jdk17 ran, so JDK 25 against 17 is not asked");
     }

@@ -60,7 +60,9 @@ class FindingsReportTest {
     void aMatrixShowsItsFlagSetFindingsAndTheTerminalListsEveryAnswer() {
         Criteria o = Criteria.defaults();
         String html = HtmlReport.render(MATRIX, o);
+        HtmlReport.save(Path.of("target", "findings-report", "matrix.html"), html); // to look at in a browser
         assertTrue(html.contains("Interpreter, C1 and C2 on the opaque loop"), html);
+        ReportsTest.assertSelfContained(html);
         List<Answer> answers = Findings.of(MATRIX, o);
         String text = FindingsReport.text(answers, o);
         assertTrue(text.startsWith("Findings (95% bootstrap intervals in brackets)"), text);
