@@ -68,6 +68,7 @@ class ArchitectureTest {
                 .layer("CodeUnderTest").definedBy(main("form", "loop", "pool", "write", "server"))
                 .layer("Results").definedBy(main("results"))
                 .layer("Compare").definedBy(main("compare"))
+                .layer("Findings").definedBy(main("findings"))
                 .layer("Report").definedBy(main("report"))
                 .layer("Flags").definedBy(main("flags"))
                 .layer("History").definedBy(main("history"))
@@ -83,19 +84,21 @@ class ArchitectureTest {
                 .whereLayer("Ceiling").mayOnlyBeAccessedByLayers("Runner", "Commands", "Maven", "Benchmarks")
                 .whereLayer("Flags").mayOnlyBeAccessedByLayers("Runner", "Commands", "Maven")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Runner", "Commands", "Maven")
+                .whereLayer("Findings").mayOnlyBeAccessedByLayers("Report", "Runner", "Commands", "Maven")
                 .whereLayer("History").mayOnlyBeAccessedByLayers("Report", "Runner", "Commands", "Maven")
-                .whereLayer("Compare").mayOnlyBeAccessedByLayers("History", "Report", "Runner", "Commands", "Maven")
-                .whereLayer("Results").mayOnlyBeAccessedByLayers("Compare", "History", "Report", "Ceiling", "Runner",
+                .whereLayer("Compare").mayOnlyBeAccessedByLayers("History", "Findings", "Report", "Runner", "Commands", "Maven")
+                .whereLayer("Results").mayOnlyBeAccessedByLayers("Compare", "History", "Findings", "Report", "Ceiling", "Runner",
                         "Commands", "Maven")
                 .whereLayer("CodeUnderTest").mayOnlyBeAccessedByLayers("Ceiling", "Runner", "Commands", "Maven", "Benchmarks")
-                .whereLayer("Declarations").mayOnlyBeAccessedByLayers("Ceiling", "Runner", "Commands", "Benchmarks")
+                .whereLayer("Declarations").mayOnlyBeAccessedByLayers("Findings", "Ceiling", "Runner", "Commands",
+                        "Benchmarks")
                 .check(classes);
     }
 
     @Test
     void codeUnderTestKnowsNothingOfTheHarness() {
         noClasses().that(main("form", "loop", "pool", "write", "server"))
-                .should().dependOnClassesThat(main("config", "declare", "results", "compare", "report", "flags", "ceiling",
+                .should().dependOnClassesThat(main("config", "declare", "results", "compare", "findings", "report", "flags", "ceiling",
                         "runner", "cli", "seed", "history", "maven"))
                 .check(classes);
     }

@@ -1,5 +1,6 @@
 package dev.taskbench.form;
 
+import dev.taskbench.declare.Finding;
 import dev.taskbench.declare.HasReference;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,6 +36,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * deviating contender is still timed, but a line "contender X deviates on input Y" is printed
  * and its score should be read as the cost of a wrong answer.
  */
+@Finding(group = "Form decoding", of = "decode contender=taskbench", to = "decode contender=*", notFastest = "floorStrings",
+        says = "On the {input} body taskbench's decoder is {speedup} as fast as the fastest other, {to.contender}.")
+@Finding(group = "Form decoding", of = "decode contender=taskbench", to = "decode contender=floorStrings",
+        says = "On the {input} body taskbench's decoder takes {ratio} the time of only creating the strings (the floor).")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @HasReference(value = HasReference.Script.FORM_DECODE, seedParams = {"input=seed", "contender=taskbench"})

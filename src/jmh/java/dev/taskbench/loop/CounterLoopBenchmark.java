@@ -1,5 +1,6 @@
 package dev.taskbench.loop;
 
+import dev.taskbench.declare.Finding;
 import dev.taskbench.declare.HasReference;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,6 +23,14 @@ import org.openjdk.jmh.annotations.State;
  * work is done (double the trip count, double the time). Under {@code -Xint} both run in the
  * interpreter, which is the CPython end of the seed's contrast.
  */
+@Finding(group = "Interpreter, C1 and C2 on the opaque loop", of = "opaque outer=10000", ofFlagSet = "interpreter", toFlagSet = "c2",
+        says = "Interpreted (-Xint), the seed's CPU round takes {ratio} the time it takes after C2.")
+@Finding(group = "Interpreter, C1 and C2 on the opaque loop", of = "opaque outer=10000", ofFlagSet = "c1", toFlagSet = "c2",
+        says = "With C1 only, the seed's CPU round takes {ratio} the time it takes after C2.")
+@Finding(group = "JDK 25 against JDK 17", of = "opaque outer=10000", ofFlagSet = "jdk25", toFlagSet = "jdk17",
+        says = "On JDK 25 the opaque CPU round takes {ratio} the time it takes on JDK 17.")
+@Finding(group = "JDK 25 against JDK 17", of = "faithful", ofFlagSet = "jdk25", toFlagSet = "jdk17",
+        says = "On JDK 25 the CPU round as written takes {ratio} the time it takes on JDK 17.")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CounterLoopBenchmark {

@@ -1,6 +1,7 @@
 package dev.taskbench.pool;
 
 import dev.taskbench.db.BenchmarkDatabase;
+import dev.taskbench.declare.Finding;
 import dev.taskbench.declare.NeedsDatabase;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,14 @@ import org.openjdk.jmh.annotations.Threads;
  * a pool pays a hand-off plus one round trip, so expect one to two orders of magnitude
  * between them. {@code oneUser} and {@code tenUsers} are the seed's 1 and 10 clients.
  */
+@Finding(group = "Fresh connection vs pool", of = "oneUser source=driverManager", to = "oneUser source=hikari",
+        says = "A new DriverManager connection per operation takes {ratio} the time of a HikariCP borrow, 1 user.")
+@Finding(group = "Fresh connection vs pool", of = "oneUser source=pgSimpleDataSource", to = "oneUser source=hikari",
+        says = "A new PGSimpleDataSource connection per operation takes {ratio} the time of a HikariCP borrow, 1 user.")
+@Finding(group = "Fresh connection vs pool", of = "tenUsers source=driverManager", to = "tenUsers source=hikari",
+        says = "A new DriverManager connection per operation takes {ratio} the time of a HikariCP borrow, 10 users.")
+@Finding(group = "Fresh connection vs pool", of = "tenUsers source=pgSimpleDataSource", to = "tenUsers source=hikari",
+        says = "A new PGSimpleDataSource connection per operation takes {ratio} the time of a HikariCP borrow, 10 users.")
 @NeedsDatabase
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,6 +1,7 @@
 package dev.taskbench.pool;
 
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.declare.Finding;
 import dev.taskbench.pool.stub.StubDriver;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,14 @@ import org.openjdk.jmh.annotations.Threads;
  * {@link java.sql.DriverManager}'s driver lookup; {@code baseline}, the control, takes it
  * straight from the driver, so it is the stub's own share of every row.
  */
+@Finding(group = "Pool bookkeeping on a stub driver, against HikariCP", of = "oneUser source=dbcp2", to = "oneUser source=hikari",
+        says = "DBCP2's borrow and return take {ratio} the time of HikariCP's, 1 user.")
+@Finding(group = "Pool bookkeeping on a stub driver, against HikariCP", of = "oneUser source=agroal", to = "oneUser source=hikari",
+        says = "Agroal's borrow and return take {ratio} the time of HikariCP's, 1 user.")
+@Finding(group = "Pool bookkeeping on a stub driver, against HikariCP", of = "tenUsers source=dbcp2", to = "tenUsers source=hikari",
+        says = "DBCP2's borrow and return take {ratio} the time of HikariCP's, 10 users.")
+@Finding(group = "Pool bookkeeping on a stub driver, against HikariCP", of = "tenUsers source=agroal", to = "tenUsers source=hikari",
+        says = "Agroal's borrow and return take {ratio} the time of HikariCP's, 10 users.")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ConnectionPoolOverheadBenchmark {

@@ -1,5 +1,6 @@
 package dev.taskbench.write;
 
+import dev.taskbench.declare.Finding;
 import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.declare.SingleRowWrite;
 import java.sql.SQLException;
@@ -33,6 +34,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * jooq,jooqBatch,jooqMultiValues,jooqLoader,hibernateSeq,hibernateIdentity,hibernateBatch,
  * hibernateBatchIdentity,hibernateStateless}, once as is and once with {@code -t 10}.
  */
+@Finding(group = "Hibernate and jOOQ against JDBC, per row", of = "requestOneUser path=hibernateSeq", to = "requestOneUser path=jdbcPrepared",
+        says = "Hibernate (pooled SEQUENCE) takes {ratio} the time of a prepared JDBC insert per row, 1 user.")
+@Finding(group = "Hibernate and jOOQ against JDBC, per row", of = "requestOneUser path=hibernateIdentity", to = "requestOneUser path=jdbcPrepared",
+        says = "Hibernate (IDENTITY) takes {ratio} the time of a prepared JDBC insert per row, 1 user.")
+@Finding(group = "Hibernate and jOOQ against JDBC, per row", of = "requestOneUser path=jooq", to = "requestOneUser path=jdbcPrepared",
+        says = "jOOQ takes {ratio} the time of a prepared JDBC insert per row, 1 user.")
+@Finding(group = "Hibernate and jOOQ against JDBC, per row", of = "requestTenUsers path=hibernateSeq", to = "requestTenUsers path=jdbcPrepared",
+        says = "Hibernate (pooled SEQUENCE) takes {ratio} the time of a prepared JDBC insert per row, 10 users.")
+@Finding(group = "Hibernate and jOOQ against JDBC, per row", of = "requestTenUsers path=hibernateIdentity", to = "requestTenUsers path=jdbcPrepared",
+        says = "Hibernate (IDENTITY) takes {ratio} the time of a prepared JDBC insert per row, 10 users.")
+@Finding(group = "Hibernate and jOOQ against JDBC, per row", of = "requestTenUsers path=jooq", to = "requestTenUsers path=jdbcPrepared",
+        says = "jOOQ takes {ratio} the time of a prepared JDBC insert per row, 10 users.")
 @NeedsDatabase
 @Warmup(iterations = 5, time = 1000, timeUnit = TimeUnit.MILLISECONDS) // the driver's hot path is still compiling seconds in
 @BenchmarkMode(Mode.AverageTime)

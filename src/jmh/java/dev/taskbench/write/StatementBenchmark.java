@@ -1,5 +1,6 @@
 package dev.taskbench.write;
 
+import dev.taskbench.declare.Finding;
 import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.declare.SingleRowWrite;
 import java.sql.SQLException;
@@ -34,6 +35,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * statement=plain,preparedT0,preparedT1,preparedT5}, {@code -p batchSize=10,100,1000 -p
  * prepareThreshold=0,1,5}.
  */
+@Finding(group = "Statements and bulk paths, per row", of = "singleRow statement=plain", to = "singleRow statement=preparedT5",
+        says = "A plain Statement takes {ratio} the time of a prepared one (prepareThreshold 5) per row.")
+@Finding(group = "Statements and bulk paths, per row", of = "singleRow statement=preparedT0", to = "singleRow statement=preparedT5",
+        says = "prepareThreshold 0 (never named on the server) takes {ratio} the time of prepareThreshold 5 per row.")
+@Finding(group = "Statements and bulk paths, per row", of = "batch reWriteBatchedInserts=false /batchSize", to = "singleRow statement=preparedT5",
+        says = "A batch of {batchSize} rows in one transaction takes {ratio} the time per row of one autocommit insert.")
+@Finding(group = "Statements and bulk paths, per row", of = "batch reWriteBatchedInserts=true", to = "batch reWriteBatchedInserts=false",
+        says = "reWriteBatchedInserts takes {ratio} the time of the plain batch of {batchSize} rows.")
+@Finding(group = "Statements and bulk paths, per row", of = "bulk1000 how=copy", to = "singleRow statement=preparedT5",
+        says = "COPY of 1000 rows in one transaction takes {ratio} the time per row of one autocommit insert.")
+@Finding(group = "Statements and bulk paths, per row", of = "bulk1000 how=unnest", to = "singleRow statement=preparedT5",
+        says = "unnest of 1000 rows in one transaction takes {ratio} the time per row of one autocommit insert.")
+@Finding(group = "Statements and bulk paths, per row", of = "bulk1000 how=multiValues", to = "singleRow statement=preparedT5",
+        says = "A 1000-row multi-row VALUES in one transaction takes {ratio} the time per row of one autocommit insert.")
 @NeedsDatabase
 @Warmup(iterations = 5, time = 1000, timeUnit = TimeUnit.MILLISECONDS) // the driver's hot path is still compiling seconds in
 @BenchmarkMode(Mode.AverageTime)

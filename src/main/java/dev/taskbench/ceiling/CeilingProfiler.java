@@ -44,7 +44,7 @@ import org.openjdk.jmh.results.ScalarResult;
  */
 public final class CeilingProfiler implements ExternalProfiler {
     public static final String RATE = "pgbench.rows/s";
-    public static final String SAMPLE = "pgbench.sample.";
+    public static final String SAMPLE = dev.taskbench.results.BenchmarkResult.PGBENCH_SAMPLE;
     public static final int DEFAULT_SECONDS = 2;
     /** A sample younger than this is the next fork's "before". */
     static final long FRESH_NANOS = 2_000_000_000L;

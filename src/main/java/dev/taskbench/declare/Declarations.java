@@ -41,6 +41,12 @@ public final class Declarations {
         return c == null ? Optional.empty() : Optional.ofNullable(c.getAnnotation(type));
     }
 
+    /** Every (repeatable) annotation of a type on a class, by its qualified name; empty for an unknown class. */
+    public static <A extends Annotation> java.util.List<A> allOnClass(String className, Class<A> type) {
+        Class<?> c = load(className);
+        return c == null ? java.util.List.of() : java.util.List.of(c.getAnnotationsByType(type));
+    }
+
     /** True when the class cannot be loaded here (a benchmark of another build). */
     public static boolean unknownClass(String className) {
         return load(className) == null;

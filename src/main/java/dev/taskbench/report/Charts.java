@@ -4,6 +4,8 @@ import dev.taskbench.compare.Interval;
 import dev.taskbench.compare.Row;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.compare.Verdict;
+import dev.taskbench.findings.Answer;
+import dev.taskbench.results.BenchmarkResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -72,6 +74,145 @@ final class Charts {
         plot.addRangeMarker(new IntervalMarker(1 - minEffect, 1 + minEffect, new Color(0, 0, 0, 18)));
         plot.addRangeMarker(new ValueMarker(1, Color.DARK_GRAY, new BasicStroke(1f)));
         return svg(new JFreeChart(null, FONT, plot, false), rows.size(), 1, id);
+    }
+
+    /** Good news, bad news, and an interval that holds 1 (cannot tell). */
+    private static final Color GOOD = new Color(0x2e7d32);
+    private static final Color BAD = new Color(0xc62828);
+    private static final Color UNDECIDED = new Color(0x78909c);
+    private static final Color HIGHLIGHT = new Color(0xff7f0e);
+    private static final Color OTHERS = new Color(0x90a4ae);
+
+    /**
+     * One group's answers, one bar each: the estimate, the box its bootstrap interval, coloured by
+     * whether the interval lies on the good side of 1; a line at 1 (at 100% for the pgbench ceiling).
+     */
+    static String findings(List<Answer> answers, String id) {
+        boolean ceiling = answers.stream().allMatch(a -> a.kind() == Answer.Kind.CEILING);
+        double scale = ceiling ? 100 : 1;
+        List<Answer> ordered = ceiling ? answers.stream()
+                .sorted(java.util.Comparator.comparingDouble((Answer a) -> -a.ratio().estimate())).toList() : answers;
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        double lo = scale;
+        double hi = scale;
+        for (Answer a : ordered) {
+            Interval r = a.ratio();
+            data.add(new BoxAndWhiskerItem(r.estimate() * scale, r.estimate() * scale, r.low() * scale,
+                    r.high() * scale, r.low() * scale, r.high() * scale, null, null, List.of()), "answer",
+                    category(a, answers));
+            lo = Math.min(lo, r.low() * scale);
+            hi = Math.max(hi, r.high() * scale);
+        }
+        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return ordered.get(column).good().map(g -> g ? GOOD : BAD).orElse(UNDECIDED);
+            }
+        };
+        ValueAxis axis = valueAxis(ceiling ? "% of pgbench's rows/s on the same INSERT and clients"
+                : "time ratio (\u00d7): the first row's time per row over the second's", lo, hi);
+        CategoryPlot plot = plot(data, renderer, axis);
+        renderer.setMeanVisible(true); // a dot at the estimate: visible even when the interval is one value
+        ValueMarker one = new ValueMarker(scale, Color.DARK_GRAY, new BasicStroke(1.2f));
+        one.setLabel(ceiling ? "pgbench" : "1\u00d7");
+        one.setLabelFont(FONT);
+        one.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        one.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        plot.addRangeMarker(one);
+        return svg(new JFreeChart(null, FONT, plot, false), ordered.size(), 1, id);
+    }
+
+    /**
+     * An answer in a few words, only what tells its two rows apart: {@code input=seed: taskbench /
+     * tomcatParameters}, {@code oneUser: driverManager / hikari}, {@code interpreter / c2: opaque}.
+     */
+    static String category(Answer a, List<Answer> group) {
+        BenchmarkResult of = a.of();
+        if (a.to().isEmpty()) {
+            return method(of) + " " + values(of.key().params(), java.util.Map.of()) + " ("
+                    + of.key().threads() + (of.key().threads() == 1 ? " client)" : " clients)");
+        }
+        BenchmarkResult to = a.to().get();
+        List<String> prefix = new java.util.ArrayList<>();
+        if (!a.label().isEmpty()) {
+            prefix.add(a.label());
+        }
+        String text;
+        if (!of.flagSet().equals(to.flagSet())) {
+            text = of.flagSet() + " / " + to.flagSet();
+            prefix.add(method(of));
+        } else {
+            boolean sameMethod = of.key().benchmark().equals(to.key().benchmark());
+            if (sameMethod && group.stream().map(x -> x.of().key().benchmark()).distinct().count() > 1) {
+                prefix.add(method(of));
+            }
+            text = ((sameMethod ? "" : method(of) + " ") + values(of.key().params(), to.key().params())).trim()
+                    + " / " + ((sameMethod ? "" : method(to) + " ") + values(to.key().params(), of.key().params())).trim();
+        }
+        return prefix.isEmpty() ? text : String.join(", ", prefix).trim() + ": " + text;
+    }
+
+    private static String method(BenchmarkResult r) {
+        return r.key().benchmark().substring(r.key().benchmark().lastIndexOf('.') + 1);
+    }
+
+    /** The values of {@code params} that {@code other} does not share; a bare number or boolean with its name. */
+    private static String values(java.util.Map<String, String> params, java.util.Map<String, String> other) {
+        List<String> out = new java.util.ArrayList<>();
+        params.forEach((k, v) -> {
+            if (!v.equals(other.get(k))) {
+                out.add(v.matches("true|false|[0-9.]+") ? k + "=" + v : v);
+            }
+        });
+        return String.join(" ", out);
+    }
+
+    /**
+     * The rows an answer's "fastest of" was chosen from, sorted fastest first: median, the box its
+     * bootstrap interval, whiskers the fastest and slowest fork; the asked row highlighted, the floor
+     * (when given) a line.
+     */
+    static String field(List<RunSummary.Entry> entries, BenchmarkResult highlighted, String param,
+            java.util.Optional<RunSummary.Entry> floor, String id) {
+        List<RunSummary.Entry> sorted = entries.stream()
+                .sorted(java.util.Comparator.comparingDouble(e -> e.median().estimate())).toList();
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (RunSummary.Entry e : sorted) {
+            Interval m = e.median();
+            data.add(new BoxAndWhiskerItem(m.estimate(), m.estimate(), m.low(), m.high(), e.min(), e.max(), null, null,
+                    List.of()), "median", e.result().key().params().get(param));
+            lo = Math.min(lo, e.min());
+            hi = Math.max(hi, e.max());
+        }
+        if (floor.isPresent()) {
+            lo = Math.min(lo, floor.get().median().estimate());
+        }
+        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return sorted.get(column).result().equals(highlighted) ? HIGHLIGHT : OTHERS;
+            }
+        };
+        CategoryPlot plot = plot(data, renderer, valueAxis(sorted.get(0).result().unit()
+                + " (dot: median of forks; box: 95% interval; whiskers: fastest and slowest fork)", lo, hi));
+        renderer.setMeanVisible(true);
+        floor.ifPresent(f -> {
+            ValueMarker line = new ValueMarker(f.median().estimate(), BAD, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            line.setLabel("floor: " + f.result().key().params().get(param));
+            line.setLabelFont(FONT);
+            line.setLabelPaint(BAD);
+            line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+            line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(line);
+        });
+        return svg(new JFreeChart(null, FONT, plot, false), 70 + sorted.size() * 26, id);
     }
 
     /** One benchmark group of a run: per param combination (category) and flag set (series), median and CI. */

@@ -5,6 +5,7 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.TestbedCheck;
+import dev.taskbench.findings.Findings;
 import dev.taskbench.results.RunSpec;
 import dev.taskbench.results.RunResults;
 import java.io.IOException;
@@ -23,7 +24,15 @@ public final class ComparisonReports {
 
     /** Compares, prints the table, writes the reports under {@code root}, and returns the comparison. */
     public static Comparison compareAndReport(Path root, Path base, Path candidate, Criteria criteria, PrintStream out) {
-        return report(root, Comparison.compare(RunResults.read(base), RunResults.read(candidate), criteria), out);
+        RunResults br = RunResults.read(base);
+        RunResults cr = RunResults.read(candidate);
+        return report(root, Comparison.compare(br, cr, criteria), findings(br, cr, false, criteria), out);
+    }
+
+    /** Each side's findings, paired question by question. */
+    private static List<Findings.Pair> findings(RunResults base, RunResults candidate, boolean acrossFlagSets,
+            Criteria criteria) {
+        return Findings.paired(Findings.of(base, criteria), Findings.of(candidate, criteria), acrossFlagSets);
     }
 
     /**
@@ -38,24 +47,27 @@ public final class ComparisonReports {
         RunResults br = RunResults.read(RunResults.locate(root, b.run()));
         RunResults cr = RunResults.read(RunResults.locate(root, c.run()));
         if (b.flagSet().isEmpty() && c.flagSet().isEmpty()) {
-            return report(root, Comparison.compare(br, cr, criteria), out);
+            return report(root, Comparison.compare(br, cr, criteria), findings(br, cr, false, criteria), out);
         }
         String bf = b.flagSet().orElseGet(() -> c.flagSet().get());
         String cf = c.flagSet().orElseGet(() -> b.flagSet().get());
-        return report(root, Comparison.compareFlagSets(br, bf, cr, cf, criteria), out);
+        return report(root, Comparison.compareFlagSets(br, bf, cr, cf, criteria),
+                findings(Findings.only(br, bf), Findings.only(cr, cf), true, criteria), out);
     }
 
-    private static Comparison report(Path root, Comparison cmp, PrintStream out) {
+    private static Comparison report(Path root, Comparison cmp, List<Findings.Pair> findings, PrintStream out) {
         cmp.testbeds().lines().forEach(out::println);
         out.print(TextReport.render(cmp));
+        out.println();
+        out.print(FindingsReport.text(findings));
         Path dir = root.resolve("compare-" + safe(cmp.baseName()) + "-vs-" + safe(cmp.candidateName()));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new TaskbenchException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        MarkdownReport.write(cmp, dir.resolve("report.md"));
-        HtmlReport.write(cmp, dir.resolve("report.html"));
+        HtmlReport.save(dir.resolve("report.md"), FindingsReport.markdown(findings) + MarkdownReport.render(cmp));
+        HtmlReport.save(dir.resolve("report.html"), HtmlReport.render(cmp, FindingsReport.html(findings)));
         out.println("taskbench: comparison reports written to " + dir.resolve("report.md") + " and report.html");
         return cmp;
     }

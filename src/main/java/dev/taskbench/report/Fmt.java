@@ -33,6 +33,11 @@ final class Fmt {
         return ratio(i.estimate()) + " [" + ratio(i.low()) + ", " + ratio(i.high()) + "]";
     }
 
+    /** A share as percent with its interval: {@code 91.2% [88.0, 94.1]}. */
+    static String percentOf(Interval i) {
+        return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", i.estimate() * 100, i.low() * 100, i.high() * 100);
+    }
+
     static String range(Interval i) {
         return "[" + num(i.low()) + ", " + num(i.high()) + "]";
     }

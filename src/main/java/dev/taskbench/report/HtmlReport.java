@@ -6,6 +6,7 @@ import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Row;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.compare.Verdict;
+import dev.taskbench.findings.Findings;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RunResults;
 import java.io.IOException;
@@ -35,6 +36,8 @@ public final class HtmlReport {
             .GREW{color:#c62828;font-weight:bold}.UNKNOWN{color:#888}
             .pass{color:#2e7d32}.fail{color:#c62828}
             figure{margin:1em 0}figcaption{font-size:12px;color:#555}
+            #findings li{margin:.2em 0}#findings figcaption{font-size:13px;color:#333;margin-bottom:.3em}
+            nav.toc{font-size:13px;margin:.5em 0 1em}summary{cursor:pointer;margin:1em 0}
             """;
 
     private HtmlReport() {
@@ -49,8 +52,14 @@ public final class HtmlReport {
     }
 
     public static String render(Comparison c) {
+        return render(c, "");
+    }
+
+    /** A comparison, after a first section ({@code findings}, HTML) when there is one. */
+    static String render(Comparison c, String findings) {
         Criteria o = c.options();
         StringBuilder b = head("Comparison " + c.baseName() + " \u2192 " + c.candidateName());
+        b.append(findings);
         b.append("<p class=\"").append(c.passesGate() ? "pass\">Gate: pass (no significant regression)"
                 : "fail\">Gate: FAIL (" + c.gateFailures().size() + " row(s))").append("</p>\n");
         b.append(esc(String.format(Locale.ROOT, "%d rows: %d faster, %d slower, %d same, %d unknown.", c.rows().size(),
@@ -116,9 +125,22 @@ public final class HtmlReport {
         return tail(b);
     }
 
+    /**
+     * A run: the findings first, then every row. The page is a list of sections, so another
+     * section (profiles, say) goes in between without touching these.
+     */
     public static String render(RunResults run, Criteria o) {
         StringBuilder b = head("Run " + run.runId());
         b.append("<p>Flag sets: ").append(esc(String.join(", ", run.flagSets()))).append("</p>\n");
+        for (String section : List.of(FindingsReport.html(Findings.of(run, o), run, o), allRows(run, o))) {
+            b.append(section);
+        }
+        return tail(b);
+    }
+
+    /** Every row: per benchmark method a chart (folded away), then the table. */
+    static String allRows(RunResults run, Criteria o) {
+        StringBuilder b = new StringBuilder("<section id=\"rows\">\n<h2>All rows</h2>\n");
         Map<String, List<RunSummary.Entry>> groups = new LinkedHashMap<>();
         List<RunSummary.Entry> all = RunSummary.of(run, o);
         for (RunSummary.Entry e : all) {
@@ -126,16 +148,18 @@ public final class HtmlReport {
             String group = r.key().shortName() + " " + r.key().mode() + " t" + r.key().threads() + " (" + r.unit() + ")";
             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(e);
         }
+        b.append("<details><summary>One chart per benchmark method (").append(groups.size())
+                .append(")</summary>\n");
         int n = 0;
         for (Map.Entry<String, List<RunSummary.Entry>> g : groups.entrySet()) {
             n++;
-            b.append("<h2>").append(esc(g.getKey())).append("</h2>\n<figure>")
+            b.append("<h3>").append(esc(g.getKey())).append("</h3>\n<figure>")
                     .append(Charts.scores(g.getValue().get(0).result().unit(), g.getValue(), "g" + n))
                     .append("<figcaption>").append(esc("Median of the per-fork scores; box: " + Fmt.level(o.confidence())
                             + " bootstrap interval of the median; whiskers: the fastest and the slowest fork."))
                     .append("</figcaption></figure>\n");
         }
-        b.append("<table>\n<tr>");
+        b.append("</details>\n<table>\n<tr>");
         for (String h : List.of("benchmark", "flag set", "unit", "forks", "median", Fmt.level(o.confidence()) + " CI",
                 "min fork", "max fork", "B/op")) {
             b.append("<th>").append(esc(h)).append("</th>");
@@ -155,8 +179,7 @@ public final class HtmlReport {
             td(b, Fmt.num(e.alloc()), true);
             b.append("</tr>\n");
         }
-        b.append("</table>\n");
-        return tail(b);
+        return b.append("</table>\n</section>\n").toString();
     }
 
     static StringBuilder head(String title) {

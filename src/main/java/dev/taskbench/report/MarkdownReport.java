@@ -5,6 +5,7 @@ import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Row;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.compare.Verdict;
+import dev.taskbench.findings.Findings;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RunResults;
 import java.util.List;
@@ -90,6 +91,8 @@ public final class MarkdownReport {
         StringBuilder sb = new StringBuilder();
         sb.append("## Run ").append(esc(run.runId())).append("\n\n");
         sb.append("Flag sets: ").append(esc(String.join(", ", run.flagSets()))).append("\n\n");
+        sb.append(FindingsReport.markdown(Findings.of(run, o), o));
+        sb.append("## All rows\n\n");
         sb.append("| benchmark | flag set | unit | forks | median | ").append(Fmt.level(o.confidence()))
                 .append(" CI | min fork | max fork | B/op |\n");
         sb.append("|---|---|---|--:|--:|--:|--:|--:|--:|\n");

@@ -1,7 +1,11 @@
 package dev.taskbench.results;
 
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One JMH result row of one flag set: the per-fork scores of the primary metric and, when
@@ -16,16 +20,41 @@ import java.util.Optional;
  * @param jmhError JMH's own pooled 99.9% error ({@code NaN} when JMH had too few iterations), display only
  * @param iterations per fork, the score of each measurement iteration in order (a warmup curve for
  *        single-shot benchmarks)
+ * @param secondaryScores JMH's score of each secondary metric, by name (the pgbench samples among them)
  */
 public record BenchmarkResult(BenchmarkKey key, String flagSet, String unit, List<Double> forkScores,
-        Optional<List<Double>> allocNormPerFork, double jmhScore, double jmhError, List<List<Double>> iterations) {
+        Optional<List<Double>> allocNormPerFork, double jmhScore, double jmhError, List<List<Double>> iterations,
+        Map<String, Double> secondaryScores) {
 
     public static final String ALLOC_UNIT = "B/op";
+    /** The secondary metrics the pgbench ceiling leaves, {@code pgbench.sample.1} on, one per sample in rows/s. */
+    public static final String PGBENCH_SAMPLE = "pgbench.sample.";
 
     public BenchmarkResult {
         forkScores = List.copyOf(forkScores);
         allocNormPerFork = allocNormPerFork.map(List::copyOf);
         iterations = iterations.stream().map(List::copyOf).toList();
+        secondaryScores = Collections.unmodifiableMap(new TreeMap<>(secondaryScores));
+    }
+
+    public BenchmarkResult(BenchmarkKey key, String flagSet, String unit, List<Double> forkScores,
+            Optional<List<Double>> allocNormPerFork, double jmhScore, double jmhError, List<List<Double>> iterations) {
+        this(key, flagSet, unit, forkScores, allocNormPerFork, jmhScore, jmhError, iterations, Map.of());
+    }
+
+    /** The pgbench samples (rows/s) taken around this row's forks, in the order they were taken; empty without. */
+    public double[] pgbenchSamples() {
+        return secondaryScores.entrySet().stream().filter(e -> e.getKey().startsWith(PGBENCH_SAMPLE))
+                .sorted(Comparator.comparingInt(e -> sampleIndex(e.getKey())))
+                .mapToDouble(Map.Entry::getValue).toArray();
+    }
+
+    private static int sampleIndex(String name) {
+        try {
+            return Integer.parseInt(name.substring(PGBENCH_SAMPLE.length()));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** A result with per-fork scores only (iterations unknown), as tests and merges build them. */

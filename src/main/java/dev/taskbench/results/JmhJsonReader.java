@@ -108,8 +108,15 @@ public final class JmhJsonReader {
         List<List<Double>> iterations = iterationScores(file, primary, where + " (" + benchmark + ") primaryMetric");
         List<Double> forks = means(iterations);
         Optional<List<Double>> alloc = Optional.empty();
+        Map<String, Double> scores = new TreeMap<>();
         JsonNode secondary = e.get("secondaryMetrics");
         if (secondary != null && secondary.isObject()) {
+            for (Map.Entry<String, JsonNode> m : secondary.properties()) {
+                JsonNode s = m.getValue().get("score");
+                if (s != null && s.isNumber() && Double.isFinite(s.asDouble())) {
+                    scores.put(m.getKey(), s.asDouble());
+                }
+            }
             for (String name : ALLOC_NORM_KEYS) {
                 JsonNode m = secondary.get(name);
                 if (m != null) {
@@ -123,7 +130,7 @@ public final class JmhJsonReader {
         JsonNode error = primary.get("scoreError");
         double jmhError = error != null && error.isNumber() ? error.asDouble() : Double.NaN;
         return new BenchmarkResult(BenchmarkKey.of(benchmark, params, mode, threads.asInt()), flagSet, unit,
-                forks, alloc, jmhScore, jmhError, iterations);
+                forks, alloc, jmhScore, jmhError, iterations, scores);
     }
 
     private static List<Double> means(List<List<Double>> forks) {

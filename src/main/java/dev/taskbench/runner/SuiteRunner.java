@@ -14,11 +14,14 @@ import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.ProvisionedDatabase;
 import dev.taskbench.declare.Declarations;
 import dev.taskbench.declare.NeedsDatabase;
+import dev.taskbench.findings.Answer;
+import dev.taskbench.findings.Findings;
 import dev.taskbench.flags.FlagSet;
 import dev.taskbench.flags.FlagSets;
 import dev.taskbench.flags.Jdks;
 import dev.taskbench.flags.JvmCheck;
 import dev.taskbench.report.ComparisonReports;
+import dev.taskbench.report.FindingsReport;
 import dev.taskbench.report.HtmlReport;
 import dev.taskbench.report.MarkdownReport;
 import dev.taskbench.results.BenchmarkKey;
@@ -256,9 +259,13 @@ public final class SuiteRunner {
         Map<String, Path> files = writeResults(ran);
         writePivot(plan, ran, files);
         writeCeiling(plan, files);
-        writeRunReports(staging, plan.runId(), metadata, files);
+        List<Answer> answers = writeRunReports(staging, plan.runId(), metadata, files);
         Path published = guard.publish(() -> store.commit(plan.runId(), metadata));
         store.writeIndex();
+        out.println();
+        out.print(FindingsReport.text(answers, Criteria.defaults()));
+        out.println();
+        out.println("taskbench: reports: " + published.resolve("report.html") + " and report.md beside it");
         out.println("taskbench: results written to " + published);
         return verdict(plan, published, base);
     }
@@ -532,14 +539,18 @@ public final class SuiteRunner {
         }
     }
 
-    /** {@code report.md} and {@code report.html}: per benchmark and flag set, the fork scores with intervals. */
-    private static void writeRunReports(Path staging, String runId, Map<String, Object> metadata,
+    /**
+     * {@code report.md} and {@code report.html}: the findings, then per benchmark and flag set the
+     * fork scores with intervals. Returns the findings, for the run's last screen.
+     */
+    private static List<Answer> writeRunReports(Path staging, String runId, Map<String, Object> metadata,
             Map<String, Path> files) {
         RunResults run = new RunResults(staging, runId, metadata, files.entrySet().stream()
                 .flatMap(f -> JmhJsonReader.read(f.getValue(), f.getKey()).stream()).toList());
         Criteria criteria = Criteria.defaults();
         MarkdownReport.write(run, criteria, staging.resolve("report.md"));
         HtmlReport.write(run, criteria, staging.resolve("report.html"));
+        return Findings.of(run, criteria);
     }
 
     /** Resolves the requested flag sets, finds their JDKs and drops the ones the JVM rejects, saying why. */

@@ -50,6 +50,20 @@ class CompareCommandTest {
     }
 
     @Test
+    void aComparisonLeadsWithBothSidesFindings(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dbase=" + FIXTURES.resolve("pool-aa1.json"),
+                "-Dcandidate=" + FIXTURES.resolve("pool-xint.json"));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String md = Files.readString(results.resolve("compare-pool-aa1-vs-pool-xint").resolve("report.md"));
+        assertTrue(md.startsWith("## Findings: candidate, with the base's figure\n\n### Pool bookkeeping"), md);
+        assertTrue(md.contains("- Agroal's borrow and return take ") && md.contains("(base: "), md);
+        assertTrue(md.indexOf("## Comparison") > md.indexOf("## Findings"), md);
+        String html = Files.readString(results.resolve("compare-pool-aa1-vs-pool-xint").resolve("report.html"));
+        assertTrue(html.indexOf("<section id=\"findings\">") < html.indexOf("<table>"), html);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Findings, candidate (base's figure after it)"));
+    }
+
+    @Test
     void aPlantedRegressionFailsTheGateNamingTheRows(@TempDir Path results) {
         int code = run(results, "-Dbase=" + FIXTURES.resolve("pool-aa1.json"),
                 "-Dcandidate=" + FIXTURES.resolve("pool-xint.json"), "-Dtaskbench.gate=true");

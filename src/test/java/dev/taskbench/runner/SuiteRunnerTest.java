@@ -109,6 +109,23 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void theLastScreenIsTheFindingsThenWhereTheReportsAre(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.db.url=jdbc:postgresql://127.0.0.1:1/nope",
+                "-Djmh.include=ConnectionPoolOverheadBenchmark.oneUser",
+                "-Djmh.args=-f 0 -wi 0 -i 2 -r 100ms -p source=hikari,dbcp2");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        Path run = onlyRun(results);
+        int jmhTable = text.lastIndexOf("taskbench: flag set default on"); // JMH's own tables go to System.out
+        int findings = text.lastIndexOf("Findings (");
+        int reports = text.lastIndexOf("taskbench: reports: " + run.resolve("report.html"));
+        assertTrue(jmhTable >= 0 && findings > jmhTable && reports > findings, text);
+        assertTrue(text.substring(findings, reports).contains("DBCP2's borrow and return take "), text);
+        assertTrue(text.substring(reports).strip().lines().count() <= 2, "nothing after the reports but the folder");
+        assertTrue(Files.readString(run.resolve("report.md")).contains("DBCP2's borrow and return take "));
+    }
+
+    @Test
     void anUnreachableDatabaseFailsFastWithOneReadableMessage(@TempDir Path results) throws Exception {
         int code = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(results,
                 "-Dtaskbench.db.url=jdbc:postgresql://127.0.0.1:1/nope", "-Djmh.include=ConnectionBenchmark"));

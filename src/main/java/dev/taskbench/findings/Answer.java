@@ -1,0 +1,43 @@
+package dev.taskbench.findings;
+
+import dev.taskbench.compare.Interval;
+import dev.taskbench.declare.Finding;
+import dev.taskbench.results.BenchmarkResult;
+import java.util.Optional;
+
+/**
+ * One question answered on one run's rows.
+ *
+ * @param label what tells this answer from the others of its question (the input, the flag set), or empty
+ * @param sentence the question's sentence with the figures filled in
+ * @param ratio time of/to (for a ceiling: rows/s of the row over pgbench's), median of forks, bootstrap interval
+ * @param of the row asked about
+ * @param to the row it is held against; empty for the pgbench ceiling
+ * @param toForks forks (or pgbench samples) on the {@code to} side
+ * @param field for "the fastest of": every row it was chosen from, the asked row among them; else empty
+ */
+public record Answer(String group, String label, String sentence, Interval ratio, Finding.Better better,
+        Kind kind, BenchmarkResult of, Optional<BenchmarkResult> to, int ofForks, int toForks,
+        java.util.List<BenchmarkResult> field) {
+
+    public Answer {
+        field = java.util.List.copyOf(field);
+    }
+
+    /** How the ratio reads. */
+    public enum Kind {
+        /** Time of one row over another's. */
+        TIME_RATIO,
+        /** Rows/s of a single-row write over pgbench's on the same INSERT: 1.0 is the ceiling. */
+        CEILING
+    }
+
+    /** True when the whole interval lies on the good side of 1; false when on the bad side; empty when it holds 1. */
+    public Optional<Boolean> good() {
+        if (ratio.contains(1)) {
+            return Optional.empty();
+        }
+        boolean below = ratio.high() < 1;
+        return Optional.of(below == (better == Finding.Better.LOWER));
+    }
+}
