@@ -156,6 +156,7 @@ public final class HtmlReport {
             b.append("</tr>\n");
         }
         b.append("</table>\n");
+        ProfileLinks.section(run.source(), b);
         return tail(b);
     }
 

@@ -21,11 +21,12 @@ import java.util.List;
  * @param adaptiveForks {@code -Dtaskbench.adaptive.maxForks}: with a baseline jar, undecided rows get fork pairs
  *                      up to this many a side (the profile's default; 0 adds none)
  * @param candidateJvmArgs {@code -Dtaskbench.candidate.jvmArgs}: JVM options for the candidate's forks only
+ * @param profiling {@code -Dtaskbench.profilers}: flame graphs from an unmeasured pass after the measured ones
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
-        List<String> candidateJvmArgs, boolean debug) {
+        List<String> candidateJvmArgs, boolean debug, Profiling profiling) {
 
     public static final String FLAGSETS = "taskbench.flagsets";
     public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
@@ -63,7 +64,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 runId, CeilingPlan.from(s, request.profile()), gate, base,
                 baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), Criteria.acrossTestbeds(s),
                 s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000),
-                candidateJvmArgs(s, baselineJar), s.flag(DEBUG, null, false));
+                candidateJvmArgs(s, baselineJar), s.flag(DEBUG, null, false), Profiling.from(s));
     }
 
     /**
