@@ -179,7 +179,9 @@ public final class HtmlReport {
             td(b, Fmt.num(e.alloc()), true);
             b.append("</tr>\n");
         }
-        return b.append("</table>\n</section>\n").toString();
+        b.append("</table>\n</section>\n");
+        ProfileLinks.section(run.source(), b);
+        return b.toString();
     }
 
     static StringBuilder head(String title) {

@@ -27,7 +27,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * profiler in the measuring profiles, the pgbench ceiling profiler around declared single-row
  * writes when pgbench is on the PATH ({@code -Dtaskbench.ceiling=bracket}, the default outside
  * smoke; {@code -Dtaskbench.ceiling.seconds}). Listing and help ({@code -l}, {@code -lp}, {@code -h}, ...)
- * are JMH's own.
+ * are JMH's own. {@code -Dtaskbench.profilers} adds the profiling pass ({@link Profiling}) into {@code ./profiles}.
  */
 public final class JmhMain {
     private JmhMain() {
@@ -51,7 +51,9 @@ public final class JmhMain {
         try {
             Settings settings = Settings.fromSystem();
             Profile profile = Profile.parse(settings.get(RunRequest.PROFILE, "TASKBENCH_PROFILE"));
+            Profiling profiling = Profiling.from(settings);
             run(user, profile, CeilingPlan.from(settings, profile));
+            profile(user, profile, profiling, Path.of(ProfilePass.FOLDER));
         } catch (RuntimeException e) {
             System.err.println("taskbench: " + SuiteRunner.rootMessage(e));
             System.exit(1);
@@ -77,6 +79,24 @@ public final class JmhMain {
             writeResult(user, all);
         }
         return all;
+    }
+
+    /** {@code -Dtaskbench.profilers}: the same unmeasured profiling pass as {@code mvn jmh:run}, into {@code dir}. */
+    static List<Path> profile(CommandLineOptions user, Profile profile, Profiling profiling, Path dir) {
+        if (!profiling.on()) {
+            return List.of();
+        }
+        PassPlan plan = PassPlan.plan(profile, user, SuiteRunner.selected(user.getIncludes(), user.getExcludes()));
+        RunRequest request = new RunRequest(profile, List.of(), null, Path.of("results"));
+        List<Options> passes = new ArrayList<>();
+        for (PassPlan.Iterations it : plan.passes().keySet()) {
+            passes.add(JmhOptionsFactory.build(request, user, new JmhOptionsFactory.Pass(FlagSet.DEFAULT, null, 1,
+                    plan.excludesFor(it), it, null), List.of()));
+        }
+        List<Path> rows = ProfilePass.run(profiling, passes, dir.toAbsolutePath(), System.out);
+        System.out.println("taskbench: " + rows.size() + " row(s) profiled: flame graphs in " + dir
+                + "/<row>/<event>.html");
+        return rows;
     }
 
     /** The ceiling profiler's init line, when declared single-row writes run in forks and the plan samples beside them. */

@@ -29,12 +29,13 @@ import java.util.List;
  * @param handoffDir {@code -Dtaskbench.db.handoff.dir}: where the database hand-off file goes (the system temp
  *                   folder when null); {@code mvn jmh:run} gives a private folder it removes however the run ends
  * @param lockWait {@code -Dtaskbench.db.lockWaitSeconds}: how long to wait for another run's database lock
+ * @param profiling {@code -Dtaskbench.profilers}: flame graphs from an unmeasured pass after the measured ones
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
         List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
-        boolean debug) {
+        boolean debug, Profiling profiling) {
 
     public static final String FLAGSETS = "taskbench.flagsets";
     public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
@@ -74,7 +75,8 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000),
                 candidateJvmArgs(s, baselineJar), Duration.ofSeconds(s.integer(BaselineJar.ALLOWANCE, null,
                         BaselineJar.DEFAULT_ALLOWANCE_SECONDS, 0, 86_400)),
-                s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s), s.flag(DEBUG, null, false));
+                s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s), s.flag(DEBUG, null, false),
+                Profiling.from(s));
     }
 
     /**

@@ -259,6 +259,7 @@ public final class SuiteRunner {
         Map<String, Path> files = writeResults(ran);
         writePivot(plan, ran, files);
         writeCeiling(plan, files);
+        profile(plan, ran.get(0), metadata);
         List<Answer> answers = writeRunReports(staging, plan.runId(), metadata, files);
         Path published = guard.publish(() -> store.commit(plan.runId(), metadata));
         store.writeIndex();
@@ -436,6 +437,30 @@ public final class SuiteRunner {
                 forkArgs));
         params.forEach((k, v) -> b.param(k, v.toArray(String[]::new)));
         return b.build();
+    }
+
+    /**
+     * The flame graphs, when asked for: a pass of its own after the measured ones, on the first
+     * flag set, so no verdict, pivot or history ever reads a profiled fork's score.
+     */
+    private void profile(RunPlan plan, Planned p, Map<String, Object> metadata) {
+        if (!settings.profiling().on()) {
+            return;
+        }
+        List<Options> passes = new ArrayList<>();
+        for (PassPlan.Iterations it : plan.passes().passes().keySet()) {
+            passes.add(JmhOptionsFactory.build(settings.request(), user, new JmhOptionsFactory.Pass(p.flagSet(),
+                    p.java(), 1, plan.passes().excludesFor(it), it, null), plan.candidateForkArgs()));
+        }
+        List<Path> rows = ProfilePass.run(settings.profiling(), passes, staging.resolve(ProfilePass.FOLDER), out);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("events", settings.profiling().events().stream().map(Enum::name).toList());
+        m.put("flagSet", p.flagSet().name());
+        m.put("rows", rows.size());
+        m.put("pass", "separate, one unmeasured fork per benchmark and event; not in any result");
+        metadata.put("profiles", m);
+        out.println("taskbench: " + rows.size() + " row(s) profiled: flame graphs in " + ProfilePass.FOLDER
+                + "/<row>/<event>.html, linked from report.html");
     }
 
     private String ceilingInitLine(RunPlan plan, Planned p) {
