@@ -8,19 +8,23 @@ import java.time.Duration;
 
 /**
  * What {@code jmh:serve} was asked, read once: the server's {@link TaskServer.Config} from
- * {@code -Dtaskbench.port} and {@code -Dtaskbench.server.*}, each bad value a one-line error
+ * {@code -Dtaskbench.port} and {@code -Dtaskbench.server.*} (no environment variable), each bad value a one-line error
  * naming the setting. (The seed's {@code SeedSettings} reads the same names for its in-process
  * server; a command may not depend on another, so each reads them itself.)
  */
 public record ServeSettings(TaskServer.Config server) {
+    /** The port; only this setting, never an environment variable such as {@code PORT}. */
     public static final String PORT = "taskbench.port";
-    public static final String PORT_ENV = "PORT";
     public static final String HOST = "taskbench.server.host";
     public static final String PATH = "taskbench.server.path";
     public static final String SOURCE = "taskbench.server.source";
     public static final String POOL = "taskbench.server.pool";
     public static final String ACQUIRE_TIMEOUT = "taskbench.server.acquireTimeoutMs";
     public static final String THREADING = "taskbench.server.threading";
+    public static final String REQUEST_TIMEOUT = "taskbench.server.requestTimeoutMs";
+    public static final String MAX_CONNECTIONS = "taskbench.server.maxConnections";
+    public static final String IDLE_TIMEOUT = "taskbench.server.idleTimeoutMs";
+    public static final String MIN_BODY_RATE = "taskbench.server.minBodyBytesPerSecond";
     /** Where {@code jmh:serve} listens unless told. */
     public static final int DEFAULT_PORT = 8080;
 
@@ -36,11 +40,26 @@ public record ServeSettings(TaskServer.Config server) {
             throw Settings.bad(PATH, s.get(PATH, null), "one of " + TaskServer.Config.singleRowPaths()
                     + " (the others write batches)");
         }
-        return new TaskServer.Config(s.string(HOST, null, d.host()),
-                s.integer(PORT, PORT_ENV, defaultPort, 0, 65_535), path,
-                s.choice(SOURCE, null, ConnectionSource.class, d.source()),
-                s.integer(POOL, null, d.poolSize(), 1, 10_000),
-                Duration.ofMillis(s.longValue(ACQUIRE_TIMEOUT, null, d.acquireTimeout().toMillis(), 1, Long.MAX_VALUE)),
-                s.choice(THREADING, null, TaskServer.Threading.class, d.threading()));
+        Duration acquire = Duration.ofMillis(s.longValue(ACQUIRE_TIMEOUT, null, d.acquireTimeout().toMillis(), 1,
+                Long.MAX_VALUE / 2));
+        return new TaskServer.Config(s.string(HOST, null, d.host()), s.integer(PORT, null, defaultPort, 0, 65_535),
+                path, s.choice(SOURCE, null, ConnectionSource.class, d.source()),
+                s.integer(POOL, null, d.poolSize(), 1, 10_000), acquire,
+                s.choice(THREADING, null, TaskServer.Threading.class, d.threading()), limits(s, acquire));
+    }
+
+    /** The request timeout must leave the database at least {@link TaskServer.Config#MIN_DATABASE_BUDGET}. */
+    static TaskServer.Limits limits(Settings s, Duration acquire) {
+        TaskServer.Limits d = TaskServer.Limits.DEFAULTS;
+        long least = acquire.plus(TaskServer.Config.MIN_DATABASE_BUDGET).toMillis();
+        long request = s.longValue(REQUEST_TIMEOUT, null, d.requestTimeout().toMillis(), 1, Long.MAX_VALUE);
+        if (request < least) {
+            throw Settings.bad(REQUEST_TIMEOUT, Long.toString(request), "a whole number of ms from " + least
+                    + " (-D" + ACQUIRE_TIMEOUT + " + " + TaskServer.Config.MIN_DATABASE_BUDGET.toMillis() + ")");
+        }
+        return new TaskServer.Limits(Duration.ofMillis(request),
+                s.integer(MAX_CONNECTIONS, null, d.maxConnections(), 1, 1_000_000),
+                Duration.ofMillis(s.longValue(IDLE_TIMEOUT, null, d.idleTimeout().toMillis(), 1, Long.MAX_VALUE)),
+                s.longValue(MIN_BODY_RATE, null, d.minBodyBytesPerSecond(), 0, Long.MAX_VALUE));
     }
 }

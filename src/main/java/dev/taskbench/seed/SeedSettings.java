@@ -33,7 +33,7 @@ public record SeedSettings(int writes, int users, int warmup, int warmupSeconds,
     public static final String CLIENT = PREFIX + "client";
     public static final String LAYERS = PREFIX + "layers";
     public static final String CEILING_SECONDS = "taskbench.ceiling.seconds";
-    /** The server's settings: the same names {@code jmh:serve} reads. */
+    /** The server's settings: the same names {@code jmh:serve} reads (the port from no environment variable). */
     static final String PORT = "taskbench.port";
     static final String HOST = "taskbench.server.host";
     static final String PATH = "taskbench.server.path";
@@ -41,6 +41,10 @@ public record SeedSettings(int writes, int users, int warmup, int warmupSeconds,
     static final String POOL = "taskbench.server.pool";
     static final String ACQUIRE_TIMEOUT = "taskbench.server.acquireTimeoutMs";
     static final String THREADING = "taskbench.server.threading";
+    static final String REQUEST_TIMEOUT = "taskbench.server.requestTimeoutMs";
+    static final String MAX_CONNECTIONS = "taskbench.server.maxConnections";
+    static final String IDLE_TIMEOUT = "taskbench.server.idleTimeoutMs";
+    static final String MIN_BODY_RATE = "taskbench.server.minBodyBytesPerSecond";
     private static final int MAX = Integer.MAX_VALUE;
 
     public SeedSettings {
@@ -65,10 +69,26 @@ public record SeedSettings(int writes, int users, int warmup, int warmupSeconds,
             throw Settings.bad(PATH, s.get(PATH, null), "one of " + TaskServer.Config.singleRowPaths()
                     + " (the others write batches)");
         }
-        return new TaskServer.Config(s.string(HOST, null, d.host()), s.integer(PORT, "PORT", d.port(), 0, 65_535),
+        Duration acquire = Duration.ofMillis(s.longValue(ACQUIRE_TIMEOUT, null, d.acquireTimeout().toMillis(), 1,
+                Long.MAX_VALUE / 2));
+        return new TaskServer.Config(s.string(HOST, null, d.host()), s.integer(PORT, null, d.port(), 0, 65_535),
                 path, s.choice(SOURCE, null, ConnectionSource.class, d.source()),
-                s.integer(POOL, null, d.poolSize(), 1, 10_000),
-                Duration.ofMillis(s.longValue(ACQUIRE_TIMEOUT, null, d.acquireTimeout().toMillis(), 1, Long.MAX_VALUE)),
-                s.choice(THREADING, null, TaskServer.Threading.class, d.threading()));
+                s.integer(POOL, null, d.poolSize(), 1, 10_000), acquire,
+                s.choice(THREADING, null, TaskServer.Threading.class, d.threading()), limits(s, acquire));
+    }
+
+    /** The request timeout must leave the database at least {@link TaskServer.Config#MIN_DATABASE_BUDGET}. */
+    static TaskServer.Limits limits(Settings s, Duration acquire) {
+        TaskServer.Limits d = TaskServer.Limits.DEFAULTS;
+        long least = acquire.plus(TaskServer.Config.MIN_DATABASE_BUDGET).toMillis();
+        long request = s.longValue(REQUEST_TIMEOUT, null, d.requestTimeout().toMillis(), 1, Long.MAX_VALUE);
+        if (request < least) {
+            throw Settings.bad(REQUEST_TIMEOUT, Long.toString(request), "a whole number of ms from " + least
+                    + " (-D" + ACQUIRE_TIMEOUT + " + " + TaskServer.Config.MIN_DATABASE_BUDGET.toMillis() + ")");
+        }
+        return new TaskServer.Limits(Duration.ofMillis(request),
+                s.integer(MAX_CONNECTIONS, null, d.maxConnections(), 1, 1_000_000),
+                Duration.ofMillis(s.longValue(IDLE_TIMEOUT, null, d.idleTimeout().toMillis(), 1, Long.MAX_VALUE)),
+                s.longValue(MIN_BODY_RATE, null, d.minBodyBytesPerSecond(), 0, Long.MAX_VALUE));
     }
 }

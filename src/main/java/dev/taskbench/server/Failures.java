@@ -8,8 +8,8 @@ import java.sql.SQLTransientConnectionException;
 /**
  * What a failed insert means to the client, whichever layer wrapped it (jOOQ's
  * DataAccessException and Hibernate's JDBCException keep the SQLException as their cause):
- * the database unreachable or refusing work 503, the client's values rejected by the table
- * 400, anything else 500.
+ * the database unreachable, refusing work or out of time (the server's statement or lock
+ * timeout) 503, the client's values rejected by the table 400, anything else 500.
  */
 final class Failures {
     private Failures() {
@@ -27,6 +27,10 @@ final class Failures {
                     // 08 connection exception, 57P admin shutdown / crash / cannot connect now,
                     // 53 insufficient resources (too many connections)
                     if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
+                        return 503;
+                    }
+                    // 57014 query canceled (statement_timeout), 55P03 lock not available (lock_timeout)
+                    if (state.equals("57014") || state.equals("55P03")) {
                         return 503;
                     }
                     // 22 data exception (a NUL in text, a value too long), 23 integrity constraint

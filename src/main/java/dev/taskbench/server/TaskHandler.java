@@ -8,10 +8,11 @@ import dev.taskbench.write.TaskWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Every check happens before the database is touched, so a rejected request writes nothing:
  * wrong content type, missing field, more fields than the parser's limit or a title over 255
- * characters 400, body over the limit 413, and a database that cannot be reached 503.
+ * characters 400, a charset other than UTF-8 415, body over the limit 413, and a database that
+ * cannot be reached or does not answer within the server's request timeout 503. The body is
+ * held in a {@link BodyBuffer} that grows as bytes arrive.
  * Nothing is logged per request except an unexpected (500) failure.
  */
 final class TaskHandler extends Handler.Abstract {
@@ -85,9 +88,14 @@ final class TaskHandler extends Handler.Abstract {
             return answer(response, callback, 405, "{\"error\":\"use POST\"}");
         }
         long declared = request.getLength();
-        if (route == Route.TASKS && !isForm(request.getHeaders().getField(HttpHeader.CONTENT_TYPE))) {
+        HttpField contentType = request.getHeaders().getField(HttpHeader.CONTENT_TYPE);
+        if (route == Route.TASKS && !isForm(contentType)) {
             closeIfBodyUnread(response, declared);
             return answer(response, callback, 400, "{\"error\":\"content type must be " + FORM + "\"}");
+        }
+        if (route == Route.TASKS && !isUtf8(contentType)) {
+            closeIfBodyUnread(response, declared);
+            return answer(response, callback, 415, "{\"error\":\"charset must be UTF-8\"}");
         }
         if (declared > parser.maxBodyBytes() && declared > DRAIN_LIMIT) {
             closeIfBodyUnread(response, declared);
@@ -167,6 +175,20 @@ final class TaskHandler extends Handler.Abstract {
     }
 
     /**
+     * Whether the form's bytes are UTF-8, the only charset the parser decodes: no charset stated
+     * (a form's percent-escapes are UTF-8 unless said otherwise) or {@code charset=UTF-8}. Any
+     * other is refused (415) rather than stored misread.
+     */
+    static boolean isUtf8(HttpField contentType) {
+        String v = contentType.getValue();
+        if (v.indexOf(';') < 0) {
+            return true;
+        }
+        String charset = MimeTypes.getCharsetFromContentType(v);
+        return charset == null || charset.equalsIgnoreCase("utf-8");
+    }
+
+    /**
      * Reads the body as Jetty has it, never waiting: when no chunk is there it asks to be run
      * again ({@code demand}) and returns. Jetty runs it again on a thread of the handler's own
      * invocation type, so the route's work never lands on a thread it must not block. A body
@@ -179,8 +201,8 @@ final class TaskHandler extends Handler.Abstract {
         private final Callback callback;
         private final Route route;
         private final long declared;
-        private byte[] bytes;
-        private int size;
+        /** The body so far; {@code null} once it is being dropped. */
+        private BodyBuffer buffer;
         private long dropped = -1;
 
         Body(Request request, Response response, Callback callback, Route route, long declared) {
@@ -191,8 +213,9 @@ final class TaskHandler extends Handler.Abstract {
             this.declared = declared;
             if (declared > parser.maxBodyBytes()) {
                 dropped = 0;
+            } else {
+                buffer = new BodyBuffer(declared, parser.maxBodyBytes());
             }
-            this.bytes = new byte[declared >= 0 && dropped < 0 ? (int) declared : 256];
         }
 
         @Override
@@ -210,8 +233,10 @@ final class TaskHandler extends Handler.Abstract {
                         return;
                     }
                     if (Content.Chunk.isFailure(chunk)) {
-                        // the client went away or sent a broken body: Jetty answers or closes
-                        Response.writeError(request, response, callback, 400, "unreadable body");
+                        // too slow (idle timeout, minimum data rate), gone, or a broken body: Jetty answers or closes
+                        boolean slow = chunk.getFailure() instanceof TimeoutException;
+                        Response.writeError(request, response, callback, slow ? 408 : 400,
+                                slow ? "body too slow" : "unreadable body");
                         return;
                     }
                     take(chunk.getByteBuffer());
@@ -222,10 +247,10 @@ final class TaskHandler extends Handler.Abstract {
                         return;
                     }
                     if (last) {
-                        if (declared >= 0 && size != declared) {
+                        if (declared >= 0 && buffer.size() != declared) {
                             Response.writeError(request, response, callback, 400, "body shorter than its Content-Length");
                         } else {
-                            respond(route, request, response, callback, bytes, size);
+                            respond(route, request, response, callback, buffer.bytes(), buffer.size());
                         }
                         return;
                     }
@@ -240,15 +265,9 @@ final class TaskHandler extends Handler.Abstract {
             int n = b.remaining();
             if (dropped >= 0) {
                 dropped += n;
-            } else if ((long) size + n > parser.maxBodyBytes()) {
-                dropped = size + (long) n; // past the limit: keep reading, drop it all
-                bytes = null;
-            } else {
-                if (size + n > bytes.length) {
-                    bytes = Arrays.copyOf(bytes, Math.max(size + n, Math.min(bytes.length * 2, parser.maxBodyBytes())));
-                }
-                b.get(bytes, size, n);
-                size += n;
+            } else if (!buffer.add(b)) {
+                dropped = buffer.size() + (long) n; // past the limit: keep reading, drop it all
+                buffer = null;
             }
         }
     }

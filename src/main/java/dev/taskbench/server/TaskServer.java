@@ -17,9 +17,12 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -27,8 +30,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * through a chosen {@link WritePath} on a chosen {@link ConnectionSource} and answers
  * {@code 201 {"id": N}} (see {@link TaskHandler} for the routes and statuses). Jetty 12, core
  * Handler API, HTTP/1.1 with keep-alive, each request run on the thread its {@link Threading}
- * says, the database connections configured exactly as the write benchmarks'
- * ({@link WriteConnections#DEFAULTS}: durable commit, pgjdbc's defaults).
+ * says, the database connections configured as the write benchmarks'
+ * ({@link WriteConnections#DEFAULTS}: durable commit, pgjdbc's defaults) with every wait on the
+ * database bounded by the {@link Limits#requestTimeout()} ({@link WriteConnections#bounded}), and
+ * the HTTP side bounded by the other {@link Limits}.
  *
  * <p>{@code mvn jmh:serve} runs it until Ctrl-C; how it is started is a plain {@link Config}.
  */
@@ -53,9 +58,56 @@ public final class TaskServer implements AutoCloseable {
         selector, dispatch
     }
 
+    /**
+     * What bounds a request and the clients, each with a default users get unless they say.
+     *
+     * @param requestTimeout the longest a request waits on the database before it is answered 503:
+     *        the pool's acquire timeout, then the rest ({@link Config#databaseBudget()}) as
+     *        pgjdbc's {@code socketTimeout} and, a little sooner, PostgreSQL's
+     *        {@code statement_timeout} and {@code lock_timeout}
+     * @param maxConnections HTTP connections at once (Jetty's {@link NetworkConnectionLimit}:
+     *        beyond it no more are accepted, they wait in the listen backlog)
+     * @param idleTimeout how long a connection may send nothing, mid-request too (Jetty's idle timeout)
+     * @param minBodyBytesPerSecond the slowest a body may arrive, counted from the handler's first
+     *        wait for it (Jetty's {@link MinimumDataRateHandler}; 0 does not check): a slower
+     *        client is answered 400 and its connection closed
+     */
+    public record Limits(Duration requestTimeout, int maxConnections, Duration idleTimeout, long minBodyBytesPerSecond) {
+        /** 5 s on the database, 1000 connections, 30 s idle (Jetty's default), 240 bytes/s (Kestrel's default floor). */
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(5), 1000, Duration.ofSeconds(30), 240);
+
+        public Limits {
+            if (maxConnections < 1) {
+                throw new TaskbenchException("a server needs at least 1 connection, was " + maxConnections);
+            }
+            if (idleTimeout.toMillis() < 1 || minBodyBytesPerSecond < 0) {
+                throw new TaskbenchException("the idle timeout must be positive and the minimum data rate not negative");
+            }
+        }
+
+        public Limits withRequestTimeout(Duration d) {
+            return new Limits(d, maxConnections, idleTimeout, minBodyBytesPerSecond);
+        }
+
+        public Limits withMaxConnections(int n) {
+            return new Limits(requestTimeout, n, idleTimeout, minBodyBytesPerSecond);
+        }
+
+        public Limits withIdleTimeout(Duration d) {
+            return new Limits(requestTimeout, maxConnections, d, minBodyBytesPerSecond);
+        }
+
+        public Limits withMinBodyBytesPerSecond(long n) {
+            return new Limits(requestTimeout, maxConnections, idleTimeout, n);
+        }
+    }
+
     /** How the server is started. {@code port} 0 picks a free port. */
     public record Config(String host, int port, WritePath path, ConnectionSource source, int poolSize,
-            Duration acquireTimeout, Threading threading) {
+            Duration acquireTimeout, Threading threading, Limits limits) {
+        /** The least a request timeout leaves the database after the acquire timeout (pgjdbc counts whole seconds). */
+        public static final Duration MIN_DATABASE_BUDGET = Duration.ofSeconds(1);
+
         public Config {
             if (!path.insertsOneWithId()) {
                 throw new TaskbenchException("write path " + path + " writes batches; a server needs one of "
@@ -64,39 +116,53 @@ public final class TaskServer implements AutoCloseable {
             if (poolSize < 1) {
                 throw new TaskbenchException("a server needs a pool of at least 1 connection, was " + poolSize);
             }
+            if (limits.requestTimeout().minus(acquireTimeout).compareTo(MIN_DATABASE_BUDGET) < 0) {
+                throw new TaskbenchException("the request timeout (" + limits.requestTimeout().toMillis()
+                        + " ms) must be at least the acquire timeout (" + acquireTimeout.toMillis() + " ms) + "
+                        + MIN_DATABASE_BUDGET.toMillis() + " ms");
+            }
         }
 
         /**
          * Loopback, a free port, JDBC prepared on a HikariCP pool of 10 (the seed's 10 users), 1 s to
-         * get a connection, requests run on their selector thread.
+         * get a connection, requests run on their selector thread, {@link Limits#DEFAULTS}.
          */
         public static Config defaults() {
             return new Config("127.0.0.1", 0, WritePath.jdbcPrepared, ConnectionSource.hikari, 10,
-                    Duration.ofSeconds(1), Threading.selector);
+                    Duration.ofSeconds(1), Threading.selector, Limits.DEFAULTS);
         }
 
         public Config withPort(int p) {
-            return new Config(host, p, path, source, poolSize, acquireTimeout, threading);
+            return new Config(host, p, path, source, poolSize, acquireTimeout, threading, limits);
         }
 
         public Config withPath(WritePath p) {
-            return new Config(host, port, p, source, poolSize, acquireTimeout, threading);
+            return new Config(host, port, p, source, poolSize, acquireTimeout, threading, limits);
         }
 
         public Config withSource(ConnectionSource s) {
-            return new Config(host, port, path, s, poolSize, acquireTimeout, threading);
+            return new Config(host, port, path, s, poolSize, acquireTimeout, threading, limits);
         }
 
         public Config withPoolSize(int n) {
-            return new Config(host, port, path, source, n, acquireTimeout, threading);
+            return new Config(host, port, path, source, n, acquireTimeout, threading, limits);
         }
 
         public Config withAcquireTimeout(Duration d) {
-            return new Config(host, port, path, source, poolSize, d, threading);
+            return new Config(host, port, path, source, poolSize, d, threading, limits);
         }
 
         public Config withThreading(Threading t) {
-            return new Config(host, port, path, source, poolSize, acquireTimeout, t);
+            return new Config(host, port, path, source, poolSize, acquireTimeout, t, limits);
+        }
+
+        public Config withLimits(Limits l) {
+            return new Config(host, port, path, source, poolSize, acquireTimeout, threading, l);
+        }
+
+        /** What the request timeout leaves for the statement once a connection is in hand. */
+        public Duration databaseBudget() {
+            return limits.requestTimeout().minus(acquireTimeout);
         }
 
         /** The write paths a server can use, as users type them: {@code jdbcPrepared, jooq, ...}. */
@@ -109,7 +175,8 @@ public final class TaskServer implements AutoCloseable {
             return "path " + path + ", source " + source.name().toLowerCase(java.util.Locale.ROOT)
                     + (source.pooled() ? " (pool " + poolSize + ")" : " (a new connection per request)")
                     + ", " + (threading == Threading.selector ? "requests on " + selectors() + " selector threads"
-                            : "requests dispatched to pool threads");
+                            : "requests dispatched to pool threads")
+                    + ", 503 after " + limits.requestTimeout().toMillis() + " ms on the database";
         }
 
         /** Selector threads: one per pooled connection when requests run on them, else Jetty's choice. */
@@ -133,8 +200,13 @@ public final class TaskServer implements AutoCloseable {
         this.connector = new ServerConnector(jetty, -1, config.selectors(), new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        Limits limits = config.limits();
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         jetty.addConnector(connector);
-        jetty.setHandler(handler);
+        jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        long minRate = limits.minBodyBytesPerSecond();
+        Handler top = minRate > 0 ? new MinimumDataRateHandler(handler, minRate, 0) : handler;
+        jetty.setHandler(top);
         jetty.setStopTimeout(2_000);
     }
 
@@ -143,7 +215,7 @@ public final class TaskServer implements AutoCloseable {
      * with one readable line if the database cannot be reached or the port is taken.
      */
     public static TaskServer start(ConnectionInfo db, Config config) {
-        ConnectionInfo info = WriteConnections.DEFAULTS.apply(db);
+        ConnectionInfo info = WriteConnections.bounded(WriteConnections.DEFAULTS.apply(db), config.databaseBudget());
         try (Connection c = info.connect()) {
             TaskSchema.ensure(c);
         } catch (SQLException e) {

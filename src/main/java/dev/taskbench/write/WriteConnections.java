@@ -5,6 +5,7 @@ import dev.taskbench.db.JdbcUrls;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -24,6 +25,13 @@ public record WriteConnections(int prepareThreshold, boolean reWriteBatchedInser
     public static final String APPLICATION_NAME = "taskbench-write-" + ProcessHandle.current().pid();
     /** application_name of the proof-of-work connection (truncate, counts, statistics). */
     public static final String OBSERVER_NAME = "taskbench-observer-" + ProcessHandle.current().pid();
+
+    /**
+     * How much sooner than the socket's timeout PostgreSQL's own {@code statement_timeout} and
+     * {@code lock_timeout} fire: a statement waiting on a lock then ends in a clean error on a
+     * connection that stays usable, and only a database that does not answer at all costs one.
+     */
+    public static final Duration SERVER_TIMEOUT_LEAD = Duration.ofMillis(250);
 
     /** pgjdbc's own defaults, with durable commits. */
     public static final WriteConnections DEFAULTS = new WriteConnections(5, false, true);
@@ -50,10 +58,40 @@ public record WriteConnections(int prepareThreshold, boolean reWriteBatchedInser
         url = withParam(url, "prepareThreshold", Integer.toString(prepareThreshold));
         url = withParam(url, "reWriteBatchedInserts", Boolean.toString(reWriteBatchedInserts));
         url = withParam(url, "ApplicationName", applicationName);
-        String existing = param(url, "options");
-        String option = "-c synchronous_commit=" + (synchronousCommit ? "on" : "off");
-        url = withParam(url, "options", encode(existing == null ? option : existing + " " + option));
+        url = withOption(url, "-c synchronous_commit=" + (synchronousCommit ? "on" : "off"));
         return new ConnectionInfo(url, base.user(), base.password());
+    }
+
+    /**
+     * {@code base} with every wait on the database bounded by {@code budget}, per connection and
+     * fresh connections alike: pgjdbc's {@code connectTimeout} and {@code socketTimeout} (whole
+     * seconds, the budget rounded down, at least 1; a read that times out closes the connection,
+     * so a pool drops it) and PostgreSQL's {@code statement_timeout} and {@code lock_timeout}
+     * {@link #SERVER_TIMEOUT_LEAD} sooner, in the startup {@code options}.
+     */
+    public static ConnectionInfo bounded(ConnectionInfo base, Duration budget) {
+        long socketSeconds = socketTimeoutSeconds(budget);
+        long serverMillis = serverTimeoutMillis(budget);
+        String url = withParam(base.url(), "connectTimeout", Long.toString(socketSeconds));
+        url = withParam(url, "socketTimeout", Long.toString(socketSeconds));
+        url = withOption(url, "-c statement_timeout=" + serverMillis + " -c lock_timeout=" + serverMillis);
+        return new ConnectionInfo(url, base.user(), base.password());
+    }
+
+    /** pgjdbc's {@code socketTimeout} for a database budget: whole seconds, rounded down, at least 1. */
+    public static long socketTimeoutSeconds(Duration budget) {
+        return Math.max(1, budget.toSeconds());
+    }
+
+    /** {@code statement_timeout} and {@code lock_timeout} for a database budget, in milliseconds. */
+    public static long serverTimeoutMillis(Duration budget) {
+        return Math.max(1, socketTimeoutSeconds(budget) * 1000 - SERVER_TIMEOUT_LEAD.toMillis());
+    }
+
+    /** Appends {@code option} to the URL's startup {@code options}, keeping those it had. */
+    private static String withOption(String url, String option) {
+        String existing = param(url, "options");
+        return withParam(url, "options", encode(existing == null ? option : existing + " " + option));
     }
 
     /** Sets {@code key=value}, replacing any value the URL had (keys compared case-insensitively). */

@@ -43,9 +43,11 @@ class ServeSettingsTest {
     void everySettingIsRead() {
         TaskServer.Config c = server(ServeSettings.PORT, "0", ServeSettings.HOST, "0.0.0.0", ServeSettings.PATH, "jooq",
                 ServeSettings.SOURCE, "driver-manager", ServeSettings.POOL, "3", ServeSettings.ACQUIRE_TIMEOUT, "250",
-                ServeSettings.THREADING, "dispatch");
+                ServeSettings.THREADING, "dispatch", ServeSettings.REQUEST_TIMEOUT, "2000",
+                ServeSettings.MAX_CONNECTIONS, "50", ServeSettings.IDLE_TIMEOUT, "7000", ServeSettings.MIN_BODY_RATE, "0");
         assertEquals(new TaskServer.Config("0.0.0.0", 0, WritePath.jooq, ConnectionSource.driverManager, 3,
-                Duration.ofMillis(250), TaskServer.Threading.dispatch), c);
+                Duration.ofMillis(250), TaskServer.Threading.dispatch,
+                new TaskServer.Limits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
     }
 
     @Test
@@ -56,10 +58,28 @@ class ServeSettingsTest {
                 error(ServeSettings.THREADING, "pool"));
     }
 
+    /** Only -Dtaskbench.port sets the port: a PORT left in the environment for something else is not taken. */
     @Test
-    void thePortMayComeFromTheEnvironment() {
-        assertEquals(9090, ServeSettings.from(of(Map.of("PORT", "9090"))).server().port());
+    void thePortNeverComesFromTheEnvironment() {
+        assertEquals(ServeSettings.DEFAULT_PORT, ServeSettings.from(of(Map.of("PORT", "9090"))).server().port());
         assertEquals(9091, ServeSettings.from(of(Map.of("PORT", "9090"), ServeSettings.PORT, "9091")).server().port());
+    }
+
+    @Test
+    void theLimitsDefaultToTheServersAndTheRequestTimeoutToAtMostFiveSeconds() {
+        TaskServer.Limits l = server().limits();
+        assertEquals(TaskServer.Limits.DEFAULTS, l);
+        assertTrue(l.requestTimeout().compareTo(Duration.ofSeconds(5)) <= 0);
+    }
+
+    @Test
+    void theRequestTimeoutMustLeaveTheDatabaseASecondAfterTheAcquireTimeout() {
+        assertEquals("-Dtaskbench.server.requestTimeoutMs=1500 is not valid: it takes a whole number of ms from 2000"
+                + " (-Dtaskbench.server.acquireTimeoutMs + 1000)", error(ServeSettings.REQUEST_TIMEOUT, "1500"));
+        assertEquals("-Dtaskbench.server.requestTimeoutMs=5000 is not valid: it takes a whole number of ms from 9000"
+                + " (-Dtaskbench.server.acquireTimeoutMs + 1000)", error(ServeSettings.ACQUIRE_TIMEOUT, "8000"));
+        assertEquals(Duration.ofMillis(9000), server(ServeSettings.ACQUIRE_TIMEOUT, "8000",
+                ServeSettings.REQUEST_TIMEOUT, "9000").limits().requestTimeout());
     }
 
     @Test
@@ -68,6 +88,11 @@ class ServeSettingsTest {
         assertTrue(error(ServeSettings.PORT, "70000").startsWith("-Dtaskbench.port=70000 is not valid"));
         assertTrue(error(ServeSettings.POOL, "0").startsWith("-Dtaskbench.server.pool=0 is not valid"));
         assertTrue(error(ServeSettings.ACQUIRE_TIMEOUT, "1s").startsWith("-Dtaskbench.server.acquireTimeoutMs=1s"));
+        assertTrue(error(ServeSettings.REQUEST_TIMEOUT, "5s").startsWith("-Dtaskbench.server.requestTimeoutMs=5s is not valid"));
+        assertTrue(error(ServeSettings.MAX_CONNECTIONS, "0").startsWith("-Dtaskbench.server.maxConnections=0 is not valid"));
+        assertTrue(error(ServeSettings.IDLE_TIMEOUT, "0").startsWith("-Dtaskbench.server.idleTimeoutMs=0 is not valid"));
+        assertTrue(error(ServeSettings.MIN_BODY_RATE, "-1")
+                .startsWith("-Dtaskbench.server.minBodyBytesPerSecond=-1 is not valid"));
         String source = error(ServeSettings.SOURCE, "c3p0");
         assertTrue(source.startsWith("-Dtaskbench.server.source=c3p0 is not valid") && source.contains("hikari"), source);
     }

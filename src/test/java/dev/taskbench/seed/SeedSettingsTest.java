@@ -58,9 +58,18 @@ class SeedSettingsTest {
     void theServerSettingsAreJmhServes() {
         TaskServer.Config c = of("taskbench.port", "8081", "taskbench.server.host", "0.0.0.0",
                 "taskbench.server.path", "jooq", "taskbench.server.source", "driver-manager", "taskbench.server.pool", "3",
-                "taskbench.server.acquireTimeoutMs", "250", "taskbench.server.threading", "dispatch").server();
+                "taskbench.server.acquireTimeoutMs", "250", "taskbench.server.threading", "dispatch",
+                "taskbench.server.requestTimeoutMs", "2000", "taskbench.server.maxConnections", "50",
+                "taskbench.server.idleTimeoutMs", "7000", "taskbench.server.minBodyBytesPerSecond", "0").server();
         assertEquals(new TaskServer.Config("0.0.0.0", 8081, WritePath.jooq, ConnectionSource.driverManager, 3,
-                Duration.ofMillis(250), TaskServer.Threading.dispatch), c);
+                Duration.ofMillis(250), TaskServer.Threading.dispatch,
+                new TaskServer.Limits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
+    }
+
+    /** The in-process server takes no port from the environment: a stray PORT must not move it. */
+    @Test
+    void thePortNeverComesFromTheEnvironment() {
+        assertEquals(0, SeedSettings.from(new Settings(new java.util.Properties(), Map.of("PORT", "9090"))).server().port());
     }
 
     @Test

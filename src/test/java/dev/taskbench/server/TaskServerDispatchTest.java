@@ -5,9 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * TaskServerTest's cases against the shared server again, with requests dispatched to pool
- * threads instead of run on their selector thread. The cases that start servers of their own
- * (other write paths, sources, failures to start) are left to TaskServerTest: overridden here
- * without a test annotation, JUnit skips them.
+ * threads instead of run on their selector thread; the cases that start servers of their own
+ * (other write paths, sources, failures to start) start them dispatching too.
  */
 class TaskServerDispatchTest extends TaskServerTest {
 
@@ -18,18 +17,7 @@ class TaskServerDispatchTest extends TaskServerTest {
     }
 
     @Override
-    void everySingleRowPathWritesAndAnswersTheId(String path) {
-    }
-
-    @Override
-    void aFreshConnectionPerRequest() {
-    }
-
-    @Override
-    void aBatchPathIsRefusedWithOneLine() {
-    }
-
-    @Override
-    void anUnreachableDatabaseFailsTheStartWithOneLine() {
+    TaskServer.Config config() {
+        return super.config().withThreading(TaskServer.Threading.dispatch);
     }
 }

@@ -48,6 +48,11 @@ class TaskServerTest {
         server.close();
     }
 
+    /** The configuration the cases that start servers of their own build on: this class's threading. */
+    TaskServer.Config config() {
+        return TaskServer.Config.defaults();
+    }
+
     static String marker() {
         return "test-" + UUID.randomUUID();
     }
@@ -131,6 +136,25 @@ class TaskServerTest {
         long id = createdId(post(server.uri(), "/api/tasks", "Application/X-WWW-Form-Urlencoded; charset=UTF-8",
                 form("title", m, "description", "d")));
         assertEquals(m, row(id)[0]);
+    }
+
+    /** The parser decodes UTF-8 only: another charset is refused, never stored misread (U+FFFD) with a 201. */
+    @Test
+    void aCharsetOtherThanUtf8Is415AndWritesNothing() throws Exception {
+        String m = marker();
+        String latin1 = "title=" + m + "+Caf%E9&description=d";
+        for (String charset : new String[] {"ISO-8859-1", "windows-1252", "\"iso-8859-1\"", "UTF-16"}) {
+            HttpResponse<String> r = post(server.uri(), "/api/tasks", TaskHandler.FORM + "; charset=" + charset, latin1);
+            assertEquals(415, r.statusCode(), charset);
+            assertTrue(r.body().contains("UTF-8"), r.body());
+        }
+        assertEquals(0, rowsTitled(m));
+        for (String charset : new String[] {"UTF-8", "utf-8", "\"UTF-8\""}) {
+            String title = m + " Café " + charset;
+            long id = createdId(post(server.uri(), "/api/tasks", TaskHandler.FORM + "; charset=" + charset,
+                    form("title", title, "description", "d")));
+            assertEquals(title, row(id)[0]);
+        }
     }
 
     @Test
@@ -279,7 +303,7 @@ class TaskServerTest {
     @ValueSource(strings = {"jooq", "jooqStatic", "hibernateSeq", "hibernateIdentity"})
     void everySingleRowPathWritesAndAnswersTheId(String path) throws Exception {
         try (TaskServer s = TaskServer.start(TestDatabase.info(),
-                TaskServer.Config.defaults().withPath(WritePath.valueOf(path)).withPoolSize(1))) {
+                config().withPath(WritePath.valueOf(path)).withPoolSize(1))) {
             String m = marker();
             long id = createdId(postForm(s.uri(), form("title", m + " it's", "description", "50% 'quoted'")));
             assertEquals(m + " it's", row(id)[0]);
@@ -292,7 +316,7 @@ class TaskServerTest {
     @Test
     void aFreshConnectionPerRequest() throws Exception {
         try (TaskServer s = TaskServer.start(TestDatabase.info(),
-                TaskServer.Config.defaults().withSource(ConnectionSource.driverManager))) {
+                config().withSource(ConnectionSource.driverManager))) {
             String m = marker();
             for (int i = 0; i < 3; i++) {
                 assertEquals(m, row(createdId(postForm(s.uri(), form("title", m, "description", "d"))))[0]);
@@ -303,7 +327,7 @@ class TaskServerTest {
     @Test
     void aBatchPathIsRefusedWithOneLine() {
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> TaskServer.Config.defaults().withPath(WritePath.jdbcBatch));
+                () -> config().withPath(WritePath.jdbcBatch));
         assertTrue(e.getMessage().contains("jdbcPrepared"), e.getMessage());
     }
 
@@ -311,7 +335,7 @@ class TaskServerTest {
     void anUnreachableDatabaseFailsTheStartWithOneLine() {
         ConnectionInfo nowhere = new ConnectionInfo("jdbc:postgresql://127.0.0.1:1/taskbench", "postgres", "");
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> TaskServer.start(nowhere, TaskServer.Config.defaults()));
+                () -> TaskServer.start(nowhere, config()));
         assertTrue(e.getMessage().startsWith("the server cannot reach its database"), e.getMessage());
         assertNull(e.getMessage().contains("\n") ? e.getMessage() : null);
     }

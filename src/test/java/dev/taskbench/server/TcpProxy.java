@@ -17,7 +17,10 @@ import dev.taskbench.db.ConnectionInfo;
  * A TCP forwarder in front of the shared PostgreSQL, on a loopback port of its own: the test
  * cannot stop the real server, so it makes the database go away by closing this. {@link #stop()}
  * closes the listener and cuts every forwarded connection (clients see a reset or EOF, new
- * connections are refused); {@link #start()} listens again on the same port.
+ * connections are refused); {@link #start()} listens again on the same port. {@link #stall()}
+ * is a database that stops answering without closing anything (SIGSTOP, a blackholed route): it
+ * stops forwarding either way, every socket stays open, new connections are still accepted, and
+ * {@link #resume()} forwards again, held bytes first.
  */
 final class TcpProxy implements AutoCloseable {
     private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?/(.*)");
@@ -28,6 +31,8 @@ final class TcpProxy implements AutoCloseable {
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private final int port;
     private volatile ServerSocket listener;
+    private final Object gate = new Object();
+    private boolean stalled;
 
     TcpProxy(ConnectionInfo upstream) throws IOException {
         Matcher m = HOST_PORT.matcher(upstream.url());
@@ -58,6 +63,27 @@ final class TcpProxy implements AutoCloseable {
             c.close();
         }
         live.clear();
+    }
+
+    void stall() {
+        synchronized (gate) {
+            stalled = true;
+        }
+    }
+
+    void resume() {
+        synchronized (gate) {
+            stalled = false;
+            gate.notifyAll();
+        }
+    }
+
+    private void awaitFlowing() throws InterruptedException {
+        synchronized (gate) {
+            while (stalled) {
+                gate.wait();
+            }
+        }
     }
 
     synchronized void start() throws IOException {
@@ -106,10 +132,13 @@ final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    awaitFlowing();
                     out.write(buf, 0, n);
                 }
             } catch (IOException e) {
                 // one side closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 close(from);
                 close(to);
@@ -130,6 +159,7 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        resume();
         stop();
     }
 }

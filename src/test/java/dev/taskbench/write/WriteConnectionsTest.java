@@ -41,4 +41,23 @@ class WriteConnectionsTest {
             }
         }
     }
+
+    @Test
+    void boundedSetsTheDriversAndTheServersTimeoutsAndKeepsTheOptions() throws Exception {
+        ConnectionInfo base = WriteConnections.DEFAULTS.apply(dev.taskbench.db.TestDatabase.info());
+        ConnectionInfo bounded = WriteConnections.bounded(base, java.time.Duration.ofMillis(4500));
+        Map<String, String> p = JdbcUrls.params(bounded.url());
+        assertEquals("4", p.get("socketTimeout"));
+        assertEquals("4", p.get("connectTimeout"));
+        try (Connection c = bounded.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select current_setting('statement_timeout'),"
+                     + " current_setting('lock_timeout'), current_setting('synchronous_commit')")) {
+            rs.next();
+            assertEquals("3750ms", rs.getString(1));
+            assertEquals("3750ms", rs.getString(2));
+            assertEquals("on", rs.getString(3));
+        }
+        assertEquals(1, WriteConnections.socketTimeoutSeconds(java.time.Duration.ofMillis(1500)));
+        assertEquals(750, WriteConnections.serverTimeoutMillis(java.time.Duration.ofMillis(1999)));
+    }
 }
