@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +37,8 @@ class ReliabilityProbe {
     static final int USERS = 10;
     static final int SLOW_CLIENTS = Integer.getInteger("taskbench.reliability.slowClients", 200);
     static final int SECONDS = Integer.getInteger("taskbench.reliability.seconds", 30);
+    /** Per phase and status, the answers that were not 201. */
+    static final Map<String, AtomicInteger> NOT_CREATED = new ConcurrentSkipListMap<>();
 
     @Test
     void stalledDatabase() throws Exception {
@@ -123,6 +127,7 @@ class ReliabilityProbe {
     void slowClientsBesideRealUsers() throws Exception {
         try (TaskServer server = TaskServer.start(TestDatabase.info(), TaskServer.Config.defaults())) {
             String run = marker();
+            users(server, run + "-warmup", SECONDS / 3); // the JIT's first seconds are not the unloaded figure
             long[] unloaded = users(server, run + "-unloaded", SECONDS / 3);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger cut = new AtomicInteger();
@@ -148,6 +153,7 @@ class ReliabilityProbe {
                     unloaded[2] / 1e6, SLOW_CLIENTS, cut.get(), loaded[0], loaded[1], loaded[2] / 1e6,
                     (double) loaded[2] / unloaded[2], peakHeap.get() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println("slow clients: answers other than 201 (status -1: an I/O error): " + NOT_CREATED);
         }
     }
 
@@ -172,6 +178,8 @@ class ReliabilityProbe {
                         latencies.add(System.nanoTime() - t0);
                         if (status == 201) {
                             ok.incrementAndGet();
+                        } else {
+                            NOT_CREATED.computeIfAbsent(title + " " + status, k -> new AtomicInteger()).incrementAndGet();
                         }
                     }
                 } catch (Exception e) {
