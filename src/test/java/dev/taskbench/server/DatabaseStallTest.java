@@ -158,7 +158,8 @@ class DatabaseStallTest {
         return new Sent(http.sendAsync(r, HttpResponse.BodyHandlers.ofString()));
     }
 
-    private static long mismatched(String run) throws Exception {
+    /** Rows of this run whose description is not the one its title was posted with: half-written. */
+    static long mismatched(String run) throws Exception {
         try (Connection c = TestDatabase.info().connect();
              PreparedStatement ps = c.prepareStatement("select count(*) from task where starts_with(title, ?)"
                      + " and description <> 'desc of ' || title")) {

@@ -10,9 +10,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -118,7 +115,7 @@ class ReliabilityProbe {
                         + " first 201 %s ms after resume; half-written rows: %d%n", threading,
                         config.limits().requestTimeout().toMillis(), worstInFlight / 1_000_000, during,
                         worstDuring / 1_000_000, odd, firstOk < 0 ? "never (60 s)" : (firstOk - resumedAt) / 1_000_000,
-                        mismatched(run));
+                        DatabaseStallTest.mismatched(run));
             }
         }
     }
@@ -243,18 +240,6 @@ class ReliabilityProbe {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static long mismatched(String run) throws Exception {
-        try (Connection c = TestDatabase.info().connect();
-             PreparedStatement ps = c.prepareStatement("select count(*) from task where starts_with(title, ?)"
-                     + " and description <> 'desc of ' || title")) {
-            ps.setString(1, run);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }
