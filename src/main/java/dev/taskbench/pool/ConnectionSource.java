@@ -3,6 +3,7 @@ package dev.taskbench.pool;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.taskbench.db.ConnectionInfo;
+import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
@@ -37,6 +38,8 @@ public enum ConnectionSource {
             c.setMinimumIdle(poolSize);
             if (acquireTimeout != null) {
                 c.setConnectionTimeout(acquireTimeout.toMillis());
+                // a borrow may validate an idle connection, 5 s by default: keep it inside the acquire bound
+                c.setValidationTimeout(Math.max(MIN_HIKARI_VALIDATION.toMillis(), acquireTimeout.toMillis()));
             }
             HikariDataSource ds = new HikariDataSource(c);
             return new Opened(ds::getConnection, ds::close);
@@ -55,6 +58,10 @@ public enum ConnectionSource {
             ds.setInitialSize(poolSize);
             if (acquireTimeout != null) {
                 ds.setMaxWait(acquireTimeout);
+                // the borrow's validation round trip otherwise waits out the socket timeout on a stalled
+                // database; dbcp2 counts it in whole seconds. A connection that threw 08xxx fails it at once.
+                ds.setValidationQueryTimeout(Duration.ofSeconds(Math.max(1, ceilSeconds(acquireTimeout))));
+                ds.setFastFailValidation(true);
             }
             return new Opened(ds::getConnection, ds::close);
         }
@@ -66,6 +73,9 @@ public enum ConnectionSource {
                     .connectionPoolConfiguration(p -> p
                             .maxSize(poolSize).minSize(poolSize).initialSize(poolSize)
                             .acquisitionTimeout(acquireTimeout == null ? Duration.ofSeconds(30) : acquireTimeout)
+                            // as Quarkus configures it for PostgreSQL: a connection that threw 08xxx is
+                            // flushed, not handed out again (Agroal's bare default keeps it forever)
+                            .exceptionSorter(new PostgreSQLExceptionSorter())
                             .connectionFactoryConfiguration(f -> {
                                 f.jdbcUrl(info.url());
                                 if (!info.user().isEmpty()) {
@@ -105,6 +115,9 @@ public enum ConnectionSource {
         }
     };
 
+    /** HikariCP's floor for {@code validationTimeout}; below it the library silently uses its 5 s default. */
+    static final Duration MIN_HIKARI_VALIDATION = Duration.ofMillis(250);
+
     private final boolean pooled;
 
     ConnectionSource(boolean pooled) {
@@ -130,6 +143,10 @@ public enum ConnectionSource {
      * requests; fresh sources ignore it (a refused connection fails at once).
      */
     public abstract Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) throws SQLException;
+
+    private static long ceilSeconds(Duration d) {
+        return (d.toMillis() + 999) / 1000;
+    }
 
     private static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;

@@ -56,13 +56,22 @@ final class TaskHandler extends Handler.Abstract {
     /** How much of a refused body is read and dropped so that the client sees the 413. */
     static final long DRAIN_LIMIT = 16L << 20;
 
+    /**
+     * How long a body may take before its rate is judged: a client's first bytes are not a rate.
+     * Kestrel waits 5 s at 240 bytes/s; one second still lets a 2 MiB body start at any speed.
+     */
+    static final long RATE_GRACE_NANOS = 1_000_000_000L;
+
     private final FormParser parser;
+    private final long minBodyBytesPerSecond;
     private volatile TaskWriter writer;
     private final long[] increments = CounterLoop.increments(CounterLoop.INNER, CounterLoop.INCREMENT);
 
-    TaskHandler(FormParser parser, TaskWriter writer, TaskServer.Threading threading) {
+    /** @param minBodyBytesPerSecond the slowest a body may arrive once it had to be waited for; 0 does not check */
+    TaskHandler(FormParser parser, TaskWriter writer, TaskServer.Threading threading, long minBodyBytesPerSecond) {
         super(threading == TaskServer.Threading.selector ? InvocationType.NON_BLOCKING : InvocationType.BLOCKING);
         this.parser = parser;
+        this.minBodyBytesPerSecond = minBodyBytesPerSecond;
         this.writer = writer;
     }
 
@@ -204,6 +213,9 @@ final class TaskHandler extends Handler.Abstract {
         /** The body so far; {@code null} once it is being dropped. */
         private BodyBuffer buffer;
         private long dropped = -1;
+        /** Bytes of this body so far, and when it first had to be waited for (0: not yet). */
+        private long received;
+        private long firstWait;
 
         Body(Request request, Response response, Callback callback, Route route, long declared) {
             this.request = request;
@@ -229,11 +241,16 @@ final class TaskHandler extends Handler.Abstract {
                 while (true) {
                     Content.Chunk chunk = request.read();
                     if (chunk == null) {
+                        if (tooSlow()) {
+                            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                            Response.writeError(request, response, callback, 408, "body too slow");
+                            return;
+                        }
                         request.demand(this);
                         return;
                     }
                     if (Content.Chunk.isFailure(chunk)) {
-                        // too slow (idle timeout, minimum data rate), gone, or a broken body: Jetty answers or closes
+                        // too slow (idle timeout), gone, or a broken body: Jetty answers or closes
                         boolean slow = chunk.getFailure() instanceof TimeoutException;
                         Response.writeError(request, response, callback, slow ? 408 : 400,
                                 slow ? "body too slow" : "unreadable body");
@@ -261,8 +278,29 @@ final class TaskHandler extends Handler.Abstract {
             }
         }
 
+        /**
+         * This body's own rate, counted from its first wait, below the minimum once the grace is
+         * over. Checked each time the handler is about to wait again (as Jetty's
+         * MinimumDataRateHandler intends; that one divides every request's bytes by this one's time,
+         * so under load no slow client is ever cut). A client that sends nothing at all meets the
+         * idle timeout instead.
+         */
+        private boolean tooSlow() {
+            if (minBodyBytesPerSecond == 0) {
+                return false;
+            }
+            long now = System.nanoTime();
+            if (firstWait == 0) {
+                firstWait = now;
+                return false;
+            }
+            long elapsed = now - firstWait;
+            return elapsed >= RATE_GRACE_NANOS && received * 1_000_000_000L / elapsed < minBodyBytesPerSecond;
+        }
+
         private void take(ByteBuffer b) {
             int n = b.remaining();
+            received += n;
             if (dropped >= 0) {
                 dropped += n;
             } else if (!buffer.add(b)) {

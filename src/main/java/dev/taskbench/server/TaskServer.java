@@ -17,12 +17,10 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -68,9 +66,9 @@ public final class TaskServer implements AutoCloseable {
      * @param maxConnections HTTP connections at once (Jetty's {@link NetworkConnectionLimit}:
      *        beyond it no more are accepted, they wait in the listen backlog)
      * @param idleTimeout how long a connection may send nothing, mid-request too (Jetty's idle timeout)
-     * @param minBodyBytesPerSecond the slowest a body may arrive, counted from the handler's first
-     *        wait for it (Jetty's {@link MinimumDataRateHandler}; 0 does not check): a slower
-     *        client is answered 400 and its connection closed
+     * @param minBodyBytesPerSecond the slowest a body may arrive, counted per request from the
+     *        handler's first wait for it, judged after a second (0 does not check): a slower
+     *        client is answered 408 and its connection closed
      */
     public record Limits(Duration requestTimeout, int maxConnections, Duration idleTimeout, long minBodyBytesPerSecond) {
         /** 5 s on the database, 1000 connections, 30 s idle (Jetty's default), 240 bytes/s (Kestrel's default floor). */
@@ -190,7 +188,8 @@ public final class TaskServer implements AutoCloseable {
         this.info = info;
         this.opened = opened;
         this.dataSource = new OpenedDataSource(opened);
-        this.handler = new TaskHandler(new FormParser(), writer, config.threading());
+        this.handler = new TaskHandler(new FormParser(), writer, config.threading(),
+                config.limits().minBodyBytesPerSecond());
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("taskbench-http");
         this.jetty = new Server(threads);
@@ -204,9 +203,7 @@ public final class TaskServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-        long minRate = limits.minBodyBytesPerSecond();
-        Handler top = minRate > 0 ? new MinimumDataRateHandler(handler, minRate, 0) : handler;
-        jetty.setHandler(top);
+        jetty.setHandler(handler);
         jetty.setStopTimeout(2_000);
     }
 
@@ -215,7 +212,8 @@ public final class TaskServer implements AutoCloseable {
      * with one readable line if the database cannot be reached or the port is taken.
      */
     public static TaskServer start(ConnectionInfo db, Config config) {
-        ConnectionInfo info = WriteConnections.bounded(WriteConnections.DEFAULTS.apply(db), config.databaseBudget());
+        ConnectionInfo info = WriteConnections.bounded(WriteConnections.DEFAULTS.apply(db), config.acquireTimeout(),
+                config.databaseBudget());
         try (Connection c = info.connect()) {
             TaskSchema.ensure(c);
         } catch (SQLException e) {

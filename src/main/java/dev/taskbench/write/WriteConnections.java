@@ -63,16 +63,22 @@ public record WriteConnections(int prepareThreshold, boolean reWriteBatchedInser
     }
 
     /**
-     * {@code base} with every wait on the database bounded by {@code budget}, per connection and
-     * fresh connections alike: pgjdbc's {@code connectTimeout} and {@code socketTimeout} (whole
-     * seconds, the budget rounded down, at least 1; a read that times out closes the connection,
-     * so a pool drops it) and PostgreSQL's {@code statement_timeout} and {@code lock_timeout}
-     * {@link #SERVER_TIMEOUT_LEAD} sooner, in the startup {@code options}.
+     * {@code base} with every wait on the database bounded, per connection and fresh connections
+     * alike. Opening a connection is part of getting one: pgjdbc's {@code connectTimeout} and
+     * {@code loginTimeout} (the whole log-in, however many attempts the driver makes) are
+     * {@code acquire} (whole seconds, rounded up), so a pool that opens connections on the
+     * borrower's thread (dbcp2, Agroal) cannot hold a request for a log-in that does not answer.
+     * Then the statement: {@code socketTimeout} is {@code budget} (whole seconds, rounded down, at
+     * least 1; a read that times out closes the connection, so a pool drops it) and PostgreSQL's
+     * {@code statement_timeout} and {@code lock_timeout} fire {@link #SERVER_TIMEOUT_LEAD} sooner,
+     * in the startup {@code options}.
      */
-    public static ConnectionInfo bounded(ConnectionInfo base, Duration budget) {
+    public static ConnectionInfo bounded(ConnectionInfo base, Duration acquire, Duration budget) {
+        long loginSeconds = Math.max(1, (acquire.toMillis() + 999) / 1000);
         long socketSeconds = socketTimeoutSeconds(budget);
         long serverMillis = serverTimeoutMillis(budget);
-        String url = withParam(base.url(), "connectTimeout", Long.toString(socketSeconds));
+        String url = withParam(base.url(), "connectTimeout", Long.toString(loginSeconds));
+        url = withParam(url, "loginTimeout", Long.toString(loginSeconds));
         url = withParam(url, "socketTimeout", Long.toString(socketSeconds));
         url = withOption(url, "-c statement_timeout=" + serverMillis + " -c lock_timeout=" + serverMillis);
         return new ConnectionInfo(url, base.user(), base.password());

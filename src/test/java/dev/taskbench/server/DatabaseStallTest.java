@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.TestDatabase;
+import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.write.WritePath;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,11 @@ class DatabaseStallTest {
     static final int USERS = 3;
 
     static TaskServer.Config config(TaskServer.Threading threading, WritePath path) {
-        return TaskServer.Config.defaults().withPath(path).withPoolSize(USERS).withThreading(threading)
+        return config(threading, path, ConnectionSource.hikari);
+    }
+
+    static TaskServer.Config config(TaskServer.Threading threading, WritePath path, ConnectionSource source) {
+        return TaskServer.Config.defaults().withPath(path).withSource(source).withPoolSize(USERS).withThreading(threading)
                 .withAcquireTimeout(Duration.ofMillis(500))
                 .withLimits(TaskServer.Limits.DEFAULTS.withRequestTimeout(REQUEST_TIMEOUT));
     }
@@ -47,15 +52,16 @@ class DatabaseStallTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"selector, jdbcPrepared", "dispatch, jdbcPrepared", "selector, hibernateIdentity"})
+    @CsvSource({"selector, jdbcPrepared, hikari", "dispatch, jdbcPrepared, hikari",
+        "selector, hibernateIdentity, hikari", "selector, jdbcPrepared, dbcp2", "selector, jdbcPrepared, agroal"})
     void requestsInFlightAnswer503WithinTheTimeoutThenTheServerRecovers(TaskServer.Threading threading,
-            WritePath path) throws Exception {
+            WritePath path, ConnectionSource source) throws Exception {
         ConnectionInfo db = TestDatabase.info();
         String run = marker();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         // the proxy is cut before the server closes: a server still stuck on it (no timeouts) fails, not hangs
         try (TcpProxy proxy = new TcpProxy(db); TaskServer server = TaskServer.start(proxy.info(db),
-                config(threading, path)); AutoCloseable cutFirst = proxy::stop) {
+                config(threading, path, source)); AutoCloseable cutFirst = proxy::stop) {
             String before = run + "-before";
             Sent first = send(http, server.uri(), before);
             first.join();

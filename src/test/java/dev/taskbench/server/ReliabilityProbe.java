@@ -5,6 +5,8 @@ import static dev.taskbench.server.TaskServerTest.marker;
 
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.TestDatabase;
+import dev.taskbench.pool.ConnectionSource;
+import dev.taskbench.write.WritePath;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -39,10 +41,13 @@ class ReliabilityProbe {
 
     @Test
     void stalledDatabase() throws Exception {
-        for (TaskServer.Threading threading : TaskServer.Threading.values()) {
+        TaskServer.Config d = TaskServer.Config.defaults();
+        List<TaskServer.Config> cases = List.of(d, d.withThreading(TaskServer.Threading.dispatch),
+                d.withPath(WritePath.jooq), d.withPath(WritePath.hibernateSeq), d.withPath(WritePath.hibernateIdentity),
+                d.withSource(ConnectionSource.dbcp2), d.withSource(ConnectionSource.agroal));
+        for (TaskServer.Config config : cases) {
             ConnectionInfo db = TestDatabase.info();
             String run = marker();
-            TaskServer.Config config = TaskServer.Config.defaults().withThreading(threading);
             try (TcpProxy proxy = new TcpProxy(db); TaskServer server = TaskServer.start(proxy.info(db), config)) {
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicLong stalledAt = new AtomicLong(Long.MAX_VALUE);
@@ -110,9 +115,10 @@ class ReliabilityProbe {
                         worstDuring = Math.max(worstDuring, a[1] - a[0]);
                     }
                 }
-                System.out.printf("stall [%s, request timeout %d ms]: in flight at the stall answered within %d ms;"
+                System.out.printf("stall [%s, %s, %s, request timeout %d ms]: in flight at the stall answered within %d ms;"
                         + " %d sent during it, slowest answer %d ms; answers neither 201 nor 503: %d;"
-                        + " first 201 %s ms after resume; half-written rows: %d%n", threading,
+                        + " first 201 %s ms after resume; half-written rows: %d%n", config.threading(), config.path(),
+                        config.source(),
                         config.limits().requestTimeout().toMillis(), worstInFlight / 1_000_000, during,
                         worstDuring / 1_000_000, odd, firstOk < 0 ? "never (60 s)" : (firstOk - resumedAt) / 1_000_000,
                         DatabaseStallTest.mismatched(run));
@@ -205,11 +211,12 @@ class ReliabilityProbe {
                 try {
                     if (sockets[i] == null) {
                         sockets[i] = new Socket(server.uri().getHost(), server.uri().getPort());
+                        sockets[i].setSoTimeout(1);
                         sockets[i].getOutputStream().write(head);
                     }
                     OutputStream out = sockets[i].getOutputStream();
                     out.write('t');
-                    if (sockets[i].getInputStream().available() > 0) {
+                    if (answered(sockets[i])) {
                         throw new IOException("answered: cut off");
                     }
                 } catch (IOException e) {
@@ -222,6 +229,15 @@ class ReliabilityProbe {
         }
         for (Socket s : sockets) {
             close(s);
+        }
+    }
+
+    /** Whether the server answered or closed: a read that does not time out (a 1 ms socket timeout). */
+    private static boolean answered(Socket s) throws IOException {
+        try {
+            return s.getInputStream().read(new byte[512]) != 0;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
         }
     }
 

@@ -45,10 +45,12 @@ class WriteConnectionsTest {
     @Test
     void boundedSetsTheDriversAndTheServersTimeoutsAndKeepsTheOptions() throws Exception {
         ConnectionInfo base = WriteConnections.DEFAULTS.apply(dev.taskbench.db.TestDatabase.info());
-        ConnectionInfo bounded = WriteConnections.bounded(base, java.time.Duration.ofMillis(4500));
+        ConnectionInfo bounded = WriteConnections.bounded(base, java.time.Duration.ofMillis(500),
+                java.time.Duration.ofMillis(4500));
         Map<String, String> p = JdbcUrls.params(bounded.url());
         assertEquals("4", p.get("socketTimeout"));
-        assertEquals("4", p.get("connectTimeout"));
+        assertEquals("1", p.get("loginTimeout"), "opening a connection is part of the 500 ms acquire, rounded up");
+        assertEquals("1", p.get("connectTimeout"));
         try (Connection c = bounded.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select current_setting('statement_timeout'),"
                      + " current_setting('lock_timeout'), current_setting('synchronous_commit')")) {
