@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The profiling pass ({@link Profiling}): the measured passes' options again, one fork, once per
- * event under JMH's async profiler; the scores are dropped, the flame graphs (async-profiler's
+ * event under JMH's async profiler (or once under JFR, {@link JfrProfiles}); the scores are dropped, the flame graphs (async-profiler's
  * self-contained HTML) and collapsed stacks are kept as {@code <dir>/<row>/<event>.html} and
  * {@code <event>.collapsed}. A profiler that cannot attach costs the profiles, never the results.
  */
@@ -29,35 +29,63 @@ public final class ProfilePass {
     private ProfilePass() {
     }
 
-    /** Profiles each pass's benchmarks for each event into {@code dir}; returns the rows profiled. */
+    /**
+     * Profiles each pass's benchmarks for each event into {@code dir} with the chosen engine;
+     * under {@code auto}, an event async-profiler cannot profile here goes to JFR, said in one
+     * line. Returns the rows profiled.
+     */
     public static List<Path> run(Profiling profiling, List<Options> passes, Path dir, PrintStream out) {
         if (!profiling.on()) {
             return List.of();
         }
-        Optional<Path> lib = AsyncProfilerLibrary.extract(profiling.cacheDir());
-        if (lib.isEmpty()) {
-            out.println("taskbench: no profiles: " + AsyncProfilerLibrary.noneFits(System.getProperty("os.name"),
-                    System.getProperty("os.arch")));
-            return List.of();
-        }
-        out.println("taskbench: profiling " + profiling.events() + " with async-profiler " + AsyncProfilerLibrary.version()
-                + " (" + lib.get() + "), one unmeasured fork per benchmark and event");
-        for (Profiling.Event e : profiling.events()) {
-            Path raw = dir.resolve(".raw-" + e.name());
-            try {
-                for (Options o : passes) {
-                    new Runner(new OptionsBuilder().parent(o).forks(1)
-                            .addProfiler(AsyncProfiler.class, initLine(lib.get(), e, raw)).build()).run();
+        List<Profiling.Event> forJfr = new ArrayList<>();
+        boolean fallBack = profiling.engine() == Profiling.Engine.auto;
+        if (profiling.engine() == Profiling.Engine.jfr) {
+            forJfr.addAll(profiling.events());
+        } else {
+            Optional<Path> lib = AsyncProfilerLibrary.extract(profiling.cacheDir());
+            if (lib.isEmpty()) {
+                out.println("taskbench: " + AsyncProfilerLibrary.noneFits(System.getProperty("os.name"),
+                        System.getProperty("os.arch")) + (fallBack ? "; JFR instead" : "; no profiles"));
+                if (fallBack) {
+                    forJfr.addAll(profiling.events());
                 }
-                collect(raw, e, dir);
-            } catch (RunnerException | IOException | RuntimeException ex) {
-                out.println("taskbench: async-profiler could not profile " + e + ": " + SuiteRunner.rootMessage(ex)
-                        + "; the measured results are unaffected");
-            } finally {
-                deleteTree(raw);
+            } else {
+                out.println("taskbench: profiling " + profiling.events() + " with async-profiler "
+                        + AsyncProfilerLibrary.version() + " (" + lib.get() + "), one unmeasured fork per benchmark and event");
+                for (Profiling.Event e : profiling.events()) {
+                    if (!viaAsync(lib.get(), e, passes, dir, out) && fallBack) {
+                        out.println("taskbench: " + e + ": JFR instead");
+                        forJfr.add(e);
+                    }
+                }
             }
         }
+        if (!forJfr.isEmpty()) {
+            JfrProfiles.run(forJfr, passes, dir, out);
+        }
         return rows(dir);
+    }
+
+    /** One event under async-profiler; false when it could not attach or left no flame graph. */
+    private static boolean viaAsync(Path lib, Profiling.Event e, List<Options> passes, Path dir, PrintStream out) {
+        Path raw = dir.resolve(".raw-" + e.name());
+        try {
+            for (Options o : passes) {
+                new Runner(new OptionsBuilder().parent(o).forks(1)
+                        .addProfiler(AsyncProfiler.class, initLine(lib, e, raw)).build()).run();
+            }
+            if (collect(raw, e, dir) > 0) {
+                return true;
+            }
+            out.println("taskbench: async-profiler left no " + e + " profile");
+        } catch (RunnerException | IOException | RuntimeException ex) {
+            out.println("taskbench: async-profiler could not profile " + e + ": " + SuiteRunner.rootMessage(ex)
+                    + "; the measured results are unaffected");
+        } finally {
+            deleteTree(raw);
+        }
+        return false;
     }
 
     /** JMH's async profiler options: our library, one event, a forward flame graph and the collapsed stacks. */
@@ -66,28 +94,35 @@ public final class ProfilePass {
                 + raw;
     }
 
-    /** JMH writes {@code raw/<trial>/flame-<event>-forward.html} and {@code collapsed-<event>.csv}; one folder per row. */
-    static void collect(Path raw, Profiling.Event e, Path dir) throws IOException {
+    /**
+     * JMH writes {@code raw/<trial>/flame-<event>-forward.html} and {@code collapsed-<event>.csv};
+     * one folder per row. Returns the flame graphs moved.
+     */
+    static int collect(Path raw, Profiling.Event e, Path dir) throws IOException {
         if (!Files.isDirectory(raw)) {
-            return;
+            return 0;
         }
+        int graphs = 0;
         try (Stream<Path> trials = Files.list(raw)) {
             for (Path trial : trials.filter(Files::isDirectory).toList()) {
                 Path row = dir.resolve(trial.getFileName().toString());
                 Files.createDirectories(row);
-                move(trial, "flame-", "-forward.html", row.resolve(e.name() + ".html"));
+                graphs += move(trial, "flame-", "-forward.html", row.resolve(e.name() + ".html"));
                 move(trial, "collapsed-", ".csv", row.resolve(e.name() + ".collapsed"));
             }
         }
+        return graphs;
     }
 
-    private static void move(Path trial, String prefix, String suffix, Path target) throws IOException {
+    private static int move(Path trial, String prefix, String suffix, Path target) throws IOException {
         try (Stream<Path> files = Files.list(trial)) {
             Optional<Path> f = files.filter(p -> p.getFileName().toString().startsWith(prefix)
                     && p.getFileName().toString().endsWith(suffix)).findFirst();
-            if (f.isPresent()) {
-                Files.move(f.get(), target, StandardCopyOption.REPLACE_EXISTING);
+            if (f.isEmpty()) {
+                return 0;
             }
+            Files.move(f.get(), target, StandardCopyOption.REPLACE_EXISTING);
+            return 1;
         }
     }
 
@@ -115,7 +150,7 @@ public final class ProfilePass {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -9,12 +9,22 @@ import java.util.List;
  * of one fork per benchmark and event under async-profiler, whose scores are thrown away (a
  * profiled fork is slower), leaving a flame graph per row in {@code profiles/<row>/<event>.html}.
  *
- * @param events the events to profile, one pass each; empty: no profiling
+ * @param events the events to profile; empty: no profiling
  * @param cacheDir where async-profiler's native library is extracted ({@code -Dtaskbench.profilers.cache})
+ * @param engine which profiler samples ({@code -Dtaskbench.profilers.engine})
  */
-public record Profiling(List<Event> events, Path cacheDir) {
+public record Profiling(List<Event> events, Path cacheDir, Engine engine) {
     public static final String PROFILERS = "taskbench.profilers";
     public static final String CACHE = "taskbench.profilers.cache";
+    public static final String ENGINE = "taskbench.profilers.engine";
+
+    /**
+     * {@code auto}: async-profiler, and JMH's JFR profiler (converted by async-profiler's
+     * jfr-converter) for an event it cannot profile here, saying so; {@code async} or {@code jfr}: only that one.
+     */
+    public enum Engine {
+        auto, async, jfr
+    }
 
     /** What is sampled, each as async-profiler names it. */
     public enum Event {
@@ -32,6 +42,19 @@ public record Profiling(List<Event> events, Path cacheDir) {
         Event(String asyncEvent) {
             this.asyncEvent = asyncEvent;
         }
+
+        /**
+         * jfr-converter's options for the JDK event that answers the same question: execution
+         * samples (its default; its {@code --cpu} finds none in a JDK recording), allocation
+         * samples, monitor enters. Wall has none ({@code null}): JFR samples running threads only.
+         */
+        List<String> jfrOptions() {
+            return switch (this) {
+                case cpu -> List.of();
+                case alloc, lock -> List.of("--" + asyncEvent);
+                case wall -> null;
+            };
+        }
     }
 
     public Profiling {
@@ -40,7 +63,7 @@ public record Profiling(List<Event> events, Path cacheDir) {
 
     public static Profiling from(Settings s) {
         return new Profiling(s.choices(PROFILERS, "TASKBENCH_PROFILERS", Event.class, List.of()),
-                s.path(CACHE, null, defaultCache()));
+                s.path(CACHE, null, defaultCache()), s.choice(ENGINE, null, Engine.class, Engine.auto));
     }
 
     public boolean on() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real profiled run of one tiny benchmark: a flame graph per row that opens offline, linked from the report. */
+/** Real profiled runs of one tiny benchmark: a flame graph per row that opens offline, linked from the report, by either engine. */
 class ProfilePassTest {
     /** A tag that makes a browser fetch something: script, link, img, iframe with an http(s) src or href. */
     private static final Pattern REMOTE = Pattern.compile(
@@ -43,25 +43,10 @@ class ProfilePassTest {
 
     @Test
     void leavesAFlameGraphPerRowOutsideTheResults(@TempDir Path tmp) throws Exception {
-        String[] args = {"-Dtaskbench.results=" + tmp.resolve("results"), "-Dtaskbench.profile=smoke",
-            "-Djmh.include=ConnectionPoolOverheadBenchmark.baseline", "-Dtaskbench.profilers=cpu",
-            "-D" + Profiling.CACHE + "=" + tmp.resolve("cache")};
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        assertEquals(0, SuiteRunner.run(args, ps, ps), out.toString(StandardCharsets.UTF_8));
-        Path run;
-        try (Stream<Path> s = Files.list(tmp.resolve("results"))) {
-            run = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).findFirst()
-                    .orElseThrow();
-        }
+        Path run = profiledRun(tmp, "-Dtaskbench.profilers=cpu");
         List<Path> rows = ProfilePass.rows(run.resolve(ProfilePass.FOLDER));
         assertEquals(1, rows.size(), out.toString(StandardCharsets.UTF_8));
-        Path graph = rows.get(0).resolve("cpu.html");
-        String html = Files.readString(graph);
-        assertTrue(html.contains("<canvas") || html.contains("<svg"), "a flame graph: " + graph);
-        Matcher remote = REMOTE.matcher(html);
-        assertTrue(!remote.find(), () -> "loads from outside: " + remote.group());
-        assertTrue(Files.readString(rows.get(0).resolve("cpu.collapsed")).contains("ConnectionPoolOverheadBenchmark"),
-                "collapsed stacks, kept for diffs, hold the benchmark's own frames");
+        assertOfflineFlameGraphWithTheBenchmarksFrames(rows.get(0), "cpu");
         String report = Files.readString(run.resolve("report.html"));
         String link = ProfilePass.FOLDER + "/" + rows.get(0).getFileName() + "/cpu.html";
         assertTrue(report.contains("href=\"" + link + "\""), report);
@@ -72,5 +57,56 @@ class ProfilePassTest {
         assertEquals(1, json.get(0).path("primaryMetric").path("rawData").size(),
                 "the smoke profile's one measured fork; the profiled fork is in no result");
         assertTrue(!Files.exists(run.resolve(ProfilePass.FOLDER).resolve(".raw-cpu")), "JMH's own folders are gone");
+    }
+
+    /** JFR's recording, converted by jfr-converter, leaves the same files; wall, which JFR cannot sample, says so. */
+    @Test
+    void theJfrEngineLeavesTheSameFilesPerEventItCanAnswer(@TempDir Path tmp) throws Exception {
+        Path run = profiledRun(tmp, "-Dtaskbench.profilers=cpu,alloc,wall", "-D" + Profiling.ENGINE + "=jfr");
+        String said = out.toString(StandardCharsets.UTF_8);
+        List<Path> rows = ProfilePass.rows(run.resolve(ProfilePass.FOLDER));
+        assertEquals(1, rows.size(), said);
+        assertOfflineFlameGraphWithTheBenchmarksFrames(rows.get(0), "cpu");
+        assertTrue(Files.size(rows.get(0).resolve("alloc.html")) > 0, said);
+        assertTrue(!Files.exists(rows.get(0).resolve("wall.html")), said);
+        assertTrue(said.contains("no wall profile from JFR"), said);
+        assertTrue(said.contains("JMH's JFR profiler"), said);
+        assertTrue(!Files.exists(run.resolve(ProfilePass.FOLDER).resolve(".raw-jfr")), "JMH's own folders are gone");
+    }
+
+    /** Where async-profiler ships no library (here: a platform it does not know), auto falls back to JFR and says why. */
+    @Test
+    void withoutAnAsyncProfilerLibraryAutoFallsBackToJfr(@TempDir Path tmp) throws Exception {
+        System.setProperty("os.arch", "sparcv9");
+        Path run = profiledRun(tmp, "-Dtaskbench.profilers=cpu");
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("ships no library for") && said.contains("JFR instead"), said);
+        List<Path> rows = ProfilePass.rows(run.resolve(ProfilePass.FOLDER));
+        assertEquals(1, rows.size(), said);
+        assertOfflineFlameGraphWithTheBenchmarksFrames(rows.get(0), "cpu");
+    }
+
+    /** One smoke run of one tiny benchmark with {@code extra} options; its run folder. */
+    private Path profiledRun(Path tmp, String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("-Dtaskbench.results=" + tmp.resolve("results"),
+                "-Dtaskbench.profile=smoke", "-Djmh.include=ConnectionPoolOverheadBenchmark.baseline",
+                "-D" + Profiling.CACHE + "=" + tmp.resolve("cache")));
+        args.addAll(List.of(extra));
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, SuiteRunner.run(args.toArray(String[]::new), ps, ps), out.toString(StandardCharsets.UTF_8));
+        try (Stream<Path> s = Files.list(tmp.resolve("results"))) {
+            return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    private static void assertOfflineFlameGraphWithTheBenchmarksFrames(Path row, String event) throws Exception {
+        Path graph = row.resolve(event + ".html");
+        String html = Files.readString(graph);
+        assertTrue(html.contains("<canvas") || html.contains("<svg"), "a flame graph: " + graph);
+        Matcher remote = REMOTE.matcher(html);
+        assertTrue(!remote.find(), () -> "loads from outside: " + remote.group());
+        assertTrue(Files.readString(row.resolve(event + ".collapsed")).contains("ConnectionPoolOverheadBenchmark"),
+                "collapsed stacks, kept for diffs, hold the benchmark's own frames");
     }
 }
