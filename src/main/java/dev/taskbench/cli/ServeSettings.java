@@ -45,7 +45,16 @@ public record ServeSettings(TaskServer.Config server) {
         return new TaskServer.Config(s.string(HOST, null, d.host()), s.integer(PORT, null, defaultPort, 0, 65_535),
                 path, s.choice(SOURCE, null, ConnectionSource.class, d.source()),
                 s.integer(POOL, null, d.poolSize(), 1, 10_000), acquire,
-                s.choice(THREADING, null, TaskServer.Threading.class, d.threading()), limits(s, acquire));
+                TaskServer.Threading.selector, 0, limits(s, acquire)).withThreading(threading(s));
+    }
+
+    /** {@code -Dtaskbench.server.threading}, one line when it is none of {@link TaskServer.Threading#TAKES}. */
+    static String threading(Settings s) {
+        String spec = s.string(THREADING, null, TaskServer.Threading.selector.name());
+        if (!TaskServer.Threading.valid(spec)) {
+            throw Settings.bad(THREADING, spec, TaskServer.Threading.TAKES);
+        }
+        return spec;
     }
 
     /** The request timeout must leave the database at least {@link TaskServer.Config#MIN_DATABASE_BUDGET}. */

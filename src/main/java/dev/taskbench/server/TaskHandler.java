@@ -8,6 +8,8 @@ import dev.taskbench.write.TaskWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpField;
@@ -64,13 +66,20 @@ final class TaskHandler extends Handler.Abstract {
 
     private final FormParser parser;
     private final long minBodyBytesPerSecond;
+    private final Executor workers;
     private volatile TaskWriter writer;
     private final long[] increments = CounterLoop.increments(CounterLoop.INNER, CounterLoop.INCREMENT);
 
-    /** @param minBodyBytesPerSecond the slowest a body may arrive once it had to be waited for; 0 does not check */
-    TaskHandler(FormParser parser, TaskWriter writer, TaskServer.Threading threading, long minBodyBytesPerSecond) {
-        super(threading == TaskServer.Threading.selector ? InvocationType.NON_BLOCKING : InvocationType.BLOCKING);
+    /**
+     * @param workers where a request's work runs once its body is in ({@code platform}, {@code virtual});
+     *        null: on the thread that read it
+     * @param minBodyBytesPerSecond the slowest a body may arrive once it had to be waited for; 0 does not check
+     */
+    TaskHandler(FormParser parser, TaskWriter writer, TaskServer.Threading threading, Executor workers,
+            long minBodyBytesPerSecond) {
+        super(threading == TaskServer.Threading.dispatch ? InvocationType.BLOCKING : InvocationType.NON_BLOCKING);
         this.parser = parser;
+        this.workers = workers;
         this.minBodyBytesPerSecond = minBodyBytesPerSecond;
         this.writer = writer;
     }
@@ -112,6 +121,20 @@ final class TaskHandler extends Handler.Abstract {
         }
         new Body(request, response, callback, route, declared).run();
         return true;
+    }
+
+    /** {@link #respond} on the workers when the model has them (a full queue or a stopped pool: 503), else here. */
+    private void respondOnWorkers(Route route, Request request, Response response, Callback callback, byte[] body,
+            int size) {
+        if (workers == null) {
+            respond(route, request, response, callback, body, size);
+            return;
+        }
+        try {
+            workers.execute(() -> respond(route, request, response, callback, body, size));
+        } catch (RejectedExecutionException e) {
+            answer(response, callback, 503, "{\"error\":\"" + Failures.reason(503) + "\"}");
+        }
     }
 
     /** The request once its whole body is in: the route's work and its answer. */
@@ -267,7 +290,7 @@ final class TaskHandler extends Handler.Abstract {
                         if (declared >= 0 && buffer.size() != declared) {
                             Response.writeError(request, response, callback, 400, "body shorter than its Content-Length");
                         } else {
-                            respond(route, request, response, callback, buffer.bytes(), buffer.size());
+                            respondOnWorkers(route, request, response, callback, buffer.bytes(), buffer.size());
                         }
                         return;
                     }

@@ -14,6 +14,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -21,6 +26,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -43,17 +49,71 @@ public final class TaskServer implements AutoCloseable {
     private final TaskHandler handler;
     private final Config config;
     private final ConnectionInfo info;
+    /** Where requests run under {@code platform} and {@code virtual}; null: on Jetty's own threads. */
+    private final ExecutorService workers;
 
     /**
-     * Which thread runs a request. {@code selector}: the selector thread that read it, one
-     * selector per pooled connection, so a request blocked on the database holds up no other
-     * (with more connections than selectors, the ones sharing a selector take turns). No thread
-     * hand-off per request: on 2 cores shared with the client and PostgreSQL that saves about a
-     * fifth of the server's CPU per write. {@code dispatch}: Jetty's default for a blocking
-     * handler, one selector hands each request to a pool thread.
+     * Which thread runs a request, the seed's concurrency models on one JVM. {@code selector}: the
+     * selector thread that read it, one selector per pooled connection, so a request blocked on the
+     * database holds up no other (with more connections than selectors, the ones sharing a selector
+     * take turns); no thread hand-off per request. {@code dispatch}: Jetty's default for a
+     * blocking handler, one selector hands each request to a pool thread. {@code platform}: a
+     * fixed pool of {@link Config#workers()} blocking threads, the rest queue (gunicorn's sync
+     * workers); {@code virtual}: one virtual thread per request (gevent's green threads; JDK 21+).
+     * In both the body is read on the selector, which never blocks.
      */
     public enum Threading {
-        selector, dispatch
+        selector, dispatch, platform, virtual;
+
+        /** What a threading option takes, for its one-line error. */
+        public static final String TAKES = "one of selector, dispatch, virtual, platform-N (N blocking workers from 1)";
+
+        /** Whether {@link #parse} and {@link #workers} take {@code spec}. */
+        public static boolean valid(String spec) {
+            try {
+                parse(spec);
+                workers(spec);
+                return true;
+            } catch (TaskbenchException e) {
+                return false;
+            }
+        }
+
+        /** {@code selector}, {@code dispatch}, {@code virtual} or {@code platform-N}, as users type it. */
+        public static String spec(Threading t, int workers) {
+            return t == platform ? "platform-" + workers : t.name();
+        }
+
+        /** Parses {@link #spec}; the worker count of {@code platform-N}, else 0. */
+        public static Threading parse(String spec) {
+            String s = spec.trim().toLowerCase(Locale.ROOT);
+            if (s.startsWith("platform-")) {
+                return platform;
+            }
+            for (Threading t : values()) {
+                if (t != platform && t.name().equals(s)) {
+                    return t;
+                }
+            }
+            throw new TaskbenchException("unknown threading '" + spec + "': " + TAKES);
+        }
+
+        /** N of {@code platform-N} (1 and up), 0 for the others. */
+        public static int workers(String spec) {
+            String s = spec.trim().toLowerCase(Locale.ROOT);
+            if (!s.startsWith("platform-")) {
+                return 0;
+            }
+            try {
+                int n = Integer.parseInt(s.substring("platform-".length()));
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // the line below says what is expected
+            }
+            throw new TaskbenchException("threading '" + spec + "': " + TAKES);
+        }
     }
 
     /**
@@ -102,7 +162,7 @@ public final class TaskServer implements AutoCloseable {
 
     /** How the server is started. {@code port} 0 picks a free port. */
     public record Config(String host, int port, WritePath path, ConnectionSource source, int poolSize,
-            Duration acquireTimeout, Threading threading, Limits limits) {
+            Duration acquireTimeout, Threading threading, int workers, Limits limits) {
         /** The least a request timeout leaves the database after the acquire timeout (pgjdbc counts whole seconds). */
         public static final Duration MIN_DATABASE_BUDGET = Duration.ofSeconds(1);
 
@@ -113,6 +173,13 @@ public final class TaskServer implements AutoCloseable {
             }
             if (poolSize < 1) {
                 throw new TaskbenchException("a server needs a pool of at least 1 connection, was " + poolSize);
+            }
+            if (threading == Threading.platform && workers < 1) {
+                throw new TaskbenchException("threading platform needs at least 1 worker (platform-N), was " + workers);
+            }
+            if (threading == Threading.virtual && !VirtualThreads.areSupported()) {
+                throw new TaskbenchException("threading virtual needs virtual threads (JDK 21 and later), this JVM is "
+                        + Runtime.version().feature() + ": run it under the flag set jdk25 (-Dtaskbench.flagsets=jdk25)");
             }
             if (limits.requestTimeout().minus(acquireTimeout).compareTo(MIN_DATABASE_BUDGET) < 0) {
                 throw new TaskbenchException("the request timeout (" + limits.requestTimeout().toMillis()
@@ -127,35 +194,45 @@ public final class TaskServer implements AutoCloseable {
          */
         public static Config defaults() {
             return new Config("127.0.0.1", 0, WritePath.jdbcPrepared, ConnectionSource.hikari, 10,
-                    Duration.ofSeconds(1), Threading.selector, Limits.DEFAULTS);
+                    Duration.ofSeconds(1), Threading.selector, 0, Limits.DEFAULTS);
         }
 
         public Config withPort(int p) {
-            return new Config(host, p, path, source, poolSize, acquireTimeout, threading, limits);
+            return new Config(host, p, path, source, poolSize, acquireTimeout, threading, workers, limits);
         }
 
         public Config withPath(WritePath p) {
-            return new Config(host, port, p, source, poolSize, acquireTimeout, threading, limits);
+            return new Config(host, port, p, source, poolSize, acquireTimeout, threading, workers, limits);
         }
 
         public Config withSource(ConnectionSource s) {
-            return new Config(host, port, path, s, poolSize, acquireTimeout, threading, limits);
+            return new Config(host, port, path, s, poolSize, acquireTimeout, threading, workers, limits);
         }
 
         public Config withPoolSize(int n) {
-            return new Config(host, port, path, source, n, acquireTimeout, threading, limits);
+            return new Config(host, port, path, source, n, acquireTimeout, threading, workers, limits);
         }
 
         public Config withAcquireTimeout(Duration d) {
-            return new Config(host, port, path, source, poolSize, d, threading, limits);
+            return new Config(host, port, path, source, poolSize, d, threading, workers, limits);
+        }
+
+        /** {@code platform-N}, {@code selector}, ... as users type it ({@link Threading#spec}). */
+        public Config withThreading(String spec) {
+            Threading t = Threading.parse(spec);
+            return new Config(host, port, path, source, poolSize, acquireTimeout, t, Threading.workers(spec), limits);
+        }
+
+        public Config withWorkers(int n) {
+            return new Config(host, port, path, source, poolSize, acquireTimeout, threading, n, limits);
         }
 
         public Config withThreading(Threading t) {
-            return new Config(host, port, path, source, poolSize, acquireTimeout, t, limits);
+            return new Config(host, port, path, source, poolSize, acquireTimeout, t, workers, limits);
         }
 
         public Config withLimits(Limits l) {
-            return new Config(host, port, path, source, poolSize, acquireTimeout, threading, l);
+            return new Config(host, port, path, source, poolSize, acquireTimeout, threading, workers, l);
         }
 
         /** What the request timeout leaves for the statement once a connection is in hand. */
@@ -172,8 +249,12 @@ public final class TaskServer implements AutoCloseable {
         public String describe() {
             return "path " + path + ", source " + source.name().toLowerCase(java.util.Locale.ROOT)
                     + (source.pooled() ? " (pool " + poolSize + ")" : " (a new connection per request)")
-                    + ", " + (threading == Threading.selector ? "requests on " + selectors() + " selector threads"
-                            : "requests dispatched to pool threads")
+                    + ", " + switch (threading) {
+                        case selector -> "requests on " + selectors() + " selector threads";
+                        case dispatch -> "requests dispatched to pool threads";
+                        case platform -> "requests on " + workers + " blocking workers (platform-" + workers + ")";
+                        case virtual -> "one virtual thread per request";
+                    }
                     + ", 503 after " + limits.requestTimeout().toMillis() + " ms on the database";
         }
 
@@ -188,7 +269,8 @@ public final class TaskServer implements AutoCloseable {
         this.info = info;
         this.opened = opened;
         this.dataSource = new OpenedDataSource(opened);
-        this.handler = new TaskHandler(new FormParser(), writer, config.threading(),
+        this.workers = workers(config);
+        this.handler = new TaskHandler(new FormParser(), writer, config.threading(), workers,
                 config.limits().minBodyBytesPerSecond());
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("taskbench-http");
@@ -282,6 +364,29 @@ public final class TaskServer implements AutoCloseable {
         old.close();
     }
 
+    /** The platform pool or a virtual thread per task; null for the models that run on Jetty's threads. */
+    private static ExecutorService workers(Config config) {
+        return switch (config.threading()) {
+            case platform -> Executors.newFixedThreadPool(config.workers(), namedThreads("taskbench-worker-"));
+            case virtual -> virtualThreadPerTask();
+            default -> null;
+        };
+    }
+
+    private static ThreadFactory namedThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> new Thread(r, prefix + n.incrementAndGet());
+    }
+
+    /** {@code Executors.newVirtualThreadPerTaskExecutor()}, reached by reflection: the build is {@code --release 17}. */
+    private static ExecutorService virtualThreadPerTask() {
+        try {
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new TaskbenchException("this JVM has no virtual threads (JDK 21 and later): " + e, e);
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -289,6 +394,9 @@ public final class TaskServer implements AutoCloseable {
         } catch (Exception e) {
             // stopping is best effort; the connections close below either way
         } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
             TaskWriter w = handler.swapWriter(null);
             try {
                 if (w != null) {

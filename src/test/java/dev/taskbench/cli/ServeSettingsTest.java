@@ -46,7 +46,7 @@ class ServeSettingsTest {
                 ServeSettings.THREADING, "dispatch", ServeSettings.REQUEST_TIMEOUT, "2000",
                 ServeSettings.MAX_CONNECTIONS, "50", ServeSettings.IDLE_TIMEOUT, "7000", ServeSettings.MIN_BODY_RATE, "0");
         assertEquals(new TaskServer.Config("0.0.0.0", 0, WritePath.jooq, ConnectionSource.driverManager, 3,
-                Duration.ofMillis(250), TaskServer.Threading.dispatch,
+                Duration.ofMillis(250), TaskServer.Threading.dispatch, 0,
                 new TaskServer.Limits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
     }
 
@@ -54,8 +54,31 @@ class ServeSettingsTest {
     void theThreadingIsAChoiceInAnyCase() {
         assertEquals(TaskServer.Threading.dispatch, server(ServeSettings.THREADING, "DISPATCH").threading());
         assertEquals(TaskServer.Threading.selector, server(ServeSettings.THREADING, "Selector").threading());
-        assertEquals("-Dtaskbench.server.threading=pool is not valid: it takes one of selector, dispatch",
+        assertEquals("-Dtaskbench.server.threading=pool is not valid: it takes " + TaskServer.Threading.TAKES,
                 error(ServeSettings.THREADING, "pool"));
+    }
+
+    /** platform-N is N blocking workers; N must be a whole number from 1. */
+    @Test
+    void platformTakesItsWorkerCount() {
+        TaskServer.Config c = server(ServeSettings.THREADING, "Platform-9");
+        assertEquals(TaskServer.Threading.platform, c.threading());
+        assertEquals(9, c.workers());
+        assertTrue(c.describe().contains("9 blocking workers (platform-9)"), c.describe());
+        for (String bad : new String[] {"platform-0", "platform-", "platform-x", "platform"}) {
+            assertEquals("-Dtaskbench.server.threading=" + bad + " is not valid: it takes " + TaskServer.Threading.TAKES,
+                    error(ServeSettings.THREADING, bad));
+        }
+    }
+
+    /** On a JVM without virtual threads the one line names the flag set that has them. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledForJreRange(max = org.junit.jupiter.api.condition.JRE.JAVA_20,
+            disabledReason = "this JVM has virtual threads: nothing to refuse")
+    void virtualIsRefusedBeforeJdk21NamingTheFlagSet() {
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> server(ServeSettings.THREADING, "virtual"));
+        assertTrue(e.getMessage().contains("-Dtaskbench.flagsets=jdk25") && !e.getMessage().contains("\n"),
+                e.getMessage());
     }
 
     /** Only -Dtaskbench.port sets the port: a PORT left in the environment for something else is not taken. */

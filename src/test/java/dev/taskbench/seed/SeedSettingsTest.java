@@ -62,7 +62,7 @@ class SeedSettingsTest {
                 "taskbench.server.requestTimeoutMs", "2000", "taskbench.server.maxConnections", "50",
                 "taskbench.server.idleTimeoutMs", "7000", "taskbench.server.minBodyBytesPerSecond", "0").server();
         assertEquals(new TaskServer.Config("0.0.0.0", 8081, WritePath.jooq, ConnectionSource.driverManager, 3,
-                Duration.ofMillis(250), TaskServer.Threading.dispatch,
+                Duration.ofMillis(250), TaskServer.Threading.dispatch, 0,
                 new TaskServer.Limits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
     }
 
@@ -88,7 +88,7 @@ class SeedSettingsTest {
         assertTrue(error(SeedSettings.CPU, "-1").startsWith("-Dtaskbench.seed.cpu=-1 is not valid"));
         assertTrue(error(SeedSettings.CEILING_SECONDS, "5s").startsWith("-Dtaskbench.ceiling.seconds=5s is not valid"));
         assertTrue(error("taskbench.server.threading", "many")
-                .endsWith("it takes one of selector, dispatch"));
+                .endsWith("it takes " + TaskServer.Threading.TAKES));
         assertTrue(error("taskbench.server.path", "jdbcCopy").contains("jdbcPrepared"));
     }
 
