@@ -1,6 +1,7 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.results.ProfileEvent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class ProfilePass {
         }
         out.println("taskbench: profiling " + profiling.events() + " with async-profiler " + AsyncProfilerLibrary.version()
                 + " (" + lib.get() + "), one unmeasured fork per benchmark and event");
-        for (Profiling.Event e : profiling.events()) {
+        for (ProfileEvent e : profiling.events()) {
             Path raw = dir.resolve(".raw-" + e.name());
             try {
                 for (Options o : passes) {
@@ -61,13 +62,13 @@ public final class ProfilePass {
     }
 
     /** JMH's async profiler options: our library, one event, a forward flame graph and the collapsed stacks. */
-    static String initLine(Path lib, Profiling.Event e, Path raw) {
-        return "libPath=" + lib + ";event=" + e.asyncEvent + ";output=flamegraph,collapsed;direction=forward;dir="
+    static String initLine(Path lib, ProfileEvent e, Path raw) {
+        return "libPath=" + lib + ";event=" + e.asyncEvent() + ";output=flamegraph,collapsed;direction=forward;dir="
                 + raw;
     }
 
     /** JMH writes {@code raw/<trial>/flame-<event>-forward.html} and {@code collapsed-<event>.csv}; one folder per row. */
-    static void collect(Path raw, Profiling.Event e, Path dir) throws IOException {
+    static void collect(Path raw, ProfileEvent e, Path dir) throws IOException {
         if (!Files.isDirectory(raw)) {
             return;
         }
