@@ -27,6 +27,8 @@ public final class RegressionProfiles {
     private final Comparison cmp;
     private final Path baseRun;
     private final Path candidateRun;
+    private final Optional<String> baseProfiled;
+    private final Optional<String> candidateProfiled;
     private final ProfileEvent event;
     private final PrintStream out;
 
@@ -35,6 +37,8 @@ public final class RegressionProfiles {
         this.cmp = cmp;
         this.baseRun = runFolder(base);
         this.candidateRun = runFolder(candidate);
+        this.baseProfiled = profiledFlagSet(base);
+        this.candidateProfiled = profiledFlagSet(candidate);
         this.event = event;
         this.out = out;
     }
@@ -73,7 +77,7 @@ public final class RegressionProfiles {
             say(r, "no differential flame graph: " + e.getMessage());
             return Optional.empty();
         }
-        say(r, "SLOWER, differential flame graph in " + file);
+        say(r, "SLOWER, differential flame graph in " + file + otherFlagSet(r));
         return Optional.of(file);
     }
 
@@ -85,6 +89,28 @@ public final class RegressionProfiles {
         return "no " + event + " profile of this row in " + where + " (no " + ProfileLinks.FOLDER + "/"
                 + ProfileLinks.rowFolder(r.key()) + "/" + stacks() + "); re-run " + (base || candidate ? "that side"
                 : "both") + " with -Dtaskbench.profilers=" + event;
+    }
+
+    /** A note when a side's profile ran on another flag set than its side of the row (a run profiles its first). */
+    private String otherFlagSet(Row r) {
+        List<String> notes = new ArrayList<>();
+        baseProfiled.filter(f -> !f.equals(flagSet(r, true)))
+                .ifPresent(f -> notes.add("the base's profile ran on flag set " + f));
+        candidateProfiled.filter(f -> !f.equals(flagSet(r, false)))
+                .ifPresent(f -> notes.add("the candidate's profile ran on flag set " + f));
+        return notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ", not the row's)";
+    }
+
+    /** A side's flag set: the row's, or one side of {@code a → b} when flag sets are compared. */
+    private static String flagSet(Row r, boolean base) {
+        String[] sides = r.flagSet().split(" \u2192 ", 2);
+        return sides.length == 2 ? sides[base ? 0 : 1] : r.flagSet();
+    }
+
+    /** The flag set a run profiled, as its metadata records it ({@code profiles.flagSet}). */
+    private static Optional<String> profiledFlagSet(RunResults run) {
+        return run.metadata().get("profiles") instanceof Map<?, ?> m && m.get("flagSet") instanceof String f
+                ? Optional.of(f) : Optional.empty();
     }
 
     private void say(Row r, String what) {

@@ -153,4 +153,15 @@ class CompareCommandTest {
                 + "graph\n"), out.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(results.resolve("compare-pool-aa1-vs-pool-aa2").resolve("diff")));
     }
+
+    @Test
+    void aProfileTakenOnAnotherFlagSetIsSaid(@TempDir Path results) throws Exception {
+        String stacks = POOL + "com.zaxxer.hikari.HikariDataSource.getConnection 60\n";
+        recordRun(results.resolve("before"), "pool-aa1.json", Map.of(HIKARI, stacks));
+        recordRun(results.resolve("after"), "pool-xint.json", Map.of(HIKARI, stacks));
+        Files.writeString(results.resolve("after").resolve("metadata.json"), "{\"profiles\": {\"flagSet\": \"c1\"}}");
+        run(results, "-Dbase=before", "-Dcandidate=after", "-Dtaskbench.profile.regressions=true");
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.contains("/cpu.html (the candidate's profile ran on flag set c1, not the row's)\n"), o);
+    }
 }
