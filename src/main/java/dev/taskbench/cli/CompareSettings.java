@@ -12,9 +12,9 @@ import java.util.Optional;
 /**
  * What {@code jmh:compare} was asked, read once: the two runs (a folder name under the results
  * folder, or a path to a run folder or a JMH JSON file, each optionally {@code :FLAGSET}), where
- * the results live, the criteria of a verdict, whether a regression fails the command, and
- * whether the gate may judge runs from different testbeds, and which event's profiles to diff
- * for each SLOWER row (empty: none).
+ * the results live, the criteria of a verdict, whether a regression fails the command, whether
+ * the gate may judge runs from different testbeds, and which event's profiles to diff for each
+ * SLOWER row (empty: none).
  */
 public record CompareSettings(String base, String candidate, Path resultsRoot, Criteria criteria, boolean gate,
         boolean acrossTestbeds, Optional<ProfileEvent> profileRegressions) {
