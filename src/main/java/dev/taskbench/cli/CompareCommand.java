@@ -11,7 +11,8 @@ import java.io.PrintStream;
  * printed as a table and written as Markdown and HTML ({@code RUN:FLAGSET} takes one flag set of a
  * run). With {@code -Dtaskbench.gate=true} the exit code is {@value #REGRESSION} when a row is
  * significantly slower beyond the effect size (or allocates more), and 4 when the gate cannot
- * judge (see {@link ComparisonReports#gateVerdict}). From the uber-jar:
+ * judge (see {@link ComparisonReports#gateVerdict}). With {@code -Dtaskbench.profile.regressions=true}
+ * it writes a differential flame graph per SLOWER row from both runs' profiles. From the uber-jar:
  * {@code java -cp target/benchmarks.jar dev.taskbench.cli.CompareCommand -Dbase=… -Dcandidate=…}.
  */
 public final class CompareCommand {
@@ -30,7 +31,8 @@ public final class CompareCommand {
     }
 
     static int compare(CompareSettings c, PrintStream out, PrintStream err) {
-        Comparison cmp = ComparisonReports.compareAndReport(c.resultsRoot(), c.base(), c.candidate(), c.criteria(), out);
+        Comparison cmp = ComparisonReports.compareAndReport(c.resultsRoot(), c.base(), c.candidate(), c.criteria(),
+                c.profileRegressions(), out);
         return c.gate() ? ComparisonReports.gateVerdict(cmp, c.acrossTestbeds(), err) : ExitCodes.OK;
     }
 }

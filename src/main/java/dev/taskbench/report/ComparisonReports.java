@@ -6,6 +6,7 @@ import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.TestbedCheck;
 import dev.taskbench.findings.Findings;
+import dev.taskbench.results.ProfileEvent;
 import dev.taskbench.results.RunSpec;
 import dev.taskbench.results.RunResults;
 import java.io.IOException;
@@ -13,10 +14,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A comparison as every command shows it: the table on the console, {@code report.md} and
- * {@code report.html} in {@code compare-<base>-vs-<candidate>/}, and the gate's verdict.
+ * {@code report.html} in {@code compare-<base>-vs-<candidate>/}, differential flame graphs of
+ * the SLOWER rows when asked, and the gate's verdict.
  */
 public final class ComparisonReports {
     private ComparisonReports() {
@@ -38,14 +41,22 @@ public final class ComparisonReports {
     /**
      * The same for {@code RUN[:FLAGSET]} on either side: with a flag set on either side, that
      * flag set of one run against (the same or another) flag set of the other run, which may be
-     * the same run; a side without one takes the other side's.
+     * the same run; a side without one takes the other side's. With {@code diffEvent}, then a
+     * differential flame graph of that event per SLOWER row ({@link RegressionProfiles}).
      */
     public static Comparison compareAndReport(Path root, String base, String candidate, Criteria criteria,
-            PrintStream out) {
+            Optional<ProfileEvent> diffEvent, PrintStream out) {
         RunSpec b = RunSpec.parse(base, root);
         RunSpec c = RunSpec.parse(candidate, root);
         RunResults br = RunResults.read(RunResults.locate(root, b.run()));
         RunResults cr = RunResults.read(RunResults.locate(root, c.run()));
+        Comparison cmp = report(root, b, br, c, cr, criteria, out);
+        diffEvent.ifPresent(e -> RegressionProfiles.write(cmp, br, cr, e, dir(root, cmp), out));
+        return cmp;
+    }
+
+    private static Comparison report(Path root, RunSpec b, RunResults br, RunSpec c, RunResults cr, Criteria criteria,
+            PrintStream out) {
         if (b.flagSet().isEmpty() && c.flagSet().isEmpty()) {
             return report(root, Comparison.compare(br, cr, criteria), findings(br, cr, false, criteria), out);
         }
@@ -60,7 +71,7 @@ public final class ComparisonReports {
         out.print(TextReport.render(cmp));
         out.println();
         out.print(FindingsReport.text(findings));
-        Path dir = root.resolve("compare-" + safe(cmp.baseName()) + "-vs-" + safe(cmp.candidateName()));
+        Path dir = dir(root, cmp);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -70,6 +81,11 @@ public final class ComparisonReports {
         HtmlReport.save(dir.resolve("report.html"), HtmlReport.render(cmp, FindingsReport.html(findings)));
         out.println("taskbench: comparison reports written to " + dir.resolve("report.md") + " and report.html");
         return cmp;
+    }
+
+    /** Where a comparison's reports go: {@code compare-<base>-vs-<candidate>/} under {@code root}. */
+    private static Path dir(Path root, Comparison cmp) {
+        return root.resolve("compare-" + safe(cmp.baseName()) + "-vs-" + safe(cmp.candidateName()));
     }
 
     /** {@link #gateVerdict(Comparison, boolean, PrintStream)} on one testbed only. */

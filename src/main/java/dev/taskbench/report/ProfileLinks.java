@@ -1,15 +1,19 @@
 package dev.taskbench.report;
 
+import dev.taskbench.results.BenchmarkKey;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Mode;
 
 /**
  * The "Profiles" section of a run's report.html: one line per profiled row, a link to each of
  * its flame graphs ({@code profiles/<row>/<event>.html}, relative to the report). Nothing when
- * the run was not profiled.
+ * the run was not profiled. {@link #rowFolder} names the folder of a result row.
  */
 final class ProfileLinks {
     static final String FOLDER = "profiles";
@@ -37,6 +41,34 @@ final class ProfileLinks {
             b.append("</li>\n");
         }
         b.append("</ul>\n");
+    }
+
+    /**
+     * The folder JMH's async profiler gives a row's trial: JMH's {@code BenchmarkParams.id()}
+     * (benchmark, mode, then each param name and value, URL-encoded) with {@code %} as {@code _}.
+     */
+    static String rowFolder(BenchmarkKey key) {
+        StringBuilder b = new StringBuilder(encode(key.benchmark())).append('-').append(mode(key.mode()));
+        key.params().forEach((k, v) -> b.append('-').append(encode(k)).append('-').append(encode(v)));
+        return b.toString().replace('%', '_');
+    }
+
+    /** A row's file in a run folder: {@code profiles/<row>/<file>}. */
+    static Path rowFile(Path runDir, BenchmarkKey key, String file) {
+        return runDir.resolve(FOLDER).resolve(rowFolder(key)).resolve(file);
+    }
+
+    /** JSON's short label ({@code avgt}) as the trial id spells it ({@code AverageTime}). */
+    private static String mode(String label) {
+        try {
+            return Mode.deepValueOf(label).name();
+        } catch (RuntimeException e) {
+            return label;
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** Sorted row folders (dirs) or the flame graphs in one (files ending .html). */

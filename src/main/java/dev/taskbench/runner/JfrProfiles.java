@@ -1,5 +1,6 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.results.ProfileEvent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,9 +31,9 @@ final class JfrProfiles {
     }
 
     /** Profiles each pass's benchmarks once and converts the recording for each of {@code events}. */
-    static void run(List<Profiling.Event> events, List<Options> passes, Path dir, PrintStream out) {
-        List<Profiling.Event> convertible = events.stream().filter(e -> e.jfrOptions() != null).toList();
-        events.stream().filter(e -> e.jfrOptions() == null).forEach(e -> out.println("taskbench: no " + e
+    static void run(List<ProfileEvent> events, List<Options> passes, Path dir, PrintStream out) {
+        List<ProfileEvent> convertible = events.stream().filter(e -> options(e) != null).toList();
+        events.stream().filter(e -> options(e) == null).forEach(e -> out.println("taskbench: no " + e
                 + " profile from JFR: it samples running threads only (async-profiler's wall needs its library)"));
         if (convertible.isEmpty()) {
             return;
@@ -56,7 +57,7 @@ final class JfrProfiles {
     }
 
     /** JMH leaves {@code raw/<trial>/profile.jfr}; each becomes the row's files for each event. */
-    static void convertAll(Path raw, List<Profiling.Event> events, Path dir) throws IOException {
+    static void convertAll(Path raw, List<ProfileEvent> events, Path dir) throws IOException {
         if (!Files.isDirectory(raw)) {
             return;
         }
@@ -66,7 +67,7 @@ final class JfrProfiles {
                 if (jfr.isPresent()) {
                     Path row = dir.resolve(trial.getFileName().toString());
                     Files.createDirectories(row);
-                    for (Profiling.Event e : events) {
+                    for (ProfileEvent e : events) {
                         convert(jfr.get(), e, row, trial.getFileName() + " (" + e + ", JFR)");
                     }
                 }
@@ -75,15 +76,28 @@ final class JfrProfiles {
     }
 
     /** One event of one recording as a forward flame graph and as collapsed stacks. */
-    static void convert(Path jfr, Profiling.Event e, Path row, String title) throws IOException {
+    static void convert(Path jfr, ProfileEvent e, Path row, String title) throws IOException {
         JfrToFlame.convert(jfr.toString(), row.resolve(e.name() + ".html").toString(),
                 arguments(e, "--title", title));
         JfrToFlame.convert(jfr.toString(), row.resolve(e.name() + ".collapsed").toString(),
                 arguments(e, "-o", "collapsed"));
     }
 
-    private static Arguments arguments(Profiling.Event e, String... more) {
-        List<String> args = new ArrayList<>(e.jfrOptions());
+    /**
+     * jfr-converter's options for the JDK event that answers the same question: execution
+     * samples (its default; its {@code --cpu} finds none in a JDK recording), allocation
+     * samples, monitor enters. Wall has none ({@code null}): JFR samples running threads only.
+     */
+    static List<String> options(ProfileEvent e) {
+        return switch (e) {
+            case cpu -> List.of();
+            case alloc, lock -> List.of("--" + e.asyncEvent());
+            case wall -> null;
+        };
+    }
+
+    private static Arguments arguments(ProfileEvent e, String... more) {
+        List<String> args = new ArrayList<>(options(e));
         args.addAll(List.of(more));
         return new Arguments(args.toArray(String[]::new));
     }

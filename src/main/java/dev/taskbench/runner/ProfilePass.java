@@ -1,6 +1,7 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.results.ProfileEvent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class ProfilePass {
         if (!profiling.on()) {
             return List.of();
         }
-        List<Profiling.Event> forJfr = new ArrayList<>();
+        List<ProfileEvent> forJfr = new ArrayList<>();
         boolean fallBack = profiling.engine() == Profiling.Engine.auto;
         if (profiling.engine() == Profiling.Engine.jfr) {
             forJfr.addAll(profiling.events());
@@ -53,7 +54,7 @@ public final class ProfilePass {
             } else {
                 out.println("taskbench: profiling " + profiling.events() + " with async-profiler "
                         + AsyncProfilerLibrary.version() + " (" + lib.get() + "), one unmeasured fork per benchmark and event");
-                for (Profiling.Event e : profiling.events()) {
+                for (ProfileEvent e : profiling.events()) {
                     if (!viaAsync(lib.get(), e, passes, dir, out) && fallBack) {
                         out.println("taskbench: " + e + ": JFR instead");
                         forJfr.add(e);
@@ -68,7 +69,7 @@ public final class ProfilePass {
     }
 
     /** One event under async-profiler; false when it could not attach or left no flame graph. */
-    private static boolean viaAsync(Path lib, Profiling.Event e, List<Options> passes, Path dir, PrintStream out) {
+    private static boolean viaAsync(Path lib, ProfileEvent e, List<Options> passes, Path dir, PrintStream out) {
         Path raw = dir.resolve(".raw-" + e.name());
         try {
             for (Options o : passes) {
@@ -89,8 +90,8 @@ public final class ProfilePass {
     }
 
     /** JMH's async profiler options: our library, one event, a forward flame graph and the collapsed stacks. */
-    static String initLine(Path lib, Profiling.Event e, Path raw) {
-        return "libPath=" + lib + ";event=" + e.asyncEvent + ";output=flamegraph,collapsed;direction=forward;dir="
+    static String initLine(Path lib, ProfileEvent e, Path raw) {
+        return "libPath=" + lib + ";event=" + e.asyncEvent() + ";output=flamegraph,collapsed;direction=forward;dir="
                 + raw;
     }
 
@@ -98,7 +99,7 @@ public final class ProfilePass {
      * JMH writes {@code raw/<trial>/flame-<event>-forward.html} and {@code collapsed-<event>.csv};
      * one folder per row. Returns the flame graphs moved.
      */
-    static int collect(Path raw, Profiling.Event e, Path dir) throws IOException {
+    static int collect(Path raw, ProfileEvent e, Path dir) throws IOException {
         if (!Files.isDirectory(raw)) {
             return 0;
         }

@@ -1,6 +1,7 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.config.Settings;
+import dev.taskbench.results.ProfileEvent;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * @param cacheDir where async-profiler's native library is extracted ({@code -Dtaskbench.profilers.cache})
  * @param engine which profiler samples ({@code -Dtaskbench.profilers.engine})
  */
-public record Profiling(List<Event> events, Path cacheDir, Engine engine) {
+public record Profiling(List<ProfileEvent> events, Path cacheDir, Engine engine) {
     public static final String PROFILERS = "taskbench.profilers";
     public static final String CACHE = "taskbench.profilers.cache";
     public static final String ENGINE = "taskbench.profilers.engine";
@@ -26,43 +27,12 @@ public record Profiling(List<Event> events, Path cacheDir, Engine engine) {
         auto, async, jfr
     }
 
-    /** What is sampled, each as async-profiler names it. */
-    public enum Event {
-        /** CPU time (perf events, or async-profiler's own timer where they are not allowed). */
-        cpu("cpu"),
-        /** Where memory is allocated (TLAB refills and outside-TLAB allocations). */
-        alloc("alloc"),
-        /** Wall-clock time of every thread, running or not: where a thread waits. */
-        wall("wall"),
-        /** Contended monitors and locks. */
-        lock("lock");
-
-        final String asyncEvent;
-
-        Event(String asyncEvent) {
-            this.asyncEvent = asyncEvent;
-        }
-
-        /**
-         * jfr-converter's options for the JDK event that answers the same question: execution
-         * samples (its default; its {@code --cpu} finds none in a JDK recording), allocation
-         * samples, monitor enters. Wall has none ({@code null}): JFR samples running threads only.
-         */
-        List<String> jfrOptions() {
-            return switch (this) {
-                case cpu -> List.of();
-                case alloc, lock -> List.of("--" + asyncEvent);
-                case wall -> null;
-            };
-        }
-    }
-
     public Profiling {
         events = List.copyOf(events.stream().distinct().toList());
     }
 
     public static Profiling from(Settings s) {
-        return new Profiling(s.choices(PROFILERS, "TASKBENCH_PROFILERS", Event.class, List.of()),
+        return new Profiling(s.choices(PROFILERS, "TASKBENCH_PROFILERS", ProfileEvent.class, List.of()),
                 s.path(CACHE, null, defaultCache()), s.choice(ENGINE, null, Engine.class, Engine.auto));
     }
 

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.config.Settings;
+import dev.taskbench.results.ProfileEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,5 +91,25 @@ class CompareSettingsTest {
         assertEquals("taskbench: -Dtaskbench.gate=baseline is not valid: it takes true or false; to gate against a run,"
                 + " use -Dtaskbench.gate=true -Dbase=baseline", err.toString(StandardCharsets.UTF_8).strip());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void regressionsAreProfiledOnlyWhenAskedOnCpuByDefault() {
+        assertEquals(Optional.empty(), CompareSettings.from(of()).profileRegressions());
+        assertEquals(Optional.of(ProfileEvent.cpu),
+                CompareSettings.from(of(CompareSettings.PROFILE_REGRESSIONS, "TRUE")).profileRegressions());
+        assertEquals(Optional.of(ProfileEvent.wall), CompareSettings.from(of(CompareSettings.PROFILE_REGRESSIONS,
+                "true", CompareSettings.PROFILE_EVENT, "wall")).profileRegressions());
+    }
+
+    @Test
+    void aBadProfileSettingIsOneLineNamingWhatItTakes() {
+        TaskbenchException flag = assertThrows(TaskbenchException.class,
+                () -> CompareSettings.from(of(CompareSettings.PROFILE_REGRESSIONS, "yes")));
+        assertEquals("-Dtaskbench.profile.regressions=yes is not valid: it takes true or false", flag.getMessage());
+        TaskbenchException event = assertThrows(TaskbenchException.class,
+                () -> CompareSettings.from(of(CompareSettings.PROFILE_EVENT, "gpu")));
+        assertEquals("-Dtaskbench.profile.event=gpu is not valid: it takes one of cpu, alloc, wall, lock",
+                event.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
+import dev.taskbench.results.ProfileEvent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class ProfilingTest {
     @Test
     void readsTheEventsInOrderOnceEach() {
         Profiling p = of("cpu, Alloc,wall,lock,cpu");
-        assertEquals(List.of(Profiling.Event.cpu, Profiling.Event.alloc, Profiling.Event.wall, Profiling.Event.lock),
+        assertEquals(List.of(ProfileEvent.cpu, ProfileEvent.alloc, ProfileEvent.wall, ProfileEvent.lock),
                 p.events());
         assertEquals(Path.of("/tmp/cache"), p.cacheDir());
         assertTrue(p.on());
@@ -46,7 +47,7 @@ class ProfilingTest {
 
     @Test
     void jmhIsToldOurLibraryOneEventAndBothOutputs() {
-        String line = ProfilePass.initLine(Path.of("/c/lib.so"), Profiling.Event.wall, Path.of("/r"));
+        String line = ProfilePass.initLine(Path.of("/c/lib.so"), ProfileEvent.wall, Path.of("/r"));
         assertEquals("libPath=/c/lib.so;event=wall;output=flamegraph,collapsed;direction=forward;dir=/r", line);
     }
 }
