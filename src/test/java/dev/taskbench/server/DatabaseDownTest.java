@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.TestDatabase;
+import dev.taskbench.net.TcpProxy;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.write.WritePath;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import static dev.taskbench.server.TaskServerTest.marker;
 
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.TestDatabase;
+import dev.taskbench.net.TcpProxy;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.write.WritePath;
 import java.io.IOException;
