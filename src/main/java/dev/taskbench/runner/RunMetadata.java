@@ -41,6 +41,16 @@ public final class RunMetadata {
 
     public static Map<String, Object> collect(String runId, RunRequest request, List<String> jmhArgs,
             List<String> forkJvmArgs, ProvisionedDatabase db, Path projectDir) {
+        return collect(runId, request, jmhArgs, forkJvmArgs, db, projectDir, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The same for a run whose connections went through a delaying proxy: the injected round trip
+     * is part of the database section and of the testbed, so runs at different latencies are
+     * never compared as one testbed.
+     */
+    public static Map<String, Object> collect(String runId, RunRequest request, List<String> jmhArgs,
+            List<String> forkJvmArgs, ProvisionedDatabase db, Path projectDir, java.time.Duration injectedRoundTrip) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", runId);
         m.put("startedAt", Instant.now().toString());
@@ -53,6 +63,9 @@ public final class RunMetadata {
         m.put("jdk", jdk(forkJvmArgs));
         m.put("machine", machine());
         Map<String, Object> database = database(db);
+        if (!injectedRoundTrip.isZero()) {
+            database.put(TestbedProbe.INJECTED_ROUND_TRIP, injectedRoundTrip.toMillis());
+        }
         m.put("database", database);
         m.put("libraries", libraryVersions());
         m.put(Testbed.METADATA_KEY, TestbedProbe.probe(database).toMetadata());

@@ -8,7 +8,9 @@ import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Verdict;
 import dev.taskbench.config.Settings;
+import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseHandoff;
+import dev.taskbench.net.TcpProxy;
 import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.ProvisionedDatabase;
@@ -32,6 +34,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,14 +107,20 @@ public final class SuiteRunner {
     private final Map<String, List<RunResult>> results = new LinkedHashMap<>();
     private final Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
+    /** {@code -Dtaskbench.db.roundTripMs}: injected between the run and its database, zero for none. */
+    static final String ROUND_TRIP = "taskbench.db.roundTripMs";
+    private final Duration roundTrip;
     private ProvisionedDatabase db;
     private DatabaseLock lock;
+    /** The delaying proxy the run's connections go through, when {@link #roundTrip} is not zero. */
+    private TcpProxy latency;
     private RunGuard guard;
     private Path staging;
 
     private SuiteRunner(Settings raw, RunSettings settings, CommandLineOptions user, PrintStream out,
             PrintStream err) {
         this.raw = raw;
+        this.roundTrip = Duration.ofMillis(raw.integer(ROUND_TRIP, "TASKBENCH_DB_ROUND_TRIP_MS", 0, 0, 10_000));
         this.settings = settings;
         this.user = user;
         this.out = out;
@@ -222,8 +231,23 @@ public final class SuiteRunner {
         Path handoff = dir == null ? Files.createTempFile("taskbench-db-", ".properties")
                 : Files.createTempFile(Files.createDirectories(dir), "taskbench-db-", ".properties");
         guard.handoff(handoff);
-        DatabaseHandoff.write(handoff, db.info(), db.source());
+        DatabaseHandoff.write(handoff, throughLatency(db.info()), db.source());
         return handoff;
+    }
+
+    /**
+     * {@code -Dtaskbench.db.roundTripMs=N}: the run's connections (benchmarks, proofs, pgbench) go
+     * through a {@link TcpProxy} in this process that adds N ms to every round trip; 0, the default,
+     * connects directly.
+     */
+    private ConnectionInfo throughLatency(ConnectionInfo info) throws IOException {
+        if (roundTrip.isZero()) {
+            return info;
+        }
+        latency = TcpProxy.delayed(info, roundTrip);
+        out.println("taskbench: every connection of the run goes through a proxy adding " + roundTrip.toMillis()
+                + " ms to each round trip (-D" + ROUND_TRIP + ")");
+        return latency.info(info);
     }
 
     private RunPlan runPlan(String runId, List<BenchmarkListEntry> selected, List<Planned> flagSets, Path handoff) {
@@ -274,7 +298,7 @@ public final class SuiteRunner {
     private Map<String, Object> metadata(RunPlan plan) {
         Map<String, Object> metadata = RunMetadata.collect(plan.runId(), settings.request(),
                 settings.request().jmhArgs(), forkJvmArgs(plan.flagSets().get(0).flagSet(), plan.candidateForkArgs()), db,
-                settings.projectDir());
+                settings.projectDir(), roundTrip);
         metadata.put("flagSets", flagReport);
         metadata.put("interleaved", plan.rounds() > 1 ? plan.rounds() + " rounds of 1 fork per flag set" : "no");
         return metadata;
@@ -559,8 +583,19 @@ public final class SuiteRunner {
         if (lock != null) {
             lock.close();
         }
+        closeLatency();
         if (db != null) {
             db.close();
+        }
+    }
+
+    private void closeLatency() {
+        try {
+            if (latency != null) {
+                latency.close();
+            }
+        } catch (IOException e) {
+            // its sockets die with the run
         }
     }
 

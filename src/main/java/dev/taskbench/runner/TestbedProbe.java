@@ -20,6 +20,9 @@ final class TestbedProbe {
     static final List<String> POSTGRES = List.of("server_version", "synchronous_commit", "fsync", "wal_sync_method",
             "shared_buffers", "ssl");
 
+    /** The database section's key for a round trip injected between the suite and PostgreSQL, in ms. */
+    static final String INJECTED_ROUND_TRIP = "injectedRoundTripMs";
+
     private TestbedProbe() {
     }
 
@@ -39,6 +42,8 @@ final class TestbedProbe {
         for (String s : POSTGRES) {
             Testbed.put(facts, "postgres." + s, database.get(s));
         }
+        Object injected = database.get(INJECTED_ROUND_TRIP); // absent on loopback: older runs keep their hash
+        Testbed.put(facts, "network.injectedRoundTripMs", injected == null ? null : String.valueOf(injected));
         return new Testbed(facts);
     }
 
