@@ -32,8 +32,9 @@ import java.util.Locale;
  * <li>{@link #layers}: where the time goes, each layer of one request timed alone
  * ({@link Layers});</li>
  * </ol>
- * then {@link #report}: the seed's published tables with this run's figures beside them
- * ({@link SeedReport}). Settings: {@link SeedSettings}.
+ * then, with a server of its own per cell, the models round ({@link ModelsGrid}: each threading model at
+ * each injected round trip), and {@link #report}: the seed's published tables with this run's
+ * figures beside them ({@link SeedReport}). Settings: {@link SeedSettings}, {@link ModelsGrid.Plan}.
  */
 public final class SeedCommand {
     /** One step of the run; it reads the run's settings and what earlier steps found. */
@@ -59,14 +60,19 @@ public final class SeedCommand {
 
     static int run(Settings s, PrintStream out) throws Exception {
         SeedSettings o = SeedSettings.from(s);
+        ModelsGrid.Plan grid = ModelsGrid.Plan.from(s);
         try (ProvisionedDatabase db = DatabaseProvisioner.standard(s).provision();
              DatabaseLock lock = DatabaseLock.acquire(db.info(), DatabaseLock.waitSetting(s), "seed", out)) {
-            execute(db.info(), o, out); // it empties task: one run per database
+            execute(db.info(), o, grid, out); // it empties task: one run per database
         }
         return ExitCodes.OK;
     }
 
     static void execute(ConnectionInfo db, SeedSettings o, PrintStream out) throws Exception {
+        execute(db, o, new ModelsGrid.Plan(List.of(), List.of(0), List.of(o.users()), o.writes()), out);
+    }
+
+    static void execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, PrintStream out) throws Exception {
         SeedRun run = provision(db, o, out);
         try (TaskServer server = TaskServer.start(db, o.server())) {
             run.server = server;
@@ -76,7 +82,17 @@ public final class SeedCommand {
                 step.run(run);
             }
         }
+        List<ModelsGrid.Cell> cells = List.of();
+        if (grid.on()) {
+            out.printf(Locale.ROOT, "models round: %s x round trips %s ms x %s users, %d writes per cell after as many"
+                    + " unmeasured ...%n", grid.models(), grid.roundTripsMs(), grid.users(), grid.writes());
+            cells = ModelsGrid.run(run.info, o.server(), o, grid, out);
+        }
         report(run);
+        if (grid.on()) {
+            out.println();
+            out.print(ModelsGrid.render(grid, cells));
+        }
     }
 
     /** An empty {@code task} table, pgbench if it is on the PATH, the CPU meter if {@code /proc} is there. */

@@ -25,8 +25,14 @@ final class SeedLoad {
 
     /** {@code users} x {@code perUser} form POSTs, each title carrying {@code marker}, the user and the count. */
     static ClosedLoop.Result writes(TaskServer server, SeedSettings o, String marker, int perUser) throws Exception {
-        return ClosedLoop.run(o.users(), perUser, user -> {
-            Poster p = Posters.open(o.client(), server.uri());
+        return writes(server, o.client(), o.users(), marker, perUser);
+    }
+
+    /** The same with {@code users} users of {@code client}. */
+    static ClosedLoop.Result writes(TaskServer server, Poster.Kind client, int users, String marker, int perUser)
+            throws Exception {
+        return ClosedLoop.run(users, perUser, user -> {
+            Poster p = Posters.open(client, server.uri());
             String suffix = "+" + marker + "-" + user + "-";
             return (u, i) -> {
                 byte[] body = Task.seedBody(suffix + i).getBytes(StandardCharsets.US_ASCII);

@@ -1,0 +1,174 @@
+package dev.taskbench.seed;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.Settings;
+import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.net.TcpProxy;
+import dev.taskbench.server.ClosedLoop;
+import dev.taskbench.server.TaskServer;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The seed's own question, which concurrency model a write-heavy service wants: each threading
+ * model's write round ({@code users} closed-loop users, one form POST = one INSERT, every row
+ * read back) at each injected round trip between server and PostgreSQL, beside the seed's row for
+ * the stack that model stands for. Each cell is its own server on the same database, warmed
+ * before it is timed; a model this JVM cannot run (virtual threads before JDK 21) is a line, not a
+ * failure.
+ */
+final class ModelsGrid {
+    static final String MODELS = "taskbench.seed.models";
+    static final String ROUND_TRIPS = "taskbench.seed.roundTripsMs";
+    static final String USERS = "taskbench.seed.gridUsers";
+    static final String WRITES = "taskbench.seed.gridWrites";
+
+    /** The seed's stacks a model stands for: {model, seed row, seconds for 10,000 writes}. */
+    static final Map<String, Object[]> SEED = Map.of(
+            "platform-1", new Object[] {"gunicorn, 1 sync worker", 92.0},
+            "platform-2", new Object[] {"gunicorn, 2 sync workers", 65.0},
+            "platform-3", new Object[] {"gunicorn, 3 sync workers", 58.0},
+            "platform-9", new Object[] {"gunicorn, 9 sync workers", 52.0},
+            "virtual", new Object[] {"gunicorn + gevent, 1000 x 9", 60.0},
+            "selector", new Object[] {"Node/Express, 1 process", 36.0});
+
+    /**
+     * @param models threading models as {@code -Dtaskbench.server.threading} takes them; {@code none} skips the round
+     * @param roundTripsMs round trips injected between server and database, 0 = loopback
+     * @param users users at once per cell
+     * @param writes timed writes per cell (a multiple of each user count), after as many unmeasured
+     */
+    record Plan(List<String> models, List<Integer> roundTripsMs, List<Integer> users, int writes) {
+        static Plan from(Settings s) {
+            List<String> models = list(s, MODELS, "selector,dispatch,platform-1,platform-2,platform-3,platform-9,virtual");
+            for (String m : models) {
+                if (!TaskServer.Threading.valid(m)) {
+                    throw Settings.bad(MODELS, s.get(MODELS, null), "a comma-separated list, each "
+                            + TaskServer.Threading.TAKES);
+                }
+            }
+            return new Plan(models, numbers(s, ROUND_TRIPS, "0,5", 0, 10_000), numbers(s, USERS, "10", 1, 10_000),
+                    s.integer(WRITES, null, 1000, 1, Integer.MAX_VALUE));
+        }
+
+        boolean on() {
+            return !models.isEmpty();
+        }
+    }
+
+    /** One cell: its figures, or why it did not run. */
+    record Cell(String model, int roundTripMs, int users, ClosedLoop.Result result, String refused) {
+    }
+
+    private ModelsGrid() {
+    }
+
+    /** Every cell of {@code plan} on {@code db}, each server started with {@code base}'s other settings. */
+    static List<Cell> run(ConnectionInfo db, TaskServer.Config base, SeedSettings o, Plan plan, PrintStream out)
+            throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        for (int rt : plan.roundTripsMs()) {
+            try (TcpProxy proxy = rt == 0 ? null : TcpProxy.delayed(db, Duration.ofMillis(rt))) {
+                ConnectionInfo target = proxy == null ? db : proxy.info(db);
+                for (int users : plan.users()) {
+                    for (String model : plan.models()) {
+                        cells.add(cell(target, db, base, o, model, rt, users, plan.writes(), out));
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static Cell cell(ConnectionInfo target, ConnectionInfo direct, TaskServer.Config base, SeedSettings o,
+            String model, int rt, int users, int writes, PrintStream out) throws Exception {
+        TaskServer.Config config;
+        try {
+            config = base.withThreading(model);
+        } catch (TaskbenchException e) {
+            out.printf(Locale.ROOT, "  %s: %s%n", model, e.getMessage());
+            return new Cell(model, rt, users, null, e.getMessage());
+        }
+        int perUser = Math.max(1, writes / users);
+        String id = model + "-" + rt + "-" + users + "-" + System.nanoTime();
+        String marker = "grid-" + id;
+        try (TaskServer server = TaskServer.start(target, config)) {
+            SeedLoad.writes(server, o.client(), users, "warm-" + id, perUser);
+            ClosedLoop.Result r = SeedLoad.writes(server, o.client(), users, marker, perUser);
+            long found = SeedLoad.rowsMarked(direct, marker);
+            if (found != r.operations()) {
+                throw new TaskbenchException(model + " at " + rt + " ms: " + r.operations() + " writes answered 201 but "
+                        + found + " rows carry the cell's marker");
+            }
+            out.printf(Locale.ROOT, "  %-11s %4d ms %5d users: %,8.0f writes/s, p99 %,9.0f us (%d rows read back)%n",
+                    model, rt, users, r.perSecond(), r.percentileMicros(0.99), found);
+            return new Cell(model, rt, users, r, null);
+        }
+    }
+
+    /** The grid as a table: one row per model and user count, writes/s and p99 per round trip, the seed's row beside. */
+    static String render(Plan plan, List<Cell> cells) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("The seed's concurrency question: each model's write round, rows read back, per injected round trip")
+                .append(System.lineSeparator());
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-11s %6s", "model", "users"));
+        for (int rt : plan.roundTripsMs()) {
+            head.append(String.format(Locale.ROOT, " %21s", rt == 0 ? "loopback" : "+" + rt + " ms"));
+        }
+        sb.append(head).append(String.format(Locale.ROOT, "   %s%n", "the seed's stack (writes/s, 4-core laptop)"));
+        for (int users : plan.users()) {
+            for (String model : plan.models()) {
+                sb.append(row(plan, cells, model, users)).append(System.lineSeparator());
+            }
+        }
+        sb.append("each cell: writes/s and p99; the seed's figures are quoted, its stacks ran behind nginx in Docker")
+                .append(System.lineSeparator());
+        return sb.toString();
+    }
+
+    private static String row(Plan plan, List<Cell> cells, String model, int users) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-11s %6d", model, users));
+        for (int rt : plan.roundTripsMs()) {
+            Cell c = cells.stream().filter(x -> x.model().equals(model) && x.roundTripMs() == rt && x.users() == users)
+                    .findFirst().orElse(null);
+            line.append(String.format(Locale.ROOT, " %21s", c == null ? "-" : c.result() == null ? "refused"
+                    : String.format(Locale.ROOT, "%,.0f/s p99 %.1f ms", c.result().perSecond(),
+                            c.result().percentileMicros(0.99) / 1000)));
+        }
+        Object[] seed = SEED.get(model.toLowerCase(Locale.ROOT));
+        if (seed != null) {
+            line.append(String.format(Locale.ROOT, "   %s: %,.0f", seed[0], 10_000 / (Double) seed[1]));
+        }
+        return line.toString();
+    }
+
+    private static List<String> list(Settings s, String key, String dflt) {
+        String v = s.string(key, null, dflt).trim();
+        return v.equalsIgnoreCase("none") ? List.of() : Arrays.stream(v.split(",")).map(String::trim).toList();
+    }
+
+    private static List<Integer> numbers(Settings s, String key, String dflt, int min, int max) {
+        List<Integer> out = new ArrayList<>();
+        for (String v : list(s, key, dflt)) {
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= min && n <= max) {
+                    out.add(n);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // the line below says what is expected
+            }
+            throw Settings.bad(key, s.get(key, null), "a comma-separated list of whole numbers from " + min + " to " + max);
+        }
+        if (out.isEmpty()) {
+            throw Settings.bad(key, s.get(key, null), "at least one whole number from " + min + " to " + max);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.taskbench.seed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.Settings;
+import dev.taskbench.db.DatabaseLock;
+import dev.taskbench.db.TestDatabase;
+import dev.taskbench.server.TaskServer;
+import dev.taskbench.write.WriteConnections;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** {@code jmh:seed}'s models round against the real PostgreSQL: every cell's rows read back, a delayed cell, a refused model. */
+class ModelsGridTest {
+    static ModelsGrid.Plan plan(String... kv) {
+        Properties p = new Properties();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.setProperty(kv[i], kv[i + 1]);
+        }
+        return ModelsGrid.Plan.from(new Settings(p, Map.of()));
+    }
+
+    @Test
+    void everyModelAtEveryRoundTripWritesItsRowsOrSaysWhyNot() throws Exception {
+        ModelsGrid.Plan plan = plan(ModelsGrid.MODELS, "selector,platform-2,virtual", ModelsGrid.ROUND_TRIPS, "0,2",
+                ModelsGrid.USERS, "3", ModelsGrid.WRITES, "30");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        List<ModelsGrid.Cell> cells;
+        try (DatabaseLock lock = TestDatabase.lock()) {
+            cells = ModelsGrid.run(WriteConnections.DEFAULTS.apply(TestDatabase.info()),
+                    TaskServer.Config.defaults().withPoolSize(3), SeedSettingsTest.of(), plan, out);
+        }
+        String said = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(6, cells.size(), said);
+        boolean virtualRuns = Runtime.version().feature() >= 21;
+        for (ModelsGrid.Cell c : cells) {
+            if (c.model().equals("virtual") && !virtualRuns) {
+                assertNull(c.result(), said);
+                assertTrue(c.refused().contains("jdk25"), c.refused());
+            } else {
+                assertEquals(30, c.result().operations(), said); // and each cell checked its 30 rows by marker
+            }
+        }
+        String table = ModelsGrid.render(plan, cells);
+        assertTrue(table.contains("+2 ms") && table.contains("loopback"), table);
+        assertTrue(table.contains("gunicorn, 2 sync workers"), table);
+        assertTrue(table.contains(virtualRuns ? "gevent" : "refused"), table);
+    }
+
+    @Test
+    void badPlansAreOneLine() {
+        for (String[] kv : new String[][] {{ModelsGrid.MODELS, "selector,threads"}, {ModelsGrid.ROUND_TRIPS, "0,-5"},
+            {ModelsGrid.USERS, "ten"}, {ModelsGrid.WRITES, "0"}}) {
+            TaskbenchException e = assertThrows(TaskbenchException.class, () -> plan(kv));
+            assertTrue(e.getMessage().startsWith("-D" + kv[0] + "="), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        }
+        assertTrue(!plan(ModelsGrid.MODELS, "none").on(), "none skips the round");
+    }
+}
