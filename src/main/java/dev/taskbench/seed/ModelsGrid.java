@@ -61,7 +61,10 @@ final class ModelsGrid {
         }
     }
 
-    /** One cell: its figures, or why it did not run. */
+    /** The start of a cell's {@code refused} when it ran but a write was not answered 201. */
+    static final String FAILED = "failed: ";
+
+    /** One cell: its figures, or why it did not run or did not finish. */
     record Cell(String model, int roundTripMs, int users, ClosedLoop.Result result, String refused) {
     }
 
@@ -98,8 +101,14 @@ final class ModelsGrid {
         String id = model + "-" + rt + "-" + users + "-" + System.nanoTime();
         String marker = "grid-" + id;
         try (TaskServer server = TaskServer.start(target, config)) {
-            SeedLoad.writes(server, o.client(), users, "warm-" + id, perUser);
-            ClosedLoop.Result r = SeedLoad.writes(server, o.client(), users, marker, perUser);
+            ClosedLoop.Result r;
+            try {
+                SeedLoad.writes(server, o.client(), users, "warm-" + id, perUser);
+                r = SeedLoad.writes(server, o.client(), users, marker, perUser);
+            } catch (TaskbenchException e) { // a write not answered 201: this model's answer to this load
+                out.printf(Locale.ROOT, "  %-11s %4d ms %5d users: failed: %s%n", model, rt, users, e.getMessage());
+                return new Cell(model, rt, users, null, FAILED + e.getMessage());
+            }
             long found = SeedLoad.rowsMarked(direct, marker);
             if (found != r.operations()) {
                 throw new TaskbenchException(model + " at " + rt + " ms: " + r.operations() + " writes answered 201 but "
@@ -136,8 +145,8 @@ final class ModelsGrid {
         for (int rt : plan.roundTripsMs()) {
             Cell c = cells.stream().filter(x -> x.model().equals(model) && x.roundTripMs() == rt && x.users() == users)
                     .findFirst().orElse(null);
-            line.append(String.format(Locale.ROOT, " %21s", c == null ? "-" : c.result() == null ? "refused"
-                    : String.format(Locale.ROOT, "%,.0f/s p99 %.1f ms", c.result().perSecond(),
+            line.append(String.format(Locale.ROOT, " %21s", c == null ? "-" : c.result() == null
+                    ? (c.refused().startsWith(FAILED) ? "errors (not 201)" : "refused") : String.format(Locale.ROOT, "%,.0f/s p99 %.1f ms", c.result().perSecond(),
                             c.result().percentileMicros(0.99) / 1000)));
         }
         Object[] seed = SEED.get(model.toLowerCase(Locale.ROOT));
