@@ -9,8 +9,8 @@ import java.time.Duration;
 /**
  * What {@code jmh:serve} was asked, read once: the server's {@link TaskServer.Config} from
  * {@code -Dtaskbench.port} and {@code -Dtaskbench.server.*} (no environment variable), each bad value a one-line error
- * naming the setting. (The seed's {@code SeedSettings} reads the same names for its in-process
- * server; a command may not depend on another, so each reads them itself.)
+ * naming the setting. {@code jmh:seed} reads its in-process server through {@link #server(Settings, int)}
+ * too, so the two commands take the same options.
  */
 public record ServeSettings(TaskServer.Config server) {
     /** The port; only this setting, never an environment variable such as {@code PORT}. */
@@ -32,8 +32,8 @@ public record ServeSettings(TaskServer.Config server) {
         return new ServeSettings(server(s, DEFAULT_PORT));
     }
 
-    /** {@link TaskServer.Config#defaults()} with the settings given; {@code defaultPort} when no port is. */
-    static TaskServer.Config server(Settings s, int defaultPort) {
+    /** {@link TaskServer.Config#defaults()} with the settings given; {@code defaultPort} (0: any free one) when no port is. */
+    public static TaskServer.Config server(Settings s, int defaultPort) {
         TaskServer.Config d = TaskServer.Config.defaults();
         WritePath path = s.choice(PATH, null, WritePath.class, d.path());
         if (!path.insertsOneWithId()) {
