@@ -164,18 +164,32 @@ public final class TcpProxy implements AutoCloseable {
             return;
         }
         BlockingQueue<Chunk> due = new LinkedBlockingQueue<>();
-        daemon("tcp-proxy-read", () -> read(from, to, due));
+        daemon("tcp-proxy-read", () -> read(from, due));
         daemon("tcp-proxy-write", () -> writeWhenDue(from, to, due));
     }
 
     private void pump(Socket from, Socket to) {
-        byte[] buf = new byte[BUFFER];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        relay(from, to, () -> {
+            byte[] buf = new byte[BUFFER];
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buf)) >= 0) {
                 awaitFlowing();
                 out.write(buf, 0, n);
             }
+        });
+    }
+
+    /** One direction's work until either side closes; then both are closed. */
+    @FunctionalInterface
+    private interface Relay {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private void relay(Socket from, Socket to, Relay work) {
+        try {
+            work.run();
         } catch (IOException e) {
             // one side closed
         } catch (InterruptedException e) {
@@ -190,7 +204,7 @@ public final class TcpProxy implements AutoCloseable {
     private record Chunk(long dueNanos, byte[] bytes) {
     }
 
-    private void read(Socket from, Socket to, BlockingQueue<Chunk> due) {
+    private void read(Socket from, BlockingQueue<Chunk> due) {
         byte[] buf = new byte[BUFFER];
         try (InputStream in = from.getInputStream()) {
             int n;
@@ -205,26 +219,20 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void writeWhenDue(Socket from, Socket to, BlockingQueue<Chunk> due) {
-        try (OutputStream out = to.getOutputStream()) {
+        relay(from, to, () -> {
+            OutputStream out = to.getOutputStream();
             while (true) {
                 Chunk c = due.take();
                 for (long wait = c.dueNanos() - System.nanoTime(); wait > 0; wait = c.dueNanos() - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
                 if (c.bytes() == null) {
-                    return;
+                    return; // the end is delayed like the bytes before it
                 }
                 awaitFlowing();
                 out.write(c.bytes());
             }
-        } catch (IOException e) {
-            // one side closed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            close(from);
-            close(to);
-        }
+        });
     }
 
     private static void daemon(String name, Runnable r) {

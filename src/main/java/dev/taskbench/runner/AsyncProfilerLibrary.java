@@ -76,7 +76,6 @@ public final class AsyncProfilerLibrary {
     }
 
     static String version() {
-        String v = RunMetadata.libraryVersions().get("async-profiler");
-        return v == null || v.startsWith("$") ? "unknown" : v;
+        return RunMetadata.libraryVersion("async-profiler");
     }
 }

@@ -103,8 +103,7 @@ final class JfrProfiles {
     }
 
     static String converterVersion() {
-        String v = RunMetadata.libraryVersions().get("jfr-converter");
-        return v == null || v.startsWith("$") ? "unknown" : v;
+        return RunMetadata.libraryVersion("jfr-converter");
     }
 
     private static Optional<Path> recording(Path trial) throws IOException {

@@ -167,6 +167,12 @@ public final class RunMetadata {
         }
     }
 
+    /** One library's pinned version, {@code unknown} when the build did not filter it in. */
+    static String libraryVersion(String name) {
+        String v = libraryVersions().get(name);
+        return v == null || v.startsWith("$") ? "unknown" : v;
+    }
+
     /** Library versions as pinned in pom.xml, filtered into the jar at build time. */
     public static Map<String, String> libraryVersions() {
         Map<String, String> v = new LinkedHashMap<>();
