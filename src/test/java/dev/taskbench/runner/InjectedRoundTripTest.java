@@ -12,9 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,19 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * gated against a loopback one.
  */
 class InjectedRoundTripTest {
-    private Properties saved;
+    @RegisterExtension
+    final BehaviourRunProperties properties = new BehaviourRunProperties();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void saveProperties() {
-        saved = (Properties) System.getProperties().clone();
-        System.setProperty("jmh.ignoreLock", "true"); // a behaviour check, not a measurement
-    }
-
-    @AfterEach
-    void restoreProperties() {
-        System.setProperties(saved);
-    }
 
     @Test
     void aRunThroughTheDelayRecordsItInItsTestbed(@TempDir Path tmp) throws Exception {

@@ -7,26 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /** {@code java -jar target/benchmarks.jar} runs the same plan as {@code mvn jmh:run}: a real, short JMH run. */
 class JmhMainTest {
-    private Properties saved;
-
-    @BeforeEach
-    void ignoreLock() {
-        saved = (Properties) System.getProperties().clone();
-        System.setProperty("jmh.ignoreLock", "true");
-    }
-
-    @AfterEach
-    void restore() {
-        System.setProperties(saved);
-    }
+    @RegisterExtension
+    final BehaviourRunProperties properties = new BehaviourRunProperties();
 
     @Test
     void theJarsMainKeepsADeclaredSingleShotPlanAndGivesTheRestTheProfile() throws Exception {

@@ -15,9 +15,8 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real profiled runs of one tiny benchmark: a flame graph per row that opens offline, linked from the report, by either engine. */
@@ -26,20 +25,9 @@ class ProfilePassTest {
     private static final Pattern REMOTE = Pattern.compile(
             "<(script|link|img|iframe)\\b[^>]*\\b(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", Pattern.CASE_INSENSITIVE);
 
-    private Properties saved;
+    @RegisterExtension
+    final BehaviourRunProperties properties = new BehaviourRunProperties();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void saveProperties() {
-        saved = (Properties) System.getProperties().clone();
-        // a behaviour check, not a measurement
-        System.setProperty("jmh.ignoreLock", "true");
-    }
-
-    @AfterEach
-    void restoreProperties() {
-        System.setProperties(saved);
-    }
 
     @Test
     void leavesAFlameGraphPerRowOutsideTheResults(@TempDir Path tmp) throws Exception {

@@ -25,8 +25,8 @@ import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runner end to end: real JMH runs, a real database, a real results folder. */
@@ -48,21 +48,10 @@ class SuiteRunnerTest {
         assertEquals(List.of("seed", "ascii"), List.copyOf(product.get("input")));
     }
 
-    private Properties saved;
+    @RegisterExtension
+    final BehaviourRunProperties properties = new BehaviourRunProperties();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void saveProperties() {
-        saved = (Properties) System.getProperties().clone();
-        // these runs check behaviour, not speed: they may overlap a measurement elsewhere on the machine
-        System.setProperty("jmh.ignoreLock", "true");
-    }
-
-    @AfterEach
-    void restoreProperties() {
-        System.setProperties(saved);
-    }
 
     private int run(Path results, String... settings) {
         String[] args = Stream.concat(Stream.of("-Dtaskbench.results=" + results), Stream.of(settings))
@@ -156,7 +145,7 @@ class SuiteRunnerTest {
         assertEquals(1, run(results, "-Dtaskbench.ceiling=sometimes", "-Djmh.include=InsertBenchmark"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not one of bracket, after, off"), err.toString());
         err.reset();
-        System.setProperties((Properties) saved.clone());
+        properties.restore();
         assertEquals(1, run(results, "-Dtaskbench.ceiling.seconds=5s", "-Djmh.include=InsertBenchmark"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a whole number of seconds"), err.toString());
     }
