@@ -2,6 +2,7 @@ package dev.taskbench.form;
 
 import dev.taskbench.declare.Finding;
 import dev.taskbench.declare.HasReference;
+import dev.taskbench.declare.Standard;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What decoding one application/x-www-form-urlencoded body into name/value strings costs,
@@ -40,6 +42,9 @@ import org.openjdk.jmh.annotations.TearDown;
         says = "On the {input} body taskbench's decoder is {speedup} as fast as the fastest other, {to.contender}.")
 @Finding(group = "Form decoding", of = "decode contender=taskbench", to = "decode contender=floorStrings",
         says = "On the {input} body taskbench's decoder takes {ratio} the time of only creating the strings (the floor).")
+@Standard(value = "decode input=seed,nonAscii", why = "the seed's body and the escape-heavy one answer the findings;"
+        + " the other inputs take the full profile's time")
+@Warmup(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS) // C2 is still compiling the decoders 1-2 s in
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @HasReference(value = HasReference.Script.FORM_DECODE, seedParams = {"input=seed", "contender=taskbench"})

@@ -1,5 +1,6 @@
 package dev.taskbench.form;
 
+import dev.taskbench.declare.Standard;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -10,6 +11,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Which String constructor is cheapest for an ASCII slice of a byte[], FormParser's choice for
@@ -20,6 +22,8 @@ import org.openjdk.jmh.annotations.State;
  * deprecated hibyte constructor makes the same Latin-1 copy but is small enough to inline, which
  * JDK 17's charset constructor is not: FormParser uses it.
  */
+@Standard(value = {}, why = "it explains one choice inside the decoder and answers no finding")
+@Warmup(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS) // C2 is still compiling 1-2 s in
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)

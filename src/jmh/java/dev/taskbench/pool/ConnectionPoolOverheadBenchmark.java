@@ -2,6 +2,7 @@ package dev.taskbench.pool;
 
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.declare.Finding;
+import dev.taskbench.declare.Standard;
 import dev.taskbench.pool.stub.StubDriver;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What each pool's own bookkeeping costs per borrow, on a stub JDBC driver whose connect and
@@ -36,6 +38,9 @@ import org.openjdk.jmh.annotations.Threads;
         says = "DBCP2's borrow and return take {ratio} the time of HikariCP's, 10 users.")
 @Finding(group = "Pool bookkeeping on a stub driver, against HikariCP", of = "tenUsers source=agroal", to = "tenUsers source=hikari",
         says = "Agroal's borrow and return take {ratio} the time of HikariCP's, 10 users.")
+@Standard(value = {"baseline", "oneUser source=hikari,dbcp2,agroal", "tenUsers source=hikari,dbcp2,agroal"},
+        why = "driverManager is ConnectionBenchmark's question; the stub's control stays beside the pools")
+@Warmup(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS) // C2 is still compiling the pools 1-2 s in
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ConnectionPoolOverheadBenchmark {

@@ -3,6 +3,7 @@ package dev.taskbench.write;
 import dev.taskbench.declare.Finding;
 import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.declare.SingleRowWrite;
+import dev.taskbench.declare.Standard;
 import dev.taskbench.pool.ConnectionSource;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Finding(group = "Fresh connection vs pool", of = "connection source=driverManager path=jdbcPrepared",
         to = "connection source=hikari path=jdbcPrepared",
         says = "The seed's insert on a new DriverManager connection takes {ratio} the time of one on a HikariCP connection.")
+@Standard(value = {"commit", "connection path=jdbcPrepared"},
+        why = "plain vs prepared is StatementBenchmark's question")
 @NeedsDatabase
 @Warmup(iterations = 5, time = 1000, timeUnit = TimeUnit.MILLISECONDS) // the driver's hot path is still compiling seconds in
 @BenchmarkMode(Mode.AverageTime)

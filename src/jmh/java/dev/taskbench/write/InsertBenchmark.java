@@ -3,6 +3,7 @@ package dev.taskbench.write;
 import dev.taskbench.declare.Finding;
 import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.declare.SingleRowWrite;
+import dev.taskbench.declare.Standard;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,6 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
         says = "Hibernate (IDENTITY) takes {ratio} the time of a prepared JDBC insert per row, 10 users.")
 @Finding(group = "Hibernate and jOOQ against JDBC, per row", of = "requestTenUsers path=jooq", to = "requestTenUsers path=jdbcPrepared",
         says = "jOOQ takes {ratio} the time of a prepared JDBC insert per row, 10 users.")
+@Standard(value = {"requestOneUser", "requestTenUsers"},
+        why = "the batch paths answer no finding; the per-request paths answer the ORM findings and the ceiling")
 @NeedsDatabase
 @Warmup(iterations = 5, time = 1000, timeUnit = TimeUnit.MILLISECONDS) // the driver's hot path is still compiling seconds in
 @BenchmarkMode(Mode.AverageTime)

@@ -3,6 +3,7 @@ package dev.taskbench.write;
 import dev.taskbench.declare.Finding;
 import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.declare.SingleRowWrite;
+import dev.taskbench.declare.Standard;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,6 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
         says = "unnest of 1000 rows in one transaction takes {ratio} the time per row of one autocommit insert.")
 @Finding(group = "Statements and bulk paths, per row", of = "bulk1000 how=multiValues", to = "singleRow statement=preparedT5",
         says = "A 1000-row multi-row VALUES in one transaction takes {ratio} the time per row of one autocommit insert.")
+@Standard(value = {"singleRow", "batch", "bulk1000 how=copy,unnest,multiValues"},
+        why = "the bulk batch rows repeat what batch shows per 100 rows")
 @NeedsDatabase
 @Warmup(iterations = 5, time = 1000, timeUnit = TimeUnit.MILLISECONDS) // the driver's hot path is still compiling seconds in
 @BenchmarkMode(Mode.AverageTime)

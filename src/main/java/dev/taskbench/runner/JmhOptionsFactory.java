@@ -112,6 +112,7 @@ public final class JmhOptionsFactory {
         if (!user.getMeasurementTime().hasValue()) {
             b.measurementTime(it.measurementTime());
         }
+        it.params().forEach((name, values) -> b.param(name, values.toArray(String[]::new)));
     }
 
     /** True when the user asked for a result file of their own; the runner writes its own per flag set. */

@@ -19,14 +19,29 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * single-shot measurement plan. Forks are always the profile's (or the user's {@code -f}).
  * {@link #notes()} says, once per run, where what runs differs from what a class declares.
  */
-public record PassPlan(Map<Iterations, List<String>> passes, List<String> notes) {
+public record PassPlan(Map<Iterations, List<String>> passes, List<String> leftOut, List<String> notes) {
 
-    /** The iteration settings of one pass. */
+    /**
+     * The iteration settings of one pass, and the parameter values it pins (the standard profile's
+     * core rows, {@link CoreRows}; empty: every value).
+     */
     public record Iterations(int warmupIterations, TimeValue warmupTime, int measurementIterations,
-            TimeValue measurementTime) {
+            TimeValue measurementTime, Map<String, List<String>> params) {
+        public Iterations {
+            params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params));
+        }
+
+        Iterations(int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime) {
+            this(warmupIterations, warmupTime, measurementIterations, measurementTime, Map.of());
+        }
+
         static Iterations of(Profile p) {
             return new Iterations(p.warmupIterations(), TimeValue.fromString(p.warmupTime()),
                     p.measurementIterations(), TimeValue.fromString(p.measurementTime()));
+        }
+
+        Iterations pinning(Map<String, List<String>> pins) {
+            return new Iterations(warmupIterations, warmupTime, measurementIterations, measurementTime, pins);
         }
 
         String warmup() {
@@ -40,24 +55,61 @@ public record PassPlan(Map<Iterations, List<String>> passes, List<String> notes)
 
     public PassPlan {
         passes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(passes));
+        leftOut = List.copyOf(leftOut);
         notes = List.copyOf(notes);
     }
 
-    /** Plans the selected benchmarks under this profile and the user's JMH options. */
+    /** Plans the selected benchmarks, every row of each, under this profile and the user's JMH options. */
     public static PassPlan plan(Profile profile, CommandLineOptions user, List<BenchmarkListEntry> selected) {
+        return plan(profile, user, selected, false);
+    }
+
+    /**
+     * Plans the selected benchmarks under this profile and the user's JMH options; when the
+     * selection is the whole suite and the profile runs core rows only, each class's declared
+     * {@link dev.taskbench.declare.Standard} rows.
+     */
+    public static PassPlan plan(Profile profile, CommandLineOptions user, List<BenchmarkListEntry> selected,
+            boolean wholeSuite) {
+        boolean core = wholeSuite && profile.coreRowsOnly();
         Map<Iterations, List<String>> passes = new LinkedHashMap<>();
+        List<String> leftOut = new ArrayList<>();
         Map<String, TreeSet<String>> differences = new LinkedHashMap<>();
+        int rows = 0;
+        int coreRows = 0;
         for (BenchmarkListEntry e : selected) {
-            Iterations runs = runs(profile, user, e);
+            Map<String, List<String>> pins = Map.of();
+            if (core) {
+                rows += CoreRows.rows(e, Map.of());
+                java.util.Optional<Map<String, List<String>>> declared = CoreRows.pins(e);
+                if (declared.isEmpty()) {
+                    leftOut.add(e.getUsername());
+                    continue;
+                }
+                pins = unpinnedByUser(declared.get(), user);
+                coreRows += CoreRows.rows(e, pins);
+            }
+            Iterations runs = runs(profile, user, e).pinning(pins);
             passes.computeIfAbsent(runs, k -> new ArrayList<>()).add(e.getUsername());
             for (String d : differences(profile, user, e, runs)) {
                 differences.computeIfAbsent(d, k -> new TreeSet<>()).add(simpleName(e.getUserClassQName()));
             }
         }
         List<String> notes = new ArrayList<>();
+        if (core && coreRows < rows) {
+            notes.add(profile.id() + ": the declared core rows of the suite, " + coreRows + " of " + rows
+                    + " (-Dtaskbench.profile=full, or -Djmh.include naming a benchmark, runs every row)");
+        }
         differences.forEach((what, classes) -> notes.add(what + " of " + classes.size() + " class"
                 + (classes.size() == 1 ? "" : "es") + " (" + String.join(", ", classes) + ")"));
-        return new PassPlan(passes, notes);
+        return new PassPlan(passes, leftOut, notes);
+    }
+
+    /** A parameter the user set with {@code -p} is theirs: the core rows do not pin it. */
+    private static Map<String, List<String>> unpinnedByUser(Map<String, List<String>> pins, CommandLineOptions user) {
+        Map<String, List<String>> out = new LinkedHashMap<>(pins);
+        out.keySet().removeIf(name -> user.getParameter(name).hasValue());
+        return out;
     }
 
     /** What one benchmark runs with. */
@@ -109,6 +161,7 @@ public record PassPlan(Map<Iterations, List<String>> passes, List<String> notes)
     /** The exclude patterns that leave exactly this pass's benchmarks of the selection. */
     public List<String> excludesFor(Iterations pass) {
         List<String> out = new ArrayList<>();
+        leftOut.forEach(n -> out.add("^" + Pattern.quote(n) + "$"));
         passes.forEach((it, names) -> {
             if (!it.equals(pass)) {
                 names.forEach(n -> out.add("^" + Pattern.quote(n) + "$"));

@@ -22,11 +22,14 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     /** Whole suite in a few minutes: does every benchmark run and verify its work? For CI and PRs. */
-    SMOKE(1, 0, "200ms", 1, "300ms", false, 0),
-    /** The default: usable error bars on the whole suite in under 30 minutes. */
-    STANDARD(5, 1, "500ms", 2, "500ms", true, 12),
-    /** Nightly: many short forks for per-fork statistics. */
-    FULL(10, 2, "1s", 3, "1s", true, 20);
+    SMOKE(1, 0, "200ms", 1, "300ms", false, 0, false),
+    /**
+     * The default: usable error bars in under 30 minutes. Run on the whole suite, it runs each
+     * class's declared core rows ({@link dev.taskbench.declare.Standard}).
+     */
+    STANDARD(5, 1, "500ms", 2, "500ms", true, 12, true),
+    /** Nightly: every row, many short forks for per-fork statistics. */
+    FULL(10, 2, "1s", 3, "1s", true, 20, false);
 
     private final int forks;
     private final int warmupIterations;
@@ -35,10 +38,12 @@ public enum Profile {
     private final String measurementTime;
     private final boolean gcProfiler;
     private final int adaptiveForks;
+    private final boolean coreRowsOnly;
 
     Profile(int forks, int warmupIterations, String warmupTime, int measurementIterations, String measurementTime,
-            boolean gcProfiler, int adaptiveForks) {
+            boolean gcProfiler, int adaptiveForks, boolean coreRowsOnly) {
         this.adaptiveForks = adaptiveForks;
+        this.coreRowsOnly = coreRowsOnly;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupTime = warmupTime;
@@ -57,6 +62,11 @@ public enum Profile {
      */
     public int adaptiveForks() {
         return adaptiveForks;
+    }
+
+    /** True when a run of the whole suite runs only the rows classes declare as core. */
+    public boolean coreRowsOnly() {
+        return coreRowsOnly;
     }
 
     public int warmupIterations() {

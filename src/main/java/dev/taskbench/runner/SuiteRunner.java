@@ -258,7 +258,8 @@ public final class SuiteRunner {
         List<String> forkProps = handoff == null ? List.of()
                 : List.of("-D" + DatabaseHandoff.PROPERTY + "=" + handoff);
         boolean covered = db != null && selected.stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
-        PassPlan passes = PassPlan.plan(settings.request().profile(), user, selected);
+        PassPlan passes = PassPlan.plan(settings.request().profile(), user, selected,
+                includes().isEmpty());
         return new RunPlan(runId, selected, flagSets, passes, interleave && forks > 0 ? forks : 1, forkProps, handoff,
                 baseline, covered, settings.candidateJvmArgs());
     }

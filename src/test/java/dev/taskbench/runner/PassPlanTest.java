@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.loop.CounterLoopWarmupBenchmark;
-import dev.taskbench.pool.ConnectionPoolOverheadBenchmark;
+import dev.taskbench.pool.ConnectionBenchmark;
 import dev.taskbench.write.InsertBenchmark;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class PassPlanTest {
     }
 
     private static final BenchmarkListEntry WRITE = entry(InsertBenchmark.class, "requestOneUser");
-    private static final BenchmarkListEntry PLAIN = entry(ConnectionPoolOverheadBenchmark.class, "oneUser");
+    private static final BenchmarkListEntry PLAIN = entry(ConnectionBenchmark.class, "oneUser");
     private static final BenchmarkListEntry SINGLE_SHOT = entry(CounterLoopWarmupBenchmark.class, "firstCalls");
 
     private static CommandLineOptions user(String... args) {

@@ -153,7 +153,7 @@ class SuiteRunnerTest {
     @Test
     void writeBenchmarksGetTheWarmupTheirJitNeedsInAMeasuringProfile(@TempDir Path results) throws Exception {
         int code = run(results, "-Dtaskbench.profile=standard", "-Dtaskbench.ceiling=off",
-                "-Djmh.include=InsertBenchmark.requestOneUser|ConnectionPoolOverheadBenchmark.oneUser",
+                "-Djmh.include=InsertBenchmark.requestOneUser|ConnectionBenchmark.oneUser",
                 "-Djmh.args=-f 1 -i 1 -r 100ms -p path=jdbcPrepared -p source=hikari");
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         JsonNode jmh = new ObjectMapper().readTree(onlyRun(results).resolve(ResultsStore.DEFAULT_RESULT_FILE).toFile());
