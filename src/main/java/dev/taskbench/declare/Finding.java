@@ -53,7 +53,9 @@ public @interface Finding {
     Better better() default Better.LOWER;
 
     enum Better {
-        LOWER, HIGHER
+        LOWER, HIGHER,
+        /** A distance to a reference (a floor) or a share of a whole: neither side of 1 is news. */
+        NEITHER
     }
 
     /** The container of repeated {@link Finding}s. */

@@ -32,9 +32,14 @@ public record Answer(String group, String label, String sentence, Interval ratio
         CEILING
     }
 
+    /** True for a distance to a reference or a share of a whole, which is news neither way. */
+    public boolean reference() {
+        return better == Finding.Better.NEITHER;
+    }
+
     /** True when the whole interval lies on the good side of 1; false when on the bad side; empty when it holds 1. */
     public Optional<Boolean> good() {
-        if (ratio.contains(1)) {
+        if (ratio.contains(1) || better == Finding.Better.NEITHER) {
             return Optional.empty();
         }
         boolean below = ratio.high() < 1;

@@ -80,6 +80,8 @@ final class Charts {
     private static final Color GOOD = new Color(0x2e7d32);
     private static final Color BAD = new Color(0xc62828);
     private static final Color UNDECIDED = new Color(0x78909c);
+    /** A distance to a reference or a share of a whole: not news either way. */
+    private static final Color REFERENCE = new Color(0x1565c0);
     private static final Color HIGHLIGHT = new Color(0xff7f0e);
     private static final Color OTHERS = new Color(0x90a4ae);
 
@@ -108,7 +110,9 @@ final class Charts {
 
             @Override
             public Paint getItemPaint(int row, int column) {
-                return ordered.get(column).good().map(g -> g ? GOOD : BAD).orElse(UNDECIDED);
+                Answer a = ordered.get(column);
+                return a.reference() ? REFERENCE
+                        : a.good().map(g -> g ? GOOD : BAD).orElse(UNDECIDED);
             }
         };
         ValueAxis axis = valueAxis(ceiling ? "% of pgbench's rows/s on the same INSERT and clients"

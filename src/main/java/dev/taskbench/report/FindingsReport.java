@@ -159,7 +159,8 @@ public final class FindingsReport {
         }
         return "Each line: the first row's time per row over the second's (left of the 1\u00d7 line: the first is "
                 + "faster); dot: estimate, box: 95% interval. Green: good news beyond doubt, red: bad news, grey: the "
-                + "interval holds 1.";
+                + "interval holds 1" + (answers.stream().anyMatch(Answer::reference)
+                        ? "; blue: a distance to a reference or a share of a whole, neither good nor bad news." : ".");
     }
 
     /** The field a "fastest of" answer was chosen from, on its input, with the floor if the group names one. */
