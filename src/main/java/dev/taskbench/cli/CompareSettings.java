@@ -21,9 +21,9 @@ public record CompareSettings(String base, String candidate, Path resultsRoot, C
     public static final String BASE = "base";
     public static final String CANDIDATE = "candidate";
     /** A differential flame graph per SLOWER row: {@code true} or {@code false}. */
-    public static final String PROFILE_REGRESSIONS = "taskbench.profile.regressions";
+    public static final String PROFILE_REGRESSIONS = ProfileEvent.REGRESSIONS;
     /** The event those graphs diff, one of {@link ProfileEvent}; cpu by default. */
-    public static final String PROFILE_EVENT = "taskbench.profile.event";
+    public static final String PROFILE_EVENT = ProfileEvent.REGRESSIONS_EVENT;
 
     /** The runs first (the error a newcomer meets first), then the knobs; each bad value is one line. */
     public static CompareSettings from(Settings s) {
@@ -39,7 +39,6 @@ public record CompareSettings(String base, String candidate, Path resultsRoot, C
 
     /** The event to diff when {@value #PROFILE_REGRESSIONS} is true; both settings are checked either way. */
     static Optional<ProfileEvent> profileRegressions(Settings s) {
-        ProfileEvent event = s.choice(PROFILE_EVENT, null, ProfileEvent.class, ProfileEvent.cpu);
-        return s.flag(PROFILE_REGRESSIONS, null, false) ? Optional.of(event) : Optional.empty();
+        return ProfileEvent.regressions(s);
     }
 }

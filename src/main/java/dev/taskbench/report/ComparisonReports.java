@@ -55,6 +55,16 @@ public final class ComparisonReports {
         return cmp;
     }
 
+    /**
+     * The differential flame graphs of a comparison of two run folders (an interleaved run's
+     * baseline and candidate), beside its reports: one per SLOWER row whose stacks both hold.
+     */
+    public static List<Path> writeRegressionProfiles(Path root, Comparison cmp, Path base, Path candidate,
+            ProfileEvent event, PrintStream out) {
+        return RegressionProfiles.write(cmp, RunResults.read(base), RunResults.read(candidate), event, dir(root, cmp),
+                out);
+    }
+
     private static Comparison report(Path root, RunSpec b, RunResults br, RunSpec c, RunResults cr, Criteria criteria,
             PrintStream out) {
         if (b.flagSet().isEmpty() && c.flagSet().isEmpty()) {

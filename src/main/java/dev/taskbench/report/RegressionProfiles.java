@@ -88,7 +88,8 @@ public final class RegressionProfiles {
         String where = !base && !candidate ? b + " and " + c : base ? c : b;
         return "no " + event + " profile of this row in " + where + " (no " + ProfileLinks.FOLDER + "/"
                 + ProfileLinks.rowFolder(r.key()) + "/" + stacks() + "); re-run " + (base || candidate ? "that side"
-                : "both") + " with -Dtaskbench.profilers=" + event;
+                : "both") + " with -Dtaskbench.profilers=" + event + ", or run both interleaved (-Dtaskbench.baseline.jar"
+                + " with -D" + ProfileEvent.REGRESSIONS + "=true profiles each SLOWER row on both sides)";
     }
 
     /** A note when a side's profile ran on another flag set than its side of the row (a run profiles its first). */

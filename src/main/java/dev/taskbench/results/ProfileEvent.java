@@ -1,5 +1,8 @@
 package dev.taskbench.results;
 
+import dev.taskbench.config.Settings;
+import java.util.Optional;
+
 /**
  * What a profiled run sampled, each as async-profiler names it: the {@code <event>} of a run
  * folder's {@code profiles/<row>/<event>.html} and {@code <event>.collapsed}.
@@ -14,10 +17,24 @@ public enum ProfileEvent {
     /** Contended monitors and locks. */
     lock("lock");
 
+    /** {@code -Dtaskbench.profile.regressions}: a differential flame graph per SLOWER row. */
+    public static final String REGRESSIONS = "taskbench.profile.regressions";
+    /** {@code -Dtaskbench.profile.event}: the event those graphs diff. */
+    public static final String REGRESSIONS_EVENT = "taskbench.profile.event";
+
     private final String asyncEvent;
 
     ProfileEvent(String asyncEvent) {
         this.asyncEvent = asyncEvent;
+    }
+
+    /**
+     * The event to diff per SLOWER row when {@value #REGRESSIONS} is true, the same for
+     * {@code jmh:compare} and an interleaved {@code jmh:run}; both settings are checked either way.
+     */
+    public static Optional<ProfileEvent> regressions(Settings s) {
+        ProfileEvent event = s.choice(REGRESSIONS_EVENT, null, ProfileEvent.class, cpu);
+        return s.flag(REGRESSIONS, null, false) ? Optional.of(event) : Optional.empty();
     }
 
     /** The name async-profiler's {@code event=} option takes. */

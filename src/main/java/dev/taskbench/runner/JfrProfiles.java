@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import one.convert.Arguments;
 import one.convert.JfrToFlame;
 import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -31,7 +30,8 @@ final class JfrProfiles {
     }
 
     /** Profiles each pass's benchmarks once and converts the recording for each of {@code events}. */
-    static void run(List<ProfileEvent> events, List<Options> passes, Path dir, PrintStream out) {
+    static void run(List<ProfileEvent> events, List<Options> passes, Path dir, PrintStream out,
+            ProfilePass.Invocation invocation) {
         List<ProfileEvent> convertible = events.stream().filter(e -> options(e) != null).toList();
         events.stream().filter(e -> options(e) == null).forEach(e -> out.println("taskbench: no " + e
                 + " profile from JFR: it samples running threads only (async-profiler's wall needs its library)"));
@@ -43,9 +43,9 @@ final class JfrProfiles {
         Path raw = dir.resolve(".raw-jfr");
         try {
             for (Options o : passes) {
-                new Runner(new OptionsBuilder().parent(o).forks(1)
+                invocation.run(new OptionsBuilder().parent(o).forks(1)
                         .addProfiler(JavaFlightRecorderProfiler.class, "dir=" + raw + ";configName=" + SETTINGS)
-                        .build()).run();
+                        .build());
             }
             convertAll(raw, convertible, dir);
         } catch (RunnerException | IOException | RuntimeException ex) {

@@ -36,6 +36,17 @@ public final class ProfilePass {
      * line. Returns the rows profiled.
      */
     public static List<Path> run(Profiling profiling, List<Options> passes, Path dir, PrintStream out) {
+        return run(profiling, passes, dir, out, o -> new Runner(o).run());
+    }
+
+    /** How one profiled invocation runs: JMH in this process, or a baseline jar's child runner. */
+    @FunctionalInterface
+    interface Invocation {
+        void run(Options o) throws RunnerException;
+    }
+
+    /** {@link #run(Profiling, List, Path, PrintStream)} with each invocation run by {@code invocation}. */
+    static List<Path> run(Profiling profiling, List<Options> passes, Path dir, PrintStream out, Invocation invocation) {
         if (!profiling.on()) {
             return List.of();
         }
@@ -55,7 +66,7 @@ public final class ProfilePass {
                 out.println("taskbench: profiling " + profiling.events() + " with async-profiler "
                         + AsyncProfilerLibrary.version() + " (" + lib.get() + "), one unmeasured fork per benchmark and event");
                 for (ProfileEvent e : profiling.events()) {
-                    if (!viaAsync(lib.get(), e, passes, dir, out) && fallBack) {
+                    if (!viaAsync(lib.get(), e, passes, dir, out, invocation) && fallBack) {
                         out.println("taskbench: " + e + ": JFR instead");
                         forJfr.add(e);
                     }
@@ -63,18 +74,19 @@ public final class ProfilePass {
             }
         }
         if (!forJfr.isEmpty()) {
-            JfrProfiles.run(forJfr, passes, dir, out);
+            JfrProfiles.run(forJfr, passes, dir, out, invocation);
         }
         return rows(dir);
     }
 
     /** One event under async-profiler; false when it could not attach or left no flame graph. */
-    private static boolean viaAsync(Path lib, ProfileEvent e, List<Options> passes, Path dir, PrintStream out) {
+    private static boolean viaAsync(Path lib, ProfileEvent e, List<Options> passes, Path dir, PrintStream out,
+            Invocation invocation) {
         Path raw = dir.resolve(".raw-" + e.name());
         try {
             for (Options o : passes) {
-                new Runner(new OptionsBuilder().parent(o).forks(1)
-                        .addProfiler(AsyncProfiler.class, initLine(lib, e, raw)).build()).run();
+                invocation.run(new OptionsBuilder().parent(o).forks(1)
+                        .addProfiler(AsyncProfiler.class, initLine(lib, e, raw)).build());
             }
             if (collect(raw, e, dir) > 0) {
                 return true;

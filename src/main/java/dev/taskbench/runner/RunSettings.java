@@ -6,9 +6,11 @@ import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.db.DatabaseLock;
+import dev.taskbench.results.ProfileEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything {@code mvn jmh:run} is told, read once from its {@code -D} settings and the
@@ -30,12 +32,14 @@ import java.util.List;
  *                   folder when null); {@code mvn jmh:run} gives a private folder it removes however the run ends
  * @param lockWait {@code -Dtaskbench.db.lockWaitSeconds}: how long to wait for another run's database lock
  * @param profiling {@code -Dtaskbench.profilers}: flame graphs from an unmeasured pass after the measured ones
+ * @param profileRegressions {@code -Dtaskbench.profile.regressions}: with a baseline jar, both sides of each
+ *                           SLOWER row profiled and diffed, in this event; empty: not asked
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
         List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
-        boolean debug, Profiling profiling) {
+        boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions) {
 
     public static final String FLAGSETS = "taskbench.flagsets";
     public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
@@ -76,7 +80,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 candidateJvmArgs(s, baselineJar), Duration.ofSeconds(s.integer(BaselineJar.ALLOWANCE, null,
                         BaselineJar.DEFAULT_ALLOWANCE_SECONDS, 0, 86_400)),
                 s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s), s.flag(DEBUG, null, false),
-                Profiling.from(s));
+                Profiling.from(s), ProfileEvent.regressions(s));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.taskbench.ceiling.CeilingProfiler;
 import dev.taskbench.ceiling.CeilingReport;
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Row;
 import dev.taskbench.compare.Verdict;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.ConnectionInfo;
@@ -28,6 +29,7 @@ import dev.taskbench.report.HtmlReport;
 import dev.taskbench.report.MarkdownReport;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.JmhJsonReader;
+import dev.taskbench.results.ProfileEvent;
 import dev.taskbench.results.RunResults;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -431,16 +433,61 @@ public final class SuiteRunner {
         }
     }
 
-    /** One more fork of one method's undecided rows, then one of the baseline jar, as in a round. */
-    private void runRowsOnce(RunPlan plan, Planned p, List<BenchmarkKey> rows, int pairs) throws RunnerException {
-        String method = rows.get(0).benchmark();
+    /**
+     * {@code -Dtaskbench.profile.regressions=true} on an interleaved run: each SLOWER row gets one
+     * unmeasured profiled fork of the candidate (with its own fork options) and one of the baseline
+     * jar, then a differential flame graph beside the comparison's reports. Without a baseline jar
+     * the run holds one side only, and the comparison's page says how to record the other.
+     */
+    private void profileRegressions(RunPlan plan, Comparison cmp, Path against, Path published, ProfileEvent event) {
+        List<Row> slower = cmp.rows().stream().filter(r -> r.verdict() == Verdict.SLOWER).toList();
+        if (plan.baseline() != null && !slower.isEmpty()) {
+            Profiling one = new Profiling(List.of(event), settings.profiling().cacheDir(), settings.profiling().engine());
+            out.println("taskbench: profiling both sides of " + slower.size() + " SLOWER row(s) for their "
+                    + "differential flame graphs, one unmeasured fork each");
+            for (Planned p : survivors(plan)) {
+                Map<String, List<BenchmarkKey>> byMethod = new LinkedHashMap<>();
+                slower.stream().filter(r -> r.flagSet().equals(p.flagSet().name()))
+                        .forEach(r -> byMethod.computeIfAbsent(r.key().benchmark(), k -> new ArrayList<>()).add(r.key()));
+                for (List<BenchmarkKey> rows : byMethod.values()) {
+                    profileBothSides(plan, p, rows, one, published);
+                }
+            }
+        }
+        ComparisonReports.writeRegressionProfiles(store.root(), cmp, against, published, event, out);
+    }
+
+    private void profileBothSides(RunPlan plan, Planned p, List<BenchmarkKey> rows, Profiling one, Path published) {
+        JmhOptionsFactory.Pass pass = rowsPass(plan, p, rows.get(0).benchmark(), null);
+        Map<String, Set<String>> params = paramProduct(rows);
+        ProfilePass.run(one, List.of(onlyRows(pass, plan.candidateForkArgs(), params)),
+                published.resolve(ProfilePass.FOLDER), out);
+        Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
+        Path json = published.resolve(BaselineJar.FOLDER).resolve(".profiled-" + p.flagSet().fileName() + ".json");
+        ProfilePass.run(one, List.of(onlyRows(pass, plan.forkProps(), params)),
+                published.resolve(BaselineJar.FOLDER).resolve(ProfilePass.FOLDER), out,
+                o -> plan.baseline().runRound(o, settings.request().profile(), java, plan.selected(), json));
+        try {
+            Files.deleteIfExists(json);
+        } catch (IOException e) {
+            // a profiled fork's score: never read, gone with the folder
+        }
+    }
+
+    /** One fork of one method of the selection, in its pass's iterations. */
+    private JmhOptionsFactory.Pass rowsPass(RunPlan plan, Planned p, String method, String ceiling) {
         PassPlan.Iterations it = plan.passes().passes().entrySet().stream()
                 .filter(e -> e.getValue().contains(method)).map(Map.Entry::getKey).findFirst()
                 .orElseThrow(() -> new TaskbenchException("no pass holds " + method));
         List<String> others = plan.selected().stream().map(BenchmarkListEntry::getUsername)
                 .filter(n -> !n.equals(method)).map(n -> "^" + Pattern.quote(n) + "$").toList();
-        JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), 1, others, it,
-                ceilingInitLine(plan, p));
+        return new JmhOptionsFactory.Pass(p.flagSet(), p.java(), 1, others, it, ceiling);
+    }
+
+    /** One more fork of one method's undecided rows, then one of the baseline jar, as in a round. */
+    private void runRowsOnce(RunPlan plan, Planned p, List<BenchmarkKey> rows, int pairs) throws RunnerException {
+        String method = rows.get(0).benchmark();
+        JmhOptionsFactory.Pass pass = rowsPass(plan, p, method, ceilingInitLine(plan, p));
         out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(),
                 rows.size() == 1 ? rows.get(0).label() : rows.get(0).shortName() + " (" + rows.size() + " rows)");
         Map<String, Set<String>> params = paramProduct(rows);
@@ -571,6 +618,7 @@ public final class SuiteRunner {
         }
         Comparison comparison = ComparisonReports.compareAndReport(store.root(), against, published,
                 settings.criteria(), out);
+        settings.profileRegressions().ifPresent(e -> profileRegressions(plan, comparison, against, published, e));
         return settings.gate() ? ComparisonReports.gateVerdict(comparison, settings.acrossTestbeds(), err) : ExitCodes.OK;
     }
 

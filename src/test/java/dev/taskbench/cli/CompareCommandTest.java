@@ -141,7 +141,9 @@ class CompareCommandTest {
                 + "[poolSize=10, source=hikari] avgt t1, before \u2192 after</h1>"), html);
         assertTrue(html.contains("<g><title>Interpreter: before 0.000, after 110, delta +110.0 (new)</title>"), html);
         assertTrue(o.contains(LABEL + "source=agroal] avgt t1: no cpu profile of this row in candidate after (no "
-                + "profiles/" + AGROAL + "/cpu.collapsed); re-run that side with -Dtaskbench.profilers=cpu\n"), o);
+                + "profiles/" + AGROAL + "/cpu.collapsed); re-run that side with -Dtaskbench.profilers=cpu, or run both interleaved "
+                + "(-Dtaskbench.baseline.jar with -Dtaskbench.profile.regressions=true profiles each SLOWER row on both "
+                + "sides)\n"), o);
         assertFalse(Files.exists(diff.getParent().resolveSibling(AGROAL)), "no diff without both profiles");
     }
 

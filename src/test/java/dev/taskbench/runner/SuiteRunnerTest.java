@@ -325,6 +325,39 @@ class SuiteRunnerTest {
         }
     }
 
+    /**
+     * {@code -Dtaskbench.profile.regressions=true} on an interleaved run: the SLOWER row is profiled
+     * on both sides (the candidate with its own fork options), and diffed beside the comparison.
+     */
+    @Test
+    void slowerRowsOfAnInterleavedRunAreProfiledOnBothSides(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.baseline.jar=" + manifestJar(dir),
+                "-Dtaskbench.adaptive.maxForks=5", "-Djmh.include=ConnectionPoolOverheadBenchmark.baseline",
+                "-Djmh.args=-f 5 -wi 1 -w 100ms -i 1 -r 100ms", "-Dtaskbench.candidate.jvmArgs=-Xint",
+                "-Dtaskbench.profile.regressions=true", "-Dtaskbench.profilers.cache=" + dir.resolve("lib"));
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(said.contains("profiling both sides of 1 SLOWER row(s)"), said);
+        Path run = onlyRun(results);
+        String row;
+        try (Stream<Path> s = Files.list(run.resolve("profiles"))) {
+            row = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).findFirst().orElseThrow();
+        }
+        assertTrue(Files.size(run.resolve("profiles").resolve(row).resolve("cpu.collapsed")) > 0, "the candidate's");
+        assertTrue(Files.size(run.resolve("baseline").resolve("profiles").resolve(row).resolve("cpu.collapsed")) > 0,
+                "the baseline jar's, from its child runner");
+        Path diff;
+        try (Stream<Path> s = Files.walk(results)) {
+            diff = s.filter(p -> p.endsWith(Path.of("diff", row, "cpu.html"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no differential flame graph: " + said));
+        }
+        String html = Files.readString(diff);
+        assertTrue(html.contains("Differential cpu flame graph"), html.substring(0, Math.min(300, html.length())));
+        assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "the page loads nothing from outside");
+        assertTrue(said.contains("SLOWER, differential flame graph in " + diff), said);
+    }
+
     private static double score(Path jmhJson) throws Exception {
         return new ObjectMapper().readTree(jmhJson.toFile()).get(0).get("primaryMetric").get("score").asDouble();
     }
