@@ -34,7 +34,7 @@ public final class HtmlReport {
             th{background:#f4f4f4}
             .FASTER{color:#2e7d32;font-weight:bold}.SLOWER{color:#c62828;font-weight:bold}
             .GREW{color:#c62828;font-weight:bold}.UNKNOWN{color:#888}
-            .pass{color:#2e7d32}.fail{color:#c62828}
+            .pass{color:#2e7d32}.fail{color:#c62828}.unjudged{color:#8d6e00}
             figure{margin:1em 0}figcaption{font-size:12px;color:#555}
             #findings li{margin:.2em 0}#findings figcaption{font-size:13px;color:#333;margin-bottom:.3em}
             nav.toc{font-size:13px;margin:.5em 0 1em}summary{cursor:pointer;margin:1em 0}
@@ -60,7 +60,10 @@ public final class HtmlReport {
         Criteria o = c.options();
         StringBuilder b = head("Comparison " + c.baseName() + " \u2192 " + c.candidateName());
         b.append(findings);
-        b.append("<p class=\"").append(c.passesGate() ? "pass\">Gate: pass (no significant regression)"
+        b.append("<p class=\"").append(TextReport.apart(c) ? "unjudged\">Gate: not judged (base and candidate ran on"
+                + " different testbeds; on the rows alone it would " + (c.passesGate() ? "pass" : "fail, "
+                + c.gateFailures().size() + " row(s)") + ")"
+                : c.passesGate() ? "pass\">Gate: pass (no significant regression)"
                 : "fail\">Gate: FAIL (" + c.gateFailures().size() + " row(s))").append("</p>\n");
         b.append(esc(String.format(Locale.ROOT, "%d rows: %d faster, %d slower, %d same, %d unknown.", c.rows().size(),
                 c.count(Verdict.FASTER), c.count(Verdict.SLOWER), c.count(Verdict.SAME), c.count(Verdict.UNKNOWN))));

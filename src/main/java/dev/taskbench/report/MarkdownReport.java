@@ -37,7 +37,9 @@ public final class MarkdownReport {
         StringBuilder sb = new StringBuilder();
         sb.append("## Comparison: ").append(esc(c.baseName())).append(" \u2192 ").append(esc(c.candidateName()))
                 .append("\n\n");
-        sb.append(c.passesGate() ? "**Gate: pass** (no significant regression)\n\n"
+        sb.append(TextReport.apart(c) ? "**Gate: not judged** (base and candidate ran on different testbeds; on the rows"
+                + " alone it would " + (c.passesGate() ? "pass" : "fail, " + c.gateFailures().size() + " row(s)") + ")\n\n"
+                : c.passesGate() ? "**Gate: pass** (no significant regression)\n\n"
                 : "**Gate: FAIL** (" + c.gateFailures().size() + " row(s))\n\n");
         sb.append(String.format(Locale.ROOT, "%d rows: %d faster, %d slower, %d same, %d unknown.", c.rows().size(),
                 c.count(Verdict.FASTER), c.count(Verdict.SLOWER), c.count(Verdict.SAME), c.count(Verdict.UNKNOWN)));

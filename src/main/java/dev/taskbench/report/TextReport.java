@@ -63,15 +63,25 @@ public final class TextReport {
                         .append(r.reason()).append('\n');
             }
         }
-        if (c.passesGate()) {
+        if (apart(c)) {
+            sb.append("gate: not judged (base and candidate ran on different testbeds); on the rows alone it would ");
+            sb.append(c.passesGate() ? "pass\n" : "FAIL, " + c.gateFailures().size() + " row(s):\n");
+        } else if (c.passesGate()) {
             sb.append("gate: pass (no significant regression)\n");
         } else {
             sb.append("gate: FAIL, ").append(c.gateFailures().size()).append(" row(s):\n");
+        }
+        if (!c.passesGate()) {
             for (Row r : c.gateFailures()) {
                 sb.append("  ").append(r.flagSet()).append(' ').append(r.key().label()).append(": ")
                         .append(r.gateFailure().orElseThrow()).append('\n');
             }
         }
+    }
+
+    /** True when the gate refuses this comparison: other testbeds, neither interleaved nor forced. */
+    static boolean apart(Comparison c) {
+        return c.testbeds() != null && !c.testbeds().allowsGate();
     }
 
     public static String render(RunResults run, Criteria o) {
