@@ -1,7 +1,12 @@
 package dev.taskbench.maven;
 
 import dev.taskbench.Processes;
+import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.DatabaseHandoff;
+import dev.taskbench.flags.FlagSet;
+import dev.taskbench.flags.FlagSets;
+import dev.taskbench.flags.Jdk;
+import dev.taskbench.flags.Jdks;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +50,15 @@ abstract class ForkedMainMojo extends AbstractMojo {
     /** The class whose {@code main} does the work. */
     abstract String mainClass();
 
+    /**
+     * True for the goals whose own JVM is what they measure (serve, seed): {@code -Dtaskbench.flagsets}
+     * names one flag set, whose JVM options (and JDK, for {@code @jdk:N} sets) the child starts with,
+     * as {@code jmh:run}'s forks would.
+     */
+    boolean takesFlagSet() {
+        return false;
+    }
+
     /** Besides {@code taskbench.*} and {@code jmh.*}, the user properties this goal passes on. */
     Set<String> extraSettings() {
         return Set.of();
@@ -52,8 +66,14 @@ abstract class ForkedMainMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        FlagSet set = takesFlagSet() ? flagSet(session.getUserProperties()) : FlagSet.DEFAULT;
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
+        command.add(javaExecutable(set, session.getUserProperties()));
+        command.addAll(set.jvmOptions());
+        if (set != FlagSet.DEFAULT) {
+            getLog().info("taskbench: " + mainClass().substring(mainClass().lastIndexOf('.') + 1) + " runs flag set "
+                    + set.name() + " " + set.jvmOptions() + " on " + command.get(0));
+        }
         command.add("-cp");
         try {
             command.add(String.join(File.pathSeparator, project.getRuntimeClasspathElements()));
@@ -91,7 +111,32 @@ abstract class ForkedMainMojo extends AbstractMojo {
         return out;
     }
 
-    private String javaExecutable() throws MojoFailureException {
+    /**
+     * The one flag set of {@code -Dtaskbench.flagsets} (with {@code -Dtaskbench.flagsets.file}), the
+     * default when none; a list, or a name the file does not have, is a one-line error.
+     */
+    static FlagSet flagSet(Properties user) throws MojoFailureException {
+        String spec = user.getProperty("taskbench.flagsets");
+        if (spec == null || spec.isBlank()) {
+            return FlagSet.DEFAULT;
+        }
+        if (spec.contains(",")) {
+            throw new MojoFailureException("-Dtaskbench.flagsets=" + spec + ": this goal starts one JVM, so it takes one"
+                    + " flag set (a+b combines two); jmh:run compares several");
+        }
+        String file = user.getProperty("taskbench.flagsets.file");
+        try {
+            return FlagSets.load(file == null || file.isBlank() ? null : Path.of(file)).resolve(spec);
+        } catch (TaskbenchException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code -Dtaskbench.jvm}, else the JDK a {@code @jdk:N} flag set names, else Maven's own. */
+    private String javaExecutable(FlagSet set, Properties user) throws MojoFailureException {
+        if ((jvm == null || jvm.isBlank()) && set.jdkMajor() != null) {
+            return jdk(set, Jdks.discover(user.getProperty("taskbench.jdks"))).java().toString();
+        }
         if (jvm == null || jvm.isBlank()) {
             return Path.of(System.getProperty("java.home"), "bin", "java").toString();
         }
@@ -101,6 +146,12 @@ abstract class ForkedMainMojo extends AbstractMojo {
             throw new MojoFailureException("-Dtaskbench.jvm=" + jvm + " is neither a JDK home nor a java executable");
         }
         return exe.toString();
+    }
+
+    static Jdk jdk(FlagSet set, Jdks jdks) throws MojoFailureException {
+        return jdks.find(set.jdkMajor()).orElseThrow(() -> new MojoFailureException("flag set " + set.name()
+                + " needs JDK " + set.jdkMajor() + ", and none was found (" + jdks + "; -Dtaskbench.jdks=HOME adds one,"
+                + " -Dtaskbench.jvm=HOME picks one)"));
     }
 
     private int runChild(List<String> command, Path privateDir) throws MojoExecutionException {

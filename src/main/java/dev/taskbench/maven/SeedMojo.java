@@ -15,6 +15,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public final class SeedMojo extends ForkedMainMojo {
 
     @Override
+    boolean takesFlagSet() {
+        return true;
+    }
+
+    @Override
     String mainClass() {
         return "dev.taskbench.seed.SeedCommand";
     }

@@ -2,9 +2,12 @@ package dev.taskbench.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.Processes;
+import dev.taskbench.flags.FlagSet;
+import dev.taskbench.flags.Jdks;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +32,33 @@ class ForkedMainMojoTest {
         p.setProperty("base", "run-a");
         p.setProperty("maven.repo.local", "/x");
         assertEquals(Map.of("jmh.include", "Connection", "taskbench.profile", "smoke", "base", "run-a"), ForkedMainMojo.passedSettings(p, java.util.Set.of("base")));
+    }
+
+    /** jmh:serve and jmh:seed start one JVM: one flag set, its options, or a one-line reason why not. */
+    @Test
+    void serveAndSeedTakeOneFlagSet() throws Exception {
+        Properties p = new Properties();
+        assertEquals(FlagSet.DEFAULT, ForkedMainMojo.flagSet(p));
+        p.setProperty("taskbench.flagsets", "interpreter");
+        assertEquals(List.of("-Xint"), ForkedMainMojo.flagSet(p).jvmOptions());
+        p.setProperty("taskbench.flagsets", "c1+serial");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), ForkedMainMojo.flagSet(p).jvmOptions());
+        p.setProperty("taskbench.flagsets", "c1,c2");
+        String two = assertThrows(MojoFailureException.class, () -> ForkedMainMojo.flagSet(p)).getMessage();
+        assertTrue(two.contains("takes one flag set") && !two.contains("\n"), two);
+        p.setProperty("taskbench.flagsets", "nosuch");
+        String unknown = assertThrows(MojoFailureException.class, () -> ForkedMainMojo.flagSet(p)).getMessage();
+        assertTrue(unknown.startsWith("unknown flag set 'nosuch'; known: "), unknown);
+        assertTrue(new ServeMojo().takesFlagSet() && new SeedMojo().takesFlagSet());
+        assertFalse(new RunMojo().takesFlagSet(), "jmh:run's flag sets are its forks', a matrix");
+    }
+
+    @Test
+    void aFlagSetWhoseJdkIsNotInstalledSaysSoInOneLine() {
+        String why = assertThrows(MojoFailureException.class,
+                () -> ForkedMainMojo.jdk(new FlagSet("jdk99", List.of(), 99), Jdks.discover(null))).getMessage();
+        assertTrue(why.startsWith("flag set jdk99 needs JDK 99, and none was found ("), why);
+        assertFalse(why.contains("\n"), why);
     }
 
     /**
