@@ -61,18 +61,21 @@ public final class SeedCommand {
     static int run(Settings s, PrintStream out) throws Exception {
         SeedSettings o = SeedSettings.from(s);
         ModelsGrid.Plan grid = ModelsGrid.Plan.from(s);
+        CpuRound.Plan cpu = CpuRound.Plan.from(s);
         try (ProvisionedDatabase db = DatabaseProvisioner.standard(s).provision();
              DatabaseLock lock = DatabaseLock.acquire(db.info(), DatabaseLock.waitSetting(s), "seed", out)) {
-            execute(db.info(), o, grid, out); // it empties task: one run per database
+            execute(db.info(), o, grid, cpu, out); // it empties task: one run per database
         }
         return ExitCodes.OK;
     }
 
     static void execute(ConnectionInfo db, SeedSettings o, PrintStream out) throws Exception {
-        execute(db, o, new ModelsGrid.Plan(List.of(), List.of(0), List.of(o.users()), o.writes()), out);
+        execute(db, o, new ModelsGrid.Plan(List.of(), List.of(0), List.of(o.users()), o.writes()),
+                new CpuRound.Plan(List.of(), List.of(1), 1, 1), out);
     }
 
-    static void execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, PrintStream out) throws Exception {
+    static void execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu, PrintStream out)
+            throws Exception {
         SeedRun run = provision(db, o, out);
         try (TaskServer server = TaskServer.start(db, o.server())) {
             run.server = server;
@@ -88,10 +91,20 @@ public final class SeedCommand {
                     + " unmeasured ...%n", grid.models(), grid.roundTripsMs(), grid.users(), grid.writes());
             cells = ModelsGrid.run(run.info, o.server(), o, grid, out);
         }
+        List<CpuRound.Cell> cpuCells = List.of();
+        if (cpu.on() && o.cpu() > 0) {
+            out.printf(Locale.ROOT, "CPU round per server JVM: flag sets %s x workers %s, about %d s a cell ...%n",
+                    cpu.flagSets().stream().map(f -> f.name()).toList(), cpu.workers(), cpu.seconds());
+            cpuCells = CpuRound.run(run.info, o, cpu, out);
+        }
         report(run);
         if (grid.on()) {
             out.println();
             out.print(ModelsGrid.render(grid, cells));
+        }
+        if (!cpuCells.isEmpty()) {
+            out.println();
+            out.print(CpuRound.render(o, cpu, cpuCells));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.taskbench.server.Posters;
 import dev.taskbench.server.TaskServer;
 import dev.taskbench.write.Task;
 import dev.taskbench.write.TaskSchema;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,8 +50,13 @@ final class SeedLoad {
 
     /** {@code users} x {@code perUser} POSTs of the seed's form to a CPU route, each answer checked. */
     static ClosedLoop.Result cpu(TaskServer server, SeedSettings o, String path, int perUser) throws Exception {
-        return ClosedLoop.run(o.users(), perUser, user -> {
-            Poster p = Posters.open(o.client(), server.uri());
+        return cpu(server.uri(), o.client(), o.users(), path, perUser);
+    }
+
+    /** The CPU round against any server, this JVM's or another's. */
+    static ClosedLoop.Result cpu(URI server, Poster.Kind client, int users, String path, int perUser) throws Exception {
+        return ClosedLoop.run(users, perUser, user -> {
+            Poster p = Posters.open(client, server);
             return (u, i) -> {
                 Poster.Reply r = p.post(path, BODY);
                 if (r.status() != 200 || r.number("counter") != CounterLoop.EXPECTED) {

@@ -1,0 +1,291 @@
+package dev.taskbench.seed;
+
+import dev.taskbench.Processes;
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.cli.ServeSettings;
+import dev.taskbench.config.Settings;
+import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.DatabaseHandoff;
+import dev.taskbench.db.DatabaseSource;
+import dev.taskbench.flags.FlagSet;
+import dev.taskbench.flags.FlagSets;
+import dev.taskbench.flags.Jdks;
+import dev.taskbench.server.ClosedLoop;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The seed's CPU round the way the seed ran it: the server's interpreter against its JIT (CPython
+ * against PyPy; here {@code -Xint} against C2) at 1, 3 and 6 blocking workers: per flag set a server
+ * JVM of its own ({@link CpuServer}) started with it, holding one {@code platform-N} server per
+ * worker count, loaded in turn over HTTP by this JVM's users with the loop the JIT cannot fold
+ * ({@code ?loop=opaque}). Workers help until the cores run out; that, and the
+ * interpreter-to-JIT factor, is the seed's lesson. A cell whose server does not start in time is a
+ * line in the table, not a failed run.
+ */
+final class CpuRound {
+    static final String FLAG_SETS = "taskbench.seed.cpuFlagSets";
+    static final String WORKERS = "taskbench.seed.cpuWorkers";
+    static final String SECONDS = "taskbench.seed.cpuSeconds";
+    static final String START_SECONDS = "taskbench.seed.cpuStartSeconds";
+    static final String PATH = "/api/cpu?loop=opaque";
+
+    /** The seed's figures: {flag set, workers, seed row, seconds for 5,000 requests}. */
+    static final Object[][] SEED = {
+        {"interpreter", 1, "Django CPython, no extra workers", 2700.0},
+        {"interpreter", 3, "Django CPython, 3 workers", 950.0},
+        {"interpreter", 6, "Django CPython, 6 workers", 600.0},
+        {"c2", 1, "Django PyPy, no extra workers", 86.0},
+        {"c2", 3, "Django PyPy, 3 workers", 36.0},
+        {"c2", 6, "Django PyPy, 6 workers", 20.0},
+    };
+
+    /**
+     * @param flagSets flag sets of the server JVMs, {@code none} skips the round
+     * @param workers blocking workers per server ({@code platform-N})
+     * @param seconds about how long each cell's measured part lasts (sized from its warmup)
+     * @param startSeconds how long a server JVM may take to print its port
+     */
+    record Plan(List<FlagSet> flagSets, List<Integer> workers, int seconds, int startSeconds) {
+        static Plan from(Settings s) {
+            String sets = s.string(FLAG_SETS, null, "interpreter,c2").trim();
+            List<FlagSet> flagSets = sets.equalsIgnoreCase("none") ? List.of()
+                    : FlagSets.load(s.path("taskbench.flagsets.file", null, null)).resolveAll(sets);
+            return new Plan(flagSets, workers(s), s.integer(SECONDS, null, 4, 1, 3600),
+                    s.integer(START_SECONDS, null, 120, 1, 3600));
+        }
+
+        /** {@code -Dtaskbench.seed.cpuWorkers}: worker counts from 1 to 1000. */
+        static List<Integer> workers(Settings s) {
+            List<Integer> workers = new ArrayList<>();
+            for (String w : s.string(WORKERS, null, "1,3,6").split(",")) {
+                try {
+                    int n = Integer.parseInt(w.trim());
+                    if (n >= 1 && n <= 1000) {
+                        workers.add(n);
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // the line below says what is expected
+                }
+                throw Settings.bad(WORKERS, s.get(WORKERS, null), "a comma-separated list of worker counts from 1 to 1000");
+            }
+            return workers;
+        }
+
+        boolean on() {
+            return !flagSets.isEmpty();
+        }
+    }
+
+    /** One cell: its figures, or why it has none. */
+    record Cell(String flagSet, int workers, ClosedLoop.Result result, String failed) {
+    }
+
+    private CpuRound() {
+    }
+
+    /** Every cell of the plan, loaded by {@code users} users, the servers on {@code db}. */
+    static List<Cell> run(ConnectionInfo db, SeedSettings o, Plan plan, PrintStream out) throws Exception {
+        Path handoff = Files.createTempFile("taskbench-cpu-", ".properties");
+        try {
+            DatabaseHandoff.write(handoff, db, DatabaseSource.EXPLICIT);
+            List<Cell> cells = new ArrayList<>();
+            for (FlagSet set : plan.flagSets()) {
+                cells.addAll(flagSet(set, handoff, o, plan, out));
+            }
+            return cells;
+        } finally {
+            Files.deleteIfExists(handoff);
+        }
+    }
+
+    /** One server JVM with this flag set, each worker count's server loaded in turn. */
+    private static List<Cell> flagSet(FlagSet set, Path handoff, SeedSettings o, Plan plan, PrintStream out)
+            throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java(set).toString());
+        cmd.addAll(set.jvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CpuServer.class.getName(),
+                "-D" + DatabaseHandoff.PROPERTY + "=" + handoff, "-D" + WORKERS + "=" + plan.workers().stream()
+                        .map(String::valueOf).collect(Collectors.joining(",")),
+                "-D" + ServeSettings.PORT + "=0", "-D" + ServeSettings.HOST + "=127.0.0.1"));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<Cell> cells = new ArrayList<>();
+        try {
+            List<Integer> ports = ports(p, plan.startSeconds(), plan.workers().size());
+            for (int i = 0; i < ports.size(); i++) {
+                cells.add(cell(set, plan.workers().get(i), URI.create("http://127.0.0.1:" + ports.get(i)), o, plan, out));
+            }
+        } catch (TaskbenchException e) {
+            out.printf(Locale.ROOT, "  %-12s: %s%n", set.name(), e.getMessage());
+            plan.workers().forEach(w -> cells.add(new Cell(set.name(), w, null, e.getMessage())));
+        } finally {
+            p.getOutputStream().close(); // the servers' cue to stop
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                Processes.end(Processes.tree(p.toHandle()), Processes.GRACE);
+            }
+        }
+        return cells;
+    }
+
+    /** A warmup of one request per user, then about {@code plan.seconds()} of requests, sized from it. */
+    private static Cell cell(FlagSet set, int workers, URI uri, SeedSettings o, Plan plan, PrintStream out)
+            throws Exception {
+        try {
+            ClosedLoop.Result warm = SeedLoad.cpu(uri, o.client(), o.users(), PATH, 1);
+            int perUser = (int) Math.max(1, Math.min(10_000, Math.round(plan.seconds() * warm.perSecond() / o.users())));
+            ClosedLoop.Result r = SeedLoad.cpu(uri, o.client(), o.users(), PATH, perUser);
+            out.printf(Locale.ROOT, "  %-12s %2d worker(s): %,9.1f requests/s, p99 %,8.1f ms (%d requests)%n", set.name(),
+                    workers, r.perSecond(), r.percentileMicros(0.99) / 1000, r.operations());
+            return new Cell(set.name(), workers, r, null);
+        } catch (TaskbenchException e) {
+            out.printf(Locale.ROOT, "  %-12s %2d worker(s): %s%n", set.name(), workers, e.getMessage());
+            return new Cell(set.name(), workers, null, e.getMessage());
+        }
+    }
+
+    /** The flag set's JDK ({@code @jdk:N}), else this JVM's. */
+    private static Path java(FlagSet set) {
+        if (set.jdkMajor() == null) {
+            return Path.of(System.getProperty("java.home"), "bin", "java");
+        }
+        Jdks jdks = Jdks.discover(null);
+        return jdks.find(set.jdkMajor()).orElseThrow(() -> new TaskbenchException("flag set " + set.name()
+                + " needs JDK " + set.jdkMajor() + ", and none was found (" + jdks + ")")).java();
+    }
+
+    /** The ports the servers print, read on a thread of its own so that a silent JVM cannot hang the round. */
+    private static List<Integer> ports(Process p, int startSeconds, int expected) throws Exception {
+        CompletableFuture<List<Integer>> ports = CompletableFuture.supplyAsync(() -> {
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            try {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (line.startsWith(CpuServer.READY)) {
+                        List<Integer> n = Arrays.stream(line.substring(CpuServer.READY.length()).trim().split(","))
+                                .map(Integer::valueOf).toList();
+                        drain(r); // open until the server ends: it may still print
+                        return n;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // below: no ports
+            }
+            return List.of();
+        });
+        try {
+            List<Integer> n = ports.get(startSeconds, TimeUnit.SECONDS);
+            if (n.size() != expected) {
+                throw new TaskbenchException("its server JVM ended before it served (exit code " + p.waitFor() + ")");
+            }
+            return n;
+        } catch (TimeoutException e) {
+            throw new TaskbenchException("its server JVM did not serve within " + startSeconds + " s (-D" + START_SECONDS
+                    + ")");
+        }
+    }
+
+    /** Whatever the server prints later is read away, so that it never blocks on a full pipe. */
+    private static void drain(BufferedReader r) {
+        Thread t = new Thread(() -> {
+            try {
+                while (r.read() >= 0) {
+                    // discard
+                }
+            } catch (IOException e) {
+                // the server is gone
+            }
+        }, "taskbench-cpu-server-out");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The round as a table: per flag set, requests/s per worker count, the seed's row beside each. */
+    static String render(SeedSettings o, Plan plan, List<Cell> cells) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "The seed's CPU round per server JVM: counter += 500 in a 10000 x 1000 loop"
+                + " (?loop=opaque), %d users, platform-N workers, one server JVM per cell%n", o.users()));
+        String head = "%-12s %8s %14s %12s   %s%n";
+        sb.append(String.format(Locale.ROOT, head, "flag set", "workers", "requests/s", "p99", "the seed (requests/s, 4-core laptop)"));
+        for (FlagSet set : plan.flagSets()) {
+            for (int w : plan.workers()) {
+                Cell c = cells.stream().filter(x -> x.flagSet().equals(set.name()) && x.workers() == w).findFirst()
+                        .orElse(null);
+                String rate = c == null ? "-" : c.result() == null ? "failed" : String.format(Locale.ROOT, "%,.1f",
+                        c.result().perSecond());
+                String p99 = c == null || c.result() == null ? "" : String.format(Locale.ROOT, "%,.1f ms",
+                        c.result().percentileMicros(0.99) / 1000);
+                sb.append(String.format(Locale.ROOT, head, set.name(), w, rate, p99, seed(set.name(), w)));
+            }
+        }
+        ratios(plan, cells, sb);
+        sb.append(String.format(Locale.ROOT, "  this machine has %d cores for servers, load and PostgreSQL together%n",
+                Runtime.getRuntime().availableProcessors()));
+        return sb.toString();
+    }
+
+    /** The interpreter-to-C2 factor per worker count, and each flag set's scaling from worker to worker. */
+    private static void ratios(Plan plan, List<Cell> cells, StringBuilder sb) {
+        for (int w : plan.workers()) {
+            Double slow = rate(cells, "interpreter", w);
+            Double fast = rate(cells, "c2", w);
+            if (slow != null && fast != null) {
+                sb.append(String.format(Locale.ROOT, "  %d worker(s): C2 serves %.1fx the interpreter's requests/s"
+                        + " (the seed: PyPy %.1fx CPython)%n", w, fast / slow, seedRatio(w)));
+            }
+        }
+        for (FlagSet set : plan.flagSets()) {
+            List<String> steps = new ArrayList<>();
+            for (int i = 1; i < plan.workers().size(); i++) {
+                Double a = rate(cells, set.name(), plan.workers().get(i - 1));
+                Double b = rate(cells, set.name(), plan.workers().get(i));
+                if (a != null && b != null) {
+                    steps.add(String.format(Locale.ROOT, "%d -> %d workers %.2fx", plan.workers().get(i - 1),
+                            plan.workers().get(i), b / a));
+                }
+            }
+            if (!steps.isEmpty()) {
+                sb.append("  ").append(set.name()).append(": ").append(String.join(", ", steps)).append('\n');
+            }
+        }
+    }
+
+    private static Double rate(List<Cell> cells, String set, int workers) {
+        return cells.stream().filter(c -> c.flagSet().equals(set) && c.workers() == workers && c.result() != null)
+                .map(c -> c.result().perSecond()).findFirst().orElse(null);
+    }
+
+    private static String seed(String set, int workers) {
+        return Arrays.stream(SEED).filter(r -> r[0].equals(set) && (Integer) r[1] == workers).findFirst()
+                .map(r -> String.format(Locale.ROOT, "%s: %,.1f", r[2], 5000 / (Double) r[3])).orElse("");
+    }
+
+    private static double seedRatio(int workers) {
+        Double cpython = null;
+        Double pypy = null;
+        for (Object[] r : SEED) {
+            if ((Integer) r[1] == workers) {
+                if (r[0].equals("interpreter")) {
+                    cpython = (Double) r[3];
+                } else {
+                    pypy = (Double) r[3];
+                }
+            }
+        }
+        return cpython == null || pypy == null ? Double.NaN : cpython / pypy;
+    }
+}
