@@ -172,8 +172,23 @@ public final class DatabaseLock implements AutoCloseable {
             Held held = HELD.get(key);
             if (held != null && --held.count == 0) {
                 HELD.remove(key);
+                unlock(held.connection);
                 close(held.connection);
             }
+        }
+    }
+
+    /**
+     * Releases the lock before the session ends: closing the connection alone releases it only when
+     * the backend has processed the goodbye, after {@code close()} has returned, so the next run
+     * (or a test's next line) could still find it held.
+     */
+    private static void unlock(Connection c) {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            ps.setLong(1, KEY);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            // a session that is gone holds nothing
         }
     }
 
