@@ -3,6 +3,7 @@ package dev.taskbench.write;
 import dev.taskbench.db.BenchmarkDatabase;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.declare.NeedsDatabase;
+import dev.taskbench.declare.NeedsJdk;
 import dev.taskbench.pool.ConnectionSource;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,11 +22,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Users outnumbering connections: {@code users} concurrent users each insert one row (prepared
  * JDBC) through a HikariCP pool of 10, on platform threads or one virtual thread per user; the
- * score is per op (all users), the secondary {@code rows} metric counts rows.
+ * score is per op (all users), the secondary {@code rows} metric counts rows. Platform and virtual
+ * are two methods, not a {@code threads} param, so that {@link NeedsJdk} can leave the virtual one
+ * out of a JDK 17 pass by method name.
  */
 @NeedsDatabase
 @BenchmarkMode(Mode.AverageTime)
@@ -40,9 +44,6 @@ public class UsersBenchmark {
         @Param({"10", "100", "1000"})
         public int users;
 
-        @Param({"platform", "virtual"})
-        public UserThreads threads;
-
         private final LongAdder calls = new LongAdder();
         private ConnectionSource.Opened opened;
         private ProofOfWork proof;
@@ -51,14 +52,14 @@ public class UsersBenchmark {
         private List<Task> row;
 
         @Setup(Level.Trial)
-        public void openTrial() throws SQLException {
+        public void openTrial(BenchmarkParams params) throws SQLException {
             ConnectionInfo info = WriteConnections.DEFAULTS.apply(BenchmarkDatabase.info());
             opened = ConnectionSource.hikari.open(info, POOL_SIZE, ACQUIRE_TIMEOUT);
             OpenedDataSource ds = new OpenedDataSource(opened);
             proof = new ProofOfWork(info, ds, POOL_SIZE);
             writer = WritePath.jdbcPrepared.open(ds);
             row = Task.seedRows(1);
-            executor = threads.open(users);
+            executor = threadsOf(params).open(users);
         }
 
         @Setup(Level.Iteration)
@@ -83,6 +84,12 @@ public class UsersBenchmark {
             }
         }
 
+        /** The benchmark method's name is the thread kind. */
+        private static UserThreads threadsOf(BenchmarkParams params) {
+            String b = params.getBenchmark();
+            return UserThreads.valueOf(b.substring(b.lastIndexOf('.') + 1));
+        }
+
         int run() {
             return UserThreads.runAll(executor, users, () -> {
                 writer.insert(row);
@@ -94,7 +101,16 @@ public class UsersBenchmark {
 
     @Benchmark
     @Threads(1)
-    public int users(Users s, RowCounter counter) {
+    public int platform(Users s, RowCounter counter) {
+        int n = s.run();
+        counter.rows += n;
+        return n;
+    }
+
+    @Benchmark
+    @Threads(1)
+    @NeedsJdk(21) // virtual threads
+    public int virtual(Users s, RowCounter counter) {
         int n = s.run();
         counter.rows += n;
         return n;
