@@ -80,6 +80,15 @@ public final class SuiteRunner {
 
     /** A flag set that will run: on which JVM. */
     record Planned(FlagSet flagSet, Path java, String jdk) {
+        /** The fork JDK's feature release, read from {@code jdk} ("JDK 25.0.1"). */
+        int feature() {
+            String v = jdk.substring(jdk.indexOf(' ') + 1);
+            int end = 0;
+            while (end < v.length() && Character.isDigit(v.charAt(end))) {
+                end++;
+            }
+            return end == 0 ? Runtime.version().feature() : Integer.parseInt(v.substring(0, end));
+        }
     }
 
     /** What this run does, decided before anything runs. */
@@ -346,9 +355,21 @@ public final class SuiteRunner {
     private void runFlagSet(RunPlan plan, Planned p, int round) throws RunnerException {
         List<RunResult> acc = results.computeIfAbsent(p.flagSet().name(), k -> new ArrayList<>());
         int group = 0;
+        JdkFilter jdk = JdkFilter.of(plan.selected(), p.feature(), p.flagSet().name());
+        if (round == 0) {
+            jdk.leftOut().forEach(line -> out.println("taskbench: " + line));
+        }
+        List<String> kept = jdk.kept().stream().map(BenchmarkListEntry::getUsername).toList();
         for (PassPlan.Iterations it : plan.passes().passes().keySet()) {
+            if (plan.passes().passes().get(it).stream().noneMatch(kept::contains)) {
+                group++;
+                continue;
+            }
+            List<String> excludes = new ArrayList<>(plan.passes().excludesFor(it));
+            plan.selected().stream().map(BenchmarkListEntry::getUsername).filter(n -> !kept.contains(n))
+                    .forEach(n -> excludes.add("^" + java.util.regex.Pattern.quote(n) + "$"));
             JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), plan.passForks(),
-                    plan.passes().excludesFor(it), it, ceilingInitLine(plan, p));
+                    excludes, it, ceilingInitLine(plan, p));
             out.printf("taskbench: flag set %s on %s%s%s%n", p.flagSet().name(), p.jdk(),
                     plan.rounds() > 1 ? ", round " + (round + 1) + " of " + plan.rounds() : "",
                     plan.passes().passes().size() > 1 ? ", warmup " + it.warmup() + ", measurement " + it.measurement()
