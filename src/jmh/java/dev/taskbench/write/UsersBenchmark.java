@@ -4,6 +4,7 @@ import dev.taskbench.db.BenchmarkDatabase;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.declare.NeedsJdk;
+import dev.taskbench.declare.Standard;
 import dev.taskbench.pool.ConnectionSource;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * are two methods, not a {@code threads} param, so that {@link NeedsJdk} can leave the virtual one
  * out of a JDK 17 pass by method name.
  */
+@Standard(value = {}, why = "it answers no finding of the standard run; the full profile, or -Djmh.include=Users, runs it")
 @NeedsDatabase
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
