@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class UsersBenchmark {
     private static final int POOL_SIZE = 10;
-    /** 1000 queued users at about a thousand writes/s wait longer than HikariCP's usual second. */
+    /** A thousand users queued on ten connections wait longer than HikariCP's usual second for one. */
     private static final Duration ACQUIRE_TIMEOUT = Duration.ofSeconds(60);
 
     @State(Scope.Benchmark)
