@@ -218,7 +218,7 @@ final class CpuRound {
     static String render(SeedSettings o, Plan plan, List<Cell> cells) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "The seed's CPU round per server JVM: counter += 500 in a 10000 x 1000 loop"
-                + " (?loop=opaque), %d users, platform-N workers, one server JVM per cell%n", o.users()));
+                + " (?loop=opaque), %d users, platform-N workers, one server JVM per flag set%n", o.users()));
         String head = "%-12s %8s %14s %12s   %s%n";
         sb.append(String.format(Locale.ROOT, head, "flag set", "workers", "requests/s", "p99", "the seed (requests/s, 4-core laptop)"));
         for (FlagSet set : plan.flagSets()) {
