@@ -7,6 +7,7 @@ import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.write.OpenedDataSource;
 import dev.taskbench.write.TaskSchema;
 import dev.taskbench.write.TaskWriter;
+import dev.taskbench.write.UserThreads;
 import dev.taskbench.write.WriteConnections;
 import dev.taskbench.write.WritePath;
 import java.net.URI;
@@ -368,7 +369,7 @@ public final class TaskServer implements AutoCloseable {
     private static ExecutorService workers(Config config) {
         return switch (config.threading()) {
             case platform -> Executors.newFixedThreadPool(config.workers(), namedThreads("taskbench-worker-"));
-            case virtual -> virtualThreadPerTask();
+            case virtual -> UserThreads.virtualThreadPerTask();
             default -> null;
         };
     }
@@ -376,15 +377,6 @@ public final class TaskServer implements AutoCloseable {
     private static ThreadFactory namedThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> new Thread(r, prefix + n.incrementAndGet());
-    }
-
-    /** {@code Executors.newVirtualThreadPerTaskExecutor()}, reached by reflection: the build is {@code --release 17}. */
-    private static ExecutorService virtualThreadPerTask() {
-        try {
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new TaskbenchException("this JVM has no virtual threads (JDK 21 and later): " + e, e);
-        }
     }
 
     @Override

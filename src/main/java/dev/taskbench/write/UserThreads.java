@@ -62,11 +62,15 @@ public enum UserThreads {
         };
     }
 
-    private static ExecutorService virtualThreadPerTask() {
+    /**
+     * {@code Executors.newVirtualThreadPerTaskExecutor()}, reached by reflection: the build is
+     * {@code --release 17}. The server's {@code virtual} model runs its requests on one too.
+     */
+    public static ExecutorService virtualThreadPerTask() {
         try {
             return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {
-            throw new TaskbenchException("threads=virtual needs JDK 21+, this JVM is " + Runtime.version().feature()
+            throw new TaskbenchException("virtual threads need JDK 21+, this JVM is " + Runtime.version().feature()
                     + ": run it under the flag set jdk25 (-Dtaskbench.flagsets=jdk25)", e);
         }
     }
