@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 
 /** The flag-set file: {@code name = options} lines, {@code @jdk:N} to pick a JDK, {@code #} comments. */
 public final class FlagSets {
+    /** {@code -Dtaskbench.flagsets}: the flag sets a command runs. */
+    public static final String SETTING = "taskbench.flagsets";
+    /** {@code -Dtaskbench.flagsets.file}: a flag-set file instead of the built-in one. */
+    public static final String FILE_SETTING = "taskbench.flagsets.file";
     static final String BUILT_IN = "/dev/taskbench/flagsets.conf";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern JDK = Pattern.compile("@jdk:(\\d+)");

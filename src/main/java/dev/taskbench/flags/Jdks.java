@@ -1,5 +1,6 @@
 package dev.taskbench.flags;
 
+import dev.taskbench.TaskbenchException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,9 @@ public final class Jdks {
     private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"([^\"]+)\"", Pattern.MULTILINE);
     static final List<Path> INSTALL_DIRS = List.of(Path.of("/usr/lib/jvm"), Path.of("/opt/java"),
             Path.of("/usr/java"), Path.of("/Library/Java/JavaVirtualMachines"));
+
+    /** {@code -Dtaskbench.jdks=HOME,HOME}: JDKs beyond the ones found by looking. */
+    public static final String SETTING = "taskbench.jdks";
 
     private final List<Jdk> found;
 
@@ -94,6 +98,18 @@ public final class Jdks {
 
     public Optional<Jdk> find(int major) {
         return found.stream().filter(j -> j.major() == major).findFirst();
+    }
+
+    /**
+     * The {@code java} one JVM of this flag set starts with: its {@code @jdk:N}'s, else the running
+     * JVM's; a JDK the set names and this machine lacks is a one-line error.
+     */
+    public Path java(FlagSet set) {
+        if (set.jdkMajor() == null) {
+            return Path.of(System.getProperty("java.home"), "bin", "java");
+        }
+        return find(set.jdkMajor()).orElseThrow(() -> new TaskbenchException("flag set " + set.name() + " needs JDK "
+                + set.jdkMajor() + ", and none was found (" + this + "; -D" + SETTING + "=HOME adds one)")).java();
     }
 
     @Override

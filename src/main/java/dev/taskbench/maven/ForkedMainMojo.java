@@ -5,7 +5,6 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.flags.FlagSet;
 import dev.taskbench.flags.FlagSets;
-import dev.taskbench.flags.Jdk;
 import dev.taskbench.flags.Jdks;
 import java.io.File;
 import java.io.IOException;
@@ -116,7 +115,7 @@ abstract class ForkedMainMojo extends AbstractMojo {
      * default when none; a list, or a name the file does not have, is a one-line error.
      */
     static FlagSet flagSet(Properties user) throws MojoFailureException {
-        String spec = user.getProperty("taskbench.flagsets");
+        String spec = user.getProperty(FlagSets.SETTING);
         if (spec == null || spec.isBlank()) {
             return FlagSet.DEFAULT;
         }
@@ -124,7 +123,7 @@ abstract class ForkedMainMojo extends AbstractMojo {
             throw new MojoFailureException("-Dtaskbench.flagsets=" + spec + ": this goal starts one JVM, so it takes one"
                     + " flag set (a+b combines two); jmh:run compares several");
         }
-        String file = user.getProperty("taskbench.flagsets.file");
+        String file = user.getProperty(FlagSets.FILE_SETTING);
         try {
             return FlagSets.load(file == null || file.isBlank() ? null : Path.of(file)).resolve(spec);
         } catch (TaskbenchException e) {
@@ -135,7 +134,7 @@ abstract class ForkedMainMojo extends AbstractMojo {
     /** {@code -Dtaskbench.jvm}, else the JDK a {@code @jdk:N} flag set names, else Maven's own. */
     private String javaExecutable(FlagSet set, Properties user) throws MojoFailureException {
         if ((jvm == null || jvm.isBlank()) && set.jdkMajor() != null) {
-            return jdk(set, Jdks.discover(user.getProperty("taskbench.jdks"))).java().toString();
+            return java(set, Jdks.discover(user.getProperty(Jdks.SETTING))).toString();
         }
         if (jvm == null || jvm.isBlank()) {
             return Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -148,10 +147,12 @@ abstract class ForkedMainMojo extends AbstractMojo {
         return exe.toString();
     }
 
-    static Jdk jdk(FlagSet set, Jdks jdks) throws MojoFailureException {
-        return jdks.find(set.jdkMajor()).orElseThrow(() -> new MojoFailureException("flag set " + set.name()
-                + " needs JDK " + set.jdkMajor() + ", and none was found (" + jdks + "; -Dtaskbench.jdks=HOME adds one,"
-                + " -Dtaskbench.jvm=HOME picks one)"));
+    static Path java(FlagSet set, Jdks jdks) throws MojoFailureException {
+        try {
+            return jdks.java(set);
+        } catch (TaskbenchException e) {
+            throw new MojoFailureException(e.getMessage() + "; -Dtaskbench.jvm=HOME picks one", e);
+        }
     }
 
     private int runChild(List<String> command, Path privateDir) throws MojoExecutionException {

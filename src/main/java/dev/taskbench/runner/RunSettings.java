@@ -6,6 +6,8 @@ import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.db.DatabaseLock;
+import dev.taskbench.flags.FlagSets;
+import dev.taskbench.flags.Jdks;
 import dev.taskbench.results.ProfileEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,11 +43,11 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
         List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
         boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions) {
 
-    public static final String FLAGSETS = "taskbench.flagsets";
-    public static final String FLAGSETS_FILE = "taskbench.flagsets.file";
+    public static final String FLAGSETS = FlagSets.SETTING;
+    public static final String FLAGSETS_FILE = FlagSets.FILE_SETTING;
     public static final String INTERLEAVE = "taskbench.interleave";
     public static final String REFERENCE = "taskbench.reference";
-    public static final String JDKS = "taskbench.jdks";
+    public static final String JDKS = Jdks.SETTING;
     public static final String RUN_ID = "taskbench.run.id";
     public static final String GATE = Criteria.GATE;
     public static final String BASE = "base";

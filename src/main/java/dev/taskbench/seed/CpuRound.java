@@ -64,27 +64,14 @@ final class CpuRound {
         static Plan from(Settings s) {
             String sets = s.string(FLAG_SETS, null, "interpreter,c2").trim();
             List<FlagSet> flagSets = sets.equalsIgnoreCase("none") ? List.of()
-                    : FlagSets.load(s.path("taskbench.flagsets.file", null, null)).resolveAll(sets);
+                    : FlagSets.load(s.path(FlagSets.FILE_SETTING, null, null)).resolveAll(sets);
             return new Plan(flagSets, workers(s), s.integer(SECONDS, null, 4, 1, 3600),
                     s.integer(START_SECONDS, null, 120, 1, 3600));
         }
 
         /** {@code -Dtaskbench.seed.cpuWorkers}: worker counts from 1 to 1000. */
         static List<Integer> workers(Settings s) {
-            List<Integer> workers = new ArrayList<>();
-            for (String w : s.string(WORKERS, null, "1,3,6").split(",")) {
-                try {
-                    int n = Integer.parseInt(w.trim());
-                    if (n >= 1 && n <= 1000) {
-                        workers.add(n);
-                        continue;
-                    }
-                } catch (NumberFormatException e) {
-                    // the line below says what is expected
-                }
-                throw Settings.bad(WORKERS, s.get(WORKERS, null), "a comma-separated list of worker counts from 1 to 1000");
-            }
-            return workers;
+            return ModelsGrid.numbers(s, WORKERS, "1,3,6", 1, 1000);
         }
 
         boolean on() {
@@ -118,7 +105,7 @@ final class CpuRound {
     private static List<Cell> flagSet(FlagSet set, Path handoff, SeedSettings o, Plan plan, PrintStream out)
             throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(java(set).toString());
+        cmd.add(Jdks.discover(null).java(set).toString());
         cmd.addAll(set.jvmOptions());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CpuServer.class.getName(),
                 "-D" + DatabaseHandoff.PROPERTY + "=" + handoff, "-D" + WORKERS + "=" + plan.workers().stream()
@@ -157,16 +144,6 @@ final class CpuRound {
             out.printf(Locale.ROOT, "  %-12s %2d worker(s): %s%n", set.name(), workers, e.getMessage());
             return new Cell(set.name(), workers, null, e.getMessage());
         }
-    }
-
-    /** The flag set's JDK ({@code @jdk:N}), else this JVM's. */
-    private static Path java(FlagSet set) {
-        if (set.jdkMajor() == null) {
-            return Path.of(System.getProperty("java.home"), "bin", "java");
-        }
-        Jdks jdks = Jdks.discover(null);
-        return jdks.find(set.jdkMajor()).orElseThrow(() -> new TaskbenchException("flag set " + set.name()
-                + " needs JDK " + set.jdkMajor() + ", and none was found (" + jdks + ")")).java();
     }
 
     /** The ports the servers print, read on a thread of its own so that a silent JVM cannot hang the round. */

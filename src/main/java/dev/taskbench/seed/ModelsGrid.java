@@ -161,7 +161,8 @@ final class ModelsGrid {
         return v.equalsIgnoreCase("none") ? List.of() : Arrays.stream(v.split(",")).map(String::trim).toList();
     }
 
-    private static List<Integer> numbers(Settings s, String key, String dflt, int min, int max) {
+    /** A comma-separated list of whole numbers in [min, max], at least one; a bad one is a one-line error. */
+    static List<Integer> numbers(Settings s, String key, String dflt, int min, int max) {
         List<Integer> out = new ArrayList<>();
         for (String v : list(s, key, dflt)) {
             try {

@@ -56,7 +56,7 @@ class ForkedMainMojoTest {
     @Test
     void aFlagSetWhoseJdkIsNotInstalledSaysSoInOneLine() {
         String why = assertThrows(MojoFailureException.class,
-                () -> ForkedMainMojo.jdk(new FlagSet("jdk99", List.of(), 99), Jdks.discover(null))).getMessage();
+                () -> ForkedMainMojo.java(new FlagSet("jdk99", List.of(), 99), Jdks.discover(null))).getMessage();
         assertTrue(why.startsWith("flag set jdk99 needs JDK 99, and none was found ("), why);
         assertFalse(why.contains("\n"), why);
     }
