@@ -78,16 +78,14 @@ public final class SuiteRunner {
     public static final String REFERENCE_FILE = "reference.json";
     public static final String CEILING_FILE = "ceiling.txt";
 
-    /** A flag set that will run: on which JVM. */
-    record Planned(FlagSet flagSet, Path java, String jdk) {
-        /** The fork JDK's feature release, read from {@code jdk} ("JDK 25.0.1"). */
-        int feature() {
-            String v = jdk.substring(jdk.indexOf(' ') + 1);
-            int end = 0;
-            while (end < v.length() && Character.isDigit(v.charAt(end))) {
-                end++;
-            }
-            return end == 0 ? Runtime.version().feature() : Integer.parseInt(v.substring(0, end));
+    /**
+     * A flag set that will run: on which JVM ({@code java} null: the runner's), its label and its
+     * feature release.
+     */
+    record Planned(FlagSet flagSet, Path java, String jdk, int feature) {
+        /** The {@code java} its forks start with. */
+        Path forkJava() {
+            return java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java");
         }
     }
 
@@ -483,11 +481,10 @@ public final class SuiteRunner {
         Map<String, Set<String>> params = paramProduct(rows);
         ProfilePass.run(one, List.of(onlyRows(pass, plan.candidateForkArgs(), params)),
                 published.resolve(ProfilePass.FOLDER), out);
-        Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
         Path json = published.resolve(BaselineJar.FOLDER).resolve(".profiled-" + p.flagSet().fileName() + ".json");
         ProfilePass.run(one, List.of(onlyRows(pass, plan.forkProps(), params)),
                 published.resolve(BaselineJar.FOLDER).resolve(ProfilePass.FOLDER), out,
-                o -> plan.baseline().runRound(o, settings.request().profile(), java, plan.selected(), json));
+                o -> plan.baseline().runRound(o, settings.request().profile(), p.forkJava(), plan.selected(), json));
         try {
             Files.deleteIfExists(json);
         } catch (IOException e) {
@@ -571,9 +568,8 @@ public final class SuiteRunner {
     /** One fork of the baseline jar with these options, kept as a round file until the rounds are merged. */
     private void runBaselineRound(RunPlan plan, Planned p, Options options, String name) {
         Path f = baselineDir().resolve(name + "-" + p.flagSet().fileName() + ".json");
-        Path java = p.java() != null ? p.java() : Path.of(System.getProperty("java.home"), "bin", "java");
         baselineRounds.computeIfAbsent(p.flagSet().fileName(), k -> new ArrayList<>()).add(plan.baseline().runRound(
-                options, settings.request().profile(), java, plan.selected(), f));
+                options, settings.request().profile(), p.forkJava(), plan.selected(), f));
         CeilingProfiler.somethingElseRan(plan.runId());
     }
 
@@ -689,7 +685,7 @@ public final class SuiteRunner {
         if (flagSpec == null) {
             String here = System.getProperty("java.version");
             report.put(FlagSet.DEFAULT.name(), Map.of("jdk", here, "options", List.of(), "status", "ran"));
-            return List.of(new Planned(FlagSet.DEFAULT, null, "JDK " + here));
+            return List.of(new Planned(FlagSet.DEFAULT, null, "JDK " + here, Runtime.version().feature()));
         }
         Jdks jdks = Jdks.discover(settings.jdks());
         out.println("taskbench: JDKs found: " + jdks);
@@ -706,7 +702,7 @@ public final class SuiteRunner {
     /** One flag set on its JDK, or empty (and why, in the report) when it cannot run here. */
     private static Optional<Planned> planOne(FlagSet set, Jdks jdks, PrintStream out, Map<String, Object> report) {
         Planned p = new Planned(set, Path.of(System.getProperty("java.home"), "bin", "java"),
-                "JDK " + System.getProperty("java.version"));
+                "JDK " + System.getProperty("java.version"), Runtime.version().feature());
         String why = null;
         if (set.jdkMajor() != null) {
             var found = jdks.find(set.jdkMajor());
@@ -714,7 +710,7 @@ public final class SuiteRunner {
                 why = "JDK " + set.jdkMajor() + " is not installed (found: " + jdks + "; add one with -D"
                         + RunSettings.JDKS + "=HOME)";
             } else {
-                p = new Planned(set, found.get().java(), "JDK " + found.get().version());
+                p = new Planned(set, found.get().java(), "JDK " + found.get().version(), found.get().major());
             }
         }
         if (why == null) {
