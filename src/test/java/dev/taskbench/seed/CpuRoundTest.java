@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.config.Settings;
 import dev.taskbench.db.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,19 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jmh:seed}'s CPU round: a server JVM per cell, started with the cell's flag set. */
 class CpuRoundTest {
     static CpuRound.Plan plan(String... kv) {
-        Properties p = new Properties();
-        for (int i = 0; i < kv.length; i += 2) {
-            p.setProperty(kv[i], kv[i + 1]);
-        }
-        return CpuRound.Plan.from(new Settings(p, Map.of()));
+        return CpuRound.Plan.from(SeedSettingsTest.settings(kv));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.config.Settings;
 import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.TestDatabase;
 import dev.taskbench.server.TaskServer;
@@ -15,18 +14,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** {@code jmh:seed}'s models round against the real PostgreSQL: every cell's rows read back, a delayed cell, a refused model. */
 class ModelsGridTest {
     static ModelsGrid.Plan plan(String... kv) {
-        Properties p = new Properties();
-        for (int i = 0; i < kv.length; i += 2) {
-            p.setProperty(kv[i], kv[i + 1]);
-        }
-        return ModelsGrid.Plan.from(new Settings(p, Map.of()));
+        return ModelsGrid.Plan.from(SeedSettingsTest.settings(kv));
     }
 
     @Test

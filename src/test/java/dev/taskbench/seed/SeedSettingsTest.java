@@ -21,12 +21,17 @@ import org.junit.jupiter.api.Test;
 
 /** {@code jmh:seed}'s settings: every {@code -Dtaskbench.seed.*} and the server's, typed and read once. */
 class SeedSettingsTest {
-    static SeedSettings of(String... kv) {
+    /** Settings of {@code -D} pairs {@code key, value, ...}, no environment: what the seed's tests build from. */
+    static Settings settings(String... kv) {
         Properties p = new Properties();
         for (int i = 0; i < kv.length; i += 2) {
             p.setProperty(kv[i], kv[i + 1]);
         }
-        return SeedSettings.from(new Settings(p, Map.of()));
+        return new Settings(p, Map.of());
+    }
+
+    static SeedSettings of(String... kv) {
+        return SeedSettings.from(settings(kv));
     }
 
     static String error(String... kv) {
