@@ -12,7 +12,7 @@ import java.time.Duration;
  * naming the setting. {@code jmh:seed} reads its in-process server through {@link #server(Settings, int)}
  * too, so the two commands take the same options.
  */
-public record ServeSettings(TaskServer.Config server) {
+public record ServeSettings(TaskServer.Config server, boolean nginx) {
     /** The port; only this setting, never an environment variable such as {@code PORT}. */
     public static final String PORT = "taskbench.port";
     public static final String HOST = "taskbench.server.host";
@@ -25,11 +25,13 @@ public record ServeSettings(TaskServer.Config server) {
     public static final String MAX_CONNECTIONS = "taskbench.server.maxConnections";
     public static final String IDLE_TIMEOUT = "taskbench.server.idleTimeoutMs";
     public static final String MIN_BODY_RATE = "taskbench.server.minBodyBytesPerSecond";
+    /** Whether {@code jmh:serve} also starts Debian's nginx in front of the server, as the seed deployed it. */
+    public static final String NGINX = "taskbench.server.nginx";
     /** Where {@code jmh:serve} listens unless told. */
     public static final int DEFAULT_PORT = 8080;
 
     public static ServeSettings from(Settings s) {
-        return new ServeSettings(server(s, DEFAULT_PORT));
+        return new ServeSettings(server(s, DEFAULT_PORT), s.flag(NGINX, null, false));
     }
 
     /** {@link TaskServer.Config#defaults()} with the settings given; {@code defaultPort} (0: any free one) when no port is. */

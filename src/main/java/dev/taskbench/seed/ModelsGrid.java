@@ -5,6 +5,7 @@ import dev.taskbench.config.Settings;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.net.TcpProxy;
 import dev.taskbench.server.ClosedLoop;
+import dev.taskbench.server.Service;
 import dev.taskbench.server.TaskServer;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -35,7 +36,8 @@ final class ModelsGrid {
             "platform-3", new Object[] {"gunicorn, 3 sync workers", 58.0},
             "platform-9", new Object[] {"gunicorn, 9 sync workers", 52.0},
             "virtual", new Object[] {"gunicorn + gevent, 1000 x 9", 60.0},
-            "selector", new Object[] {"Node/Express, 1 process", 36.0});
+            "selector", new Object[] {"Node/Express, 1 process", 36.0},
+            "eventloop-1", new Object[] {"Node/Express on PM2, cluster of 3", 44.0});
 
     /**
      * @param models threading models as {@code -Dtaskbench.server.threading} takes them; {@code none} skips the round
@@ -45,7 +47,8 @@ final class ModelsGrid {
      */
     record Plan(List<String> models, List<Integer> roundTripsMs, List<Integer> users, int writes) {
         static Plan from(Settings s) {
-            List<String> models = list(s, MODELS, "selector,dispatch,platform-1,platform-2,platform-3,platform-9,virtual");
+            List<String> models = list(s, MODELS,
+                    "selector,dispatch,platform-1,platform-2,platform-3,platform-9,virtual,eventloop,eventloop-1");
             for (String m : models) {
                 if (!TaskServer.Threading.valid(m)) {
                     throw Settings.bad(MODELS, s.get(MODELS, null), "a comma-separated list, each "
@@ -100,7 +103,7 @@ final class ModelsGrid {
         int perUser = Math.max(1, writes / users);
         String id = model + "-" + rt + "-" + users + "-" + System.nanoTime();
         String marker = "grid-" + id;
-        try (TaskServer server = TaskServer.start(target, config)) {
+        try (Service server = Service.start(target, config)) {
             ClosedLoop.Result r;
             try {
                 SeedLoad.writes(server, o.client(), users, "warm-" + id, perUser);

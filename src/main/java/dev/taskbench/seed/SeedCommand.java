@@ -9,6 +9,8 @@ import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.ProvisionedDatabase;
+import dev.taskbench.net.NginxFront;
+import dev.taskbench.server.Service;
 import dev.taskbench.server.TaskServer;
 import dev.taskbench.write.TaskSchema;
 import dev.taskbench.write.WriteConnections;
@@ -45,7 +47,7 @@ public final class SeedCommand {
 
     /** The steps that run against the server, in order. */
     static final List<Step> STEPS = List.of(SeedCommand::warmUp, SeedCommand::ceilingBefore, SeedCommand::writeRound,
-            SeedCommand::ceilingAfter, SeedCommand::cpuRound, SeedCommand::layers);
+            SeedCommand::ceilingAfter, SeedCommand::nginxHop, SeedCommand::cpuRound, SeedCommand::layers);
 
     private SeedCommand() {
     }
@@ -77,10 +79,10 @@ public final class SeedCommand {
     static void execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu, PrintStream out)
             throws Exception {
         SeedRun run = provision(db, o, out);
-        try (TaskServer server = TaskServer.start(db, o.server())) {
+        try (Service server = Service.start(db, o.server())) {
             run.server = server;
-            out.printf(Locale.ROOT, "taskbench seed run %s: server %s (Jetty 12, %s), client %s, database %s%n", run.id,
-                    server.uri(), o.server().describe(), o.client().name().toLowerCase(Locale.ROOT), db.redactedUrl());
+            out.printf(Locale.ROOT, "taskbench seed run %s: server %s (%s, %s), client %s, database %s%n", run.id,
+                    server.uri(), server instanceof TaskServer ? "Jetty 12" : "Vert.x", o.server().describe(), o.client().name().toLowerCase(Locale.ROOT), db.redactedUrl());
             for (Step step : STEPS) {
                 step.run(run);
             }
@@ -166,6 +168,39 @@ public final class SeedCommand {
         }
     }
 
+    /**
+     * The seed's deployment: the write round again straight to the server and then behind nginx
+     * (the seed's stacks sat behind one), back to back on the warm server, each row read back.
+     */
+    static void nginxHop(SeedRun run) throws Exception {
+        SeedSettings o = run.settings;
+        if (!o.nginx()) {
+            return;
+        }
+        java.util.Optional<java.nio.file.Path> nginx = NginxFront.find();
+        if (nginx.isEmpty()) {
+            run.nginxNote = "nginx is not on this machine (Debian: apt-get install nginx): the hop is not measured";
+            run.out.println("nginx: " + run.nginxNote);
+            return;
+        }
+        int per = o.writes() / o.users();
+        run.out.printf(Locale.ROOT, "nginx hop: %d users x %d form POSTs straight, then as many behind nginx ...%n",
+                o.users(), per);
+        try (NginxFront front = NginxFront.start(nginx.get(), run.server.uri())) {
+            for (int i = 0; i < 2; i++) {
+                String marker = (i == 0 ? "direct-" : "nginx-") + run.id;
+                java.net.URI target = i == 0 ? run.server.uri() : front.uri();
+                run.nginx[i] = SeedLoad.writes(target, o.client(), o.users(), marker, per);
+                long found = SeedLoad.rowsMarked(run.info, marker);
+                if (found != run.nginx[i].operations()) {
+                    throw new TaskbenchException((i == 0 ? "straight" : "behind nginx") + ": " + run.nginx[i].operations()
+                            + " writes answered 201 but " + found + " rows carry the marker");
+                }
+            }
+        }
+        SeedLoad.emptyTable(run.info, run.server);
+    }
+
     static void cpuRound(SeedRun run) throws Exception {
         SeedSettings o = run.settings;
         if (o.cpu() > 0) {
@@ -176,8 +211,10 @@ public final class SeedCommand {
     }
 
     static void layers(SeedRun run) throws Exception {
-        if (run.settings.layers()) {
-            run.layers = Layers.measure(run.server, run.settings);
+        if (run.settings.layers() && run.server instanceof TaskServer jetty) {
+            run.layers = Layers.measure(jetty, run.settings);
+        } else if (run.settings.layers()) {
+            run.out.println("layers: skipped, the eventloop model has no JDBC writer to take apart");
         }
     }
 
@@ -191,6 +228,13 @@ public final class SeedCommand {
         if (run.writesCpu != null) {
             out.println();
             out.print(SeedReport.cpuUse(o, run.writesCpu, run.pgbenchCpu));
+        }
+        if (run.nginx[1] != null) {
+            out.println();
+            out.print(SeedReport.nginx(o, run.nginx));
+        } else if (run.nginxNote != null) {
+            out.println();
+            out.println("nginx: " + run.nginxNote);
         }
         if (run.cpu[0] != null) {
             out.println();

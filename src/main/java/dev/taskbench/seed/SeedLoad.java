@@ -6,7 +6,7 @@ import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.server.ClosedLoop;
 import dev.taskbench.server.Poster;
 import dev.taskbench.server.Posters;
-import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.Service;
 import dev.taskbench.write.Task;
 import dev.taskbench.write.TaskSchema;
 import java.net.URI;
@@ -25,15 +25,21 @@ final class SeedLoad {
     }
 
     /** {@code users} x {@code perUser} form POSTs, each title carrying {@code marker}, the user and the count. */
-    static ClosedLoop.Result writes(TaskServer server, SeedSettings o, String marker, int perUser) throws Exception {
+    static ClosedLoop.Result writes(Service server, SeedSettings o, String marker, int perUser) throws Exception {
         return writes(server, o.client(), o.users(), marker, perUser);
     }
 
     /** The same with {@code users} users of {@code client}. */
-    static ClosedLoop.Result writes(TaskServer server, Poster.Kind client, int users, String marker, int perUser)
+    static ClosedLoop.Result writes(Service server, Poster.Kind client, int users, String marker, int perUser)
+            throws Exception {
+        return writes(server.uri(), client, users, marker, perUser);
+    }
+
+    /** The same against any address that serves the routes (the server itself, or nginx in front of it). */
+    static ClosedLoop.Result writes(URI target, Poster.Kind client, int users, String marker, int perUser)
             throws Exception {
         return ClosedLoop.run(users, perUser, user -> {
-            Poster p = Posters.open(client, server.uri());
+            Poster p = Posters.open(client, target);
             String suffix = "+" + marker + "-" + user + "-";
             return (u, i) -> {
                 byte[] body = Task.seedBody(suffix + i).getBytes(StandardCharsets.US_ASCII);
@@ -49,7 +55,7 @@ final class SeedLoad {
     }
 
     /** {@code users} x {@code perUser} POSTs of the seed's form to a CPU route, each answer checked. */
-    static ClosedLoop.Result cpu(TaskServer server, SeedSettings o, String path, int perUser) throws Exception {
+    static ClosedLoop.Result cpu(Service server, SeedSettings o, String path, int perUser) throws Exception {
         return cpu(server.uri(), o.client(), o.users(), path, perUser);
     }
 
@@ -82,7 +88,7 @@ final class SeedLoad {
     }
 
     /** Empties the table (the warmup's rows) and renews the writer, whose ids may be cached past a restart. */
-    static void emptyTable(ConnectionInfo info, TaskServer server) throws SQLException {
+    static void emptyTable(ConnectionInfo info, Service server) throws SQLException {
         try (Connection c = info.connect()) {
             TaskSchema.truncate(c);
         }

@@ -52,7 +52,9 @@ final class SeedReport {
                     + (r.operations() == seedWrites ? "" : "*"), String.format(Locale.ROOT, "%,.0f", seedWrites
                     / (Double) row[1]), "-", "-"));
         }
-        String ours = "taskbench: Jetty 12, " + config.path() + ", "
+        String ours = config.threading() == TaskServer.Threading.eventloop
+                ? "taskbench: Vert.x, reactive client, " + config.poolSize() + " connections"
+                : "taskbench: Jetty 12, " + config.path() + ", "
                 + (config.source().pooled() ? config.source().name().toLowerCase(Locale.ROOT) + " pool of "
                 + config.poolSize() : "new connection per request");
         sb.append(String.format(Locale.ROOT, head, ours, time(r.wallSeconds()),
@@ -68,6 +70,30 @@ final class SeedReport {
             sb.append(String.format(Locale.ROOT, "  ours = %.0f%% of the pgbench 10-client ceiling (target: at least 50%%)"
                     + "; %.0fx the seed's Node%n", pct, r.perSecond() / (seedWrites / (Double) seed[0][1])));
         }
+        return sb.toString();
+    }
+
+    /**
+     * The seed's deployment: the write round straight to the server and behind nginx, back to back,
+     * and what the hop adds per write (the mean time a write took, users / throughput, behind nginx
+     * less straight).
+     */
+    static String nginx(SeedSettings o, ClosedLoop.Result[] r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "The seed's deployment: behind nginx (keep-alive upstream, generated"
+                + " config), %d users, back to back%n", o.users()));
+        String head = "%-28s %10s %9s %9s%n";
+        sb.append(String.format(Locale.ROOT, head, "", "writes/s", "p50", "p99"));
+        String[] names = {"straight to the server", "behind nginx"};
+        for (int i = 0; i < 2; i++) {
+            sb.append(String.format(Locale.ROOT, head, names[i], String.format(Locale.ROOT, "%,.0f", r[i].perSecond()),
+                    String.format(Locale.ROOT, "%.0f us", r[i].percentileMicros(0.5)),
+                    String.format(Locale.ROOT, "%.0f us", r[i].percentileMicros(0.99))));
+        }
+        double hop = (o.users() / r[1].perSecond() - o.users() / r[0].perSecond()) * 1e6;
+        sb.append(String.format(Locale.ROOT, "  the hop adds %.0f us per write (mean time per write, %d users),"
+                + " %.0f%% of the throughput straight; every row read back%n", hop, o.users(),
+                100 * (1 - r[1].perSecond() / r[0].perSecond())));
         return sb.toString();
     }
 

@@ -3,7 +3,7 @@ package dev.taskbench.seed;
 import dev.taskbench.ceiling.PgbenchCeiling;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.server.ClosedLoop;
-import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.Service;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,7 +23,7 @@ final class SeedRun {
     final Optional<Path> pgbench;
     /** CPU use by process and thread; null where this machine has no {@code /proc}. */
     final CpuMeter meter;
-    TaskServer server;
+    Service server;
 
     PgbenchCeiling.Result ceilingBefore;
     PgbenchCeiling.Result ceilingAfter;
@@ -32,6 +32,9 @@ final class SeedRun {
     CpuMeter.Use writesCpu;
     final ClosedLoop.Result[] cpu = new ClosedLoop.Result[2];
     Layers layers;
+    /** The write round straight to the server and behind nginx, back to back; or why there is none. */
+    final ClosedLoop.Result[] nginx = new ClosedLoop.Result[2];
+    String nginxNote;
 
     SeedRun(SeedSettings settings, ConnectionInfo info, PrintStream out, Optional<Path> pgbench, CpuMeter meter) {
         this.settings = settings;

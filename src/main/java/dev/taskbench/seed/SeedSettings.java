@@ -19,9 +19,10 @@ import dev.taskbench.server.TaskServer;
  * @param layers whether to time each layer of a request ({@code .layers=true})
  * @param ceilingSeconds each pgbench run's length, 0 skips ({@code -Dtaskbench.ceiling.seconds=5})
  * @param server the in-process server, read by {@code jmh:serve}'s {@link ServeSettings} (any free port by default)
+ * @param nginx whether to measure the write round again behind nginx, where this machine has one ({@code .nginx=true})
  */
 public record SeedSettings(int writes, int users, int warmup, int warmupSeconds, int cpu, Poster.Kind client,
-        boolean layers, int ceilingSeconds, TaskServer.Config server) {
+        boolean layers, int ceilingSeconds, TaskServer.Config server, boolean nginx) {
     static final String PREFIX = "taskbench.seed.";
     public static final String WRITES = PREFIX + "writes";
     public static final String USERS = PREFIX + "users";
@@ -30,6 +31,7 @@ public record SeedSettings(int writes, int users, int warmup, int warmupSeconds,
     public static final String CPU = PREFIX + "cpu";
     public static final String CLIENT = PREFIX + "client";
     public static final String LAYERS = PREFIX + "layers";
+    public static final String NGINX = PREFIX + "nginx";
     public static final String CEILING_SECONDS = "taskbench.ceiling.seconds";
     private static final int MAX = Integer.MAX_VALUE;
 
@@ -44,6 +46,7 @@ public record SeedSettings(int writes, int users, int warmup, int warmupSeconds,
         return new SeedSettings(s.integer(WRITES, null, 10_000, 1, MAX), s.integer(USERS, null, 10, 1, MAX),
                 s.integer(WARMUP, null, 20_000, 0, MAX), s.integer(WARMUP_SECONDS, null, 60, 0, MAX),
                 s.integer(CPU, null, 1000, 0, MAX), s.choice(CLIENT, null, Poster.Kind.class, Poster.Kind.raw),
-                s.flag(LAYERS, null, true), s.integer(CEILING_SECONDS, null, 5, 0, MAX), ServeSettings.server(s, 0));
+                s.flag(LAYERS, null, true), s.integer(CEILING_SECONDS, null, 5, 0, MAX), ServeSettings.server(s, 0),
+                s.flag(NGINX, null, true));
     }
 }

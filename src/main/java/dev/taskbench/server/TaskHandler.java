@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -50,11 +49,9 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(TaskHandler.class);
-    static final String FORM = "application/x-www-form-urlencoded";
+    static final String FORM = TaskForm.FORM;
     static final String JSON = "application/json";
     private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, JSON);
-    /** {@code task.title} is {@code varchar(255)}. */
-    static final int MAX_TITLE_CHARS = 255;
     /** How much of a refused body is read and dropped so that the client sees the 413. */
     static final long DRAIN_LIMIT = 16L << 20;
 
@@ -165,26 +162,14 @@ final class TaskHandler extends Handler.Abstract {
             }
             return;
         }
-        String title = form.first("title");
-        String description = form.first("description");
-        if (title == null || description == null) {
-            answer(response, callback, 400, "{\"error\":\"missing field: "
-                    + (title == null ? "title" : "description") + "\"}");
-            return;
-        }
-        if (title.indexOf(0) >= 0 || description.indexOf(0) >= 0) {
-            // PostgreSQL text cannot hold NUL; refused here, it would fail the statement or, inlined
-            // as a literal (jOOQ's static statements), break the protocol and the connection
-            answer(response, callback, 400, "{\"error\":\"fields must not contain NUL\"}");
-            return;
-        }
-        if (title.length() > MAX_TITLE_CHARS && title.codePointCount(0, title.length()) > MAX_TITLE_CHARS) {
-            answer(response, callback, 400, "{\"error\":\"title longer than " + MAX_TITLE_CHARS + " characters\"}");
+        String refused = TaskForm.refusal(form);
+        if (refused != null) {
+            answer(response, callback, 400, refused);
             return;
         }
         long id;
         try {
-            id = writer.insertOne(new dev.taskbench.write.Task(title, description));
+            id = writer.insertOne(TaskForm.task(form));
         } catch (SQLException | RuntimeException e) {
             int status = Failures.status(e);
             if (status == 500) {
@@ -197,27 +182,11 @@ final class TaskHandler extends Handler.Abstract {
     }
 
     static boolean isForm(HttpField contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String v = contentType.getValue();
-        int semi = v.indexOf(';');
-        String mime = (semi < 0 ? v : v.substring(0, semi)).trim();
-        return mime.equalsIgnoreCase(FORM);
+        return contentType != null && TaskForm.isForm(contentType.getValue());
     }
 
-    /**
-     * Whether the form's bytes are UTF-8, the only charset the parser decodes: no charset stated
-     * (a form's percent-escapes are UTF-8 unless said otherwise) or {@code charset=UTF-8}. Any
-     * other is refused (415) rather than stored misread.
-     */
     static boolean isUtf8(HttpField contentType) {
-        String v = contentType.getValue();
-        if (v.indexOf(';') < 0) {
-            return true;
-        }
-        String charset = MimeTypes.getCharsetFromContentType(v);
-        return charset == null || charset.equalsIgnoreCase("utf-8");
+        return TaskForm.isUtf8(contentType.getValue());
     }
 
     /**
@@ -351,26 +320,5 @@ final class TaskHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.write(true, ByteBuffer.wrap(bytes), callback);
         return true;
-    }
-
-    private enum Route {
-        TASKS, CPU, EMPTY;
-
-        static Route of(String path) {
-            if (path == null) {
-                return null;
-            }
-            switch (path.toLowerCase(Locale.ROOT)) {
-                case "/api/tasks":
-                case "/api/tasks/":
-                    return TASKS;
-                case "/api/cpu":
-                    return CPU;
-                case "/api/empty":
-                    return EMPTY;
-                default:
-                    return null;
-            }
-        }
     }
 }

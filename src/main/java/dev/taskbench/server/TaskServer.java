@@ -42,7 +42,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>{@code mvn jmh:serve} runs it until Ctrl-C; how it is started is a plain {@link Config}.
  */
-public final class TaskServer implements AutoCloseable {
+public final class TaskServer implements Service {
     private final Server jetty;
     private final ServerConnector connector;
     private final ConnectionSource.Opened opened;
@@ -61,13 +61,18 @@ public final class TaskServer implements AutoCloseable {
      * blocking handler, one selector hands each request to a pool thread. {@code platform}: a
      * fixed pool of {@link Config#workers()} blocking threads, the rest queue (gunicorn's sync
      * workers); {@code virtual}: one virtual thread per request (gevent's green threads; JDK 21+).
-     * In both the body is read on the selector, which never blocks.
+     * In both the body is read on the selector, which never blocks. {@code eventloop}: no thread
+     * ever blocks, the Vert.x HTTP server on one event loop per core and the reactive PostgreSQL
+     * client (Node with {@code pg} in PM2's cluster mode); {@code eventloop-P} pipelines up to P
+     * statements per connection (1: none, as {@code pg} does), plain {@code eventloop} the
+     * client's default. It is an {@link EventLoopServer}: {@link Service#start} picks it.
      */
     public enum Threading {
-        selector, dispatch, platform, virtual;
+        selector, dispatch, platform, virtual, eventloop;
 
         /** What a threading option takes, for its one-line error. */
-        public static final String TAKES = "one of selector, dispatch, virtual, platform-N (N blocking workers from 1)";
+        public static final String TAKES = "one of selector, dispatch, virtual, platform-N (N blocking workers from 1),"
+                + " eventloop or eventloop-P (P statements pipelined per connection, 1 = none)";
 
         /** Whether {@link #parse} and {@link #workers} take {@code spec}. */
         public static boolean valid(String spec) {
@@ -80,16 +85,19 @@ public final class TaskServer implements AutoCloseable {
             }
         }
 
-        /** {@code selector}, {@code dispatch}, {@code virtual} or {@code platform-N}, as users type it. */
+        /** {@code selector}, {@code dispatch}, {@code virtual}, {@code platform-N} or {@code eventloop[-P]}, as users type it. */
         public static String spec(Threading t, int workers) {
-            return t == platform ? "platform-" + workers : t.name();
+            return t == platform ? "platform-" + workers : t == eventloop && workers > 0 ? "eventloop-" + workers : t.name();
         }
 
-        /** Parses {@link #spec}; the worker count of {@code platform-N}, else 0. */
+        /** Parses {@link #spec}; the number after the dash is {@link #workers}. */
         public static Threading parse(String spec) {
             String s = spec.trim().toLowerCase(Locale.ROOT);
             if (s.startsWith("platform-")) {
                 return platform;
+            }
+            if (s.startsWith("eventloop-")) {
+                return eventloop;
             }
             for (Threading t : values()) {
                 if (t != platform && t.name().equals(s)) {
@@ -99,14 +107,15 @@ public final class TaskServer implements AutoCloseable {
             throw new TaskbenchException("unknown threading '" + spec + "': " + TAKES);
         }
 
-        /** N of {@code platform-N} (1 and up), 0 for the others. */
+        /** N of {@code platform-N} and P of {@code eventloop-P} (1 and up), 0 for the others. */
         public static int workers(String spec) {
             String s = spec.trim().toLowerCase(Locale.ROOT);
-            if (!s.startsWith("platform-")) {
+            int dash = s.indexOf('-');
+            if (dash < 0 || !(s.startsWith("platform-") || s.startsWith("eventloop-"))) {
                 return 0;
             }
             try {
-                int n = Integer.parseInt(s.substring("platform-".length()));
+                int n = Integer.parseInt(s.substring(dash + 1));
                 if (n >= 1) {
                     return n;
                 }
@@ -178,6 +187,11 @@ public final class TaskServer implements AutoCloseable {
             if (threading == Threading.platform && workers < 1) {
                 throw new TaskbenchException("threading platform needs at least 1 worker (platform-N), was " + workers);
             }
+            if (threading == Threading.eventloop && (path != WritePath.jdbcPrepared || !source.pooled())) {
+                throw new TaskbenchException("threading eventloop writes through the Vert.x reactive client on its own "
+                        + poolSize + " connections: the write path and connection source (" + path + ", " + source
+                        + ") are JDBC's, leave them at their defaults");
+            }
             if (threading == Threading.virtual && !VirtualThreads.areSupported()) {
                 throw new TaskbenchException("threading virtual needs virtual threads (JDK 21 and later), this JVM is "
                         + Runtime.version().feature() + ": run it under the flag set jdk25 (-Dtaskbench.flagsets=jdk25)");
@@ -248,6 +262,12 @@ public final class TaskServer implements AutoCloseable {
         }
 
         public String describe() {
+            if (threading == Threading.eventloop) {
+                return "the Vert.x reactive client's prepared insert on " + poolSize + " connections, requests on "
+                        + EventLoopServer.loops() + " Vert.x event loops, pipelining " + (pipelining() == 1 ? "off"
+                                : "up to " + pipelining() + " per connection")
+                        + ", 503 after " + limits.requestTimeout().toMillis() + " ms on the database";
+            }
             return "path " + path + ", source " + source.name().toLowerCase(java.util.Locale.ROOT)
                     + (source.pooled() ? " (pool " + poolSize + ")" : " (a new connection per request)")
                     + ", " + switch (threading) {
@@ -255,8 +275,14 @@ public final class TaskServer implements AutoCloseable {
                         case dispatch -> "requests dispatched to pool threads";
                         case platform -> "requests on " + workers + " blocking workers (platform-" + workers + ")";
                         case virtual -> "one virtual thread per request";
+                        case eventloop -> throw new IllegalStateException("described above");
                     }
                     + ", 503 after " + limits.requestTimeout().toMillis() + " ms on the database";
+        }
+
+        /** {@code eventloop}'s statements in flight per connection: P of {@code eventloop-P}, else the client's default. */
+        public int pipelining() {
+            return workers > 0 ? workers : dev.taskbench.write.ReactiveTasks.CLIENT_DEFAULT_PIPELINING;
         }
 
         /** Selector threads: one per pooled connection when requests run on them, else Jetty's choice. */
@@ -295,6 +321,9 @@ public final class TaskServer implements AutoCloseable {
      * with one readable line if the database cannot be reached or the port is taken.
      */
     public static TaskServer start(ConnectionInfo db, Config config) {
+        if (config.threading() == Threading.eventloop) {
+            throw new TaskbenchException("threading eventloop runs on Vert.x, not Jetty: start it with Service.start");
+        }
         ConnectionInfo info = WriteConnections.bounded(WriteConnections.DEFAULTS.apply(db), config.acquireTimeout(),
                 config.databaseBudget());
         try (Connection c = info.connect()) {
@@ -327,6 +356,7 @@ public final class TaskServer implements AutoCloseable {
         }
     }
 
+    @Override
     public Config config() {
         return config;
     }
@@ -346,10 +376,12 @@ public final class TaskServer implements AutoCloseable {
         return handler.writer();
     }
 
+    @Override
     public int port() {
         return connector.getLocalPort();
     }
 
+    @Override
     public URI uri() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return URI.create("http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port());
@@ -360,6 +392,7 @@ public final class TaskServer implements AutoCloseable {
      * keeps a block of ids: after {@code TRUNCATE ... RESTART IDENTITY} it must start anew.
      * Call with no request in flight.
      */
+    @Override
     public void reopenWriter() {
         TaskWriter old = handler.swapWriter(config.path().open(dataSource));
         old.close();

@@ -69,8 +69,14 @@ public final class ProofOfWork implements AutoCloseable {
             // the run lock's idle session: it published its commits before the run began
             + " and coalesce(application_name, '') not like '" + DatabaseLock.APPLICATION_NAME + "%'";
 
+    /** Runs a statement once on each of the measured code's pooled connections (a flush). */
+    @FunctionalInterface
+    public interface PooledConnections {
+        void runOnEach(String sql) throws SQLException;
+    }
+
     private final Connection observer;
-    private final DataSource writes;
+    private final PooledConnections writes;
     private final int pooledConnections;
     private final boolean canForceFlush;
     private long baselineCommits;
@@ -84,6 +90,14 @@ public final class ProofOfWork implements AutoCloseable {
      * @param pooledConnections the pool's fixed size, or 0 when {@code writes} opens fresh connections
      */
     public ProofOfWork(ConnectionInfo info, DataSource writes, int pooledConnections) throws SQLException {
+        this(info, sql -> runOnEach(writes, pooledConnections, sql), pooledConnections);
+    }
+
+    /**
+     * The same for code whose connections are not a DataSource (the reactive client): {@code writes}
+     * reaches each of its {@code pooledConnections} connections, all open before {@link #begin()}.
+     */
+    public ProofOfWork(ConnectionInfo info, PooledConnections writes, int pooledConnections) throws SQLException {
         this.observer = WriteConnections.observer(info).connect();
         this.writes = writes;
         this.pooledConnections = pooledConnections;
@@ -206,14 +220,19 @@ public final class ProofOfWork implements AutoCloseable {
         if (pooledConnections == 0 || !canForceFlush) {
             return;
         }
-        List<Connection> held = new ArrayList<>(pooledConnections);
+        writes.runOnEach(FLUSH);
+    }
+
+    /** {@code sql} on each of a pool's {@code n} connections, all held at once so that each is a different one. */
+    private static void runOnEach(DataSource pool, int n, String sql) throws SQLException {
+        List<Connection> held = new ArrayList<>(n);
         try {
-            for (int i = 0; i < pooledConnections; i++) {
-                held.add(writes.getConnection());
+            for (int i = 0; i < n; i++) {
+                held.add(pool.getConnection());
             }
             for (Connection c : held) {
                 try (Statement st = c.createStatement()) {
-                    st.execute(FLUSH);
+                    st.execute(sql);
                 }
             }
         } finally {

@@ -71,6 +71,22 @@ class ServeSettingsTest {
         }
     }
 
+    /** eventloop pipelines at the client's default, eventloop-P at most P statements per connection (1: none). */
+    @Test
+    void eventloopTakesItsPipeliningLimit() {
+        TaskServer.Config plain = server(ServeSettings.THREADING, "eventloop");
+        assertEquals(TaskServer.Threading.eventloop, plain.threading());
+        assertEquals(dev.taskbench.write.ReactiveTasks.CLIENT_DEFAULT_PIPELINING, plain.pipelining());
+        TaskServer.Config none = server(ServeSettings.THREADING, "EventLoop-1");
+        assertEquals(1, none.pipelining());
+        assertTrue(none.describe().contains("pipelining off"), none.describe());
+        assertEquals("eventloop-1", TaskServer.Threading.spec(none.threading(), none.workers()));
+        for (String bad : new String[] {"eventloop-0", "eventloop-", "eventloop-x", "eventloops"}) {
+            assertEquals("-Dtaskbench.server.threading=" + bad + " is not valid: it takes " + TaskServer.Threading.TAKES,
+                    error(ServeSettings.THREADING, bad));
+        }
+    }
+
     /** On a JVM without virtual threads the one line names the flag set that has them. */
     @Test
     @org.junit.jupiter.api.condition.EnabledForJreRange(max = org.junit.jupiter.api.condition.JRE.JAVA_20,

@@ -24,7 +24,7 @@ class ModelsGridTest {
 
     @Test
     void everyModelAtEveryRoundTripWritesItsRowsOrSaysWhyNot() throws Exception {
-        ModelsGrid.Plan plan = plan(ModelsGrid.MODELS, "selector,platform-2,virtual", ModelsGrid.ROUND_TRIPS, "0,2",
+        ModelsGrid.Plan plan = plan(ModelsGrid.MODELS, "selector,platform-2,virtual,eventloop-1", ModelsGrid.ROUND_TRIPS, "0,2",
                 ModelsGrid.USERS, "3", ModelsGrid.WRITES, "30");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -34,7 +34,7 @@ class ModelsGridTest {
                     TaskServer.Config.defaults().withPoolSize(3), SeedSettingsTest.of(), plan, out);
         }
         String said = bytes.toString(StandardCharsets.UTF_8);
-        assertEquals(6, cells.size(), said);
+        assertEquals(8, cells.size(), said);
         boolean virtualRuns = Runtime.version().feature() >= 21;
         for (ModelsGrid.Cell c : cells) {
             if (c.model().equals("virtual") && !virtualRuns) {
@@ -47,6 +47,7 @@ class ModelsGridTest {
         String table = ModelsGrid.render(plan, cells);
         assertTrue(table.contains("+2 ms") && table.contains("loopback"), table);
         assertTrue(table.contains("gunicorn, 2 sync workers"), table);
+        assertTrue(table.contains("Node/Express on PM2"), table);
         assertTrue(table.contains(virtualRuns ? "gevent" : "refused"), table);
     }
 

@@ -44,7 +44,7 @@ class SeedSettingsTest {
     void defaultsAreTheSeedsTenUsersOnAnyFreePort() {
         SeedSettings s = of();
         assertEquals(new SeedSettings(10_000, 10, 20_000, 60, 1000, Poster.Kind.raw, true, 5,
-                TaskServer.Config.defaults()), s);
+                TaskServer.Config.defaults(), true), s);
         assertEquals(0, s.server().port());
     }
 
@@ -53,9 +53,9 @@ class SeedSettingsTest {
         SeedSettings s = of(SeedSettings.WRITES, "2_000", SeedSettings.USERS, "4", SeedSettings.WARMUP, "0",
                 SeedSettings.WARMUP_SECONDS, "5", SeedSettings.CPU, "0", SeedSettings.CLIENT, "JDK",
                 SeedSettings.LAYERS, "false", SeedSettings.CEILING_SECONDS, "0", "taskbench.server.threading", "DISPATCH",
-                "taskbench.server.pool", "4");
+                "taskbench.server.pool", "4", SeedSettings.NGINX, "false");
         assertEquals(new SeedSettings(2000, 4, 0, 5, 0, Poster.Kind.jdk, false, 0,
-                TaskServer.Config.defaults().withThreading(TaskServer.Threading.dispatch).withPoolSize(4)), s);
+                TaskServer.Config.defaults().withThreading(TaskServer.Threading.dispatch).withPoolSize(4), false), s);
     }
 
     /** The same names and meanings as {@code jmh:serve}'s ServeSettings (a command may not use another's). */

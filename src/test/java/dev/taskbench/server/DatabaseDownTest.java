@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,8 +41,19 @@ class DatabaseDownTest {
     @ParameterizedTest
     @CsvSource({"hikari, jdbcPrepared", "hikari, hibernateIdentity", "driverManager, jdbcPrepared"})
     void betweenRequests503ThenRecovers(String source, String path) throws Exception {
+        downAndBack(config(source, path));
+    }
+
+    /** The same on the eventloop model: the reactive client's connections are cut and opened anew. */
+    @Test
+    void eventLoopBetweenRequests503ThenRecovers() throws Exception {
+        downAndBack(TaskServer.Config.defaults().withPoolSize(3).withAcquireTimeout(Duration.ofMillis(500))
+                .withThreading(TaskServer.Threading.eventloop));
+    }
+
+    private static void downAndBack(TaskServer.Config config) throws Exception {
         ConnectionInfo db = TestDatabase.info();
-        try (TcpProxy proxy = new TcpProxy(db); TaskServer server = TaskServer.start(proxy.info(db), config(source, path));
+        try (TcpProxy proxy = new TcpProxy(db); Service server = Service.start(proxy.info(db), config);
              Poster client = new RawClient(server.uri())) {
             String before = marker();
             Poster.Reply ok = client.post("/api/tasks", body(before, "d"));

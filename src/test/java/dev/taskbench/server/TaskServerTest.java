@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TaskServerTest {
     static final HttpClient HTTP = JdkClient.newHttpClient();
-    static TaskServer server;
+    static Service server;
 
     @BeforeAll
     static void start() {
@@ -335,7 +335,7 @@ class TaskServerTest {
     void anUnreachableDatabaseFailsTheStartWithOneLine() {
         ConnectionInfo nowhere = new ConnectionInfo("jdbc:postgresql://127.0.0.1:1/taskbench", "postgres", "");
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> TaskServer.start(nowhere, config()));
+                () -> Service.start(nowhere, config()));
         assertTrue(e.getMessage().startsWith("the server cannot reach its database"), e.getMessage());
         assertNull(e.getMessage().contains("\n") ? e.getMessage() : null);
     }
