@@ -180,19 +180,12 @@ public final class EventLoopServer implements Service {
     private final class Body {
         private final HttpServerRequest req;
         private final Route route;
-        private final long declared;
-        private BodyBuffer buffer;
-        private long dropped = -1;
+        private final IncomingBody body;
 
         Body(HttpServerRequest req, Route route, long declared) {
             this.req = req;
             this.route = route;
-            this.declared = declared;
-            if (declared > parser.maxBodyBytes()) {
-                dropped = 0;
-            } else {
-                buffer = new BodyBuffer(declared, parser.maxBodyBytes());
-            }
+            this.body = new IncomingBody(declared, parser.maxBodyBytes());
         }
 
         void read() {
@@ -210,14 +203,8 @@ public final class EventLoopServer implements Service {
             if (req.response().ended()) {
                 return;
             }
-            int n = chunk.length();
-            if (dropped >= 0) {
-                dropped += n;
-            } else if (!buffer.add(ByteBuffer.wrap(chunk.getBytes()))) {
-                dropped = buffer.size() + (long) n;
-                buffer = null;
-            }
-            if (dropped > TaskHandler.DRAIN_LIMIT) {
+            body.take(ByteBuffer.wrap(chunk.getBytes()));
+            if (body.pastDrainLimit()) {
                 req.response().putHeader("Connection", "close");
                 answer(req, 413, tooLarge(parser.maxBodyBytes()));
             }
@@ -227,12 +214,12 @@ public final class EventLoopServer implements Service {
             if (req.response().ended()) {
                 return;
             }
-            if (dropped >= 0) {
+            if (body.dropping()) {
                 answer(req, 413, tooLarge(parser.maxBodyBytes()));
-            } else if (declared >= 0 && buffer.size() != declared) {
+            } else if (body.shorterThanDeclared()) {
                 answer(req, 400, "{\"error\":\"body shorter than its Content-Length\"}");
             } else {
-                respond(req, route, buffer.bytes(), buffer.size());
+                respond(req, route, body.bytes(), body.size());
             }
         }
     }

@@ -201,10 +201,7 @@ final class TaskHandler extends Handler.Abstract {
         private final Response response;
         private final Callback callback;
         private final Route route;
-        private final long declared;
-        /** The body so far; {@code null} once it is being dropped. */
-        private BodyBuffer buffer;
-        private long dropped = -1;
+        private final IncomingBody body;
         /** Bytes of this body so far, and when it first had to be waited for (0: not yet). */
         private long received;
         private long firstWait;
@@ -214,12 +211,7 @@ final class TaskHandler extends Handler.Abstract {
             this.response = response;
             this.callback = callback;
             this.route = route;
-            this.declared = declared;
-            if (declared > parser.maxBodyBytes()) {
-                dropped = 0;
-            } else {
-                buffer = new BodyBuffer(declared, parser.maxBodyBytes());
-            }
+            this.body = new IncomingBody(declared, parser.maxBodyBytes());
         }
 
         @Override
@@ -251,15 +243,15 @@ final class TaskHandler extends Handler.Abstract {
                     take(chunk.getByteBuffer());
                     boolean last = chunk.isLast();
                     chunk.release();
-                    if (dropped > DRAIN_LIMIT || (last && dropped >= 0)) {
+                    if (body.pastDrainLimit() || (last && body.dropping())) {
                         answer(response, callback, 413, "{\"error\":\"body over " + parser.maxBodyBytes() + " bytes\"}");
                         return;
                     }
                     if (last) {
-                        if (declared >= 0 && buffer.size() != declared) {
+                        if (body.shorterThanDeclared()) {
                             Response.writeError(request, response, callback, 400, "body shorter than its Content-Length");
                         } else {
-                            respondOnWorkers(route, request, response, callback, buffer.bytes(), buffer.size());
+                            respondOnWorkers(route, request, response, callback, body.bytes(), body.size());
                         }
                         return;
                     }
@@ -291,14 +283,8 @@ final class TaskHandler extends Handler.Abstract {
         }
 
         private void take(ByteBuffer b) {
-            int n = b.remaining();
-            received += n;
-            if (dropped >= 0) {
-                dropped += n;
-            } else if (!buffer.add(b)) {
-                dropped = buffer.size() + (long) n; // past the limit: keep reading, drop it all
-                buffer = null;
-            }
+            received += b.remaining();
+            body.take(b);
         }
     }
 
