@@ -22,7 +22,10 @@ public interface Service extends AutoCloseable {
     int port();
 
     /** Where a client reaches it ({@code 0.0.0.0} as loopback). */
-    URI uri();
+    default URI uri() {
+        String host = config().host().contains(":") ? "[" + config().host() + "]" : config().host();
+        return URI.create("http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port());
+    }
 
     /**
      * Renews whatever holds database state across a {@code TRUNCATE ... RESTART IDENTITY} (Hibernate's

@@ -10,7 +10,6 @@ import dev.taskbench.write.TaskWriter;
 import dev.taskbench.write.UserThreads;
 import dev.taskbench.write.WriteConnections;
 import dev.taskbench.write.WritePath;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -379,12 +378,6 @@ public final class TaskServer implements Service {
     @Override
     public int port() {
         return connector.getLocalPort();
-    }
-
-    @Override
-    public URI uri() {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return URI.create("http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port());
     }
 
     /**
