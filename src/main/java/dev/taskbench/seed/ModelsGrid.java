@@ -112,11 +112,7 @@ final class ModelsGrid {
                 out.printf(Locale.ROOT, "  %-11s %4d ms %5d users: failed: %s%n", model, rt, users, e.getMessage());
                 return new Cell(model, rt, users, null, FAILED + e.getMessage());
             }
-            long found = SeedLoad.rowsMarked(direct, marker);
-            if (found != r.operations()) {
-                throw new TaskbenchException(model + " at " + rt + " ms: " + r.operations() + " writes answered 201 but "
-                        + found + " rows carry the cell's marker");
-            }
+            long found = SeedLoad.requireRowsMarked(direct, marker, r, model + " at " + rt + " ms");
             out.printf(Locale.ROOT, "  %-11s %4d ms %5d users: %,8.0f writes/s, p99 %,9.0f us (%d rows read back)%n",
                     model, rt, users, r.perSecond(), r.percentileMicros(0.99), found);
             return new Cell(model, rt, users, r, null);

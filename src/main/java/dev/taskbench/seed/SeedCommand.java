@@ -191,11 +191,7 @@ public final class SeedCommand {
                 String marker = (i == 0 ? "direct-" : "nginx-") + run.id;
                 java.net.URI target = i == 0 ? run.server.uri() : front.uri();
                 run.nginx[i] = SeedLoad.writes(target, o.client(), o.users(), marker, per);
-                long found = SeedLoad.rowsMarked(run.info, marker);
-                if (found != run.nginx[i].operations()) {
-                    throw new TaskbenchException((i == 0 ? "straight" : "behind nginx") + ": " + run.nginx[i].operations()
-                            + " writes answered 201 but " + found + " rows carry the marker");
-                }
+                SeedLoad.requireRowsMarked(run.info, marker, run.nginx[i], i == 0 ? "straight" : "behind nginx");
             }
         }
         SeedLoad.emptyTable(run.info, run.server);

@@ -87,6 +87,20 @@ final class SeedLoad {
         }
     }
 
+    /**
+     * The rows {@code r}'s writes left under {@code marker}, which must be one per write answered 201;
+     * otherwise one line naming {@code what}.
+     */
+    static long requireRowsMarked(ConnectionInfo info, String marker, ClosedLoop.Result r, String what)
+            throws SQLException {
+        long found = rowsMarked(info, marker);
+        if (found != r.operations()) {
+            throw new TaskbenchException(what + ": " + r.operations() + " writes answered 201 but " + found
+                    + " rows carry its marker");
+        }
+        return found;
+    }
+
     /** Empties the table (the warmup's rows) and renews the writer, whose ids may be cached past a restart. */
     static void emptyTable(ConnectionInfo info, Service server) throws SQLException {
         try (Connection c = info.connect()) {
