@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 public final class JdbcUrls {
     private static final String PREFIX = "jdbc:postgresql:";
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&]*");
+    private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?/(.*)");
+    /** PostgreSQL's port when a URL names none. */
+    public static final int DEFAULT_PORT = 5432;
 
     private JdbcUrls() {
     }
@@ -19,6 +22,27 @@ public final class JdbcUrls {
                     + "jdbc:postgresql://127.0.0.1:5432/test, but was: " + (url == null ? "(nothing)" : redact(url)));
         }
         return url;
+    }
+
+    /**
+     * Where a single-host URL points: {@code host}, {@code port} ({@value #DEFAULT_PORT} when it names
+     * none) and {@code tail}, everything after the host's slash (the database and any parameters).
+     */
+    public record Target(String host, int port, String tail) {
+        /** The database, the tail without its parameters. */
+        public String database() {
+            int q = tail.indexOf('?');
+            return q < 0 ? tail : tail.substring(0, q);
+        }
+    }
+
+    /** The target of a {@code jdbc:postgresql://host[:port]/database[?...]} URL, or null for any other shape. */
+    public static Target target(String url) {
+        java.util.regex.Matcher m = HOST_PORT.matcher(url);
+        if (!m.matches()) {
+            return null;
+        }
+        return new Target(m.group(1), m.group(2) == null ? DEFAULT_PORT : Integer.parseInt(m.group(2)), m.group(3));
     }
 
     /** Query parameters of the URL, in order; keys as written. */

@@ -1,6 +1,7 @@
 package dev.taskbench.net;
 
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.JdbcUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A TCP forwarder in front of a PostgreSQL server, on a loopback port of its own: the network
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
  * forwards again, held bytes first.
  */
 public final class TcpProxy implements AutoCloseable {
-    private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?/(.*)");
     private static final int BUFFER = 16384;
 
     private final String upstreamHost;
@@ -51,16 +49,16 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private TcpProxy(ConnectionInfo upstream, Duration oneWay) throws IOException {
-        Matcher m = HOST_PORT.matcher(upstream.url());
-        if (!m.matches()) {
+        JdbcUrls.Target t = JdbcUrls.target(upstream.url());
+        if (t == null) {
             throw new IllegalArgumentException("cannot proxy " + upstream.redactedUrl());
         }
         if (oneWay.isNegative()) {
             throw new IllegalArgumentException("a delay cannot be negative: " + oneWay);
         }
-        upstreamHost = m.group(1);
-        upstreamPort = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
-        urlTail = m.group(3);
+        upstreamHost = t.host();
+        upstreamPort = t.port();
+        urlTail = t.tail();
         oneWayNanos = oneWay.toNanos();
         ServerSocket s = listen(0);
         port = s.getLocalPort();

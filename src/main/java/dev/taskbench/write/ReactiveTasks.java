@@ -2,12 +2,12 @@ package dev.taskbench.write;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.JdbcUrls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Tuple;
-import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,11 +92,15 @@ public final class ReactiveTasks implements AutoCloseable {
 
     /** The client's options for {@code info}'s host, port, database and user, with the suite's settings. */
     static PgConnectOptions options(ConnectionInfo info, int pipelining, Duration statementTimeout) {
-        URI uri = hostAndDatabase(info.url());
+        JdbcUrls.Target target = JdbcUrls.target(info.url());
+        if (target == null || target.database().isEmpty()) {
+            throw new TaskbenchException("the reactive client needs a jdbc:postgresql://host[:port]/database URL"
+                    + " (one host), was " + info.redactedUrl());
+        }
         PgConnectOptions o = new PgConnectOptions()
-                .setHost(uri.getHost())
-                .setPort(uri.getPort() < 0 ? PgConnectOptions.DEFAULT_PORT : uri.getPort())
-                .setDatabase(uri.getPath().substring(1))
+                .setHost(target.host())
+                .setPort(target.port())
+                .setDatabase(target.database())
                 .setUser(info.user().isEmpty() ? PgConnectOptions.DEFAULT_USER : info.user())
                 .setPipeliningLimit(pipelining)
                 .setCachePreparedStatements(true);
@@ -105,7 +109,7 @@ public final class ReactiveTasks implements AutoCloseable {
         }
         long server = WriteConnections.serverTimeoutMillis(statementTimeout);
         // the suite's own schema, as pgjdbc's currentSchema sets it
-        String schema = dev.taskbench.db.JdbcUrls.params(info.url()).getOrDefault("currentSchema", "public");
+        String schema = JdbcUrls.params(info.url()).getOrDefault("currentSchema", "public");
         o.setProperties(Map.of(
                 "application_name", WriteConnections.APPLICATION_NAME,
                 "search_path", schema,
@@ -113,24 +117,6 @@ public final class ReactiveTasks implements AutoCloseable {
                 "statement_timeout", Long.toString(server),
                 "lock_timeout", Long.toString(server)));
         return o;
-    }
-
-    /** {@code jdbc:postgresql://host[:port]/database[?...]} as a URI; anything else is one line. */
-    static URI hostAndDatabase(String jdbcUrl) {
-        String prefix = "jdbc:postgresql://";
-        URI uri = null;
-        if (jdbcUrl.startsWith(prefix)) {
-            try {
-                uri = URI.create("postgresql://" + jdbcUrl.substring(prefix.length()));
-            } catch (IllegalArgumentException e) {
-                uri = null;
-            }
-        }
-        if (uri == null || uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new TaskbenchException("the reactive client needs a jdbc:postgresql://host[:port]/database URL"
-                    + " (one host), was " + dev.taskbench.db.JdbcUrls.redact(jdbcUrl));
-        }
-        return uri;
     }
 
     /** Connections, as opened. */

@@ -52,4 +52,15 @@ class JdbcUrlsTest {
                 java.util.List.copyOf(JdbcUrls.params("jdbc:postgresql://h/db?a=1&b=&c").keySet()));
         assertTrue(JdbcUrls.hasParam("jdbc:postgresql://h/db?currentSchema=x", "currentschema"));
     }
+
+    @Test
+    void aSingleHostUrlHasATarget() {
+        JdbcUrls.Target t = JdbcUrls.target("jdbc:postgresql://127.0.0.1:6543/test?currentSchema=x&sslmode=disable");
+        assertEquals(new JdbcUrls.Target("127.0.0.1", 6543, "test?currentSchema=x&sslmode=disable"), t);
+        assertEquals("test", t.database());
+        assertEquals(JdbcUrls.DEFAULT_PORT, JdbcUrls.target("jdbc:postgresql://h/db").port());
+        assertEquals("db", JdbcUrls.target("jdbc:postgresql://h/db").database());
+        assertEquals(null, JdbcUrls.target("jdbc:postgresql:test"));
+        assertEquals(null, JdbcUrls.target("jdbc:postgresql://h1:5432,h2:5432/db"));
+    }
 }
