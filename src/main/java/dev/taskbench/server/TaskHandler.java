@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * decoded by taskbench's {@link FormParser}; the insert then blocks on JDBC. Where that runs
  * is the server's {@link TaskServer.Threading}: on the selector thread that read the request
  * ({@code NON_BLOCKING} to Jetty: no thread hand-off; only the database call blocks, never a
- * read or write of the HTTP connection, which could wait on that same thread) or on a pool
- * thread Jetty dispatches to ({@code BLOCKING}). Routes:
+ * read or write of the HTTP connection, which could wait on that same thread), on a pool
+ * thread Jetty dispatches to ({@code BLOCKING}; a virtual thread when Jetty's pool has a
+ * virtual-threads executor) or on a worker of ours once the body is in. Routes:
  * <ul>
  * <li>{@code POST /api/tasks}: the form's {@code title} and {@code description} become one
  * {@code task} row, one committed transaction; {@code 201 {"id": N}};</li>
@@ -68,13 +69,14 @@ final class TaskHandler extends Handler.Abstract {
     private final long[] increments = CounterLoop.increments(CounterLoop.INNER, CounterLoop.INCREMENT);
 
     /**
-     * @param workers where a request's work runs once its body is in ({@code platform}, {@code virtual});
+     * @param workers where a request's work runs once its body is in ({@code platform});
      *        null: on the thread that read it
      * @param minBodyBytesPerSecond the slowest a body may arrive once it had to be waited for; 0 does not check
      */
     TaskHandler(FormParser parser, TaskWriter writer, TaskServer.Threading threading, Executor workers,
             long minBodyBytesPerSecond) {
-        super(threading == TaskServer.Threading.dispatch ? InvocationType.BLOCKING : InvocationType.NON_BLOCKING);
+        super(threading == TaskServer.Threading.dispatch || threading == TaskServer.Threading.virtual
+                ? InvocationType.BLOCKING : InvocationType.NON_BLOCKING);
         this.parser = parser;
         this.workers = workers;
         this.minBodyBytesPerSecond = minBodyBytesPerSecond;

@@ -43,13 +43,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class TaskServer implements Service {
     private final Server jetty;
+    private final QueuedThreadPool threads;
     private final ServerConnector connector;
     private final ConnectionSource.Opened opened;
     private final OpenedDataSource dataSource;
     private final TaskHandler handler;
     private final Config config;
     private final ConnectionInfo info;
-    /** Where requests run under {@code platform} and {@code virtual}; null: on Jetty's own threads. */
+    /** Where requests run under {@code platform} (ours) and {@code virtual} (Jetty's executor); else null. */
     private final ExecutorService workers;
 
     /**
@@ -59,8 +60,11 @@ public final class TaskServer implements Service {
      * take turns); no thread hand-off per request. {@code dispatch}: Jetty's default for a
      * blocking handler, one selector hands each request to a pool thread. {@code platform}: a
      * fixed pool of {@link Config#workers()} blocking threads, the rest queue (gunicorn's sync
-     * workers); {@code virtual}: one virtual thread per request (gevent's green threads; JDK 21+).
-     * In both the body is read on the selector, which never blocks. {@code eventloop}: no thread
+     * workers), the body read on the selector, which never blocks. {@code virtual}: one virtual
+     * thread per request (gevent's green threads; JDK 21+), started by Jetty for the blocking
+     * handler as {@code dispatch} starts a pool thread, so the answer's completion and the next
+     * request's read stay on it (a thread of our own would leave Jetty one more hand-off to a pool
+     * thread per request to resume the connection). {@code eventloop}: no thread
      * ever blocks, the Vert.x HTTP server on one event loop per core and the reactive PostgreSQL
      * client (Node with {@code pg} in PM2's cluster mode); {@code eventloop-P} pipelines up to P
      * statements per connection (1: none, as {@code pg} does), plain {@code eventloop} the
@@ -296,10 +300,13 @@ public final class TaskServer implements Service {
         this.opened = opened;
         this.dataSource = new OpenedDataSource(opened);
         this.workers = workers(config);
-        this.handler = new TaskHandler(new FormParser(), writer, config.threading(), workers,
-                config.limits().minBodyBytesPerSecond());
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        this.handler = new TaskHandler(new FormParser(), writer, config.threading(),
+                config.threading() == Threading.platform ? workers : null, config.limits().minBodyBytesPerSecond());
+        this.threads = new QueuedThreadPool(200, 8);
         threads.setName("taskbench-http");
+        if (config.threading() == Threading.virtual) {
+            threads.setVirtualThreadsExecutor(workers);
+        }
         this.jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -378,6 +385,11 @@ public final class TaskServer implements Service {
     @Override
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** Jetty's pool threads running a job now, its selectors among them: which requests hold one while they wait. */
+    int busyPoolThreads() {
+        return threads.getBusyThreads();
     }
 
     /**

@@ -20,4 +20,9 @@ class TaskServerDispatchTest extends TaskServerTest {
     TaskServer.Config config() {
         return super.config().withThreading(TaskServer.Threading.dispatch);
     }
+
+    @Override
+    int poolThreadsPerWaitingRequest() {
+        return 1;
+    }
 }

@@ -43,6 +43,16 @@ class TaskServerEventLoopTest extends TaskServerTest {
     void aFreshConnectionPerRequest() {
     }
 
+    /** No Jetty pool: instead, while every insert waits, the event loops still answer other requests. */
+    @Override
+    void requestsWaitingOnTheDatabaseHoldTheModelsThreads() throws Exception {
+        try (Service s = Service.start(TestDatabase.info(), config().withPoolSize(WAITING))) {
+            HttpResponse<String> empty = whileInsertsWait(s, WAITING,
+                    () -> post(s.uri(), "/api/empty", TaskHandler.FORM, form("title", "t")));
+            assertEquals(201, empty.statusCode(), empty.body());
+        }
+    }
+
     @Test
     void isAnEventLoopServer() {
         assertTrue(server instanceof EventLoopServer, server.getClass().getName());

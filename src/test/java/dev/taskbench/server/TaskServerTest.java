@@ -21,7 +21,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +117,103 @@ class TaskServerTest {
         long id = new Poster.Reply(r.statusCode(), r.body()).number("id");
         assertTrue(id > 0, r.body());
         return id;
+    }
+
+    /** Jetty pool threads a request holds while it waits on the database: one under dispatch, none elsewhere. */
+    int poolThreadsPerWaitingRequest() {
+        return 0;
+    }
+
+    /**
+     * Requests whose INSERT waits on a table lock hold what their model says: one of Jetty's pool
+     * threads each under {@code dispatch}; none under {@code selector} (their selector thread),
+     * {@code platform-N} (our workers) or {@code virtual} (a virtual thread each). Then the lock
+     * goes and every one of them is answered 201 with its row.
+     */
+    @Test
+    void requestsWaitingOnTheDatabaseHoldTheModelsThreads() throws Exception {
+        try (TaskServer s = TaskServer.start(TestDatabase.info(), config().withPoolSize(WAITING))) {
+            int idle = s.busyPoolThreads();
+            int held = whileInsertsWait(s, WAITING, () -> s.busyPoolThreads() - idle);
+            int expected = poolThreadsPerWaitingRequest() * waitingOnTheLock(s.config(), WAITING);
+            assertTrue(Math.abs(held - expected) <= 1, s.config().threading() + ": " + held
+                    + " more busy pool threads while the inserts waited, expected " + expected);
+        }
+    }
+
+    static final int WAITING = 4;
+
+    /** Inserts that reach the database at once: all of them, but no more than {@code platform-N}'s N. */
+    static int waitingOnTheLock(TaskServer.Config c, int requests) {
+        return c.threading() == TaskServer.Threading.platform ? Math.min(requests, c.workers()) : requests;
+    }
+
+    /** What {@link #whileInsertsWait} looks at while the inserts wait. */
+    @FunctionalInterface
+    interface Probe<T> {
+        T look() throws Exception;
+    }
+
+    /**
+     * Sends {@code requests} form POSTs at once to {@code s} while another transaction holds a
+     * lock on {@code task} that INSERT waits for; once as many inserts as can reach the database
+     * wait on it, runs {@code probe}, lets the lock go, and checks that each POST was answered 201
+     * and its row is there. Answers what the probe saw.
+     */
+    static <T> T whileInsertsWait(Service s, int requests, Probe<T> probe) throws Exception {
+        String m = marker();
+        T seen;
+        List<Future<Poster.Reply>> answers = new ArrayList<>();
+        ExecutorService users = Executors.newFixedThreadPool(requests);
+        try (Connection lock = TestDatabase.info().connect()) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.execute("lock table task in share mode");
+            }
+            for (int i = 0; i < requests; i++) {
+                byte[] body = form("title", m + " " + i, "description", "d").getBytes(StandardCharsets.UTF_8);
+                answers.add(users.submit(() -> {
+                    try (RawClient c = new RawClient(s.uri())) {
+                        return c.post("/api/tasks", body);
+                    }
+                }));
+            }
+            awaitInsertsWaiting(waitingOnTheLock(s.config(), requests));
+            seen = probe.look();
+            lock.rollback();
+            for (Future<Poster.Reply> a : answers) {
+                Poster.Reply r = a.get(10, TimeUnit.SECONDS);
+                assertEquals(201, r.status(), r.body());
+            }
+        } finally {
+            users.shutdownNow();
+        }
+        assertEquals(requests, rowsTitled(m));
+        return seen;
+    }
+
+    /**
+     * Waits until {@code n} backends of this database wait for a lock, at most 3 s. On a connection
+     * of its own in autocommit: inside one transaction {@code pg_stat_activity} is read once and kept.
+     */
+    static void awaitInsertsWaiting(int n) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        int waiting = 0;
+        try (Connection c = TestDatabase.info().connect()) {
+            while (System.nanoTime() < deadline) {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity where datname = "
+                             + "current_database() and wait_event_type = 'Lock'")) {
+                    rs.next();
+                    waiting = rs.getInt(1);
+                }
+                if (waiting >= n) {
+                    return;
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError(waiting + " of " + n + " inserts waited on the lock after 3 s");
     }
 
     @Test
