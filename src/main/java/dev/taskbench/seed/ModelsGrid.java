@@ -7,6 +7,7 @@ import dev.taskbench.net.TcpProxy;
 import dev.taskbench.server.ClosedLoop;
 import dev.taskbench.server.Service;
 import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.Timing;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The seed's own question, which concurrency model a write-heavy service wants: each threading
@@ -28,6 +30,7 @@ final class ModelsGrid {
     static final String ROUND_TRIPS = "taskbench.seed.roundTripsMs";
     static final String USERS = "taskbench.seed.gridUsers";
     static final String WRITES = "taskbench.seed.gridWrites";
+    static final String ROUNDS = "taskbench.seed.gridRounds";
 
     /** The seed's stacks a model stands for: {model, seed row, seconds for 10,000 writes}. */
     static final Map<String, Object[]> SEED = Map.of(
@@ -44,8 +47,10 @@ final class ModelsGrid {
      * @param roundTripsMs round trips injected between server and database, 0 = loopback
      * @param users users at once per cell
      * @param writes timed writes per cell (a multiple of each user count), after as many unmeasured
+     * @param rounds how many times each round trip and user count runs every model, one model after
+     *        another, so that a noisy minute falls on all of them; each cell then gives the median
      */
-    record Plan(List<String> models, List<Integer> roundTripsMs, List<Integer> users, int writes) {
+    record Plan(List<String> models, List<Integer> roundTripsMs, List<Integer> users, int writes, int rounds) {
         static Plan from(Settings s) {
             List<String> models = list(s, MODELS,
                     "selector,dispatch,platform-1,platform-2,platform-3,platform-9,virtual,eventloop,eventloop-1");
@@ -54,9 +59,13 @@ final class ModelsGrid {
                     throw Settings.bad(MODELS, s.get(MODELS, null), "a comma-separated list, each "
                             + TaskServer.Threading.TAKES);
                 }
+                if (models.indexOf(m) != models.lastIndexOf(m)) {
+                    throw Settings.bad(MODELS, s.get(MODELS, null), "each model once (" + m + " is listed twice); -D"
+                            + ROUNDS + " runs them all again");
+                }
             }
             return new Plan(models, numbers(s, ROUND_TRIPS, "0,5", 0, 10_000), numbers(s, USERS, "10", 1, 10_000),
-                    s.integer(WRITES, null, 1000, 1, Integer.MAX_VALUE));
+                    s.integer(WRITES, null, 1000, 1, Integer.MAX_VALUE), s.integer(ROUNDS, null, 1, 1, 100));
         }
 
         boolean on() {
@@ -68,7 +77,7 @@ final class ModelsGrid {
     static final String FAILED = "failed: ";
 
     /** One cell: its figures, or why it did not run or did not finish. */
-    record Cell(String model, int roundTripMs, int users, ClosedLoop.Result result, String refused) {
+    record Cell(String model, int roundTripMs, int users, int round, ClosedLoop.Result result, String refused) {
     }
 
     private ModelsGrid() {
@@ -82,8 +91,13 @@ final class ModelsGrid {
             try (TcpProxy proxy = rt == 0 ? null : TcpProxy.delayed(db, Duration.ofMillis(rt))) {
                 ConnectionInfo target = proxy == null ? db : proxy.info(db);
                 for (int users : plan.users()) {
-                    for (String model : plan.models()) {
-                        cells.add(cell(target, db, base, o, model, rt, users, plan.writes(), out));
+                    for (int round = 1; round <= plan.rounds(); round++) {
+                        if (plan.rounds() > 1) {
+                            out.printf(Locale.ROOT, "  round %d of %d%n", round, plan.rounds());
+                        }
+                        for (String model : plan.models()) {
+                            cells.add(cell(target, db, base, o, model, rt, users, round, plan.writes(), out));
+                        }
                     }
                 }
             }
@@ -92,13 +106,15 @@ final class ModelsGrid {
     }
 
     private static Cell cell(ConnectionInfo target, ConnectionInfo direct, TaskServer.Config base, SeedSettings o,
-            String model, int rt, int users, int writes, PrintStream out) throws Exception {
+            String model, int rt, int users, int round, int writes, PrintStream out) throws Exception {
         TaskServer.Config config;
         try {
             config = base.withThreading(model);
         } catch (TaskbenchException e) {
-            out.printf(Locale.ROOT, "  %s: %s%n", model, e.getMessage());
-            return new Cell(model, rt, users, null, e.getMessage());
+            if (round == 1) {
+                out.printf(Locale.ROOT, "  %s: %s%n", model, e.getMessage());
+            }
+            return new Cell(model, rt, users, round, null, e.getMessage());
         }
         int perUser = Math.max(1, writes / users);
         String id = model + "-" + rt + "-" + users + "-" + System.nanoTime();
@@ -110,25 +126,26 @@ final class ModelsGrid {
                 r = SeedLoad.writes(server, o.client(), users, marker, perUser);
             } catch (TaskbenchException e) { // a write not answered 201: this model's answer to this load
                 out.printf(Locale.ROOT, "  %-11s %4d ms %5d users: failed: %s%n", model, rt, users, e.getMessage());
-                return new Cell(model, rt, users, null, FAILED + e.getMessage());
+                return new Cell(model, rt, users, round, null, FAILED + e.getMessage());
             }
             long found = SeedLoad.requireRowsMarked(direct, marker, r, model + " at " + rt + " ms");
             out.printf(Locale.ROOT, "  %-11s %4d ms %5d users: %,8.0f writes/s, p99 %,9.0f us (%d rows read back)%n",
                     model, rt, users, r.perSecond(), r.percentileMicros(0.99), found);
-            return new Cell(model, rt, users, r, null);
+            return new Cell(model, rt, users, round, r, null);
         }
     }
 
-    /** The grid as a table: one row per model and user count, writes/s and p99 per round trip, the seed's row beside. */
+    /**
+     * The grid as a table: one row per model and user count, writes/s and p99 per round trip (the
+     * medians of the rounds), the seed's row beside; then each model's writes/s over the first
+     * model's in the same round.
+     */
     static String render(Plan plan, List<Cell> cells) {
         StringBuilder sb = new StringBuilder();
         sb.append("The seed's concurrency question: each model's write round, rows read back, per injected round trip")
+                .append(plan.rounds() > 1 ? ", median of " + plan.rounds() + " rounds" : "")
                 .append(System.lineSeparator());
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-11s %6s", "model", "users"));
-        for (int rt : plan.roundTripsMs()) {
-            head.append(String.format(Locale.ROOT, " %21s", rt == 0 ? "loopback" : "+" + rt + " ms"));
-        }
-        sb.append(head).append(String.format(Locale.ROOT, "   %s%n", "the seed's stack (writes/s, 4-core laptop)"));
+        sb.append(head(plan)).append(String.format(Locale.ROOT, "   %s%n", "the seed's stack (writes/s, 4-core laptop)"));
         for (int users : plan.users()) {
             for (String model : plan.models()) {
                 sb.append(row(plan, cells, model, users)).append(System.lineSeparator());
@@ -136,23 +153,90 @@ final class ModelsGrid {
         }
         sb.append("each cell: writes/s and p99; the seed's figures are quoted, its stacks ran behind nginx in Docker")
                 .append(System.lineSeparator());
+        if (plan.models().size() > 1) {
+            String first = plan.models().get(0);
+            sb.append(System.lineSeparator()).append("each model's writes/s over ").append(first)
+                    .append("'s in the same round").append(plan.rounds() > 1 ? ": median [lowest, highest] of the rounds"
+                            : "").append(System.lineSeparator()).append(head(plan)).append(System.lineSeparator());
+            for (int users : plan.users()) {
+                for (String model : plan.models().subList(1, plan.models().size())) {
+                    sb.append(ratioRow(plan, cells, first, model, users)).append(System.lineSeparator());
+                }
+            }
+        }
         return sb.toString();
+    }
+
+    private static String head(Plan plan) {
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-11s %6s", "model", "users"));
+        for (int rt : plan.roundTripsMs()) {
+            head.append(String.format(Locale.ROOT, " %21s", rt == 0 ? "loopback" : "+" + rt + " ms"));
+        }
+        return head.toString();
+    }
+
+    private static List<Cell> cells(List<Cell> cells, String model, int rt, int users) {
+        return cells.stream().filter(x -> x.model().equals(model) && x.roundTripMs() == rt && x.users() == users)
+                .toList();
     }
 
     private static String row(Plan plan, List<Cell> cells, String model, int users) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-11s %6d", model, users));
         for (int rt : plan.roundTripsMs()) {
-            Cell c = cells.stream().filter(x -> x.model().equals(model) && x.roundTripMs() == rt && x.users() == users)
-                    .findFirst().orElse(null);
-            line.append(String.format(Locale.ROOT, " %21s", c == null ? "-" : c.result() == null
-                    ? (c.refused().startsWith(FAILED) ? "errors (not 201)" : "refused") : String.format(Locale.ROOT, "%,.0f/s p99 %.1f ms", c.result().perSecond(),
-                            c.result().percentileMicros(0.99) / 1000)));
+            line.append(String.format(Locale.ROOT, " %21s", figures(cells(cells, model, rt, users))));
         }
         Object[] seed = SEED.get(model.toLowerCase(Locale.ROOT));
         if (seed != null) {
             line.append(String.format(Locale.ROOT, "   %s: %,.0f", seed[0], 10_000 / (Double) seed[1]));
         }
         return line.toString();
+    }
+
+    /** Median writes/s and p99 of a cell's rounds; a round that failed marks the whole cell. */
+    private static String figures(List<Cell> rounds) {
+        if (rounds.isEmpty()) {
+            return "-";
+        }
+        for (Cell c : rounds) {
+            if (c.result() == null) {
+                return c.refused().startsWith(FAILED) ? "errors (not 201)" : "refused";
+            }
+        }
+        double rate = Timing.median(rounds.stream().mapToDouble(c -> c.result().perSecond()).toArray());
+        double p99 = Timing.median(rounds.stream().mapToDouble(c -> c.result().percentileMicros(0.99)).toArray());
+        return String.format(Locale.ROOT, "%,.0f/s p99 %.1f ms", rate, p99 / 1000);
+    }
+
+    private static String ratioRow(Plan plan, List<Cell> cells, String first, String model, int users) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-11s %6d", model, users));
+        for (int rt : plan.roundTripsMs()) {
+            double[] ratios = ratios(perRound(plan, cells(cells, first, rt, users)),
+                    perRound(plan, cells(cells, model, rt, users)));
+            line.append(String.format(Locale.ROOT, " %21s", ratios.length == 0 ? "-" : ratios.length == 1
+                    ? String.format(Locale.ROOT, "%.2f", ratios[0])
+                    : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", Timing.median(ratios), Arrays.stream(ratios)
+                            .min().getAsDouble(), Arrays.stream(ratios).max().getAsDouble())));
+        }
+        return line.toString();
+    }
+
+    /** Writes/s of each round, index 0 for round 1; NaN where the round has no figures. */
+    private static double[] perRound(Plan plan, List<Cell> cells) {
+        double[] out = new double[plan.rounds()];
+        Arrays.fill(out, Double.NaN);
+        for (Cell c : cells) {
+            if (c.result() != null) {
+                out[c.round() - 1] = c.result().perSecond();
+            }
+        }
+        return out;
+    }
+
+    /** {@code model}'s writes/s over {@code first}'s, round by round, where both have figures (not NaN). */
+    static double[] ratios(double[] first, double[] model) {
+        return IntStream.range(0, Math.min(first.length, model.length))
+                .filter(i -> !Double.isNaN(first[i]) && !Double.isNaN(model[i]))
+                .mapToDouble(i -> model[i] / first[i]).toArray();
     }
 
     private static List<String> list(Settings s, String key, String dflt) {

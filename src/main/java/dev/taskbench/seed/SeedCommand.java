@@ -72,7 +72,7 @@ public final class SeedCommand {
     }
 
     static void execute(ConnectionInfo db, SeedSettings o, PrintStream out) throws Exception {
-        execute(db, o, new ModelsGrid.Plan(List.of(), List.of(0), List.of(o.users()), o.writes()),
+        execute(db, o, new ModelsGrid.Plan(List.of(), List.of(0), List.of(o.users()), o.writes(), 1),
                 new CpuRound.Plan(List.of(), List.of(1), 1, 1), out);
     }
 
@@ -90,7 +90,8 @@ public final class SeedCommand {
         List<ModelsGrid.Cell> cells = List.of();
         if (grid.on()) {
             out.printf(Locale.ROOT, "models round: %s x round trips %s ms x %s users, %d writes per cell after as many"
-                    + " unmeasured ...%n", grid.models(), grid.roundTripsMs(), grid.users(), grid.writes());
+                    + " unmeasured, %d round(s) ...%n", grid.models(), grid.roundTripsMs(), grid.users(), grid.writes(),
+                    grid.rounds());
             cells = ModelsGrid.run(run.info, o.server(), o, grid, out);
         }
         List<CpuRound.Cell> cpuCells = List.of();

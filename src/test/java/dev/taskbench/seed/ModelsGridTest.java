@@ -13,6 +13,7 @@ import dev.taskbench.write.WriteConnections;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +53,37 @@ class ModelsGridTest {
     }
 
     @Test
+    void roundsRunEveryModelAgainAndTheTableGivesMediansAndRatios() throws Exception {
+        ModelsGrid.Plan plan = plan(ModelsGrid.MODELS, "selector,dispatch", ModelsGrid.ROUND_TRIPS, "0",
+                ModelsGrid.USERS, "2", ModelsGrid.WRITES, "20", ModelsGrid.ROUNDS, "3");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<ModelsGrid.Cell> cells;
+        try (DatabaseLock lock = TestDatabase.lock()) {
+            cells = ModelsGrid.run(WriteConnections.DEFAULTS.apply(TestDatabase.info()),
+                    TaskServer.Config.defaults().withPoolSize(2), SeedSettingsTest.of(), plan,
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of("selector 1", "dispatch 1", "selector 2", "dispatch 2", "selector 3", "dispatch 3"),
+                cells.stream().map(c -> c.model() + " " + c.round()).toList(), "interleaved, one model after another");
+        String table = ModelsGrid.render(plan, cells);
+        assertTrue(table.contains("median of 3 rounds"), table);
+        assertTrue(table.contains("over selector's in the same round: median [lowest, highest]"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("dispatch") && l.contains("[")), table);
+    }
+
+    @Test
+    void ratiosPairRoundsAndSkipRoundsWithoutFigures() {
+        double nan = Double.NaN;
+        assertEquals(List.of(0.9, 1.1), Arrays.stream(ModelsGrid.ratios(new double[] {100, 200, nan, 400},
+                new double[] {90, 220, 50, nan})).boxed().toList());
+        assertEquals(0, ModelsGrid.ratios(new double[] {nan}, new double[] {5}).length);
+    }
+
+    @Test
     void badPlansAreOneLine() {
         for (String[] kv : new String[][] {{ModelsGrid.MODELS, "selector,threads"}, {ModelsGrid.ROUND_TRIPS, "0,-5"},
-            {ModelsGrid.USERS, "ten"}, {ModelsGrid.WRITES, "0"}}) {
+            {ModelsGrid.USERS, "ten"}, {ModelsGrid.WRITES, "0"}, {ModelsGrid.ROUNDS, "0"},
+            {ModelsGrid.MODELS, "selector,virtual,selector"}}) {
             TaskbenchException e = assertThrows(TaskbenchException.class, () -> plan(kv));
             assertTrue(e.getMessage().startsWith("-D" + kv[0] + "="), e.getMessage());
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
