@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,9 @@ final class CpuMeter {
     private static final double TICK_NANOS = 1e7;
     /** A client backend's title: {@code postgres: [cluster: ]user database host(port)|[local] state}. */
     private static final Pattern BACKEND = Pattern.compile("postgres: (?:\\S+: )?\\S+ (\\S+) (?:\\S+\\(\\d+\\)|\\[local\\])");
+    /** Name prefixes of {@link #isServerThread}. */
+    private static final List<String> SERVER_THREADS = List.of("taskbench-http", "taskbench-worke", "ForkJoinPool-",
+            "MasterPoller", "Read-Poller", "Write-Poller", "vert.x-");
     private final String database;
 
     /** Counts PostgreSQL's shared processes and the backends of {@code database}. */
@@ -50,7 +54,7 @@ final class CpuMeter {
             for (Path t : tasks) {
                 String comm = read(t.resolve("comm")).strip();
                 long ns = runNanos(t);
-                if (comm.startsWith("taskbench-http")) {
+                if (isServerThread(comm)) {
                     http += ns;
                 } else if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
                     jit += ns;
@@ -136,6 +140,22 @@ final class CpuMeter {
                 u.available()));
         return sb.toString();
     }
+
+    /**
+     * The kernel's name of a thread that serves requests, whatever the model: Jetty's pool, the
+     * {@code platform-N} workers, the virtual-thread scheduler's carriers (a virtual thread runs on
+     * them and has no name of its own here) and its pollers, Vert.x's event loops. Names are cut to
+     * 15 characters.
+     */
+    static boolean isServerThread(String comm) {
+        for (String prefix : SERVER_THREADS) {
+            if (comm.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     private static boolean isPid(String name) {
         for (int i = 0; i < name.length(); i++) {

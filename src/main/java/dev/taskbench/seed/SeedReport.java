@@ -103,7 +103,7 @@ final class SeedReport {
         sb.append(String.format(Locale.ROOT, "Where the CPU went in the write round, per write (Linux /proc; %,d writes in"
                 + " %.2f s):%n", u.operations(), u.wallSeconds()));
         sb.append(CpuMeter.describe(u, "client: the " + o.users() + " users' threads ("
-                + o.client().name().toLowerCase(Locale.ROOT) + ")", "server: Jetty's threads (HTTP, form, JDBC, the answer)"));
+                + o.client().name().toLowerCase(Locale.ROOT) + ")", "server: its threads (HTTP, form, database, the answer)"));
         double pg = 0;
         double client = 0;
         int n = 0;
