@@ -65,20 +65,24 @@ final class TaskHandler extends Handler.Abstract {
     private final FormParser parser;
     private final long minBodyBytesPerSecond;
     private final Executor workers;
+    private final Deadlines deadlines;
     private volatile TaskWriter writer;
     private final long[] increments = CounterLoop.increments(CounterLoop.INNER, CounterLoop.INCREMENT);
 
     /**
      * @param workers where a request's work runs once its body is in ({@code platform});
      *        null: on the thread that read it
+     * @param deadlines what interrupts an insert still running at the request timeout; null: the
+     *        connection's own read timeout does
      * @param minBodyBytesPerSecond the slowest a body may arrive once it had to be waited for; 0 does not check
      */
     TaskHandler(FormParser parser, TaskWriter writer, TaskServer.Threading threading, Executor workers,
-            long minBodyBytesPerSecond) {
+            Deadlines deadlines, long minBodyBytesPerSecond) {
         super(threading == TaskServer.Threading.dispatch || threading == TaskServer.Threading.virtual
                 ? InvocationType.BLOCKING : InvocationType.NON_BLOCKING);
         this.parser = parser;
         this.workers = workers;
+        this.deadlines = deadlines;
         this.minBodyBytesPerSecond = minBodyBytesPerSecond;
         this.writer = writer;
     }
@@ -171,7 +175,7 @@ final class TaskHandler extends Handler.Abstract {
         }
         long id;
         try {
-            id = writer.insertOne(TaskForm.task(form));
+            id = insert(form);
         } catch (SQLException | RuntimeException e) {
             int status = Failures.status(e);
             if (status == 500) {
@@ -181,6 +185,18 @@ final class TaskHandler extends Handler.Abstract {
             return;
         }
         answer(response, callback, 201, "{\"id\":" + id + "}");
+    }
+
+    private long insert(FormFields form) throws SQLException {
+        if (deadlines == null) {
+            return writer.insertOne(TaskForm.task(form));
+        }
+        Deadlines.Watch watch = deadlines.watch();
+        try {
+            return writer.insertOne(TaskForm.task(form));
+        } finally {
+            watch.done();
+        }
     }
 
     static boolean isForm(HttpField contentType) {

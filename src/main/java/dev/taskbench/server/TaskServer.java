@@ -36,8 +36,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Handler API, HTTP/1.1 with keep-alive, each request run on the thread its {@link Threading}
  * says, the database connections configured as the write benchmarks'
  * ({@link WriteConnections#DEFAULTS}: durable commit, pgjdbc's defaults) with every wait on the
- * database bounded by the {@link Limits#requestTimeout()} ({@link WriteConnections#bounded}), and
- * the HTTP side bounded by the other {@link Limits}.
+ * database bounded by the {@link Limits#requestTimeout()} ({@link WriteConnections#bounded}; under
+ * {@code virtual} the reads by {@link Deadlines} instead of a socket timeout), and the HTTP side
+ * bounded by the other {@link Limits}.
  *
  * <p>{@code mvn jmh:serve} runs it until Ctrl-C; how it is started is a plain {@link Config}.
  */
@@ -52,6 +53,8 @@ public final class TaskServer implements Service {
     private final ConnectionInfo info;
     /** Where requests run under {@code platform} (ours) and {@code virtual} (Jetty's executor); else null. */
     private final ExecutorService workers;
+    /** Under {@code virtual}, what ends a request still on the database at the request timeout; else null. */
+    private final Deadlines deadlines;
 
     /**
      * Which thread runs a request, the seed's concurrency models on one JVM. {@code selector}: the
@@ -300,8 +303,11 @@ public final class TaskServer implements Service {
         this.opened = opened;
         this.dataSource = new OpenedDataSource(opened);
         this.workers = workers(config);
+        this.deadlines = config.threading() == Threading.virtual
+                ? new Deadlines(config.limits().requestTimeout(), "taskbench-http-deadlines") : null;
         this.handler = new TaskHandler(new FormParser(), writer, config.threading(),
-                config.threading() == Threading.platform ? workers : null, config.limits().minBodyBytesPerSecond());
+                config.threading() == Threading.platform ? workers : null, deadlines,
+                config.limits().minBodyBytesPerSecond());
         this.threads = new QueuedThreadPool(200, 8);
         threads.setName("taskbench-http");
         if (config.threading() == Threading.virtual) {
@@ -330,8 +336,9 @@ public final class TaskServer implements Service {
         if (config.threading() == Threading.eventloop) {
             throw new TaskbenchException("threading eventloop runs on Vert.x, not Jetty: start it with Service.start");
         }
+        // virtual: the read timeout is the handler's Deadlines, not a timer per read
         ConnectionInfo info = WriteConnections.bounded(WriteConnections.DEFAULTS.apply(db), config.acquireTimeout(),
-                config.databaseBudget());
+                config.databaseBudget(), config.threading() != Threading.virtual);
         try (Connection c = info.connect()) {
             TaskSchema.ensure(c);
         } catch (SQLException e) {
@@ -426,6 +433,9 @@ public final class TaskServer implements Service {
         } finally {
             if (workers != null) {
                 workers.shutdownNow();
+            }
+            if (deadlines != null) {
+                deadlines.close();
             }
             TaskWriter w = handler.swapWriter(null);
             try {

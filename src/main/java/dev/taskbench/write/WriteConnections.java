@@ -74,12 +74,23 @@ public record WriteConnections(int prepareThreshold, boolean reWriteBatchedInser
      * in the startup {@code options}.
      */
     public static ConnectionInfo bounded(ConnectionInfo base, Duration acquire, Duration budget) {
+        return bounded(base, acquire, budget, true);
+    }
+
+    /**
+     * {@link #bounded(ConnectionInfo, Duration, Duration)}, without {@code socketTimeout} when
+     * {@code readTimeout} is false: for a caller that bounds its reads another way (on a virtual
+     * thread a read with a timeout arms a timer in the scheduler each time).
+     */
+    public static ConnectionInfo bounded(ConnectionInfo base, Duration acquire, Duration budget, boolean readTimeout) {
         long loginSeconds = Math.max(1, (acquire.toMillis() + 999) / 1000);
         long socketSeconds = socketTimeoutSeconds(budget);
         long serverMillis = serverTimeoutMillis(budget);
         String url = withParam(base.url(), "connectTimeout", Long.toString(loginSeconds));
         url = withParam(url, "loginTimeout", Long.toString(loginSeconds));
-        url = withParam(url, "socketTimeout", Long.toString(socketSeconds));
+        if (readTimeout) {
+            url = withParam(url, "socketTimeout", Long.toString(socketSeconds));
+        }
         url = withOption(url, "-c statement_timeout=" + serverMillis + " -c lock_timeout=" + serverMillis);
         return new ConnectionInfo(url, base.user(), base.password());
     }
