@@ -156,7 +156,6 @@ final class CpuMeter {
         return false;
     }
 
-
     private static boolean isPid(String name) {
         for (int i = 0; i < name.length(); i++) {
             if (name.charAt(i) < '0' || name.charAt(i) > '9') {

@@ -31,6 +31,8 @@ final class ModelsGrid {
     static final String USERS = "taskbench.seed.gridUsers";
     static final String WRITES = "taskbench.seed.gridWrites";
     static final String ROUNDS = "taskbench.seed.gridRounds";
+    /** Cells timed for less are called out under the table. */
+    static final double SHORT_CELL_SECONDS = 2;
 
     /** The seed's stacks a model stands for: {model, seed row, seconds for 10,000 writes}. */
     static final Map<String, Object[]> SEED = Map.of(
@@ -153,6 +155,10 @@ final class ModelsGrid {
         }
         sb.append("each cell: writes/s and p99; the seed's figures are quoted, its stacks ran behind nginx in Docker")
                 .append(System.lineSeparator());
+        String shortCells = shortCells(plan, cells);
+        if (shortCells != null) {
+            sb.append(shortCells).append(System.lineSeparator());
+        }
         if (plan.models().size() > 1) {
             String first = plan.models().get(0);
             sb.append(System.lineSeparator()).append("each model's writes/s over ").append(first)
@@ -165,6 +171,21 @@ final class ModelsGrid {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A cell timed for less than {@link #SHORT_CELL_SECONDS} measures a server still warming up (a
+     * fresh server per cell, a model's own code compiled in its first cells): says how many, or null.
+     */
+    static String shortCells(Plan plan, List<Cell> cells) {
+        double[] walls = cells.stream().filter(c -> c.result() != null).mapToDouble(c -> c.result().wallSeconds())
+                .filter(w -> w < SHORT_CELL_SECONDS).toArray();
+        if (walls.length == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%d of %d cells were timed for under %.0f s (the shortest %.2f s): they measure"
+                + " a server still warming up, loopback ones most; -D%s=%d times them longer", walls.length,
+                cells.size(), SHORT_CELL_SECONDS, Arrays.stream(walls).min().getAsDouble(), WRITES, plan.writes() * 10);
     }
 
     private static String head(Plan plan) {

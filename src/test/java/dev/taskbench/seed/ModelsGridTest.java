@@ -69,6 +69,7 @@ class ModelsGridTest {
         assertTrue(table.contains("median of 3 rounds"), table);
         assertTrue(table.contains("over selector's in the same round: median [lowest, highest]"), table);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("dispatch") && l.contains("[")), table);
+        assertTrue(table.contains("6 of 6 cells were timed for under 2 s"), "20 writes are not a warm cell: " + table);
     }
 
     @Test
