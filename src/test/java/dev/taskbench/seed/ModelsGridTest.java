@@ -1,6 +1,7 @@
 package dev.taskbench.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,7 @@ class ModelsGridTest {
                 assertNull(c.result(), said);
                 assertTrue(c.refused().contains("jdk25"), c.refused());
             } else {
+                assertNotNull(c.result(), c.model() + " at " + c.roundTripMs() + " ms: " + c.refused() + "\n" + said);
                 assertEquals(30, c.result().operations(), said); // and each cell checked its 30 rows by marker
             }
         }
