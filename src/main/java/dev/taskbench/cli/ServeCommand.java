@@ -41,7 +41,7 @@ public final class ServeCommand {
         if (settings.nginx()) {
             java.util.Optional<java.nio.file.Path> nginx = NginxFront.find();
             if (nginx.isEmpty()) {
-                out.println("taskbench: nginx is not on this machine (Debian: apt-get install nginx); serving without it");
+                out.println("taskbench: " + NginxFront.MISSING + "; serving without it");
             } else {
                 try {
                     front = NginxFront.start(nginx.get(), server.uri());

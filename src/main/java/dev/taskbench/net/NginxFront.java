@@ -28,6 +28,8 @@ public final class NginxFront implements AutoCloseable {
     /** Kept-alive connections nginx keeps to the server, per worker. */
     static final int UPSTREAM_KEEPALIVE = 128;
     private static final long START_TIMEOUT_MS = 10_000;
+    /** What a command says, and goes on, where {@link #find} finds none. */
+    public static final String MISSING = "nginx is not on this machine (Debian: apt-get install nginx)";
 
     private final Process process;
     private final Path dir;

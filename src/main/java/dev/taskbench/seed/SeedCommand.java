@@ -180,7 +180,7 @@ public final class SeedCommand {
         }
         java.util.Optional<java.nio.file.Path> nginx = NginxFront.find();
         if (nginx.isEmpty()) {
-            run.nginxNote = "nginx is not on this machine (Debian: apt-get install nginx): the hop is not measured";
+            run.nginxNote = NginxFront.MISSING + ": the hop is not measured";
             run.out.println("nginx: " + run.nginxNote);
             return;
         }

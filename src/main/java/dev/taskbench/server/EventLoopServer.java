@@ -2,8 +2,6 @@ package dev.taskbench.server;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
-import dev.taskbench.form.FormFields;
-import dev.taskbench.form.FormLimitExceededException;
 import dev.taskbench.form.FormParser;
 import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.write.ReactiveTasks;
@@ -141,26 +139,26 @@ public final class EventLoopServer implements Service {
     private void handle(HttpServerRequest req) {
         Route route = Route.of(req.path());
         if (route == null) {
-            answer(req, 404, "{\"error\":\"not found\"}");
+            answer(req, 404, TaskForm.NOT_FOUND);
             return;
         }
         if (req.method() != HttpMethod.POST) {
             req.response().putHeader("Allow", "POST");
-            answer(req, 405, "{\"error\":\"use POST\"}");
+            answer(req, 405, TaskForm.USE_POST);
             return;
         }
         long declared = declaredLength(req);
         String contentType = req.getHeader("Content-Type");
         if (route == Route.TASKS && !TaskForm.isForm(contentType)) {
-            answerBeforeBody(req, declared, 400, "{\"error\":\"content type must be " + TaskForm.FORM + "\"}");
+            answerBeforeBody(req, declared, 400, TaskForm.NOT_A_FORM);
             return;
         }
         if (route == Route.TASKS && !TaskForm.isUtf8(contentType)) {
-            answerBeforeBody(req, declared, 415, "{\"error\":\"charset must be UTF-8\"}");
+            answerBeforeBody(req, declared, 415, TaskForm.NOT_UTF8);
             return;
         }
-        if (declared > parser.maxBodyBytes() && declared > TaskHandler.DRAIN_LIMIT) {
-            answerBeforeBody(req, declared, 413, tooLarge(parser.maxBodyBytes()));
+        if (IncomingBody.refusedUnread(declared, parser.maxBodyBytes())) {
+            answerBeforeBody(req, declared, 413, TaskForm.tooLarge(parser.maxBodyBytes()));
             return;
         }
         new Body(req, route, declared).read();
@@ -199,7 +197,7 @@ public final class EventLoopServer implements Service {
             body.take(ByteBuffer.wrap(chunk.getBytes()));
             if (body.pastDrainLimit()) {
                 req.response().putHeader("Connection", "close");
-                answer(req, 413, tooLarge(parser.maxBodyBytes()));
+                answer(req, 413, TaskForm.tooLarge(parser.maxBodyBytes()));
             }
         }
 
@@ -208,7 +206,7 @@ public final class EventLoopServer implements Service {
                 return;
             }
             if (body.dropping()) {
-                answer(req, 413, tooLarge(parser.maxBodyBytes()));
+                answer(req, 413, TaskForm.tooLarge(parser.maxBodyBytes()));
             } else if (body.shorterThanDeclared()) {
                 answer(req, 400, "{\"error\":\"body shorter than its Content-Length\"}");
             } else {
@@ -223,8 +221,7 @@ public final class EventLoopServer implements Service {
                 tasks(req, body, size);
                 return;
             case CPU:
-                boolean opaque = "loop=opaque".equals(req.query());
-                long counter = opaque ? CounterLoop.opaque(CounterLoop.OUTER, increments) : CounterLoop.faithful();
+                long counter = Route.cpuCounter(req.query(), increments);
                 answer(req, 200, "{\"counter\":" + counter + "}");
                 return;
             default:
@@ -233,33 +230,18 @@ public final class EventLoopServer implements Service {
     }
 
     private void tasks(HttpServerRequest req, byte[] body, int size) {
-        FormFields form;
-        try {
-            form = parser.parse(body, 0, size);
-        } catch (FormLimitExceededException e) {
-            if (FormLimitExceededException.MAX_BODY_BYTES.equals(e.limitName())) {
-                answer(req, 413, tooLarge(e.limit()));
-            } else {
-                answer(req, 400, "{\"error\":\"more than " + e.limit() + " fields\"}");
-            }
+        TaskForm.Parsed parsed = TaskForm.parse(parser, body, size);
+        if (parsed.task() == null) {
+            answer(req, parsed.status(), parsed.refusal());
             return;
         }
-        String refused = TaskForm.refusal(form);
-        if (refused != null) {
-            answer(req, 400, refused);
-            return;
-        }
-        tasks.insertOne(TaskForm.task(form)).onComplete(id -> answer(req, 201, "{\"id\":" + id + "}"), e -> {
+        tasks.insertOne(parsed.task()).onComplete(id -> answer(req, 201, "{\"id\":" + id + "}"), e -> {
             int status = Failures.statusReactive(e);
             if (status == 500) {
                 LOG.warn("insert failed: {}", Failures.describe(e));
             }
-            answer(req, status, "{\"error\":\"" + Failures.reason(status) + "\"}");
+            answer(req, status, Failures.json(status));
         });
-    }
-
-    private static String tooLarge(long limit) {
-        return "{\"error\":\"body over " + limit + " bytes\"}";
     }
 
     /** Content-Length, or -1 when absent (chunked) or unreadable (then the body decides). */

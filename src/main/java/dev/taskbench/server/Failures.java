@@ -70,6 +70,11 @@ final class Failures {
         return 0;
     }
 
+    /** The answer's JSON for a failure's {@code status}. */
+    static String json(int status) {
+        return "{\"error\":\"" + reason(status) + "\"}";
+    }
+
     static String reason(int status) {
         switch (status) {
             case 503:

@@ -13,6 +13,14 @@ final class IncomingBody {
     private BodyBuffer buffer;
     private long dropped = -1;
 
+    /**
+     * Whether a body declared this long is refused (413) without being read: over the limit and
+     * over what a server reads on and drops for the client's sake.
+     */
+    static boolean refusedUnread(long declared, int limit) {
+        return declared > limit && declared > TaskHandler.DRAIN_LIMIT;
+    }
+
     /** @param declared its Content-Length, or -1 when it has none */
     IncomingBody(long declared, int limit) {
         this.declared = declared;

@@ -1,7 +1,5 @@
 package dev.taskbench.server;
 
-import dev.taskbench.form.FormFields;
-import dev.taskbench.form.FormLimitExceededException;
 import dev.taskbench.form.FormParser;
 import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.write.TaskWriter;
@@ -102,25 +100,25 @@ final class TaskHandler extends Handler.Abstract {
         String path = request.getHttpURI().getPath();
         Route route = Route.of(path);
         if (route == null) {
-            return answer(response, callback, 404, "{\"error\":\"not found\"}");
+            return answer(response, callback, 404, TaskForm.NOT_FOUND);
         }
         if (!"POST".equals(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            return answer(response, callback, 405, "{\"error\":\"use POST\"}");
+            return answer(response, callback, 405, TaskForm.USE_POST);
         }
         long declared = request.getLength();
         HttpField contentType = request.getHeaders().getField(HttpHeader.CONTENT_TYPE);
         if (route == Route.TASKS && !isForm(contentType)) {
             closeIfBodyUnread(response, declared);
-            return answer(response, callback, 400, "{\"error\":\"content type must be " + FORM + "\"}");
+            return answer(response, callback, 400, TaskForm.NOT_A_FORM);
         }
         if (route == Route.TASKS && !isUtf8(contentType)) {
             closeIfBodyUnread(response, declared);
-            return answer(response, callback, 415, "{\"error\":\"charset must be UTF-8\"}");
+            return answer(response, callback, 415, TaskForm.NOT_UTF8);
         }
-        if (declared > parser.maxBodyBytes() && declared > DRAIN_LIMIT) {
+        if (IncomingBody.refusedUnread(declared, parser.maxBodyBytes())) {
             closeIfBodyUnread(response, declared);
-            return answer(response, callback, 413, "{\"error\":\"body over " + parser.maxBodyBytes() + " bytes\"}");
+            return answer(response, callback, 413, TaskForm.tooLarge(parser.maxBodyBytes()));
         }
         new Body(request, response, callback, route, declared).run();
         return true;
@@ -136,7 +134,7 @@ final class TaskHandler extends Handler.Abstract {
         try {
             workers.execute(() -> respond(route, request, response, callback, body, size));
         } catch (RejectedExecutionException e) {
-            answer(response, callback, 503, "{\"error\":\"" + Failures.reason(503) + "\"}");
+            answer(response, callback, 503, Failures.json(503));
         }
     }
 
@@ -147,8 +145,7 @@ final class TaskHandler extends Handler.Abstract {
                 tasks(response, callback, body, size);
                 return;
             case CPU:
-                boolean opaque = "loop=opaque".equals(request.getHttpURI().getQuery());
-                long counter = opaque ? CounterLoop.opaque(CounterLoop.OUTER, increments) : CounterLoop.faithful();
+                long counter = Route.cpuCounter(request.getHttpURI().getQuery(), increments);
                 answer(response, callback, 200, "{\"counter\":" + counter + "}");
                 return;
             default:
@@ -157,43 +154,32 @@ final class TaskHandler extends Handler.Abstract {
     }
 
     private void tasks(Response response, Callback callback, byte[] body, int size) {
-        FormFields form;
-        try {
-            form = parser.parse(body, 0, size);
-        } catch (FormLimitExceededException e) {
-            if (FormLimitExceededException.MAX_BODY_BYTES.equals(e.limitName())) {
-                answer(response, callback, 413, "{\"error\":\"body over " + e.limit() + " bytes\"}");
-            } else {
-                answer(response, callback, 400, "{\"error\":\"more than " + e.limit() + " fields\"}");
-            }
-            return;
-        }
-        String refused = TaskForm.refusal(form);
-        if (refused != null) {
-            answer(response, callback, 400, refused);
+        TaskForm.Parsed parsed = TaskForm.parse(parser, body, size);
+        if (parsed.task() == null) {
+            answer(response, callback, parsed.status(), parsed.refusal());
             return;
         }
         long id;
         try {
-            id = insert(form);
+            id = insert(parsed.task());
         } catch (SQLException | RuntimeException e) {
             int status = Failures.status(e);
             if (status == 500) {
                 LOG.warn("insert failed: {}", Failures.describe(e));
             }
-            answer(response, callback, status, "{\"error\":\"" + Failures.reason(status) + "\"}");
+            answer(response, callback, status, Failures.json(status));
             return;
         }
         answer(response, callback, 201, "{\"id\":" + id + "}");
     }
 
-    private long insert(FormFields form) throws SQLException {
+    private long insert(dev.taskbench.write.Task task) throws SQLException {
         if (deadlines == null) {
-            return writer.insertOne(TaskForm.task(form));
+            return writer.insertOne(task);
         }
         Deadlines.Watch watch = deadlines.watch();
         try {
-            return writer.insertOne(TaskForm.task(form));
+            return writer.insertOne(task);
         } finally {
             watch.done();
         }
@@ -262,7 +248,7 @@ final class TaskHandler extends Handler.Abstract {
                     boolean last = chunk.isLast();
                     chunk.release();
                     if (body.pastDrainLimit() || (last && body.dropping())) {
-                        answer(response, callback, 413, "{\"error\":\"body over " + parser.maxBodyBytes() + " bytes\"}");
+                        answer(response, callback, 413, TaskForm.tooLarge(parser.maxBodyBytes()));
                         return;
                     }
                     if (last) {
