@@ -251,9 +251,26 @@ public final class CeilingProfiler implements ExternalProfiler {
         return List.of();
     }
 
+    /**
+     * Without a runner's hand-off (JMH's own {@code Main} with this profiler) this process holds the
+     * database for its samples, so it hands it to the forks: they never wait on its lock.
+     */
     @Override
     public Collection<String> addJVMOptions(BenchmarkParams params) {
-        return List.of();
+        if (handoff != null || !covers(params)) {
+            return List.of();
+        }
+        synchronized (state) {
+            if (state.failure != null) {
+                return List.of();
+            }
+            try {
+                return List.of("-D" + DatabaseHandoff.PROPERTY + "=" + BenchmarkDatabase.handoffForForks());
+            } catch (TaskbenchException e) {
+                fail("the database could not be handed to the forks: " + e.getMessage());
+                return List.of();
+            }
+        }
     }
 
     @Override

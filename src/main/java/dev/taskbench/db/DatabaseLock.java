@@ -9,9 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One run (or test that empties {@code task}) per database at a time: a PostgreSQL advisory lock
@@ -31,11 +36,15 @@ public final class DatabaseLock implements AutoCloseable {
 
     private static final Map<String, Held> HELD = new HashMap<>();
     private static final String HOLDER = "select a.pid, coalesce(nullif(a.application_name, ''), '?'),"
-            + " coalesce(host(a.client_addr), 'local socket'), to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ')"
+            + " coalesce(host(a.client_addr), 'local socket'), to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ'),"
+            + " a.client_addr is not distinct from inet_client_addr()"
             + " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
             + " where l.locktype = 'advisory' and l.granted and l.objsubid = 1"
             + " and l.database = (select oid from pg_database where datname = current_database())"
             + " and l.classid::bigint = ? and l.objid::bigint = ?";
+
+    /** The process id the holder's application_name ends with ({@code "... pid 1234"}). */
+    private static final Pattern HOLDER_PID = Pattern.compile(" pid (\\d+)$");
 
     private final String key;
     private boolean closed;
@@ -68,12 +77,15 @@ public final class DatabaseLock implements AutoCloseable {
         String name = APPLICATION_NAME + " " + who + " pid " + ProcessHandle.current().pid();
         Properties p = info.properties();
         p.setProperty("ApplicationName", name.length() > 63 ? name.substring(0, 63) : name);
+        p.setProperty("connectTimeout", String.valueOf(Connectivity.TIMEOUT_SECONDS));
+        p.setProperty("loginTimeout", String.valueOf(Connectivity.TIMEOUT_SECONDS));
         Connection c = null;
         try {
             c = java.sql.DriverManager.getConnection(info.url(), p);
             c.setAutoCommit(true);
             if (!tryLock(c)) {
                 String holder = holder(c);
+                refuseOwnFamily(c, info, holder);
                 if (wait.isZero()) {
                     throw busy(info, holder, wait);
                 }
@@ -120,6 +132,47 @@ public final class DatabaseLock implements AutoCloseable {
             }
             st.execute("set lock_timeout = 0");
         }
+    }
+
+    /**
+     * A process never waits for a lock that it or one of its ancestors holds (a runner that did not
+     * hand the database over to its forks): that wait could only end at the time-out.
+     */
+    private static void refuseOwnFamily(Connection c, ConnectionInfo info, String holder) throws SQLException {
+        long holderPid = holderPid(c);
+        if (holderPid < 0) {
+            return;
+        }
+        String who = holderPid == ProcessHandle.current().pid() ? "this process itself"
+                : ancestors().contains(holderPid) ? "this process's own parent (pid " + holderPid + ")" : null;
+        if (who != null) {
+            throw new TaskbenchException("the database " + info.redactedUrl() + " is held by " + who + ", " + holder
+                    + ", which did not hand it over (-D" + DatabaseHandoff.PROPERTY + "); waiting for it would never end");
+        }
+    }
+
+    /** The holder's process id when it runs on this machine as the server sees it, else -1. */
+    private static long holderPid(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HOLDER)) {
+            ps.setLong(1, KEY >>> 32);
+            ps.setLong(2, KEY & 0xffffffffL);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(5)) {
+                    return -1;
+                }
+                Matcher m = HOLDER_PID.matcher(rs.getString(2));
+                return m.find() && rs.getString(2).startsWith(APPLICATION_NAME) ? Long.parseLong(m.group(1)) : -1;
+            }
+        }
+    }
+
+    /** This process's ancestors' ids, nearest first. */
+    static List<Long> ancestors() {
+        List<Long> out = new ArrayList<>();
+        for (Optional<ProcessHandle> p = ProcessHandle.current().parent(); p.isPresent(); p = p.get().parent()) {
+            out.add(p.get().pid());
+        }
+        return out;
     }
 
     private static DatabaseBusyException busy(ConnectionInfo info, String holder, Duration wait) {

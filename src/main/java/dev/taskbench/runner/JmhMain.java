@@ -28,6 +28,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * writes when pgbench is on the PATH ({@code -Dtaskbench.ceiling=bracket}, the default outside
  * smoke; {@code -Dtaskbench.ceiling.seconds}). Listing and help ({@code -l}, {@code -lp}, {@code -h}, ...)
  * are JMH's own. {@code -Dtaskbench.profilers} adds the profiling pass ({@link Profiling}) into {@code ./profiles}.
+ * As under {@code mvn jmh:run}, this process holds the database for the whole run and hands it to
+ * every fork ({@link HeldDatabase}).
  */
 public final class JmhMain {
     private JmhMain() {
@@ -52,27 +54,34 @@ public final class JmhMain {
             Settings settings = Settings.fromSystem();
             Profile profile = Profile.parse(settings.get(RunRequest.PROFILE, "TASKBENCH_PROFILE"));
             Profiling profiling = Profiling.from(settings);
-            run(user, profile, CeilingPlan.from(settings, profile));
-            profile(user, profile, profiling, Path.of(ProfilePass.FOLDER));
+            List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
+            try (HeldDatabase db = HeldDatabase.forJmhCli(selected, user, settings, System.out)) {
+                run(user, profile, CeilingPlan.from(settings, profile), db);
+                profile(user, profile, profiling, Path.of(ProfilePass.FOLDER), db);
+            }
         } catch (RuntimeException e) {
             System.err.println("taskbench: " + SuiteRunner.rootMessage(e));
             System.exit(1);
         }
     }
 
-    static Collection<RunResult> run(CommandLineOptions user, Profile profile, CeilingPlan ceilingPlan)
-            throws Exception {
+    /**
+     * Every pass of the plan, on the database {@code db} holds for the whole run (its forks are
+     * handed it; none of them provisions or locks it).
+     */
+    static Collection<RunResult> run(CommandLineOptions user, Profile profile, CeilingPlan ceilingPlan,
+            HeldDatabase db) throws Exception {
         List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
         PassPlan plan = PassPlan.plan(profile, user, selected);
         plan.notes().forEach(n -> System.out.println("taskbench: " + n));
         RunRequest request = new RunRequest(profile, List.of(), null, Path.of("results"));
-        String ceiling = ceiling(user, profile, selected, ceilingPlan);
+        String ceiling = ceiling(user, profile, selected, ceilingPlan, db.handoff());
         boolean ownResultFile = user.getResult().hasValue() || user.getResultFormat().hasValue();
         List<RunResult> all = new ArrayList<>();
         for (PassPlan.Iterations it : plan.passes().keySet()) {
             JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(FlagSet.DEFAULT, null, null,
                     plan.excludesFor(it), it, ceiling);
-            Options o = JmhOptionsFactory.build(request, user, pass, List.of());
+            Options o = JmhOptionsFactory.build(request, user, pass, db.forkProperties());
             all.addAll(plan.passes().size() > 1 && ownResultFile ? runQuietly(o) : new Runner(o).run());
         }
         if (plan.passes().size() > 1 && ownResultFile) {
@@ -82,7 +91,8 @@ public final class JmhMain {
     }
 
     /** {@code -Dtaskbench.profilers}: the same unmeasured profiling pass as {@code mvn jmh:run}, into {@code dir}. */
-    static List<Path> profile(CommandLineOptions user, Profile profile, Profiling profiling, Path dir) {
+    static List<Path> profile(CommandLineOptions user, Profile profile, Profiling profiling, Path dir,
+            HeldDatabase db) {
         if (!profiling.on()) {
             return List.of();
         }
@@ -91,7 +101,7 @@ public final class JmhMain {
         List<Options> passes = new ArrayList<>();
         for (PassPlan.Iterations it : plan.passes().keySet()) {
             passes.add(JmhOptionsFactory.build(request, user, new JmhOptionsFactory.Pass(FlagSet.DEFAULT, null, 1,
-                    plan.excludesFor(it), it, null), List.of()));
+                    plan.excludesFor(it), it, null), db.forkProperties()));
         }
         List<Path> rows = ProfilePass.run(profiling, passes, dir.toAbsolutePath(), System.out);
         System.out.println("taskbench: " + rows.size() + " row(s) profiled: flame graphs in " + dir
@@ -101,11 +111,11 @@ public final class JmhMain {
 
     /** The ceiling profiler's init line, when declared single-row writes run in forks and the plan samples beside them. */
     private static String ceiling(CommandLineOptions user, Profile profile, List<BenchmarkListEntry> selected,
-            CeilingPlan plan) {
+            CeilingPlan plan, Path handoff) {
         boolean covered = selected.stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
         boolean forks = user.getForkCount().orElse(profile.forks()) > 0;
-        return covered && forks ? plan.initLine(null, FlagSet.DEFAULT.name(), "main-" + ProcessHandle.current().pid())
-                : null;
+        return covered && forks && handoff != null
+                ? plan.initLine(handoff, FlagSet.DEFAULT.name(), "main-" + ProcessHandle.current().pid()) : null;
     }
 
     /** A pass whose result file JMH writes to a scratch file: the user's file holds every pass. */

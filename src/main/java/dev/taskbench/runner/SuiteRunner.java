@@ -15,8 +15,6 @@ import dev.taskbench.net.TcpProxy;
 import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.ProvisionedDatabase;
-import dev.taskbench.declare.Declarations;
-import dev.taskbench.declare.NeedsDatabase;
 import dev.taskbench.findings.Answer;
 import dev.taskbench.findings.Findings;
 import dev.taskbench.flags.FlagSet;
@@ -180,7 +178,7 @@ public final class SuiteRunner {
         String runId = null;
         try (RunGuard g = new RunGuard(store)) {
             guard = g;
-            db = needsDatabase(selected) ? DatabaseProvisioner.standard(raw).provision() : null;
+            db = HeldDatabase.needed(selected) ? DatabaseProvisioner.standard(raw).provision() : null;
             lock = db == null ? null : DatabaseLock.acquire(db.info(), settings.lockWait(), "run", out);
             runId = claimRunId(); // after the lock: a run that waited is named when it starts
             staging = store.staging(runId);
@@ -225,11 +223,6 @@ public final class SuiteRunner {
     private Path gateBase() {
         return settings.base() == null || settings.baselineJar() != null ? null
                 : RunResults.locate(store.root(), settings.base());
-    }
-
-    private static boolean needsDatabase(List<BenchmarkListEntry> selected) {
-        return selected.stream().anyMatch(e -> Declarations.unknownClass(e.getUserClassQName())
-                || Declarations.onClass(e.getUserClassQName(), NeedsDatabase.class).isPresent());
     }
 
     private Path handoff() throws IOException {

@@ -1,6 +1,16 @@
 package dev.taskbench.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.ceiling.CeilingProfiler;
+import dev.taskbench.ceiling.PgbenchCeiling;
+import dev.taskbench.config.Settings;
+import dev.taskbench.db.DatabaseLock;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 
 import java.util.Collection;
 import java.util.List;
@@ -17,11 +27,37 @@ class JmhMainTest {
     @RegisterExtension
     final BehaviourRunProperties properties = new BehaviourRunProperties();
 
+    /**
+     * Under JMH's own CLI the ceiling profiler samples pgbench in this process: it used to take the
+     * run lock here for the process's life, and the fork then waited on its own parent until
+     * {@code -Dtaskbench.db.lockWaitSeconds} ran out. Now this process holds the database and hands
+     * it over; the fork must not even get to wait (a wait of 0 s fails at once).
+     */
+    @Test
+    void aSingleRowWriteRunsToTheEndWithItsCeilingUnderTheJarsMain() throws Exception {
+        Assumptions.assumeTrue(PgbenchCeiling.find().isPresent(), "pgbench is not on the PATH: no ceiling to bracket");
+        var user = JmhOptionsFactory.parseUserArgs(List.of("InsertBenchmark.requestOneUser$", "-p", "path=jdbcPrepared",
+                "-f", "1", "-wi", "1", "-w", "1s", "-i", "1", "-r", "1s", "-jvmArgsAppend",
+                "-D" + DatabaseLock.WAIT + "=0"));
+        Settings settings = Settings.parse(new String[] {"-D" + DatabaseLock.WAIT + "=0"}, Map.of());
+        List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
+        Collection<RunResult> results = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            try (HeldDatabase db = HeldDatabase.forJmhCli(selected, user, settings, System.out)) {
+                return JmhMain.run(user, Profile.SMOKE, CeilingPlan.from(settings.with("taskbench.ceiling", "bracket"),
+                        Profile.SMOKE), db);
+            }
+        });
+        assertEquals(1, results.size());
+        RunResult r = results.iterator().next();
+        assertTrue(r.getSecondaryResults().containsKey(CeilingProfiler.RATE), r.getSecondaryResults().keySet().toString());
+        assertTrue(r.getPrimaryResult().getScore() > 0);
+    }
+
     @Test
     void theJarsMainKeepsADeclaredSingleShotPlanAndGivesTheRestTheProfile() throws Exception {
         var user = JmhOptionsFactory.parseUserArgs(List.of("-f", "1", "-p", "source=hikari",
                 "CounterLoopWarmupBenchmark|ConnectionPoolOverheadBenchmark.oneUser"));
-        Collection<RunResult> results = JmhMain.run(user, Profile.SMOKE, CeilingPlan.OFF);
+        Collection<RunResult> results = JmhMain.run(user, Profile.SMOKE, CeilingPlan.OFF, HeldDatabase.none());
         Map<String, RunResult> byName = new TreeMap<>();
         results.forEach(r -> byName.put(r.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1"), r));
         assertEquals(2, byName.size(), byName.keySet().toString());

@@ -8,7 +8,7 @@ import dev.taskbench.ExitCodes;
 import dev.taskbench.Processes;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.db.DatabaseLock;
-import dev.taskbench.db.TestDatabase;
+import dev.taskbench.db.LockProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ class RunFaultsTest {
     }
 
     /**
-     * Both find the database taken (this test holds its lock), say so in one line naming the
+     * Both find the database taken (another JVM holds its lock, not their parent), say so in one line naming the
      * holder, then run one after the other once it is free: both publish, under names of their
      * own in one results folder, both proofs of work hold.
      */
@@ -106,12 +106,15 @@ class RunFaultsTest {
         Path results = dir.resolve("results");
         Process a;
         Process b;
-        String holder = "'" + DatabaseLock.APPLICATION_NAME + " tests pid " + ProcessHandle.current().pid() + "'";
-        try (DatabaseLock held = TestDatabase.lock()) {
+        Process held = LockProcess.holding(dir.resolve("holder.log"));
+        String holder = "'" + DatabaseLock.APPLICATION_NAME + " tests-hold pid " + held.pid() + "'";
+        try {
             a = start(results, dir.resolve("ha"), dir.resolve("a.log"), writes());
             b = start(results, dir.resolve("hb"), dir.resolve("b.log"), writes());
             awaitOutput(a, dir.resolve("a.log"), "is in use by");
             awaitOutput(b, dir.resolve("b.log"), "is in use by");
+        } finally {
+            LockProcess.release(held);
         }
         try {
             for (String run : List.of("a", "b")) {
@@ -138,7 +141,8 @@ class RunFaultsTest {
     void aRunThatCannotHaveTheDatabaseInTimeRefusesInOneLineWithItsOwnExitCode(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
         Path log = dir.resolve("run.log");
-        try (DatabaseLock held = TestDatabase.lock()) {
+        Process held = LockProcess.holding(dir.resolve("holder.log"));
+        try {
             Process p = start(results, dir.resolve("h"), log, writes("-D" + DatabaseLock.WAIT + "=1"));
             try {
                 assertTrue(p.waitFor(START.toSeconds(), TimeUnit.SECONDS), read(log));
@@ -146,6 +150,8 @@ class RunFaultsTest {
             } finally {
                 Processes.end(Processes.tree(p.toHandle()), Duration.ZERO);
             }
+        } finally {
+            LockProcess.release(held);
         }
         String said = read(log);
         List<String> refusal = said.lines().filter(l -> l.contains("is still in use by")).toList();
