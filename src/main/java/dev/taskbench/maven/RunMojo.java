@@ -1,5 +1,7 @@
 package dev.taskbench.maven;
 
+import dev.taskbench.runner.RunSettings;
+import java.util.Set;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,5 +19,11 @@ public final class RunMojo extends ForkedMainMojo {
     @Override
     String mainClass() {
         return "dev.taskbench.runner.SuiteRunner";
+    }
+
+    /** {@code -Dbase}: the run a gated run ({@code -Dtaskbench.gate=true}) is compared with. */
+    @Override
+    Set<String> extraSettings() {
+        return Set.of(RunSettings.BASE);
     }
 }

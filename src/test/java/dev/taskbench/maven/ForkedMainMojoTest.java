@@ -34,6 +34,15 @@ class ForkedMainMojoTest {
         assertEquals(Map.of("jmh.include", "Connection", "taskbench.profile", "smoke", "base", "run-a"), ForkedMainMojo.passedSettings(p, java.util.Set.of("base")));
     }
 
+    /** {@code mvn jmh:run -Dtaskbench.gate=true -Dbase=baseline}, as the README shows it: the runner is given its base. */
+    @Test
+    void theRunGoalPassesTheBaseItIsGatedAgainst() {
+        Properties p = new Properties();
+        p.setProperty("base", "baseline");
+        p.setProperty("candidate", "not-for-a-run");
+        assertEquals(Map.of("base", "baseline"), ForkedMainMojo.passedSettings(p, new RunMojo().extraSettings()));
+    }
+
     /** jmh:serve and jmh:seed start one JVM: one flag set, its options, or a one-line reason why not. */
     @Test
     void serveAndSeedTakeOneFlagSet() throws Exception {
