@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseProvisioner.class);
 
+    /** How long a container or an embedded server may take to start. */
+    public static final java.time.Duration START_LIMIT = java.time.Duration.ofSeconds(180);
+
     private final List<DatabaseCandidate> chain;
 
     public DatabaseProvisioner(List<DatabaseCandidate> chain) {
@@ -39,6 +42,11 @@ public final class DatabaseProvisioner {
             if (why != null) {
                 skipped.add(candidate.source().description() + ": " + why);
                 continue;
+            }
+            if (candidate.source() != DatabaseSource.EXPLICIT && candidate.source() != DatabaseSource.LOCALHOST) {
+                // a container or an embedded server takes seconds (an image pull, minutes): say so before the wait
+                System.out.println("taskbench: starting " + candidate.source().description() + " (up to "
+                        + START_LIMIT.toSeconds() + " s)");
             }
             ProvisionedDatabase db = candidate.start();
             try {

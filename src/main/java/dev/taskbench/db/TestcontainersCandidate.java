@@ -62,7 +62,8 @@ public final class TestcontainersCandidate implements DatabaseCandidate {
     @Override
     public ProvisionedDatabase start() {
         org.testcontainers.postgresql.PostgreSQLContainer pg =
-                new org.testcontainers.postgresql.PostgreSQLContainer(IMAGE).withDatabaseName("taskbench");
+                new org.testcontainers.postgresql.PostgreSQLContainer(IMAGE).withDatabaseName("taskbench")
+                        .withStartupTimeout(DatabaseProvisioner.START_LIMIT);
         try {
             pg.start();
         } catch (RuntimeException e) {

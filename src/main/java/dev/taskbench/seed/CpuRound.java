@@ -111,6 +111,8 @@ final class CpuRound {
                 "-D" + DatabaseHandoff.PROPERTY + "=" + handoff, "-D" + WORKERS + "=" + plan.workers().stream()
                         .map(String::valueOf).collect(Collectors.joining(",")),
                 "-D" + ServeSettings.PORT + "=0", "-D" + ServeSettings.HOST + "=127.0.0.1"));
+        out.printf(Locale.ROOT, "  %-12s: starting its server JVM (up to %d s, -D%s)%n", set.name(), plan.startSeconds(),
+                START_SECONDS);
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Cell> cells = new ArrayList<>();
         try {
