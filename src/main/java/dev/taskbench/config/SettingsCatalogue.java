@@ -57,7 +57,8 @@ public final class SettingsCatalogue {
             EnumSet.of(Use.run, Use.jar));
     public static final Setting FLAGSETS = user("taskbench.flagsets", "TASKBENCH_FLAGSETS",
             "none: the runner's own JVM", "a list of flag-set names (a+b combines two; serve and seed take one)",
-            "The JVM flag sets (and JDKs, @jdk:N) to run side by side, from flagsets.conf.",
+            "The JVM flag sets (and JDKs, @jdk:N) to run side by side, from flagsets.conf; only jmh:run reads"
+                    + " TASKBENCH_FLAGSETS.",
             EnumSet.of(Use.run, Use.serve, Use.seed));
     public static final Setting FLAGSETS_FILE = user("taskbench.flagsets.file", null, "the built-in flagsets.conf",
             "a path", "A flag-set file of your own, in flagsets.conf's format.", EnumSet.of(Use.run, Use.serve, Use.seed));
