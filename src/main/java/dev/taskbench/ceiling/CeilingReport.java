@@ -1,5 +1,6 @@
 package dev.taskbench.ceiling;
 
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.write.WriteConnections;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ public final class CeilingReport {
             System.err.println("usage: CeilingReport JMH-RESULT.json");
             System.exit(2);
         }
-        int seconds = Settings.fromSystem().integer("taskbench.ceiling.seconds", null, 5, 1, 3600);
+        int seconds = Settings.fromSystem().known().integer(SettingsCatalogue.CEILING_SECONDS, 5, 1, 3600);
         Ceiling ceiling = measureAfter(BenchmarkDatabase.info(), seconds);
         System.out.print(render(Map.of("default", Path.of(args[0])), ceiling));
     }

@@ -37,7 +37,7 @@ public record CompareSettings(String base, String candidate, Path resultsRoot, C
                 s.flag(TestbedCheck.FORCE, null, false), profileRegressions(s));
     }
 
-    /** The event to diff when {@value #PROFILE_REGRESSIONS} is true; both settings are checked either way. */
+    /** The event to diff when {@code -Dtaskbench.profile.regressions} is true; both settings are checked either way. */
     static Optional<ProfileEvent> profileRegressions(Settings s) {
         return ProfileEvent.regressions(s);
     }

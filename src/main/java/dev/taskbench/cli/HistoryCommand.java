@@ -6,6 +6,7 @@ import dev.taskbench.compare.Criteria;
 import dev.taskbench.config.Command;
 import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.history.ChangePoints;
 import dev.taskbench.history.RunHistory;
 import dev.taskbench.report.HistoryReport;
@@ -20,10 +21,10 @@ import java.nio.file.Path;
  * From the uber-jar: {@code java -cp target/benchmarks.jar dev.taskbench.cli.HistoryCommand}.
  */
 public final class HistoryCommand {
-    static final String DIR = "taskbench.history.dir";
-    static final String OUT = "taskbench.history.out";
-    static final String MAX_P = "taskbench.history.maxP";
-    static final String WINDOW = "taskbench.history.window";
+    static final String DIR = SettingsCatalogue.HISTORY_DIR.key();
+    static final String OUT = SettingsCatalogue.HISTORY_OUT.key();
+    static final String MAX_P = SettingsCatalogue.HISTORY_MAX_P.key();
+    static final String WINDOW = SettingsCatalogue.HISTORY_WINDOW.key();
 
     /** The history's settings, read once. */
     record HistorySettings(Path dir, Path out, ChangePoints.Params params, Criteria criteria) {

@@ -1,6 +1,7 @@
 package dev.taskbench.cli;
 
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.server.TaskServer;
 import dev.taskbench.write.WritePath;
@@ -14,19 +15,19 @@ import java.time.Duration;
  */
 public record ServeSettings(TaskServer.Config server, boolean nginx) {
     /** The port; only this setting, never an environment variable such as {@code PORT}. */
-    public static final String PORT = "taskbench.port";
-    public static final String HOST = "taskbench.server.host";
-    public static final String PATH = "taskbench.server.path";
-    public static final String SOURCE = "taskbench.server.source";
-    public static final String POOL = "taskbench.server.pool";
-    public static final String ACQUIRE_TIMEOUT = "taskbench.server.acquireTimeoutMs";
-    public static final String THREADING = "taskbench.server.threading";
-    public static final String REQUEST_TIMEOUT = "taskbench.server.requestTimeoutMs";
-    public static final String MAX_CONNECTIONS = "taskbench.server.maxConnections";
-    public static final String IDLE_TIMEOUT = "taskbench.server.idleTimeoutMs";
-    public static final String MIN_BODY_RATE = "taskbench.server.minBodyBytesPerSecond";
+    public static final String PORT = SettingsCatalogue.PORT.key();
+    public static final String HOST = SettingsCatalogue.SERVER_HOST.key();
+    public static final String PATH = SettingsCatalogue.SERVER_PATH.key();
+    public static final String SOURCE = SettingsCatalogue.SERVER_SOURCE.key();
+    public static final String POOL = SettingsCatalogue.SERVER_POOL.key();
+    public static final String ACQUIRE_TIMEOUT = SettingsCatalogue.SERVER_ACQUIRE_TIMEOUT.key();
+    public static final String THREADING = SettingsCatalogue.SERVER_THREADING.key();
+    public static final String REQUEST_TIMEOUT = SettingsCatalogue.SERVER_REQUEST_TIMEOUT.key();
+    public static final String MAX_CONNECTIONS = SettingsCatalogue.SERVER_MAX_CONNECTIONS.key();
+    public static final String IDLE_TIMEOUT = SettingsCatalogue.SERVER_IDLE_TIMEOUT.key();
+    public static final String MIN_BODY_RATE = SettingsCatalogue.SERVER_MIN_BODY_RATE.key();
     /** Whether {@code jmh:serve} also starts Debian's nginx in front of the server, as the seed deployed it. */
-    public static final String NGINX = "taskbench.server.nginx";
+    public static final String NGINX = SettingsCatalogue.SERVER_NGINX.key();
     /** Where {@code jmh:serve} listens unless told. */
     public static final int DEFAULT_PORT = 8080;
 

@@ -1,6 +1,7 @@
 package dev.taskbench.compare;
 
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 
 /**
  * Knobs of a comparison; {@link #defaults()} is what the gate uses.
@@ -51,13 +52,13 @@ public record Criteria(double alpha, double minEffect, int minForks, int resampl
     }
 
     /** The setting for the smallest change that can be a verdict: a fraction, 0.05 = 5%. */
-    public static final String EFFECT = "taskbench.effect";
+    public static final String EFFECT = SettingsCatalogue.EFFECT.key();
 
     /**
      * The setting that turns a significant regression into a failed command (exit code 3):
      * {@code true} or {@code false}, the same in every command that compares.
      */
-    public static final String GATE = "taskbench.gate";
+    public static final String GATE = SettingsCatalogue.GATE.key();
 
     /**
      * {@code -Dtaskbench.gate}: false when unset; anything but true or false is a one-line error,

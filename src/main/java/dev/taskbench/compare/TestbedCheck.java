@@ -1,5 +1,6 @@
 package dev.taskbench.compare;
 
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.Testbed;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public record TestbedCheck(Testbed base, Testbed candidate, boolean interleaved, boolean forced) {
     /** Setting that lets a gate judge across testbeds anyway. */
-    public static final String FORCE = "taskbench.gate.acrossTestbeds";
+    public static final String FORCE = SettingsCatalogue.GATE_ACROSS_TESTBEDS.key();
 
     public static TestbedCheck of(RunResults base, RunResults candidate, boolean forced) {
         Path b = base.source().toAbsolutePath().normalize();

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class Command {
     /** Prints stack traces of unexpected failures. */
-    public static final String DEBUG = "taskbench.debug";
+    public static final String DEBUG = SettingsCatalogue.DEBUG.key();
 
     /** What a command does with its settings; answers an {@link ExitCodes exit code}. */
     @FunctionalInterface

@@ -9,25 +9,43 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
  * The settings of one command, read once and never written: {@code -Dkey=value} program
  * arguments over this JVM's system properties, then an environment variable where a setting has
  * one. Every typed getter turns a bad value into one line that names the setting, the value and
- * what it takes. Blank values count as unset.
+ * what it takes. Blank values count as unset. Every {@code taskbench.*} key is declared in
+ * {@link SettingsCatalogue}; readers name its {@link Setting}s, and a command's settings with a
+ * key it does not declare are refused ({@link #known()}).
  */
 public final class Settings {
+    private static final BiConsumer<String, String> UNOBSERVED = (property, envVar) -> { };
+
     private final Map<String, String> values;
     private final Map<String, String> environment;
+    /** Told each property (and its environment variable) asked for: how a test holds readers to the catalogue. */
+    private final BiConsumer<String, String> observer;
 
     public Settings(Properties properties, Map<String, String> environment) {
-        this(fromProperties(properties), environment);
+        this(fromProperties(properties), environment, UNOBSERVED);
     }
 
-    private Settings(Map<String, String> values, Map<String, String> environment) {
+    private Settings(Map<String, String> values, Map<String, String> environment, BiConsumer<String, String> observer) {
         this.values = Map.copyOf(values);
         this.environment = Map.copyOf(environment);
+        this.observer = observer;
+    }
+
+    /**
+     * Settings that tell {@code observer} every property asked for, with the environment variable
+     * it was asked with (null for none): for the tests that hold each command's readers to
+     * {@link SettingsCatalogue}.
+     */
+    public static Settings observed(Properties properties, Map<String, String> environment,
+            BiConsumer<String, String> observer) {
+        return new Settings(fromProperties(properties), environment, observer);
     }
 
     /** This JVM's system properties and environment: for JMH forks and JMH's own CLI, where {@code -D} is the only channel. */
@@ -37,7 +55,8 @@ public final class Settings {
 
     /**
      * A command's settings: its {@code -Dkey=value} arguments over the system properties, with the
-     * environment behind both. Anything else on the command line is refused in one line.
+     * environment behind both. Anything else on the command line is refused in one line, and so is
+     * a {@code taskbench.*} key the catalogue does not declare (a typo would be ignored otherwise).
      */
     public static Settings parse(String[] args, Map<String, String> environment) {
         Map<String, String> values = fromProperties(System.getProperties());
@@ -48,18 +67,25 @@ public final class Settings {
             }
             values.put(a.substring(2, eq), a.substring(eq + 1));
         }
-        return new Settings(values, environment);
+        return new Settings(values, environment, UNOBSERVED).known();
+    }
+
+    /** These settings, unless a {@code taskbench.*} key among them is not in the catalogue: then its one-line refusal. */
+    public Settings known() {
+        SettingsCatalogue.refuseUnknown(values);
+        return this;
     }
 
     /** The same settings with one more (or a replaced) value: for a command that hands a derived setting on. */
     public Settings with(String key, String value) {
         Map<String, String> copy = new HashMap<>(values);
         copy.put(key, value);
-        return new Settings(copy, environment);
+        return new Settings(copy, environment, observer);
     }
 
     /** The value of {@code property}, else of {@code envVar}, else {@code null}; blanks count as unset; trimmed. */
     public String get(String property, String envVar) {
+        observer.accept(property, envVar);
         String v = values.get(property);
         if (v == null || v.isBlank()) {
             v = envVar == null ? null : environment.get(envVar);
@@ -160,6 +186,48 @@ public final class Settings {
         return v == null ? dflt : Path.of(v);
     }
 
+    // The same readers for a declared setting: its key and environment variable as the catalogue has them.
+
+    public String get(Setting s) {
+        return get(s.key(), s.env());
+    }
+
+    public Optional<String> optional(Setting s) {
+        return optional(s.key(), s.env());
+    }
+
+    public String string(Setting s, String dflt) {
+        return string(s.key(), s.env(), dflt);
+    }
+
+    public int integer(Setting s, int dflt, int min, int max) {
+        return integer(s.key(), s.env(), dflt, min, max);
+    }
+
+    public long longValue(Setting s, long dflt, long min, long max) {
+        return longValue(s.key(), s.env(), dflt, min, max);
+    }
+
+    public double decimal(Setting s, double dflt, double min, double max) {
+        return decimal(s.key(), s.env(), dflt, min, max);
+    }
+
+    public boolean flag(Setting s, boolean dflt) {
+        return flag(s.key(), s.env(), dflt);
+    }
+
+    public <E extends Enum<E>> E choice(Setting s, Class<E> type, E dflt) {
+        return choice(s.key(), s.env(), type, dflt);
+    }
+
+    public <E extends Enum<E>> List<E> choices(Setting s, Class<E> type, List<E> dflt) {
+        return choices(s.key(), s.env(), type, dflt);
+    }
+
+    public Path path(Setting s, Path dflt) {
+        return path(s.key(), s.env(), dflt);
+    }
+
     /** The one-line error for a value a setting does not take. */
     public static TaskbenchException bad(String property, String value, String takes) {
         return new TaskbenchException("-D" + property + "=" + value + " is not valid: it takes " + takes);
@@ -175,7 +243,7 @@ public final class Settings {
 
     @Override
     public String toString() {
-        return values.keySet().stream().filter(k -> k.startsWith("taskbench.") || k.startsWith("jmh."))
+        return values.keySet().stream().filter(k -> k.startsWith(SettingsCatalogue.NAMESPACE) || k.startsWith("jmh."))
                 .sorted().map(k -> k.toLowerCase(Locale.ROOT).contains("password") ? k + "=***" : k + "=" + values.get(k))
                 .collect(Collectors.joining(" "));
     }

@@ -1,6 +1,7 @@
 package dev.taskbench.db;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.SettingsCatalogue;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -17,9 +18,9 @@ import java.util.Properties;
  */
 public final class DatabaseHandoff {
     /** System property the forks read: the path of the hand-off file. */
-    public static final String PROPERTY = "taskbench.db.handoff";
+    public static final String PROPERTY = SettingsCatalogue.DB_HANDOFF.key();
     /** Setting: the folder the runner writes the hand-off file into (default: the system temp folder). */
-    public static final String DIR_PROPERTY = "taskbench.db.handoff.dir";
+    public static final String DIR_PROPERTY = SettingsCatalogue.DB_HANDOFF_DIR.key();
 
     private DatabaseHandoff() {
     }

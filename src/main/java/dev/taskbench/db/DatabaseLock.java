@@ -2,6 +2,7 @@ package dev.taskbench.db;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +32,7 @@ public final class DatabaseLock implements AutoCloseable {
     public static final long KEY = 0x7461736b62656e63L;
     /** application_name prefix of the lock's connection, so others can tell who waits or holds. */
     public static final String APPLICATION_NAME = "taskbench-lock";
-    public static final String WAIT = "taskbench.db.lockWaitSeconds";
+    public static final String WAIT = SettingsCatalogue.DB_LOCK_WAIT.key();
     public static final int DEFAULT_WAIT_SECONDS = 600;
 
     private static final Map<String, Held> HELD = new HashMap<>();

@@ -1,15 +1,16 @@
 package dev.taskbench.db;
 
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 
 /** The user's own server: {@code -Dtaskbench.db.url} or {@code TASKBENCH_DB_URL}. Never skipped once set. */
 public final class ExplicitCandidate implements DatabaseCandidate {
-    public static final String URL_PROPERTY = "taskbench.db.url";
-    public static final String URL_ENV = "TASKBENCH_DB_URL";
-    public static final String USER_PROPERTY = "taskbench.db.user";
-    public static final String USER_ENV = "TASKBENCH_DB_USER";
-    public static final String PASSWORD_PROPERTY = "taskbench.db.password";
-    public static final String PASSWORD_ENV = "TASKBENCH_DB_PASSWORD";
+    public static final String URL_PROPERTY = SettingsCatalogue.DB_URL.key();
+    public static final String URL_ENV = SettingsCatalogue.DB_URL.env();
+    public static final String USER_PROPERTY = SettingsCatalogue.DB_USER.key();
+    public static final String USER_ENV = SettingsCatalogue.DB_USER.env();
+    public static final String PASSWORD_PROPERTY = SettingsCatalogue.DB_PASSWORD.key();
+    public static final String PASSWORD_ENV = SettingsCatalogue.DB_PASSWORD.env();
 
     private final Settings settings;
 

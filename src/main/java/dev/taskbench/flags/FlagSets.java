@@ -1,6 +1,7 @@
 package dev.taskbench.flags;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.SettingsCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,9 @@ import java.util.regex.Pattern;
 /** The flag-set file: {@code name = options} lines, {@code @jdk:N} to pick a JDK, {@code #} comments. */
 public final class FlagSets {
     /** {@code -Dtaskbench.flagsets}: the flag sets a command runs. */
-    public static final String SETTING = "taskbench.flagsets";
+    public static final String SETTING = SettingsCatalogue.FLAGSETS.key();
     /** {@code -Dtaskbench.flagsets.file}: a flag-set file instead of the built-in one. */
-    public static final String FILE_SETTING = "taskbench.flagsets.file";
+    public static final String FILE_SETTING = SettingsCatalogue.FLAGSETS_FILE.key();
     static final String BUILT_IN = "/dev/taskbench/flagsets.conf";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern JDK = Pattern.compile("@jdk:(\\d+)");

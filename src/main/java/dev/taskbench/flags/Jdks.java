@@ -1,6 +1,7 @@
 package dev.taskbench.flags;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.SettingsCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class Jdks {
             Path.of("/usr/java"), Path.of("/Library/Java/JavaVirtualMachines"));
 
     /** {@code -Dtaskbench.jdks=HOME,HOME}: JDKs beyond the ones found by looking. */
-    public static final String SETTING = "taskbench.jdks";
+    public static final String SETTING = SettingsCatalogue.JDKS.key();
 
     private final List<Jdk> found;
 

@@ -2,6 +2,7 @@ package dev.taskbench.maven;
 
 import dev.taskbench.Processes;
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.flags.FlagSet;
 import dev.taskbench.flags.FlagSets;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,7 +45,7 @@ abstract class ForkedMainMojo extends AbstractMojo {
     private MavenSession session;
 
     /** JDK home (or java executable) for the forked JVM. Defaults to Maven's JVM. */
-    @Parameter(property = "taskbench.jvm")
+    @Parameter(property = SettingsCatalogue.JVM_PROPERTY)
     private String jvm;
 
     /** The class whose {@code main} does the work. */
@@ -65,6 +67,7 @@ abstract class ForkedMainMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        refuseUnknown(session.getUserProperties());
         FlagSet set = takesFlagSet() ? flagSet(session.getUserProperties()) : FlagSet.DEFAULT;
         List<String> command = new ArrayList<>();
         command.add(javaExecutable(set, session.getUserProperties()));
@@ -80,7 +83,7 @@ abstract class ForkedMainMojo extends AbstractMojo {
             throw new MojoExecutionException("cannot resolve the project's classpath: " + e.getMessage(), e);
         }
         command.add(mainClass());
-        command.add("-Dtaskbench.basedir=" + project.getBasedir().getAbsolutePath());
+        command.add(SettingsCatalogue.BASEDIR.flag() + "=" + project.getBasedir().getAbsolutePath());
         Path privateDir;
         try {
             privateDir = Files.createTempDirectory("taskbench-"); // owner-only on POSIX
@@ -98,12 +101,20 @@ abstract class ForkedMainMojo extends AbstractMojo {
         }
     }
 
+    /** A {@code -Dtaskbench.*} the catalogue does not declare fails the goal before its child starts. */
+    static void refuseUnknown(Properties user) throws MojoFailureException {
+        Optional<String> refusal = SettingsCatalogue.refusal(user);
+        if (refusal.isPresent()) {
+            throw new MojoFailureException(refusal.get());
+        }
+    }
+
     /** The {@code taskbench.*}, {@code jmh.*} and extra user properties, in a stable order. */
     static Map<String, String> passedSettings(Properties userProperties, Set<String> extra) {
         Map<String, String> out = new TreeMap<>();
         for (String key : userProperties.stringPropertyNames()) {
-            boolean ours = key.startsWith("taskbench.") || key.startsWith("jmh.") || extra.contains(key);
-            if (ours && !key.equals("taskbench.jvm")) {
+            boolean ours = key.startsWith(SettingsCatalogue.NAMESPACE) || key.startsWith("jmh.") || extra.contains(key);
+            if (ours && !key.equals(SettingsCatalogue.JVM.key())) {
                 out.put(key, userProperties.getProperty(key));
             }
         }

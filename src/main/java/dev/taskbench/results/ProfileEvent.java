@@ -1,6 +1,7 @@
 package dev.taskbench.results;
 
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import java.util.Optional;
 
 /**
@@ -18,9 +19,9 @@ public enum ProfileEvent {
     lock("lock");
 
     /** {@code -Dtaskbench.profile.regressions}: a differential flame graph per SLOWER row. */
-    public static final String REGRESSIONS = "taskbench.profile.regressions";
+    public static final String REGRESSIONS = SettingsCatalogue.PROFILE_REGRESSIONS.key();
     /** {@code -Dtaskbench.profile.event}: the event those graphs diff. */
-    public static final String REGRESSIONS_EVENT = "taskbench.profile.event";
+    public static final String REGRESSIONS_EVENT = SettingsCatalogue.PROFILE_EVENT.key();
 
     private final String asyncEvent;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskbench.Processes;
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.SettingsCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +31,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * that both builds meet the same machine. Its rounds are joined into one JMH JSON per flag set.
  */
 final class BaselineJar {
-    static final String PROPERTY = "taskbench.baseline.jar";
+    static final String PROPERTY = SettingsCatalogue.BASELINE_JAR.key();
     static final String FOLDER = "baseline";
     /** Seconds each row (benchmark, params, mode) of a baseline round may take beyond its iterations. */
-    static final String ALLOWANCE = "taskbench.baseline.allowanceSeconds";
+    static final String ALLOWANCE = SettingsCatalogue.BASELINE_ALLOWANCE.key();
     /** JVM start, setup and teardown of one fork, generously: a write benchmark's fork boots Hibernate. */
     static final int DEFAULT_ALLOWANCE_SECONDS = 120;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -6,6 +6,7 @@ import dev.taskbench.ceiling.CeilingProfiler;
 import dev.taskbench.ceiling.CeilingReport;
 import dev.taskbench.ceiling.PgbenchCeiling;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.db.ConnectionInfo;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,8 +24,8 @@ import java.util.Map;
  * after 5, smoke 2; 0 skips).
  */
 record CeilingPlan(Kind kind, int seconds) {
-    static final String PROPERTY = "taskbench.ceiling";
-    static final String SECONDS = "taskbench.ceiling.seconds";
+    static final String PROPERTY = SettingsCatalogue.CEILING.key();
+    static final String SECONDS = SettingsCatalogue.CEILING_SECONDS.key();
     static final CeilingPlan OFF = new CeilingPlan(Kind.OFF, 0);
 
     enum Kind {

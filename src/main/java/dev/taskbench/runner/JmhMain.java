@@ -1,12 +1,16 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.ExitCodes;
+import dev.taskbench.TaskbenchException;
 import dev.taskbench.ceiling.CeilingReport;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.flags.FlagSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.results.RunResult;
@@ -30,12 +34,25 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * are JMH's own. {@code -Dtaskbench.profilers} adds the profiling pass ({@link Profiling}) into {@code ./profiles}.
  * As under {@code mvn jmh:run}, this process holds the database for the whole run and hands it to
  * every fork ({@link HeldDatabase}).
+ * {@code -Dtaskbench.help} prints the settings ({@link SettingsCatalogue}); a {@code -Dtaskbench.*} they do not
+ * declare is refused in one line before anything runs.
  */
 public final class JmhMain {
     private JmhMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (helpAsked(System.getProperty(SettingsCatalogue.HELP.key()), args)) {
+            SettingsCatalogue.help().forEach(System.out::println);
+            return;
+        }
+        try {
+            Settings.fromSystem().known();
+        } catch (TaskbenchException e) {
+            System.err.println("taskbench: " + e.getMessage());
+            System.exit(ExitCodes.FAILED);
+            return;
+        }
         CommandLineOptions user;
         try {
             user = new CommandLineOptions(args);
@@ -52,7 +69,7 @@ public final class JmhMain {
         }
         try {
             Settings settings = Settings.fromSystem();
-            Profile profile = Profile.parse(settings.get(RunRequest.PROFILE, "TASKBENCH_PROFILE"));
+            Profile profile = Profile.parse(settings.get(SettingsCatalogue.PROFILE));
             Profiling profiling = Profiling.from(settings);
             List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
             try (HeldDatabase db = HeldDatabase.forJmhCli(selected, user, settings, System.out)) {
@@ -63,6 +80,18 @@ public final class JmhMain {
             System.err.println("taskbench: " + SuiteRunner.rootMessage(e));
             System.exit(1);
         }
+    }
+
+    /**
+     * {@code java -Dtaskbench.help -jar ...} (any value but false), or {@code -Dtaskbench.help} after
+     * {@code -jar}, where JMH's CLI would refuse it as an option.
+     */
+    static boolean helpAsked(String property, String[] args) {
+        if (property != null && !property.strip().equalsIgnoreCase("false")) {
+            return true;
+        }
+        String flag = SettingsCatalogue.HELP.flag();
+        return Arrays.stream(args).anyMatch(a -> a.equals(flag) || a.equalsIgnoreCase(flag + "=true"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.results.ProfileEvent;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.List;
  * @param engine which profiler samples ({@code -Dtaskbench.profilers.engine})
  */
 public record Profiling(List<ProfileEvent> events, Path cacheDir, Engine engine) {
-    public static final String PROFILERS = "taskbench.profilers";
-    public static final String CACHE = "taskbench.profilers.cache";
-    public static final String ENGINE = "taskbench.profilers.engine";
+    public static final String PROFILERS = SettingsCatalogue.PROFILERS.key();
+    public static final String CACHE = SettingsCatalogue.PROFILERS_CACHE.key();
+    public static final String ENGINE = SettingsCatalogue.PROFILERS_ENGINE.key();
 
     /**
      * {@code auto}: async-profiler, and JMH's JFR profiler (converted by async-profiler's
@@ -32,7 +33,7 @@ public record Profiling(List<ProfileEvent> events, Path cacheDir, Engine engine)
     }
 
     public static Profiling from(Settings s) {
-        return new Profiling(s.choices(PROFILERS, "TASKBENCH_PROFILERS", ProfileEvent.class, List.of()),
+        return new Profiling(s.choices(SettingsCatalogue.PROFILERS, ProfileEvent.class, List.of()),
                 s.path(CACHE, null, defaultCache()), s.choice(ENGINE, null, Engine.class, Engine.auto));
     }
 

@@ -1,7 +1,9 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +14,10 @@ import java.util.List;
  */
 public record RunRequest(Profile profile, List<String> jmhArgs, String include, Path resultsDir) {
 
-    public static final String PROFILE = "taskbench.profile";
+    public static final String PROFILE = SettingsCatalogue.PROFILE.key();
     public static final String JMH_ARGS = "jmh.args";
     public static final String JMH_INCLUDE = "jmh.include";
-    public static final String RESULTS_DIR = "taskbench.results";
+    public static final String RESULTS_DIR = SettingsCatalogue.RESULTS.key();
 
     public RunRequest {
         jmhArgs = List.copyOf(jmhArgs);
@@ -23,7 +25,7 @@ public record RunRequest(Profile profile, List<String> jmhArgs, String include, 
 
     public static RunRequest from(Settings s) {
         return new RunRequest(
-                Profile.parse(s.get(PROFILE, "TASKBENCH_PROFILE")),
+                Profile.parse(s.get(SettingsCatalogue.PROFILE)),
                 tokenize(s.get(JMH_ARGS, null)),
                 s.get(JMH_INCLUDE, null),
                 resultsDir(s));
@@ -31,8 +33,7 @@ public record RunRequest(Profile profile, List<String> jmhArgs, String include, 
 
     /** {@code -Dtaskbench.results} (or {@code TASKBENCH_RESULTS}), default {@code results}; relative to the project. */
     public static Path resultsDir(Settings s) {
-        String dir = s.get(RESULTS_DIR, "TASKBENCH_RESULTS");
-        return Path.of(dir == null ? "results" : dir);
+        return ProjectPaths.resultsDir(s);
     }
 
     /** Splits a command line the way a shell would for the simple cases: blanks, single and double quotes. */

@@ -4,6 +4,7 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.flags.FlagSets;
@@ -33,6 +34,7 @@ import java.util.Optional;
  * @param handoffDir {@code -Dtaskbench.db.handoff.dir}: where the database hand-off file goes (the system temp
  *                   folder when null); {@code mvn jmh:run} gives a private folder it removes however the run ends
  * @param lockWait {@code -Dtaskbench.db.lockWaitSeconds}: how long to wait for another run's database lock
+ * @param roundTrip {@code -Dtaskbench.db.roundTripMs}: injected between the run and its database, zero for none
  * @param profiling {@code -Dtaskbench.profilers}: flame graphs from an unmeasured pass after the measured ones
  * @param profileRegressions {@code -Dtaskbench.profile.regressions}: with a baseline jar, both sides of each
  *                           SLOWER row profiled and diffed, in this event; empty: not asked
@@ -41,19 +43,20 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
         List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
-        boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions) {
+        Duration roundTrip, boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions) {
 
     public static final String FLAGSETS = FlagSets.SETTING;
     public static final String FLAGSETS_FILE = FlagSets.FILE_SETTING;
-    public static final String INTERLEAVE = "taskbench.interleave";
-    public static final String REFERENCE = "taskbench.reference";
+    public static final String INTERLEAVE = SettingsCatalogue.INTERLEAVE.key();
+    public static final String REFERENCE = SettingsCatalogue.REFERENCE.key();
     public static final String JDKS = Jdks.SETTING;
-    public static final String RUN_ID = "taskbench.run.id";
+    public static final String RUN_ID = SettingsCatalogue.RUN_ID.key();
     public static final String GATE = Criteria.GATE;
     public static final String BASE = "base";
-    public static final String DEBUG = "taskbench.debug";
-    public static final String ADAPTIVE_FORKS = "taskbench.adaptive.maxForks";
-    public static final String CANDIDATE_JVM_ARGS = "taskbench.candidate.jvmArgs";
+    public static final String DEBUG = SettingsCatalogue.DEBUG.key();
+    public static final String ADAPTIVE_FORKS = SettingsCatalogue.ADAPTIVE_FORKS.key();
+    public static final String CANDIDATE_JVM_ARGS = SettingsCatalogue.CANDIDATE_JVM_ARGS.key();
+    public static final String ROUND_TRIP = SettingsCatalogue.DB_ROUND_TRIP.key();
 
     /** {@code -Dtaskbench.reference}: time CPython, PyPy and Node beside the JVM, or not. */
     public enum Reference {
@@ -74,14 +77,15 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                     + "=<run name> (or -D" + BaselineJar.PROPERTY + "=JAR, whose interleaved results are the base)");
         }
         return new RunSettings(request, ProjectPaths.projectDir(s), ProjectPaths.resultsRoot(s),
-                s.get(FLAGSETS, "TASKBENCH_FLAGSETS"), s.path(FLAGSETS_FILE, null, null),
+                s.get(SettingsCatalogue.FLAGSETS), s.path(FLAGSETS_FILE, null, null),
                 s.flag(INTERLEAVE, null, false), s.choice(REFERENCE, null, Reference.class, null), s.get(JDKS, null),
                 runId, CeilingPlan.from(s, request.profile()), gate, base,
                 baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), Criteria.acrossTestbeds(s),
                 s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000),
                 candidateJvmArgs(s, baselineJar), Duration.ofSeconds(s.integer(BaselineJar.ALLOWANCE, null,
                         BaselineJar.DEFAULT_ALLOWANCE_SECONDS, 0, 86_400)),
-                s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s), s.flag(DEBUG, null, false),
+                s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s),
+                Duration.ofMillis(s.integer(SettingsCatalogue.DB_ROUND_TRIP, 0, 0, 10_000)), s.flag(DEBUG, null, false),
                 Profiling.from(s), ProfileEvent.regressions(s));
     }
 

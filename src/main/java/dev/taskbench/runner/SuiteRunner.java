@@ -114,8 +114,6 @@ public final class SuiteRunner {
     private final Map<String, List<RunResult>> results = new LinkedHashMap<>();
     private final Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
-    /** {@code -Dtaskbench.db.roundTripMs}: injected between the run and its database, zero for none. */
-    static final String ROUND_TRIP = "taskbench.db.roundTripMs";
     private final Duration roundTrip;
     private ProvisionedDatabase db;
     private DatabaseLock lock;
@@ -127,7 +125,7 @@ public final class SuiteRunner {
     private SuiteRunner(Settings raw, RunSettings settings, CommandLineOptions user, PrintStream out,
             PrintStream err) {
         this.raw = raw;
-        this.roundTrip = Duration.ofMillis(raw.integer(ROUND_TRIP, "TASKBENCH_DB_ROUND_TRIP_MS", 0, 0, 10_000));
+        this.roundTrip = settings.roundTrip();
         this.settings = settings;
         this.user = user;
         this.out = out;
@@ -248,7 +246,7 @@ public final class SuiteRunner {
         }
         latency = TcpProxy.delayed(info, roundTrip);
         out.println("taskbench: every connection of the run goes through a proxy adding " + roundTrip.toMillis()
-                + " ms to each round trip (-D" + ROUND_TRIP + ")");
+                + " ms to each round trip (-D" + RunSettings.ROUND_TRIP + ")");
         return latency.info(info);
     }
 

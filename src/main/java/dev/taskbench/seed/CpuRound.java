@@ -4,6 +4,7 @@ import dev.taskbench.Processes;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.cli.ServeSettings;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.db.DatabaseSource;
@@ -38,10 +39,10 @@ import java.util.stream.Collectors;
  * line in the table, not a failed run.
  */
 final class CpuRound {
-    static final String FLAG_SETS = "taskbench.seed.cpuFlagSets";
-    static final String WORKERS = "taskbench.seed.cpuWorkers";
-    static final String SECONDS = "taskbench.seed.cpuSeconds";
-    static final String START_SECONDS = "taskbench.seed.cpuStartSeconds";
+    static final String FLAG_SETS = SettingsCatalogue.SEED_CPU_FLAG_SETS.key();
+    static final String WORKERS = SettingsCatalogue.SEED_CPU_WORKERS.key();
+    static final String SECONDS = SettingsCatalogue.SEED_CPU_SECONDS.key();
+    static final String START_SECONDS = SettingsCatalogue.SEED_CPU_START_SECONDS.key();
     static final String PATH = "/api/cpu?loop=opaque";
 
     /** The seed's figures: {flag set, workers, seed row, seconds for 5,000 requests}. */

@@ -2,6 +2,7 @@ package dev.taskbench.seed;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.net.TcpProxy;
 import dev.taskbench.server.ClosedLoop;
@@ -26,11 +27,11 @@ import java.util.stream.IntStream;
  * failure.
  */
 final class ModelsGrid {
-    static final String MODELS = "taskbench.seed.models";
-    static final String ROUND_TRIPS = "taskbench.seed.roundTripsMs";
-    static final String USERS = "taskbench.seed.gridUsers";
-    static final String WRITES = "taskbench.seed.gridWrites";
-    static final String ROUNDS = "taskbench.seed.gridRounds";
+    static final String MODELS = SettingsCatalogue.SEED_MODELS.key();
+    static final String ROUND_TRIPS = SettingsCatalogue.SEED_ROUND_TRIPS.key();
+    static final String USERS = SettingsCatalogue.SEED_GRID_USERS.key();
+    static final String WRITES = SettingsCatalogue.SEED_GRID_WRITES.key();
+    static final String ROUNDS = SettingsCatalogue.SEED_GRID_ROUNDS.key();
     /** Cells timed for less are called out under the table. */
     static final double SHORT_CELL_SECONDS = 2;
 

@@ -3,6 +3,7 @@ package dev.taskbench.seed;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.cli.ServeSettings;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.server.Poster;
 import dev.taskbench.server.TaskServer;
 
@@ -23,16 +24,15 @@ import dev.taskbench.server.TaskServer;
  */
 public record SeedSettings(int writes, int users, int warmup, int warmupSeconds, int cpu, Poster.Kind client,
         boolean layers, int ceilingSeconds, TaskServer.Config server, boolean nginx) {
-    static final String PREFIX = "taskbench.seed.";
-    public static final String WRITES = PREFIX + "writes";
-    public static final String USERS = PREFIX + "users";
-    public static final String WARMUP = PREFIX + "warmup";
-    public static final String WARMUP_SECONDS = PREFIX + "warmupSeconds";
-    public static final String CPU = PREFIX + "cpu";
-    public static final String CLIENT = PREFIX + "client";
-    public static final String LAYERS = PREFIX + "layers";
-    public static final String NGINX = PREFIX + "nginx";
-    public static final String CEILING_SECONDS = "taskbench.ceiling.seconds";
+    public static final String WRITES = SettingsCatalogue.SEED_WRITES.key();
+    public static final String USERS = SettingsCatalogue.SEED_USERS.key();
+    public static final String WARMUP = SettingsCatalogue.SEED_WARMUP.key();
+    public static final String WARMUP_SECONDS = SettingsCatalogue.SEED_WARMUP_SECONDS.key();
+    public static final String CPU = SettingsCatalogue.SEED_CPU.key();
+    public static final String CLIENT = SettingsCatalogue.SEED_CLIENT.key();
+    public static final String LAYERS = SettingsCatalogue.SEED_LAYERS.key();
+    public static final String NGINX = SettingsCatalogue.SEED_NGINX.key();
+    public static final String CEILING_SECONDS = SettingsCatalogue.CEILING_SECONDS.key();
     private static final int MAX = Integer.MAX_VALUE;
 
     public SeedSettings {

@@ -18,7 +18,7 @@ class CommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Command.Body body, String... args) {
-        return Command.run("the test", args, Map.of("TASKBENCH_X", "from-env"),
+        return Command.run("the test", args, Map.of(SettingsCatalogue.RESULTS.env(), "from-env"),
                 new PrintStream(err, true, StandardCharsets.UTF_8), body);
     }
 
@@ -30,10 +30,10 @@ class CommandTest {
     void theBodyGetsTheParsedSettingsAndItsExitCodeIsTheCommands() {
         String[] seen = new String[2];
         int code = run(s -> {
-            seen[0] = s.get("taskbench.y", null);
-            seen[1] = s.get("taskbench.x", "TASKBENCH_X");
+            seen[0] = s.get(SettingsCatalogue.PORT);
+            seen[1] = s.get(SettingsCatalogue.RESULTS);
             return ExitCodes.REGRESSION;
-        }, "-Dtaskbench.y=1");
+        }, "-Dtaskbench.port=1");
         assertEquals(ExitCodes.REGRESSION, code);
         assertEquals("1", seen[0]);
         assertEquals("from-env", seen[1]);
@@ -42,8 +42,22 @@ class CommandTest {
 
     @Test
     void aTaskbenchExceptionIsOneLineAndFailed() {
-        assertEquals(ExitCodes.FAILED, run(s -> s.integer("taskbench.n", null, 1, 0, 9), "-Dtaskbench.n=ten"));
-        assertEquals("taskbench: -Dtaskbench.n=ten is not valid: it takes a whole number from 0 to 9",
+        assertEquals(ExitCodes.FAILED, run(s -> s.integer(SettingsCatalogue.SEED_GRID_ROUNDS, 1, 0, 9),
+                "-Dtaskbench.seed.gridRounds=ten"));
+        assertEquals("taskbench: -Dtaskbench.seed.gridRounds=ten is not valid: it takes a whole number from 0 to 9",
+                err().strip());
+    }
+
+    /** A typo would otherwise be ignored and the command run with the default: refused, naming the nearest key. */
+    @Test
+    void aKeyTheCatalogueDoesNotDeclareIsRefusedBeforeTheBodyRuns() {
+        boolean[] ran = {false};
+        assertEquals(ExitCodes.FAILED, run(s -> {
+            ran[0] = true;
+            return ExitCodes.OK;
+        }, "-Dtaskbench.flagset=c2"));
+        assertFalse(ran[0]);
+        assertEquals("taskbench: -Dtaskbench.flagset=c2: no such setting; did you mean taskbench.flagsets?",
                 err().strip());
     }
 

@@ -24,8 +24,8 @@ class SettingsTest {
 
     @Test
     void argumentsOverrideAndAnythingElseIsRefused() {
-        Settings s = Settings.parse(new String[] {"-Dtaskbench.x=1", "-Dtaskbench.x=2"}, Map.of());
-        assertEquals("2", s.get("taskbench.x", null));
+        Settings s = Settings.parse(new String[] {"-Dtaskbench.port=1", "-Dtaskbench.port=2"}, Map.of());
+        assertEquals("2", s.get(SettingsCatalogue.PORT));
         TaskbenchException e = assertThrows(TaskbenchException.class,
                 () -> Settings.parse(new String[] {"--oops"}, Map.of()));
         assertTrue(e.getMessage().contains("'--oops'"), e.getMessage());

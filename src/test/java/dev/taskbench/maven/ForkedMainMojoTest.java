@@ -43,6 +43,19 @@ class ForkedMainMojoTest {
         assertEquals(Map.of("base", "baseline"), ForkedMainMojo.passedSettings(p, new RunMojo().extraSettings()));
     }
 
+    /** Every goal fails on a -Dtaskbench.* it does not know, in one line naming the nearest, before its child starts. */
+    @Test
+    void anUnknownSettingFailsTheGoal() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("taskbench.profile", "smoke");
+        p.setProperty("taskbench.jvm", "/usr/lib/jvm/x");
+        p.setProperty("skipTests", "true");
+        ForkedMainMojo.refuseUnknown(p);
+        p.setProperty("taskbench.flagset", "c2");
+        String why = assertThrows(MojoFailureException.class, () -> ForkedMainMojo.refuseUnknown(p)).getMessage();
+        assertEquals("-Dtaskbench.flagset=c2: no such setting; did you mean taskbench.flagsets?", why);
+    }
+
     /** jmh:serve and jmh:seed start one JVM: one flag set, its options, or a one-line reason why not. */
     @Test
     void serveAndSeedTakeOneFlagSet() throws Exception {

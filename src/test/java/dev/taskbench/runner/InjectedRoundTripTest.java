@@ -30,7 +30,7 @@ class InjectedRoundTripTest {
     void aRunThroughTheDelayRecordsItInItsTestbed(@TempDir Path tmp) throws Exception {
         String[] args = {"-Dtaskbench.results=" + tmp, "-Dtaskbench.profile=smoke",
             "-Djmh.include=InsertBenchmark.requestOneUser", "-Djmh.args=-p path=jdbcPrepared",
-            "-D" + SuiteRunner.ROUND_TRIP + "=3"};
+            "-D" + RunSettings.ROUND_TRIP + "=3"};
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         assertEquals(0, SuiteRunner.run(args, ps, ps), () -> out.toString(StandardCharsets.UTF_8));
         String said = out.toString(StandardCharsets.UTF_8);
@@ -49,10 +49,10 @@ class InjectedRoundTripTest {
     @Test
     void aNegativeRoundTripIsOneLine(@TempDir Path tmp) {
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int code = SuiteRunner.run(new String[] {"-Dtaskbench.results=" + tmp, "-D" + SuiteRunner.ROUND_TRIP + "=-1"},
+        int code = SuiteRunner.run(new String[] {"-Dtaskbench.results=" + tmp, "-D" + RunSettings.ROUND_TRIP + "=-1"},
                 ps, ps);
         String said = out.toString(StandardCharsets.UTF_8);
         assertTrue(code != 0, said);
-        assertTrue(said.contains("-D" + SuiteRunner.ROUND_TRIP + "=-1 is not valid"), said);
+        assertTrue(said.contains("-D" + RunSettings.ROUND_TRIP + "=-1 is not valid"), said);
     }
 }

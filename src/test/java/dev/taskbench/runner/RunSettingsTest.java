@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.CatalogueReads;
+import dev.taskbench.config.Setting.Use;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RunSettingsTest {
@@ -62,5 +66,16 @@ class RunSettingsTest {
         assertEquals(12, read().adaptiveForks(), "the standard profile's cap");
         assertEquals(0, read("-Dtaskbench.profile=smoke").adaptiveForks());
         assertTrue(error("-Dtaskbench.adaptive.maxForks=-1").startsWith("-Dtaskbench.adaptive.maxForks=-1 is not valid"));
+    }
+
+    /**
+     * jmh:run reads only declared keys, with their environment variables, and every key the
+     * catalogue gives it except those the goal and the database chain read.
+     */
+    @Test
+    void readsOnlyTheCataloguesKeys() {
+        Set<String> others = CatalogueReads.check(Use.run, RunSettings::from, CatalogueReads.elsewhere(
+                SettingsCatalogue.JVM, SettingsCatalogue.DB_URL, SettingsCatalogue.DB_USER, SettingsCatalogue.DB_PASSWORD));
+        assertEquals(Set.of(RunSettings.BASE, RunRequest.JMH_ARGS, RunRequest.JMH_INCLUDE), others);
     }
 }

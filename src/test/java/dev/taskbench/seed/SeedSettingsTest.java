@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.CatalogueReads;
+import dev.taskbench.config.Setting.Use;
 import dev.taskbench.config.Settings;
+import dev.taskbench.config.SettingsCatalogue;
+import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.server.Poster;
 import dev.taskbench.server.TaskServer;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code jmh:seed}'s settings: every {@code -Dtaskbench.seed.*} and the server's, typed and read once. */
@@ -108,5 +113,22 @@ class SeedSettingsTest {
         assertEquals("taskbench: -Dtaskbench.seed.warmup=lots is not valid: it takes a whole number from 0 to 2147483647",
                 err.toString(StandardCharsets.UTF_8).strip());
         assertFalse(out.toString(StandardCharsets.UTF_8).contains("seed run"));
+    }
+
+    /**
+     * jmh:seed reads only declared keys, and every key the catalogue gives it except those the
+     * goal (the flag set, its JDK), the frame (debug), the database chain and the CPU servers read.
+     */
+    @Test
+    void readsOnlyTheCataloguesKeys() {
+        Set<String> others = CatalogueReads.check(Use.seed, s -> {
+            SeedSettings.from(s);
+            ModelsGrid.Plan.from(s);
+            CpuRound.Plan.from(s);
+            DatabaseLock.waitSetting(s);
+        }, CatalogueReads.elsewhere(SettingsCatalogue.JVM, SettingsCatalogue.DEBUG, SettingsCatalogue.FLAGSETS,
+                SettingsCatalogue.JDKS, SettingsCatalogue.DB_URL, SettingsCatalogue.DB_USER,
+                SettingsCatalogue.DB_PASSWORD, SettingsCatalogue.DB_HANDOFF));
+        assertEquals(Set.of(), others);
     }
 }
