@@ -37,7 +37,7 @@ public record RunRequest(Profile profile, List<String> jmhArgs, String include, 
     }
 
     /** Splits a command line the way a shell would for the simple cases: blanks, single and double quotes. */
-    static List<String> tokenize(String line) {
+    public static List<String> tokenize(String line) {
         List<String> out = new ArrayList<>();
         if (line == null) {
             return out;

@@ -1,5 +1,6 @@
 package dev.taskbench.docs;
 
+import dev.taskbench.runner.RunRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,46 +17,9 @@ final class ShellWords {
     private ShellWords() {
     }
 
-    /** Splits like a POSIX shell: blanks separate, single and double quotes group, a backslash escapes. */
+    /** Splits as the runner splits {@code -Djmh.args}: blanks separate, single and double quotes group. */
     static List<String> split(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        boolean in = false;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
-                    w.append(line.charAt(++i));
-                } else {
-                    w.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                in = true;
-            } else if (c == '\\' && i + 1 < line.length()) {
-                w.append(line.charAt(++i));
-                in = true;
-            } else if (Character.isWhitespace(c)) {
-                if (in) {
-                    words.add(w.toString());
-                    w.setLength(0);
-                    in = false;
-                }
-            } else {
-                w.append(c);
-                in = true;
-            }
-        }
-        if (quote != 0) {
-            throw new IllegalArgumentException("unbalanced quote in: " + line);
-        }
-        if (in) {
-            words.add(w.toString());
-        }
-        return words;
+        return RunRequest.tokenize(line);
     }
 
     /** The words as one shell line, quoted where needed. */
