@@ -63,14 +63,16 @@ final class Chromium implements AutoCloseable {
     static Chromium start(Path profile, Path log) throws Exception {
         Files.createDirectories(profile);
         Files.createDirectories(log.toAbsolutePath().getParent());
+        // The browser writes its port and path here once it listens: no parsing of its log. One left
+        // by an earlier browser on this profile would name a port nobody listens on.
+        Path active = profile.resolve("DevToolsActivePort");
+        Files.deleteIfExists(active);
         Process p = new ProcessBuilder(BINARY.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-extensions", "--mute-audio",
                 "--hide-scrollbars", "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile,
                 "--remote-debugging-port=0", "about:blank")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        // The browser writes its port and path here once it listens: no parsing of its log.
-        Path active = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             List<String> lines = Files.exists(active) ? Files.readAllLines(active) : List.of();
