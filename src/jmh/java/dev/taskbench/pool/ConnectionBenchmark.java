@@ -27,12 +27,16 @@ import org.openjdk.jmh.annotations.Threads;
  * between them. {@code oneUser} and {@code tenUsers} are the seed's 1 and 10 clients.
  */
 @Finding(group = "Fresh connection vs pool", of = "oneUser source=driverManager", to = "oneUser source=hikari",
+        better = Finding.Better.NEITHER,
         says = "A new DriverManager connection per operation takes {ratio} the time of a HikariCP borrow, 1 user.")
 @Finding(group = "Fresh connection vs pool", of = "oneUser source=pgSimpleDataSource", to = "oneUser source=hikari",
+        better = Finding.Better.NEITHER,
         says = "A new PGSimpleDataSource connection per operation takes {ratio} the time of a HikariCP borrow, 1 user.")
 @Finding(group = "Fresh connection vs pool", of = "tenUsers source=driverManager", to = "tenUsers source=hikari",
+        better = Finding.Better.NEITHER,
         says = "A new DriverManager connection per operation takes {ratio} the time of a HikariCP borrow, 10 users.")
 @Finding(group = "Fresh connection vs pool", of = "tenUsers source=pgSimpleDataSource", to = "tenUsers source=hikari",
+        better = Finding.Better.NEITHER,
         says = "A new PGSimpleDataSource connection per operation takes {ratio} the time of a HikariCP borrow, 10 users.")
 @NeedsDatabase
 @State(Scope.Benchmark)

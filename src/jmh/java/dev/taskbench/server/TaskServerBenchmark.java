@@ -50,6 +50,7 @@ import org.openjdk.jmh.annotations.Threads;
         to = "post source=hikari client=raw", better = Finding.Better.NEITHER,
         says = "The HTTP layer alone (empty handler, raw client, 10 users) is {percent} of the whole request's time.")
 @Finding(group = "Fresh connection vs pool", of = "post source=driverManager client=raw", to = "post source=hikari client=raw",
+        better = Finding.Better.NEITHER,
         says = "The whole request on a new DriverManager connection takes {ratio} the time of one on HikariCP, 10 users.")
 @NeedsDatabase
 @BenchmarkMode(Mode.SampleTime)

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
         to = "commit synchronousCommit=on", better = Finding.Better.LOWER,
         says = "Without waiting for the WAL flush, a single-row insert takes {ratio} the time of a durable one.")
 @Finding(group = "Fresh connection vs pool", of = "connection source=driverManager path=jdbcPrepared",
-        to = "connection source=hikari path=jdbcPrepared",
+        to = "connection source=hikari path=jdbcPrepared", better = Finding.Better.NEITHER,
         says = "The seed's insert on a new DriverManager connection takes {ratio} the time of one on a HikariCP connection.")
 @Standard(value = {"commit", "connection path=jdbcPrepared"},
         why = "plain vs prepared is StatementBenchmark's question")

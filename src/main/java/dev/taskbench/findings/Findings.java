@@ -188,7 +188,7 @@ public final class Findings {
                         + (r.key().threads() == 1 ? "client" : "clients") + ".", share, rowsPerSecond.length > 1, r,
                         Optional.empty());
                 out.add(new Answer(CEILING_GROUP, run.flagSets().size() > 1 ? f : "", sentence, share,
-                        Finding.Better.HIGHER, Answer.Kind.CEILING, r, Optional.empty(), rowsPerSecond.length,
+                        Finding.Better.NEITHER, Answer.Kind.CEILING, r, Optional.empty(), rowsPerSecond.length,
                         samples.length, List.of()));
             }
         }

@@ -77,11 +77,11 @@ final class Charts {
     }
 
     /** Good news, bad news, and an interval that holds 1 (cannot tell). */
-    private static final Color GOOD = new Color(0x2e7d32);
-    private static final Color BAD = new Color(0xc62828);
-    private static final Color UNDECIDED = new Color(0x78909c);
+    static final Color GOOD = new Color(0x2e7d32);
+    static final Color BAD = new Color(0xc62828);
+    static final Color UNDECIDED = new Color(0x78909c);
     /** A distance to a reference or a share of a whole: not news either way. */
-    private static final Color REFERENCE = new Color(0x1565c0);
+    static final Color REFERENCE = new Color(0x1565c0);
     private static final Color HIGHLIGHT = new Color(0xff7f0e);
     private static final Color OTHERS = new Color(0x90a4ae);
 
@@ -110,9 +110,7 @@ final class Charts {
 
             @Override
             public Paint getItemPaint(int row, int column) {
-                Answer a = ordered.get(column);
-                return a.reference() ? REFERENCE
-                        : a.good().map(g -> g ? GOOD : BAD).orElse(UNDECIDED);
+                return colour(ordered.get(column));
             }
         };
         ValueAxis axis = valueAxis(ceiling ? "% of pgbench's rows/s on the same INSERT and clients"
@@ -126,6 +124,15 @@ final class Charts {
         one.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
         plot.addRangeMarker(one);
         return svg(new JFreeChart(null, FONT, plot, false), ordered.size(), 1, id);
+    }
+
+    /**
+     * An answer's bar: the reference colour for a distance to a reference or a share of a whole,
+     * whichever side of 1 it lies on; else green or red when its interval lies on the good or the
+     * bad side of 1, grey when it holds 1.
+     */
+    static Color colour(Answer a) {
+        return a.reference() ? REFERENCE : a.good().map(g -> g ? GOOD : BAD).orElse(UNDECIDED);
     }
 
     /**
@@ -207,11 +214,11 @@ final class Charts {
                 + " (dot: median of forks; box: 95% interval; whiskers: fastest and slowest fork)", lo, hi));
         renderer.setMeanVisible(true);
         floor.ifPresent(f -> {
-            ValueMarker line = new ValueMarker(f.median().estimate(), BAD, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+            ValueMarker line = new ValueMarker(f.median().estimate(), REFERENCE, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             line.setLabel("floor: " + f.result().key().params().get(param));
             line.setLabelFont(FONT);
-            line.setLabelPaint(BAD);
+            line.setLabelPaint(REFERENCE);
             line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
             line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(line);

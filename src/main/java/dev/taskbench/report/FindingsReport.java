@@ -152,15 +152,20 @@ public final class FindingsReport {
                 : Fmt.interval(b.ratio()) + "\u00d7") + ")").orElse("  (base: not measured)");
     }
 
+    /** What the chart shows, and only the colours it uses. */
     private static String caption(List<Answer> answers) {
+        String reference = "a distance to a reference or a share of a whole, neither good nor bad news";
         if (answers.stream().allMatch(a -> a.kind() == Answer.Kind.CEILING)) {
             return "Each single-row write's rows/s as a share of pgbench's, the line at 100%; dot: estimate, box: 95% interval. "
-                    + "Green: above the ceiling beyond doubt; red: below; grey: cannot tell.";
+                    + "Blue: a share of the ceiling, neither good nor bad news.";
         }
-        return "Each line: the first row's time per row over the second's (left of the 1\u00d7 line: the first is "
-                + "faster); dot: estimate, box: 95% interval. Green: good news beyond doubt, red: bad news, grey: the "
-                + "interval holds 1" + (answers.stream().anyMatch(Answer::reference)
-                        ? "; blue: a distance to a reference or a share of a whole, neither good nor bad news." : ".");
+        String lines = "Each line: the first row's time per row over the second's (left of the 1\u00d7 line: the first is "
+                + "faster); dot: estimate, box: 95% interval. ";
+        if (answers.stream().allMatch(Answer::reference)) {
+            return lines + "Blue: " + reference + ".";
+        }
+        return lines + "Green: good news beyond doubt, red: bad news, grey: the interval holds 1"
+                + (answers.stream().anyMatch(Answer::reference) ? "; blue: " + reference + "." : ".");
     }
 
     /** The field a "fastest of" answer was chosen from, on its input, with the floor if the group names one. */
