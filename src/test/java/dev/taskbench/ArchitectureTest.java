@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Fork;
 
 /**
- * The direction of the house, checked on every build: the code under test knows nothing of the
- * harness; the harness reads results, then compares, then reports; the runner and the commands
- * sit on top; benchmarks (src/jmh) may use everything and nothing in src/main names them.
- * Packages form no cycles, and every package is in a layer.
+ * The direction of the house, checked on every build: the code under test, and the load generator
+ * below it, know nothing of the harness; the harness reads results, then compares, then reports;
+ * the runner and the commands sit on top; benchmarks (src/jmh) may use everything and nothing in
+ * src/main names them. Packages form no cycles, and every package is in a layer.
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src", "main", "java");
@@ -82,6 +82,7 @@ class ArchitectureTest {
         // the runner and the commands put them in a run's path.
         LAYERS.put("Network", new String[] {"net"});
         LAYERS.put("Declarations", new String[] {"declare"});
+        LAYERS.put("Load", new String[] {"load"});
         LAYERS.put("CodeUnderTest", new String[] {"form", "loop", "pool", "write", "server"});
         LAYERS.put("Results", new String[] {"results"});
         LAYERS.put("Compare", new String[] {"compare"});
@@ -117,6 +118,8 @@ class ArchitectureTest {
                 .whereLayer("Results").mayOnlyBeAccessedByLayers("Compare", "History", "Findings", "Report", "Ceiling", "Runner",
                         "Commands", "Maven")
                 .whereLayer("CodeUnderTest").mayOnlyBeAccessedByLayers("Ceiling", "Runner", "Commands", "Maven", "Benchmarks")
+                .whereLayer("Load").mayOnlyBeAccessedByLayers("CodeUnderTest", "Ceiling", "Runner", "Commands", "Maven",
+                        "Benchmarks")
                 .whereLayer("Declarations").mayOnlyBeAccessedByLayers("Findings", "Ceiling", "Runner", "Commands",
                         "Benchmarks")
                 .check(classes);
@@ -140,9 +143,10 @@ class ArchitectureTest {
                 + "; place each in ArchitectureTest.LAYERS and say which layers may use it");
     }
 
+    /** The load generator below the server knows nothing of the harness either. */
     @Test
     void codeUnderTestKnowsNothingOfTheHarness() {
-        noClasses().that(main("form", "loop", "pool", "write", "server"))
+        noClasses().that(main("form", "loop", "pool", "write", "server", "load"))
                 .should().dependOnClassesThat(main("config", "net", "declare", "results", "compare", "findings", "report", "flags", "ceiling",
                         "runner", "cli", "seed", "history", "maven"))
                 .check(classes);
