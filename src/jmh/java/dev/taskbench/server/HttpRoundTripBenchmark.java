@@ -2,6 +2,8 @@ package dev.taskbench.server;
 
 import dev.taskbench.db.BenchmarkDatabase;
 import dev.taskbench.declare.NeedsDatabase;
+import dev.taskbench.load.Poster;
+import dev.taskbench.load.Posters;
 import dev.taskbench.write.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import dev.taskbench.db.DatabaseSource;
 import dev.taskbench.flags.FlagSet;
 import dev.taskbench.flags.FlagSets;
 import dev.taskbench.flags.Jdks;
-import dev.taskbench.server.ClosedLoop;
+import dev.taskbench.load.ClosedLoop;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

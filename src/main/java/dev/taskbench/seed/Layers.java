@@ -1,11 +1,11 @@
 package dev.taskbench.seed;
 
 import dev.taskbench.form.FormParser;
-import dev.taskbench.server.ClosedLoop;
-import dev.taskbench.server.Poster;
-import dev.taskbench.server.Posters;
+import dev.taskbench.load.ClosedLoop;
+import dev.taskbench.load.Poster;
+import dev.taskbench.load.Posters;
+import dev.taskbench.load.Timing;
 import dev.taskbench.server.TaskServer;
-import dev.taskbench.server.Timing;
 import dev.taskbench.write.Task;
 import dev.taskbench.write.TaskWriter;
 import java.sql.Connection;

@@ -2,10 +2,10 @@ package dev.taskbench.seed;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.load.ClosedLoop;
+import dev.taskbench.load.Poster;
+import dev.taskbench.load.Posters;
 import dev.taskbench.loop.CounterLoop;
-import dev.taskbench.server.ClosedLoop;
-import dev.taskbench.server.Poster;
-import dev.taskbench.server.Posters;
 import dev.taskbench.server.Service;
 import dev.taskbench.write.Task;
 import dev.taskbench.write.TaskSchema;

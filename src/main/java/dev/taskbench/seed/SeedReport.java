@@ -1,6 +1,6 @@
 package dev.taskbench.seed;
 
-import dev.taskbench.server.ClosedLoop;
+import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.server.TaskServer;
 
 import java.util.Locale;

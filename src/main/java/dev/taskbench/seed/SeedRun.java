@@ -2,7 +2,7 @@ package dev.taskbench.seed;
 
 import dev.taskbench.ceiling.PgbenchCeiling;
 import dev.taskbench.db.ConnectionInfo;
-import dev.taskbench.server.ClosedLoop;
+import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.server.Service;
 import java.io.PrintStream;
 import java.nio.file.Path;

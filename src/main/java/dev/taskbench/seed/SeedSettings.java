@@ -4,7 +4,7 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.cli.ServeSettings;
 import dev.taskbench.config.Settings;
 import dev.taskbench.config.SettingsCatalogue;
-import dev.taskbench.server.Poster;
+import dev.taskbench.load.Poster;
 import dev.taskbench.server.TaskServer;
 
 /**

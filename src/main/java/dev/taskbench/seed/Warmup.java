@@ -1,8 +1,8 @@
 package dev.taskbench.seed;
 
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.server.ClosedLoop;
-import dev.taskbench.server.Timing;
+import dev.taskbench.load.ClosedLoop;
+import dev.taskbench.load.Timing;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.taskbench.db.TestDatabase;
-import dev.taskbench.server.Poster;
-import dev.taskbench.server.RawClient;
+import dev.taskbench.load.Poster;
+import dev.taskbench.load.RawClient;
 import dev.taskbench.server.Service;
 import dev.taskbench.server.TaskServer;
 import java.net.URI;

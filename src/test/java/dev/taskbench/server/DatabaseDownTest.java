@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.TestDatabase;
+import dev.taskbench.load.Poster;
+import dev.taskbench.load.RawClient;
 import dev.taskbench.net.TcpProxy;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.write.WritePath;

@@ -5,6 +5,8 @@ import static dev.taskbench.server.TaskServerTest.marker;
 
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.TestDatabase;
+import dev.taskbench.load.Poster;
+import dev.taskbench.load.RawClient;
 import dev.taskbench.net.TcpProxy;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.write.WritePath;

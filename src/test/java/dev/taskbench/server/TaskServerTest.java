@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.TestDatabase;
+import dev.taskbench.load.JdkClient;
+import dev.taskbench.load.Poster;
+import dev.taskbench.load.RawClient;
 import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.write.Task;

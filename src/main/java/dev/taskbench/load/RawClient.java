@@ -1,4 +1,4 @@
-package dev.taskbench.server;
+package dev.taskbench.load;
 
 import java.io.EOFException;
 import java.io.IOException;

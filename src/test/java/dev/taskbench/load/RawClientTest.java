@@ -1,4 +1,4 @@
-package dev.taskbench.server;
+package dev.taskbench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

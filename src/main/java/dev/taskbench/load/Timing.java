@@ -1,4 +1,4 @@
-package dev.taskbench.server;
+package dev.taskbench.load;
 
 import java.util.Arrays;
 import java.util.List;
