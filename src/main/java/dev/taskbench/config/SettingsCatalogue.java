@@ -100,7 +100,7 @@ public final class SettingsCatalogue {
     // ---- comparing and gating
 
     public static final Setting GATE = user("taskbench.gate", null, "false", TRUE_FALSE,
-            "Exit code 3 on a significant regression against the base, 4 when it cannot judge.",
+            "Fails on a significant regression against the base (the command exits 3), or when it cannot judge (4); Maven says 1.",
             EnumSet.of(Use.run, Use.compare));
     public static final Setting GATE_ACROSS_TESTBEDS = user("taskbench.gate.acrossTestbeds", null, "false", TRUE_FALSE,
             "Lets the gate judge a base measured on another testbed.", EnumSet.of(Use.run, Use.compare));
