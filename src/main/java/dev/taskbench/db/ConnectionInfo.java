@@ -30,9 +30,21 @@ public record ConnectionInfo(String url, String user, String password) {
         return p;
     }
 
-    /** A fresh, unpooled connection through {@link DriverManager}. */
+    /**
+     * A fresh, unpooled connection through {@link DriverManager}, for setup and checks: connecting and
+     * logging in are bounded, so a database that accepts but never answers fails instead of hanging
+     * (the URL's own values win). Benchmarks' connections never come from here: their sources take
+     * {@link #properties()}.
+     */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, properties());
+        return connect(Connectivity.TIMEOUT_SECONDS);
+    }
+
+    Connection connect(int timeoutSeconds) throws SQLException {
+        Properties p = properties();
+        p.setProperty("connectTimeout", String.valueOf(timeoutSeconds));
+        p.setProperty("loginTimeout", String.valueOf(timeoutSeconds));
+        return DriverManager.getConnection(url, p);
     }
 
     /** The URL with any password removed, safe for logs and metadata. */
