@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -34,16 +33,6 @@ final class ModelsGrid {
     static final String ROUNDS = SettingsCatalogue.SEED_GRID_ROUNDS.key();
     /** Cells timed for less are called out under the table. */
     static final double SHORT_CELL_SECONDS = 2;
-
-    /** The seed's stacks a model stands for: {model, seed row, seconds for 10,000 writes}. */
-    static final Map<String, Object[]> SEED = Map.of(
-            "platform-1", new Object[] {"gunicorn, 1 sync worker", 92.0},
-            "platform-2", new Object[] {"gunicorn, 2 sync workers", 65.0},
-            "platform-3", new Object[] {"gunicorn, 3 sync workers", 58.0},
-            "platform-9", new Object[] {"gunicorn, 9 sync workers", 52.0},
-            "virtual", new Object[] {"gunicorn + gevent, 1000 x 9", 60.0},
-            "selector", new Object[] {"Node/Express, 1 process", 36.0},
-            "eventloop-1", new Object[] {"Node/Express on PM2, cluster of 3", 44.0});
 
     /**
      * @param models threading models as {@code -Dtaskbench.server.threading} takes them; {@code none} skips the round
@@ -207,10 +196,8 @@ final class ModelsGrid {
         for (int rt : plan.roundTripsMs()) {
             line.append(String.format(Locale.ROOT, " %21s", figures(cells(cells, model, rt, users))));
         }
-        Object[] seed = SEED.get(model.toLowerCase(Locale.ROOT));
-        if (seed != null) {
-            line.append(String.format(Locale.ROOT, "   %s: %,.0f", seed[0], 10_000 / (Double) seed[1]));
-        }
+        SeedFigures.grid(model.toLowerCase(Locale.ROOT)).ifPresent(f -> line.append(String.format(Locale.ROOT,
+                "   %s: %,.0f", f.grid().label(), f.perSecond())));
         return line.toString();
     }
 
