@@ -1,9 +1,11 @@
 package dev.taskbench.cli;
 
+import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
 import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ThreadingModel;
 import dev.taskbench.write.WritePath;
 import java.time.Duration;
 
@@ -48,16 +50,17 @@ public record ServeSettings(TaskServer.Config server, boolean nginx) {
         return new TaskServer.Config(s.string(HOST, null, d.host()), s.integer(PORT, null, defaultPort, 0, 65_535),
                 path, s.choice(SOURCE, null, ConnectionSource.class, d.source()),
                 s.integer(POOL, null, d.poolSize(), 1, 10_000), acquire,
-                TaskServer.Threading.selector, 0, limits(s, acquire)).withThreading(threading(s));
+                threading(s), limits(s, acquire));
     }
 
     /** {@code -Dtaskbench.server.threading}, one line when it is none of {@link TaskServer.Threading#TAKES}. */
-    static String threading(Settings s) {
+    static ThreadingModel threading(Settings s) {
         String spec = s.string(THREADING, null, TaskServer.Threading.selector.name());
-        if (!TaskServer.Threading.valid(spec)) {
+        try {
+            return ThreadingModel.parse(spec);
+        } catch (TaskbenchException e) { // this command's line names the setting
             throw Settings.bad(THREADING, spec, TaskServer.Threading.TAKES);
         }
-        return spec;
     }
 
     /** The request timeout must leave the database at least {@link TaskServer.Config#MIN_DATABASE_BUDGET}. */

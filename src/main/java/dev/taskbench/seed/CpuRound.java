@@ -45,16 +45,6 @@ final class CpuRound {
     static final String START_SECONDS = SettingsCatalogue.SEED_CPU_START_SECONDS.key();
     static final String PATH = "/api/cpu?loop=opaque";
 
-    /** The seed's figures: {flag set, workers, seed row, seconds for 5,000 requests}. */
-    static final Object[][] SEED = {
-        {"interpreter", 1, "Django CPython, no extra workers", 2700.0},
-        {"interpreter", 3, "Django CPython, 3 workers", 950.0},
-        {"interpreter", 6, "Django CPython, 6 workers", 600.0},
-        {"c2", 1, "Django PyPy, no extra workers", 86.0},
-        {"c2", 3, "Django PyPy, 3 workers", 36.0},
-        {"c2", 6, "Django PyPy, 6 workers", 20.0},
-    };
-
     /**
      * @param flagSets flag sets of the server JVMs, {@code none} skips the round
      * @param workers blocking workers per server ({@code platform-N})
@@ -250,22 +240,12 @@ final class CpuRound {
     }
 
     private static String seed(String set, int workers) {
-        return Arrays.stream(SEED).filter(r -> r[0].equals(set) && (Integer) r[1] == workers).findFirst()
-                .map(r -> String.format(Locale.ROOT, "%s: %,.1f", r[2], 5000 / (Double) r[3])).orElse("");
+        return SeedFigures.cpu(set, workers).map(f -> String.format(Locale.ROOT, "%s: %,.1f", f.cpu().label(),
+                f.perSecond())).orElse("");
     }
 
     private static double seedRatio(int workers) {
-        Double cpython = null;
-        Double pypy = null;
-        for (Object[] r : SEED) {
-            if ((Integer) r[1] == workers) {
-                if (r[0].equals("interpreter")) {
-                    cpython = (Double) r[3];
-                } else {
-                    pypy = (Double) r[3];
-                }
-            }
-        }
-        return cpython == null || pypy == null ? Double.NaN : cpython / pypy;
+        return SeedFigures.cpu("interpreter", workers).flatMap(cpython -> SeedFigures.cpu("c2", workers)
+                .map(pypy -> cpython.seconds() / pypy.seconds())).orElse(Double.NaN);
     }
 }

@@ -8,6 +8,7 @@ import dev.taskbench.config.Settings;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ThreadingModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class CpuServer {
         List<TaskServer> servers = new ArrayList<>();
         try {
             for (int w : CpuRound.Plan.workers(s)) {
-                servers.add(TaskServer.start(db, base.withThreading("platform-" + w)));
+                servers.add(TaskServer.start(db, base.withThreading(ThreadingModel.platform(w))));
             }
             System.out.println(READY + servers.stream().map(x -> String.valueOf(x.port()))
                     .collect(Collectors.joining(",")));

@@ -9,13 +9,13 @@ import dev.taskbench.load.Timing;
 import dev.taskbench.net.TcpProxy;
 import dev.taskbench.server.Service;
 import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ThreadingModel;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -35,15 +35,9 @@ final class ModelsGrid {
     /** Cells timed for less are called out under the table. */
     static final double SHORT_CELL_SECONDS = 2;
 
-    /** The seed's stacks a model stands for: {model, seed row, seconds for 10,000 writes}. */
-    static final Map<String, Object[]> SEED = Map.of(
-            "platform-1", new Object[] {"gunicorn, 1 sync worker", 92.0},
-            "platform-2", new Object[] {"gunicorn, 2 sync workers", 65.0},
-            "platform-3", new Object[] {"gunicorn, 3 sync workers", 58.0},
-            "platform-9", new Object[] {"gunicorn, 9 sync workers", 52.0},
-            "virtual", new Object[] {"gunicorn + gevent, 1000 x 9", 60.0},
-            "selector", new Object[] {"Node/Express, 1 process", 36.0},
-            "eventloop-1", new Object[] {"Node/Express on PM2, cluster of 3", 44.0});
+    /** A threading model as the user named it, the name its rows show, and what it parsed to. */
+    record Model(String name, ThreadingModel threading) {
+    }
 
     /**
      * @param models threading models as {@code -Dtaskbench.server.threading} takes them; {@code none} skips the round
@@ -53,26 +47,35 @@ final class ModelsGrid {
      * @param rounds how many times each round trip and user count runs every model, one model after
      *        another, so that a noisy minute falls on all of them; each cell then gives the median
      */
-    record Plan(List<String> models, List<Integer> roundTripsMs, List<Integer> users, int writes, int rounds) {
+    record Plan(List<Model> models, List<Integer> roundTripsMs, List<Integer> users, int writes, int rounds) {
         static Plan from(Settings s) {
-            List<String> models = list(s, MODELS,
+            List<String> names = list(s, MODELS,
                     "selector,dispatch,platform-1,platform-2,platform-3,platform-9,virtual,eventloop,eventloop-1");
-            for (String m : models) {
-                if (!TaskServer.Threading.valid(m)) {
+            List<Model> models = new ArrayList<>();
+            for (String m : names) {
+                try {
+                    models.add(new Model(m, ThreadingModel.parse(m)));
+                } catch (TaskbenchException e) { // this setting's line names it and says it is a list
                     throw Settings.bad(MODELS, s.get(MODELS, null), "a comma-separated list, each "
                             + TaskServer.Threading.TAKES);
                 }
-                if (models.indexOf(m) != models.lastIndexOf(m)) {
+                if (names.indexOf(m) != names.lastIndexOf(m)) {
                     throw Settings.bad(MODELS, s.get(MODELS, null), "each model once (" + m + " is listed twice); -D"
                             + ROUNDS + " runs them all again");
                 }
             }
-            return new Plan(models, numbers(s, ROUND_TRIPS, "0,5", 0, 10_000), numbers(s, USERS, "10", 1, 10_000),
-                    s.integer(WRITES, null, 1000, 1, Integer.MAX_VALUE), s.integer(ROUNDS, null, 1, 1, 100));
+            return new Plan(List.copyOf(models), numbers(s, ROUND_TRIPS, "0,5", 0, 10_000),
+                    numbers(s, USERS, "10", 1, 10_000), s.integer(WRITES, null, 1000, 1, Integer.MAX_VALUE),
+                    s.integer(ROUNDS, null, 1, 1, 100));
         }
 
         boolean on() {
             return !models.isEmpty();
+        }
+
+        /** The models' names as the user gave them. */
+        List<String> names() {
+            return models.stream().map(Model::name).toList();
         }
     }
 
@@ -98,7 +101,7 @@ final class ModelsGrid {
                         if (plan.rounds() > 1) {
                             out.printf(Locale.ROOT, "  round %d of %d%n", round, plan.rounds());
                         }
-                        for (String model : plan.models()) {
+                        for (Model model : plan.models()) {
                             cells.add(cell(target, db, base, o, model, rt, users, round, plan.writes(), out));
                         }
                     }
@@ -109,11 +112,12 @@ final class ModelsGrid {
     }
 
     private static Cell cell(ConnectionInfo target, ConnectionInfo direct, TaskServer.Config base, SeedSettings o,
-            String model, int rt, int users, int round, int writes, PrintStream out) throws Exception {
+            Model m, int rt, int users, int round, int writes, PrintStream out) throws Exception {
+        String model = m.name();
         TaskServer.Config config;
         try {
-            config = base.withThreading(model);
-        } catch (TaskbenchException e) {
+            config = base.withThreading(m.threading());
+        } catch (TaskbenchException e) { // a model this JVM or the base's write path cannot run
             if (round == 1) {
                 out.printf(Locale.ROOT, "  %s: %s%n", model, e.getMessage());
             }
@@ -150,8 +154,8 @@ final class ModelsGrid {
                 .append(System.lineSeparator());
         sb.append(head(plan)).append(String.format(Locale.ROOT, "   %s%n", "the seed's stack (writes/s, 4-core laptop)"));
         for (int users : plan.users()) {
-            for (String model : plan.models()) {
-                sb.append(row(plan, cells, model, users)).append(System.lineSeparator());
+            for (Model model : plan.models()) {
+                sb.append(row(plan, cells, model.name(), users)).append(System.lineSeparator());
             }
         }
         sb.append("each cell: writes/s and p99; the seed's figures are quoted, its stacks ran behind nginx in Docker")
@@ -161,13 +165,13 @@ final class ModelsGrid {
             sb.append(shortCells).append(System.lineSeparator());
         }
         if (plan.models().size() > 1) {
-            String first = plan.models().get(0);
+            String first = plan.models().get(0).name();
             sb.append(System.lineSeparator()).append("each model's writes/s over ").append(first)
                     .append("'s in the same round").append(plan.rounds() > 1 ? ": median [lowest, highest] of the rounds"
                             : "").append(System.lineSeparator()).append(head(plan)).append(System.lineSeparator());
             for (int users : plan.users()) {
-                for (String model : plan.models().subList(1, plan.models().size())) {
-                    sb.append(ratioRow(plan, cells, first, model, users)).append(System.lineSeparator());
+                for (Model model : plan.models().subList(1, plan.models().size())) {
+                    sb.append(ratioRow(plan, cells, first, model.name(), users)).append(System.lineSeparator());
                 }
             }
         }
@@ -207,10 +211,8 @@ final class ModelsGrid {
         for (int rt : plan.roundTripsMs()) {
             line.append(String.format(Locale.ROOT, " %21s", figures(cells(cells, model, rt, users))));
         }
-        Object[] seed = SEED.get(model.toLowerCase(Locale.ROOT));
-        if (seed != null) {
-            line.append(String.format(Locale.ROOT, "   %s: %,.0f", seed[0], 10_000 / (Double) seed[1]));
-        }
+        SeedFigures.grid(model.toLowerCase(Locale.ROOT)).ifPresent(f -> line.append(String.format(Locale.ROOT,
+                "   %s: %,.0f", f.grid().label(), f.perSecond())));
         return line.toString();
     }
 

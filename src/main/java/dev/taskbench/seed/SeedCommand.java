@@ -90,7 +90,7 @@ public final class SeedCommand {
         List<ModelsGrid.Cell> cells = List.of();
         if (grid.on()) {
             out.printf(Locale.ROOT, "models round: %s x round trips %s ms x %s users, %d writes per cell after as many"
-                    + " unmeasured, %d round(s) ...%n", grid.models(), grid.roundTripsMs(), grid.users(), grid.writes(),
+                    + " unmeasured, %d round(s) ...%n", grid.names(), grid.roundTripsMs(), grid.users(), grid.writes(),
                     grid.rounds());
             cells = ModelsGrid.run(run.info, o.server(), o, grid, out);
         }

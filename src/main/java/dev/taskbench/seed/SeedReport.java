@@ -3,6 +3,7 @@ package dev.taskbench.seed;
 import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.server.TaskServer;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,46 +12,26 @@ import java.util.Locale;
  * are recomputed from its times (its text says 227 for Node's 36 s, which is 277).
  */
 final class SeedReport {
-    /** {stack, seconds for 10,000 writes}. */
-    static final Object[][] WRITES = {
-        {"Node/Express/knex, 1 process (seed)", 36.0},
-        {"Django/DRF/gunicorn, 1 worker (seed)", 92.0},
-        {"Django, 9 gunicorn workers (seed, Django's best)", 52.0},
-    };
-    /** {stack, seconds for 1,000,000 writes}. */
-    static final Object[][] MILLION = {
-        {"Node, 3 workers (seed)", 4347.0},
-        {"Django, 9 workers (seed)", 5580.0},
-    };
-    /** {stack, seconds for 5,000 CPU rounds}. */
-    static final Object[][] CPU = {
-        {"Node, 1 process (seed)", 120.0},
-        {"Django CPython, 1 worker (seed)", 2700.0},
-        {"Django PyPy, 1 worker (seed)", 86.0},
-        {"Node, 6 workers (seed)", 40.0},
-        {"Django CPython, 6 workers (seed)", 600.0},
-        {"Django PyPy, 6 workers (seed)", 20.0},
-    };
-
     private SeedReport() {
     }
 
     static String writes(SeedSettings o, ClosedLoop.Result r, Double ceiling, String ceilingNote) {
         TaskServer.Config config = o.server();
         boolean million = r.operations() >= 1_000_000;
-        Object[][] seed = million ? MILLION : WRITES;
-        long seedWrites = million ? 1_000_000 : 10_000;
+        SeedFigures.Round round = million ? SeedFigures.Round.million : SeedFigures.Round.writes;
+        List<SeedFigures.Figure> seed = SeedFigures.report(round);
+        long seedWrites = round.count;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "The seed's write test: %d users, closed loop, one form POST = one INSERT,"
                 + " durable commit%n", o.users()));
         String head = "%-52s %14s %10s %9s %9s%n";
         sb.append(String.format(Locale.ROOT, head, "stack", String.format(Locale.ROOT, "%,d writes", r.operations()),
                 "writes/s", "p50", "p99"));
-        for (Object[] row : seed) {
-            double secs = (Double) row[1] * r.operations() / seedWrites;
-            sb.append(String.format(Locale.ROOT, head, row[0], time(secs)
-                    + (r.operations() == seedWrites ? "" : "*"), String.format(Locale.ROOT, "%,.0f", seedWrites
-                    / (Double) row[1]), "-", "-"));
+        for (SeedFigures.Figure f : seed) {
+            double secs = f.seconds() * r.operations() / seedWrites;
+            sb.append(String.format(Locale.ROOT, head, f.report(), time(secs)
+                    + (r.operations() == seedWrites ? "" : "*"), String.format(Locale.ROOT, "%,.0f", f.perSecond()),
+                    "-", "-"));
         }
         String ours = config.threading() == TaskServer.Threading.eventloop
                 ? "taskbench: Vert.x, reactive client, " + config.poolSize() + " connections"
@@ -68,7 +49,7 @@ final class SeedReport {
         if (ceiling != null) {
             double pct = 100 * r.perSecond() / ceiling;
             sb.append(String.format(Locale.ROOT, "  ours = %.0f%% of the pgbench 10-client ceiling (target: at least 50%%)"
-                    + "; %.0fx the seed's Node%n", pct, r.perSecond() / (seedWrites / (Double) seed[0][1])));
+                    + "; %.0fx the seed's Node%n", pct, r.perSecond() / node(seed).perSecond()));
         }
         return sb.toString();
     }
@@ -130,9 +111,9 @@ final class SeedReport {
                 + " 10000 x 1000 loop, %d users%n", o.users()));
         String head = "%-52s %14s %12s%n";
         sb.append(String.format(Locale.ROOT, head, "stack", "requests, time", "requests/s"));
-        for (Object[] row : CPU) {
-            sb.append(String.format(Locale.ROOT, head, row[0], "5,000, " + time((Double) row[1]),
-                    String.format(Locale.ROOT, "%,.1f", 5000 / (Double) row[1])));
+        for (SeedFigures.Figure f : SeedFigures.report(SeedFigures.Round.cpu)) {
+            sb.append(String.format(Locale.ROOT, head, f.report(), "5,000, " + time(f.seconds()),
+                    String.format(Locale.ROOT, "%,.1f", f.perSecond())));
         }
         String[] names = {"taskbench: the loop as written (C2 may fold it)",
             "taskbench: ?loop=opaque (every addition done)"};
@@ -144,6 +125,11 @@ final class SeedReport {
         sb.append(String.format(Locale.ROOT, "  -Dtaskbench.seed.cpu=5000 runs the seed's count; this JVM has %d"
                 + " cores for server and client together%n", Runtime.getRuntime().availableProcessors()));
         return sb.toString();
+    }
+
+    /** The round's Node figure, what ours is measured against. */
+    private static SeedFigures.Figure node(List<SeedFigures.Figure> round) {
+        return round.stream().filter(f -> f.stack().equals(SeedFigures.NODE)).findFirst().orElseThrow();
     }
 
     static String time(double seconds) {

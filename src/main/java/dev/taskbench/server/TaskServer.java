@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -62,7 +61,7 @@ public final class TaskServer implements Service {
      * database holds up no other (with more connections than selectors, the ones sharing a selector
      * take turns); no thread hand-off per request. {@code dispatch}: Jetty's default for a
      * blocking handler, one selector hands each request to a pool thread. {@code platform}: a
-     * fixed pool of {@link Config#workers()} blocking threads, the rest queue (gunicorn's sync
+     * fixed pool of {@link ThreadingModel#workers()} blocking threads, the rest queue (gunicorn's sync
      * workers), the body read on the selector, which never blocks. {@code virtual}: one virtual
      * thread per request (gevent's green threads; JDK 21+), started by Jetty for the blocking
      * handler as {@code dispatch} starts a pool thread, so the answer's completion and the next
@@ -79,57 +78,6 @@ public final class TaskServer implements Service {
         /** What a threading option takes, for its one-line error. */
         public static final String TAKES = "one of selector, dispatch, virtual, platform-N (N blocking workers from 1),"
                 + " eventloop or eventloop-P (P statements pipelined per connection, 1 = none)";
-
-        /** Whether {@link #parse} and {@link #workers} take {@code spec}. */
-        public static boolean valid(String spec) {
-            try {
-                parse(spec);
-                workers(spec);
-                return true;
-            } catch (TaskbenchException e) {
-                return false;
-            }
-        }
-
-        /** {@code selector}, {@code dispatch}, {@code virtual}, {@code platform-N} or {@code eventloop[-P]}, as users type it. */
-        public static String spec(Threading t, int workers) {
-            return t == platform ? "platform-" + workers : t == eventloop && workers > 0 ? "eventloop-" + workers : t.name();
-        }
-
-        /** Parses {@link #spec}; the number after the dash is {@link #workers}. */
-        public static Threading parse(String spec) {
-            String s = spec.trim().toLowerCase(Locale.ROOT);
-            if (s.startsWith("platform-")) {
-                return platform;
-            }
-            if (s.startsWith("eventloop-")) {
-                return eventloop;
-            }
-            for (Threading t : values()) {
-                if (t != platform && t.name().equals(s)) {
-                    return t;
-                }
-            }
-            throw new TaskbenchException("unknown threading '" + spec + "': " + TAKES);
-        }
-
-        /** N of {@code platform-N} and P of {@code eventloop-P} (1 and up), 0 for the others. */
-        public static int workers(String spec) {
-            String s = spec.trim().toLowerCase(Locale.ROOT);
-            int dash = s.indexOf('-');
-            if (dash < 0 || !(s.startsWith("platform-") || s.startsWith("eventloop-"))) {
-                return 0;
-            }
-            try {
-                int n = Integer.parseInt(s.substring(dash + 1));
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // the line below says what is expected
-            }
-            throw new TaskbenchException("threading '" + spec + "': " + TAKES);
-        }
     }
 
     /**
@@ -176,9 +124,9 @@ public final class TaskServer implements Service {
         }
     }
 
-    /** How the server is started. {@code port} 0 picks a free port. */
+    /** How the server is started. {@code port} 0 picks a free port; {@code model} says which thread runs a request. */
     public record Config(String host, int port, WritePath path, ConnectionSource source, int poolSize,
-            Duration acquireTimeout, Threading threading, int workers, Limits limits) {
+            Duration acquireTimeout, ThreadingModel model, Limits limits) {
         /** The least a request timeout leaves the database after the acquire timeout (pgjdbc counts whole seconds). */
         public static final Duration MIN_DATABASE_BUDGET = Duration.ofSeconds(1);
 
@@ -190,9 +138,7 @@ public final class TaskServer implements Service {
             if (poolSize < 1) {
                 throw new TaskbenchException("a server needs a pool of at least 1 connection, was " + poolSize);
             }
-            if (threading == Threading.platform && workers < 1) {
-                throw new TaskbenchException("threading platform needs at least 1 worker (platform-N), was " + workers);
-            }
+            Threading threading = model.kind();
             if (threading == Threading.eventloop && (path != WritePath.jdbcPrepared || !source.pooled())) {
                 throw new TaskbenchException("threading eventloop writes through the Vert.x reactive client on its own "
                         + poolSize + " connections: the write path and connection source (" + path + ", " + source
@@ -215,45 +161,45 @@ public final class TaskServer implements Service {
          */
         public static Config defaults() {
             return new Config("127.0.0.1", 0, WritePath.jdbcPrepared, ConnectionSource.hikari, 10,
-                    Duration.ofSeconds(1), Threading.selector, 0, Limits.DEFAULTS);
+                    Duration.ofSeconds(1), ThreadingModel.of(Threading.selector), Limits.DEFAULTS);
         }
 
         public Config withPort(int p) {
-            return new Config(host, p, path, source, poolSize, acquireTimeout, threading, workers, limits);
+            return new Config(host, p, path, source, poolSize, acquireTimeout, model, limits);
         }
 
         public Config withPath(WritePath p) {
-            return new Config(host, port, p, source, poolSize, acquireTimeout, threading, workers, limits);
+            return new Config(host, port, p, source, poolSize, acquireTimeout, model, limits);
         }
 
         public Config withSource(ConnectionSource s) {
-            return new Config(host, port, path, s, poolSize, acquireTimeout, threading, workers, limits);
+            return new Config(host, port, path, s, poolSize, acquireTimeout, model, limits);
         }
 
         public Config withPoolSize(int n) {
-            return new Config(host, port, path, source, n, acquireTimeout, threading, workers, limits);
+            return new Config(host, port, path, source, n, acquireTimeout, model, limits);
         }
 
         public Config withAcquireTimeout(Duration d) {
-            return new Config(host, port, path, source, poolSize, d, threading, workers, limits);
+            return new Config(host, port, path, source, poolSize, d, model, limits);
         }
 
-        /** {@code platform-N}, {@code selector}, ... as users type it ({@link Threading#spec}). */
+        /** {@code platform-N}, {@code selector}, ... as users type it ({@link ThreadingModel#parse}). */
         public Config withThreading(String spec) {
-            Threading t = Threading.parse(spec);
-            return new Config(host, port, path, source, poolSize, acquireTimeout, t, Threading.workers(spec), limits);
+            return withThreading(ThreadingModel.parse(spec));
         }
 
-        public Config withWorkers(int n) {
-            return new Config(host, port, path, source, poolSize, acquireTimeout, threading, n, limits);
-        }
-
+        /** {@code t} with no number ({@link ThreadingModel#of}): {@code eventloop} at the client's pipelining. */
         public Config withThreading(Threading t) {
-            return new Config(host, port, path, source, poolSize, acquireTimeout, t, workers, limits);
+            return withThreading(ThreadingModel.of(t));
+        }
+
+        public Config withThreading(ThreadingModel m) {
+            return new Config(host, port, path, source, poolSize, acquireTimeout, m, limits);
         }
 
         public Config withLimits(Limits l) {
-            return new Config(host, port, path, source, poolSize, acquireTimeout, threading, workers, l);
+            return new Config(host, port, path, source, poolSize, acquireTimeout, model, l);
         }
 
         /** What the request timeout leaves for the statement once a connection is in hand. */
@@ -268,7 +214,7 @@ public final class TaskServer implements Service {
         }
 
         public String describe() {
-            if (threading == Threading.eventloop) {
+            if (threading() == Threading.eventloop) {
                 return "the Vert.x reactive client's prepared insert on " + poolSize + " connections, requests on "
                         + EventLoopServer.loops() + " Vert.x event loops, pipelining " + (pipelining() == 1 ? "off"
                                 : "up to " + pipelining() + " per connection")
@@ -276,24 +222,35 @@ public final class TaskServer implements Service {
             }
             return "path " + path + ", source " + source.name().toLowerCase(java.util.Locale.ROOT)
                     + (source.pooled() ? " (pool " + poolSize + ")" : " (a new connection per request)")
-                    + ", " + switch (threading) {
+                    + ", " + switch (threading()) {
                         case selector -> "requests on " + selectors() + " selector threads";
                         case dispatch -> "requests dispatched to pool threads";
-                        case platform -> "requests on " + workers + " blocking workers (platform-" + workers + ")";
+                        case platform -> "requests on " + workers() + " blocking workers (platform-" + workers() + ")";
                         case virtual -> "one virtual thread per request";
                         case eventloop -> throw new IllegalStateException("described above");
                     }
                     + ", 503 after " + limits.requestTimeout().toMillis() + " ms on the database";
         }
 
+        /** Which thread runs a request. */
+        public Threading threading() {
+            return model.kind();
+        }
+
+        /** {@code platform}'s blocking workers, N of {@code platform-N}; 0 under the other models. */
+        public int workers() {
+            return model.workers();
+        }
+
         /** {@code eventloop}'s statements in flight per connection: P of {@code eventloop-P}, else the client's default. */
         public int pipelining() {
-            return workers > 0 ? workers : dev.taskbench.write.ReactiveTasks.CLIENT_DEFAULT_PIPELINING;
+            return model.pipelining() > 0 ? model.pipelining()
+                    : dev.taskbench.write.ReactiveTasks.CLIENT_DEFAULT_PIPELINING;
         }
 
         /** Selector threads: one per pooled connection when requests run on them, else Jetty's choice. */
         int selectors() {
-            return threading == Threading.selector ? poolSize : -1;
+            return threading() == Threading.selector ? poolSize : -1;
         }
     }
 

@@ -8,6 +8,7 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ThreadingModel;
 import dev.taskbench.write.WritePath;
 import java.time.Duration;
 import java.util.Map;
@@ -46,7 +47,7 @@ class ServeSettingsTest {
                 ServeSettings.THREADING, "dispatch", ServeSettings.REQUEST_TIMEOUT, "2000",
                 ServeSettings.MAX_CONNECTIONS, "50", ServeSettings.IDLE_TIMEOUT, "7000", ServeSettings.MIN_BODY_RATE, "0");
         assertEquals(new TaskServer.Config("0.0.0.0", 0, WritePath.jooq, ConnectionSource.driverManager, 3,
-                Duration.ofMillis(250), TaskServer.Threading.dispatch, 0,
+                Duration.ofMillis(250), ThreadingModel.of(TaskServer.Threading.dispatch),
                 new TaskServer.Limits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
     }
 
@@ -80,7 +81,7 @@ class ServeSettingsTest {
         TaskServer.Config none = server(ServeSettings.THREADING, "EventLoop-1");
         assertEquals(1, none.pipelining());
         assertTrue(none.describe().contains("pipelining off"), none.describe());
-        assertEquals("eventloop-1", TaskServer.Threading.spec(none.threading(), none.workers()));
+        assertEquals("eventloop-1", none.model().spec());
         for (String bad : new String[] {"eventloop-0", "eventloop-", "eventloop-x", "eventloops"}) {
             assertEquals("-Dtaskbench.server.threading=" + bad + " is not valid: it takes " + TaskServer.Threading.TAKES,
                     error(ServeSettings.THREADING, bad));

@@ -14,6 +14,7 @@ import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.load.Poster;
 import dev.taskbench.pool.ConnectionSource;
 import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ThreadingModel;
 import dev.taskbench.write.WritePath;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -72,7 +73,7 @@ class SeedSettingsTest {
                 "taskbench.server.requestTimeoutMs", "2000", "taskbench.server.maxConnections", "50",
                 "taskbench.server.idleTimeoutMs", "7000", "taskbench.server.minBodyBytesPerSecond", "0").server();
         assertEquals(new TaskServer.Config("0.0.0.0", 8081, WritePath.jooq, ConnectionSource.driverManager, 3,
-                Duration.ofMillis(250), TaskServer.Threading.dispatch, 0,
+                Duration.ofMillis(250), ThreadingModel.of(TaskServer.Threading.dispatch),
                 new TaskServer.Limits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
     }
 
