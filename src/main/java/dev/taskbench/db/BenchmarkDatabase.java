@@ -3,7 +3,6 @@ package dev.taskbench.db;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -51,7 +50,7 @@ public final class BenchmarkDatabase {
         if (ownHandoff == null) {
             info();
             try {
-                Path file = Files.createTempFile("taskbench-db-", ".properties");
+                Path file = DatabaseHandoff.newFile(null);
                 file.toFile().deleteOnExit();
                 DatabaseHandoff.write(file, info, own.source());
                 ownHandoff = file;

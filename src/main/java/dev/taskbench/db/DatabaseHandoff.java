@@ -25,6 +25,12 @@ public final class DatabaseHandoff {
     private DatabaseHandoff() {
     }
 
+    /** A new, empty hand-off file in {@code dir} (created if missing), or in the system temp folder when null. */
+    public static Path newFile(Path dir) throws IOException {
+        return dir == null ? Files.createTempFile("taskbench-db-", ".properties")
+                : Files.createTempFile(Files.createDirectories(dir), "taskbench-db-", ".properties");
+    }
+
     public static void write(Path file, ConnectionInfo info, DatabaseSource source) {
         Properties p = new Properties();
         p.setProperty("url", info.url());

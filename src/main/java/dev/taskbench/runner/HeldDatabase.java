@@ -77,9 +77,7 @@ final class HeldDatabase implements AutoCloseable {
         DatabaseLock lock = null;
         try {
             lock = DatabaseLock.acquire(db.info(), DatabaseLock.waitSetting(settings), "jar", out);
-            Path dir = settings.path(DatabaseHandoff.DIR_PROPERTY, null, null);
-            Path handoff = dir == null ? Files.createTempFile("taskbench-db-", ".properties")
-                    : Files.createTempFile(Files.createDirectories(dir), "taskbench-db-", ".properties");
+            Path handoff = DatabaseHandoff.newFile(settings.path(DatabaseHandoff.DIR_PROPERTY, null, null));
             DatabaseHandoff.write(handoff, db.info(), db.source());
             return new HeldDatabase(db, lock, handoff, true, true);
         } catch (IOException | RuntimeException e) {

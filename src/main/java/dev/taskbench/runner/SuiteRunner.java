@@ -227,9 +227,7 @@ public final class SuiteRunner {
         if (db == null) {
             return null;
         }
-        Path dir = settings.handoffDir();
-        Path handoff = dir == null ? Files.createTempFile("taskbench-db-", ".properties")
-                : Files.createTempFile(Files.createDirectories(dir), "taskbench-db-", ".properties");
+        Path handoff = DatabaseHandoff.newFile(settings.handoffDir());
         guard.handoff(handoff);
         DatabaseHandoff.write(handoff, throughLatency(db.info()), db.source());
         return handoff;
