@@ -4,6 +4,7 @@ import dev.taskbench.ExitCodes;
 import dev.taskbench.TaskbenchException;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The frame every taskbench {@code main} runs in, so that all commands read their settings the
@@ -37,6 +38,16 @@ public final class Command {
      * unexpected failure prints ({@code taskbench: the seed run failed: ...}).
      */
     public static int run(String what, String[] args, Map<String, String> env, PrintStream err, Body body) {
+        return run(what, Command::oneLine, args, env, err, body);
+    }
+
+    /**
+     * {@link #run(String, String[], Map, PrintStream, Body)}, with an unexpected failure read by
+     * {@code describe}: {@link #rootMessage} for a command whose library wraps the cause in a
+     * message of its own (JMH's {@code RunnerException}).
+     */
+    public static int run(String what, Function<Throwable, String> describe, String[] args, Map<String, String> env,
+            PrintStream err, Body body) {
         Settings settings = null;
         try {
             settings = Settings.parse(args, env);
@@ -49,7 +60,7 @@ public final class Command {
             err.println("taskbench: " + what + " was interrupted");
             return ExitCodes.FAILED;
         } catch (Exception e) {
-            err.println("taskbench: " + what + " failed: " + oneLine(e));
+            err.println("taskbench: " + what + " failed: " + describe.apply(e));
             if (debug(settings)) {
                 e.printStackTrace(err);
             }
@@ -66,6 +77,19 @@ public final class Command {
         String line = msg == null ? t.toString() : msg;
         int nl = line.indexOf('\n');
         return nl < 0 ? line : line.substring(0, nl).trim();
+    }
+
+    /** The message of the deepest cause that has one (else the exception's own, else its name). */
+    public static String rootMessage(Throwable t) {
+        Throwable c = t;
+        String msg = t.getMessage();
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+            if (c.getMessage() != null) {
+                msg = c.getMessage();
+            }
+        }
+        return msg == null ? t.toString() : msg;
     }
 
     private static boolean debug(Settings s) {

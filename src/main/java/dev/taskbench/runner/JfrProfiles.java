@@ -1,5 +1,6 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.config.Command;
 import dev.taskbench.results.ProfileEvent;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +50,7 @@ final class JfrProfiles {
             }
             convertAll(raw, convertible, dir);
         } catch (RunnerException | IOException | RuntimeException ex) {
-            out.println("taskbench: JFR could not profile " + convertible + ": " + SuiteRunner.rootMessage(ex)
+            out.println("taskbench: JFR could not profile " + convertible + ": " + Command.rootMessage(ex)
                     + "; the measured results are unaffected");
         } finally {
             ProfilePass.deleteTree(raw);

@@ -1,8 +1,8 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.ExitCodes;
-import dev.taskbench.TaskbenchException;
 import dev.taskbench.ceiling.CeilingReport;
+import dev.taskbench.config.Command;
 import dev.taskbench.config.Settings;
 import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.flags.FlagSet;
@@ -35,51 +35,45 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * As under {@code mvn jmh:run}, this process holds the database for the whole run and hands it to
  * every fork ({@link HeldDatabase}).
  * {@code -Dtaskbench.help} prints the settings ({@link SettingsCatalogue}); a {@code -Dtaskbench.*} they do not
- * declare is refused in one line before anything runs.
+ * declare is refused in one line before anything runs. It ends as every command does ({@link Command}).
  */
 public final class JmhMain {
     private JmhMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (helpAsked(System.getProperty(SettingsCatalogue.HELP.key()), args)) {
             SettingsCatalogue.help().forEach(System.out::println);
             return;
         }
-        try {
-            Settings.fromSystem().known();
-        } catch (TaskbenchException e) {
-            System.err.println("taskbench: " + e.getMessage());
-            System.exit(ExitCodes.FAILED);
-            return;
-        }
+        // the settings come as system properties only: the arguments are JMH's
+        System.exit(Command.run("the JMH run", Command::rootMessage, new String[0], System.getenv(), System.err,
+                settings -> run(args, settings)));
+    }
+
+    /** The jar's run, once its settings are known: JMH's own listing and help, else the plan on the database held. */
+    private static int run(String[] args, Settings settings) throws Exception {
         CommandLineOptions user;
         try {
             user = new CommandLineOptions(args);
         } catch (CommandLineOptionException e) {
             System.err.println("Error parsing command line:");
             System.err.println(" " + e.getMessage());
-            System.exit(1);
-            return;
+            return ExitCodes.FAILED;
         }
         if (user.shouldList() || user.shouldListWithParams() || user.shouldHelp() || user.shouldListProfilers()
                 || user.shouldListResultFormats()) {
             org.openjdk.jmh.Main.main(args);
-            return;
+            return ExitCodes.OK;
         }
-        try {
-            Settings settings = Settings.fromSystem();
-            Profile profile = Profile.parse(settings.get(SettingsCatalogue.PROFILE));
-            Profiling profiling = Profiling.from(settings);
-            List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
-            try (HeldDatabase db = HeldDatabase.forJmhCli(selected, user, settings, System.out)) {
-                run(user, profile, CeilingPlan.from(settings, profile), db);
-                profile(user, profile, profiling, Path.of(ProfilePass.FOLDER), db);
-            }
-        } catch (RuntimeException e) {
-            System.err.println("taskbench: " + SuiteRunner.rootMessage(e));
-            System.exit(1);
+        Profile profile = Profile.parse(settings.get(SettingsCatalogue.PROFILE));
+        Profiling profiling = Profiling.from(settings);
+        List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
+        try (HeldDatabase db = HeldDatabase.forJmhCli(selected, user, settings, System.out)) {
+            run(user, profile, CeilingPlan.from(settings, profile), db);
+            profile(user, profile, profiling, Path.of(ProfilePass.FOLDER), db);
         }
+        return ExitCodes.OK;
     }
 
     /**

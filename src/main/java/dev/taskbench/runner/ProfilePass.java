@@ -1,6 +1,7 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.config.Command;
 import dev.taskbench.results.ProfileEvent;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,7 +94,7 @@ public final class ProfilePass {
             }
             out.println("taskbench: async-profiler left no " + e + " profile");
         } catch (RunnerException | IOException | RuntimeException ex) {
-            out.println("taskbench: async-profiler could not profile " + e + ": " + SuiteRunner.rootMessage(ex)
+            out.println("taskbench: async-profiler could not profile " + e + ": " + Command.rootMessage(ex)
                     + "; the measured results are unaffected");
         } finally {
             deleteTree(raw);

@@ -35,6 +35,7 @@ import java.util.Optional;
  *                   folder when null); {@code mvn jmh:run} gives a private folder it removes however the run ends
  * @param lockWait {@code -Dtaskbench.db.lockWaitSeconds}: how long to wait for another run's database lock
  * @param roundTrip {@code -Dtaskbench.db.roundTripMs}: injected between the run and its database, zero for none
+ * @param debug {@code -Dtaskbench.debug}: checked here like every setting; {@code Command}'s frame prints the stack traces
  * @param profiling {@code -Dtaskbench.profilers}: flame graphs from an unmeasured pass after the measured ones
  * @param profileRegressions {@code -Dtaskbench.profile.regressions}: with a baseline jar, both sides of each
  *                           SLOWER row profiled and diffed, in this event; empty: not asked

@@ -8,6 +8,7 @@ import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Row;
 import dev.taskbench.compare.Verdict;
+import dev.taskbench.config.Command;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseHandoff;
@@ -137,25 +138,16 @@ public final class SuiteRunner {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the suite; returns the process exit code (0 ok, 1 failed or refused, 3 the gate failed). */
+    /**
+     * Runs the suite in {@link Command}'s frame; returns the process exit code (0 ok, 1 failed or
+     * refused, 3 the gate failed). JMH wraps its own failures (a missing BenchmarkList after a
+     * rebuild, a lock, a fork that failed), so a failure names its root cause.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean debug = false;
-        try {
-            Settings raw = Settings.parse(args, System.getenv());
+        return Command.run("the JMH run", Command::rootMessage, args, System.getenv(), err, raw -> {
             RunSettings settings = RunSettings.from(raw);
-            debug = settings.debug();
             return new SuiteRunner(raw, settings, userOptions(settings), out, err).execute();
-        } catch (TaskbenchException e) {
-            err.println("taskbench: " + e.getMessage());
-            return e.exitCode();
-        } catch (RunnerException | RuntimeException e) {
-            // JMH reports its own failures (a missing BenchmarkList after a rebuild, a lock) as exceptions
-            err.println("taskbench: the JMH run failed: " + rootMessage(e));
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            return ExitCodes.FAILED;
-        }
+        });
     }
 
     private static CommandLineOptions userOptions(RunSettings settings) {
@@ -328,7 +320,7 @@ public final class SuiteRunner {
             if (plan.flagSets().size() == 1) {
                 throw e;
             }
-            String why = rootMessage(e);
+            String why = Command.rootMessage(e);
             failed.put(p.flagSet().name(), why);
             out.println("taskbench: flag set '" + p.flagSet().name() + "' failed: " + why
                     + "; its results are dropped, the other sets go on");
@@ -797,17 +789,5 @@ public final class SuiteRunner {
 
     private static String simpleName(String qName) {
         return qName.substring(qName.lastIndexOf('.') + 1);
-    }
-
-    static String rootMessage(Throwable t) {
-        Throwable c = t;
-        String msg = t.getMessage();
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-            if (c.getMessage() != null) {
-                msg = c.getMessage();
-            }
-        }
-        return msg == null ? t.toString() : msg;
     }
 }

@@ -119,4 +119,15 @@ class CommandTest {
         }));
         assertEquals("taskbench: the test failed: java.lang.NullPointerException", err().strip());
     }
+
+    /** A command whose library wraps the cause in its own words (JMH's RunnerException) names the root cause. */
+    @Test
+    void aCommandMayNameTheRootCauseOfAFailure() {
+        assertEquals(ExitCodes.FAILED, Command.run("the run", Command::rootMessage, new String[0], Map.of(),
+                new PrintStream(err, true, StandardCharsets.UTF_8), s -> {
+                    throw new IllegalStateException("Benchmark caught the exception",
+                            new RuntimeException(null, new IllegalArgumentException("out of heap")));
+                }));
+        assertEquals("taskbench: the run failed: out of heap", err().strip());
+    }
 }
