@@ -16,7 +16,6 @@ import java.util.List;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -25,9 +24,9 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * {@code java -jar target/benchmarks.jar}: JMH's own CLI, running the same plan as
- * {@code mvn jmh:run} ({@link PassPlan}, see {@link Profile}): the profile
- * ({@code -Dtaskbench.profile}, default standard) beneath the JMH options given, the gc
+ * {@code java -jar target/benchmarks.jar}: JMH's own CLI, running the plan {@code mvn jmh:run} makes
+ * ({@link Planner}, see {@link Profile}), once for the measured passes and the profiling pass: the
+ * profile ({@code -Dtaskbench.profile}, default standard) beneath the JMH options given, the gc
  * profiler in the measuring profiles, the pgbench ceiling profiler around declared single-row
  * writes when pgbench is on the PATH ({@code -Dtaskbench.ceiling=bracket}, the default outside
  * smoke; {@code -Dtaskbench.ceiling.seconds}). Listing and help ({@code -l}, {@code -lp}, {@code -h}, ...)
@@ -68,10 +67,10 @@ public final class JmhMain {
         }
         Profile profile = Profile.parse(settings.get(SettingsCatalogue.PROFILE));
         Profiling profiling = Profiling.from(settings);
-        List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
-        try (HeldDatabase db = HeldDatabase.forJmhCli(selected, user, settings, System.out)) {
-            run(user, profile, CeilingPlan.from(settings, profile), db);
-            profile(user, profile, profiling, Path.of(ProfilePass.FOLDER), db);
+        RowPlan plan = Planner.forJmhCli(profile, user);
+        try (HeldDatabase db = HeldDatabase.forJmhCli(plan.selected(), user, settings, System.out)) {
+            run(user, plan, CeilingPlan.from(settings, profile), db);
+            profile(user, plan, profiling, Path.of(ProfilePass.FOLDER), db);
         }
         return ExitCodes.OK;
     }
@@ -92,39 +91,36 @@ public final class JmhMain {
      * Every pass of the plan, on the database {@code db} holds for the whole run (its forks are
      * handed it; none of them provisions or locks it).
      */
-    static Collection<RunResult> run(CommandLineOptions user, Profile profile, CeilingPlan ceilingPlan,
-            HeldDatabase db) throws Exception {
-        List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
-        PassPlan plan = PassPlan.plan(profile, user, selected);
-        plan.notes().forEach(n -> System.out.println("taskbench: " + n));
-        RunRequest request = new RunRequest(profile, List.of(), null, Path.of("results"));
-        String ceiling = ceiling(user, profile, selected, ceilingPlan, db.handoff());
+    static Collection<RunResult> run(CommandLineOptions user, RowPlan plan, CeilingPlan ceilingPlan, HeldDatabase db)
+            throws Exception {
+        PassPlan passes = plan.passes();
+        passes.notes().forEach(n -> System.out.println("taskbench: " + n));
+        RunRequest request = new RunRequest(plan.profile(), List.of(), null, Path.of("results"));
+        String ceiling = ceiling(user, plan, ceilingPlan, db.handoff());
         boolean ownResultFile = user.getResult().hasValue() || user.getResultFormat().hasValue();
         List<RunResult> all = new ArrayList<>();
-        for (PassPlan.Iterations it : plan.passes().keySet()) {
+        for (PassPlan.Iterations it : passes.passes().keySet()) {
             JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(FlagSet.DEFAULT, null, null,
-                    plan.excludesFor(it), it, ceiling);
+                    passes.excludesFor(it), it, ceiling);
             Options o = JmhOptionsFactory.build(request, user, pass, db.forkProperties());
-            all.addAll(plan.passes().size() > 1 && ownResultFile ? runQuietly(o) : new Runner(o).run());
+            all.addAll(passes.passes().size() > 1 && ownResultFile ? runQuietly(o) : new Runner(o).run());
         }
-        if (plan.passes().size() > 1 && ownResultFile) {
+        if (passes.passes().size() > 1 && ownResultFile) {
             writeResult(user, all);
         }
         return all;
     }
 
     /** {@code -Dtaskbench.profilers}: the same unmeasured profiling pass as {@code mvn jmh:run}, into {@code dir}. */
-    static List<Path> profile(CommandLineOptions user, Profile profile, Profiling profiling, Path dir,
-            HeldDatabase db) {
+    static List<Path> profile(CommandLineOptions user, RowPlan plan, Profiling profiling, Path dir, HeldDatabase db) {
         if (!profiling.on()) {
             return List.of();
         }
-        PassPlan plan = PassPlan.plan(profile, user, SuiteRunner.selected(user.getIncludes(), user.getExcludes()));
-        RunRequest request = new RunRequest(profile, List.of(), null, Path.of("results"));
+        RunRequest request = new RunRequest(plan.profile(), List.of(), null, Path.of("results"));
         List<Options> passes = new ArrayList<>();
-        for (PassPlan.Iterations it : plan.passes().keySet()) {
+        for (PassPlan.Iterations it : plan.passes().passes().keySet()) {
             passes.add(JmhOptionsFactory.build(request, user, new JmhOptionsFactory.Pass(FlagSet.DEFAULT, null, 1,
-                    plan.excludesFor(it), it, null), db.forkProperties()));
+                    plan.passes().excludesFor(it), it, null), db.forkProperties()));
         }
         List<Path> rows = ProfilePass.run(profiling, passes, dir.toAbsolutePath(), System.out);
         System.out.println("taskbench: " + rows.size() + " row(s) profiled: flame graphs in " + dir
@@ -133,12 +129,11 @@ public final class JmhMain {
     }
 
     /** The ceiling profiler's init line, when declared single-row writes run in forks and the plan samples beside them. */
-    private static String ceiling(CommandLineOptions user, Profile profile, List<BenchmarkListEntry> selected,
-            CeilingPlan plan, Path handoff) {
-        boolean covered = selected.stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
-        boolean forks = user.getForkCount().orElse(profile.forks()) > 0;
+    private static String ceiling(CommandLineOptions user, RowPlan plan, CeilingPlan ceilingPlan, Path handoff) {
+        boolean covered = plan.selected().stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
+        boolean forks = user.getForkCount().orElse(plan.profile().forks()) > 0;
         return covered && forks && handoff != null
-                ? plan.initLine(handoff, FlagSet.DEFAULT.name(), "main-" + ProcessHandle.current().pid()) : null;
+                ? ceilingPlan.initLine(handoff, FlagSet.DEFAULT.name(), "main-" + ProcessHandle.current().pid()) : null;
     }
 
     /** A pass whose result file JMH writes to a scratch file: the user's file holds every pass. */

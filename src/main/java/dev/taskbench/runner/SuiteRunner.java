@@ -161,33 +161,25 @@ public final class SuiteRunner {
     }
 
     private int execute() throws RunnerException {
-        List<BenchmarkListEntry> selected = selected(includes(), user.getExcludes());
+        RowPlan rows = Planner.rows(settings.request().profile(), user, settings.request().include(), true);
         List<Planned> flagSets = plan(settings, out, flagReport);
         checkRunId();
         Path base = gateBase();
         String runId = null;
         try (RunGuard g = new RunGuard(store)) {
             guard = g;
-            db = HeldDatabase.needed(selected) ? DatabaseProvisioner.standard(raw).provision() : null;
+            db = HeldDatabase.needed(rows.selected()) ? DatabaseProvisioner.standard(raw).provision() : null;
             lock = db == null ? null : DatabaseLock.acquire(db.info(), settings.lockWait(), "run", out);
             runId = claimRunId(); // after the lock: a run that waited is named when it starts
             staging = store.staging(runId);
             guard.staging(runId);
-            RunPlan plan = runPlan(runId, selected, flagSets, handoff());
+            RunPlan plan = runPlan(runId, rows, flagSets, handoff());
             return runAndPublish(plan, base);
         } catch (IOException e) {
             throw new TaskbenchException("cannot write the run's files: " + e.getMessage(), e);
         } finally {
             cleanUp(runId);
         }
-    }
-
-    private List<String> includes() {
-        List<String> includes = new ArrayList<>(user.getIncludes());
-        if (settings.request().include() != null) {
-            includes.add(settings.request().include());
-        }
-        return includes;
     }
 
     /** A run name given with {@code -Dtaskbench.run.id} must be new: said before anything runs. */
@@ -240,7 +232,8 @@ public final class SuiteRunner {
         return latency.info(info);
     }
 
-    private RunPlan runPlan(String runId, List<BenchmarkListEntry> selected, List<Planned> flagSets, Path handoff) {
+    private RunPlan runPlan(String runId, RowPlan rows, List<Planned> flagSets, Path handoff) {
+        List<BenchmarkListEntry> selected = rows.selected();
         BaselineJar baseline = settings.baselineJar() == null ? null
                 : new BaselineJar(settings.baselineJar(), settings.baselineAllowance());
         boolean interleave = settings.interleave() && flagSets.size() > 1 || baseline != null;
@@ -248,9 +241,7 @@ public final class SuiteRunner {
         List<String> forkProps = handoff == null ? List.of()
                 : List.of("-D" + DatabaseHandoff.PROPERTY + "=" + handoff);
         boolean covered = db != null && selected.stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
-        PassPlan passes = PassPlan.plan(settings.request().profile(), user, selected,
-                includes().isEmpty());
-        return new RunPlan(runId, selected, flagSets, passes, interleave && forks > 0 ? forks : 1, forkProps, handoff,
+        return new RunPlan(runId, selected, flagSets, rows.passes(), interleave && forks > 0 ? forks : 1, forkProps, handoff,
                 baseline, covered, settings.candidateJvmArgs());
     }
 
@@ -770,24 +761,5 @@ public final class SuiteRunner {
         } catch (IOException e) {
             throw new TaskbenchException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The benchmarks JMH would run for these include/exclude patterns. */
-    static List<BenchmarkListEntry> selected(List<String> includes, List<String> excludes) {
-        BenchmarkList list = BenchmarkList.defaultList();
-        SortedSet<BenchmarkListEntry> found = list.find(
-                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
-                includes.isEmpty() ? List.of(".*") : includes, excludes);
-        if (found.isEmpty()) {
-            SortedSet<String> all = new TreeSet<>();
-            list.getAll(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of())
-                    .forEach(e -> all.add(simpleName(e.getUserClassQName())));
-            throw new TaskbenchException("no benchmark matches " + includes + "; known benchmark classes: " + all);
-        }
-        return List.copyOf(found);
-    }
-
-    private static String simpleName(String qName) {
-        return qName.substring(qName.lastIndexOf('.') + 1);
     }
 }

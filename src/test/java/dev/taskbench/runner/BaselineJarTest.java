@@ -82,7 +82,7 @@ class BaselineJarTest {
     @Test
     void theTimeLimitFollowsThePlan() {
         String include = "ConnectionPoolOverheadBenchmark.oneUser$";
-        List<org.openjdk.jmh.runner.BenchmarkListEntry> selected = SuiteRunner.selected(List.of(include), List.of());
+        List<org.openjdk.jmh.runner.BenchmarkListEntry> selected = Selection.of(List.of(include), List.of());
         Options two = oneFork(include, "-wi", "1", "-w", "2s", "-i", "3", "-r", "1s", "-p", "source=hikari,dbcp2");
         assertEquals(Duration.ofSeconds(2 * (2 + 3 + 10)), BaselineJar.timeLimit(two, selected, Duration.ofSeconds(10)));
         Options one = oneFork(include, "-wi", "1", "-w", "2s", "-i", "3", "-r", "1s", "-p", "source=hikari");
@@ -101,7 +101,7 @@ class BaselineJarTest {
         Options o = oneFork(include, "-wi", "0", "-i", "1", "-r", "100ms", "-p", "source=hikari");
         long t0 = System.nanoTime();
         TaskbenchException e = assertThrows(TaskbenchException.class, () -> new BaselineJar(jar, Duration.ofSeconds(1))
-                .runRound(o, Profile.SMOKE, java, SuiteRunner.selected(List.of(include), List.of()), dir.resolve("o.json")));
+                .runRound(o, Profile.SMOKE, java, Selection.of(List.of(include), List.of()), dir.resolve("o.json")));
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(15).toNanos(), "stopped at its limit");
         assertTrue(e.getMessage().contains("did not finish within 1 s") && e.getMessage().contains(BaselineJar.ALLOWANCE)
                 && !e.getMessage().contains("\n"), e.getMessage());

@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /** The standard profile's core rows: declarations that resolve, and the passes they make. */
 class CoreRowsTest {
-    private static final List<BenchmarkListEntry> SUITE = SuiteRunner.selected(List.of(), List.of());
+    private static final List<BenchmarkListEntry> SUITE = Selection.of(List.of(), List.of());
 
     private static CommandLineOptions user(String... args) {
         return JmhOptionsFactory.parseUserArgs(List.of(args));

@@ -10,7 +10,7 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 /** Which rows a pass leaves out for its fork JDK, on the real benchmark list. */
 class JdkFilterTest {
     private static final List<BenchmarkListEntry> USERS =
-            SuiteRunner.selected(List.of("^" + UsersBenchmark.class.getName() + "\\."), List.of());
+            Selection.of(List.of("^" + UsersBenchmark.class.getName() + "\\."), List.of());
 
     @Test
     void jdk17PassLeavesOutVirtualOnly() {

@@ -10,7 +10,6 @@ import dev.taskbench.config.Settings;
 import dev.taskbench.db.DatabaseLock;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
 
 import java.util.Collection;
 import java.util.List;
@@ -40,10 +39,10 @@ class JmhMainTest {
                 "-f", "1", "-wi", "1", "-w", "1s", "-i", "1", "-r", "1s", "-jvmArgsAppend",
                 "-D" + DatabaseLock.WAIT + "=0"));
         Settings settings = Settings.parse(new String[] {"-D" + DatabaseLock.WAIT + "=0"}, Map.of());
-        List<BenchmarkListEntry> selected = SuiteRunner.selected(user.getIncludes(), user.getExcludes());
+        RowPlan plan = Planner.forJmhCli(Profile.SMOKE, user);
         Collection<RunResult> results = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            try (HeldDatabase db = HeldDatabase.forJmhCli(selected, user, settings, System.out)) {
-                return JmhMain.run(user, Profile.SMOKE, CeilingPlan.from(settings.with("taskbench.ceiling", "bracket"),
+            try (HeldDatabase db = HeldDatabase.forJmhCli(plan.selected(), user, settings, System.out)) {
+                return JmhMain.run(user, plan, CeilingPlan.from(settings.with("taskbench.ceiling", "bracket"),
                         Profile.SMOKE), db);
             }
         });
@@ -57,7 +56,8 @@ class JmhMainTest {
     void theJarsMainKeepsADeclaredSingleShotPlanAndGivesTheRestTheProfile() throws Exception {
         var user = JmhOptionsFactory.parseUserArgs(List.of("-f", "1", "-p", "source=hikari",
                 "CounterLoopWarmupBenchmark|ConnectionPoolOverheadBenchmark.oneUser"));
-        Collection<RunResult> results = JmhMain.run(user, Profile.SMOKE, CeilingPlan.OFF, HeldDatabase.none());
+        Collection<RunResult> results = JmhMain.run(user, Planner.forJmhCli(Profile.SMOKE, user), CeilingPlan.OFF,
+                HeldDatabase.none());
         Map<String, RunResult> byName = new TreeMap<>();
         results.forEach(r -> byName.put(r.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1"), r));
         assertEquals(2, byName.size(), byName.keySet().toString());

@@ -17,7 +17,7 @@ class PassPlanTest {
     private static final TimeValue DECLARED_WARMUP = TimeValue.milliseconds(1000);
 
     private static BenchmarkListEntry entry(Class<?> benchmark, String method) {
-        return SuiteRunner.selected(List.of("^" + benchmark.getName() + "\\." + method + "$"), List.of()).get(0);
+        return Selection.of(List.of("^" + benchmark.getName() + "\\." + method + "$"), List.of()).get(0);
     }
 
     private static final BenchmarkListEntry WRITE = entry(InsertBenchmark.class, "requestOneUser");
