@@ -42,7 +42,7 @@ class SuiteRunnerTest {
                         "avgt", 1),
                 dev.taskbench.results.BenchmarkKey.of(m, java.util.Map.of("contender", "tomcatParameters",
                         "input", "seed"), "avgt", 1));
-        var product = SuiteRunner.paramProduct(rows);
+        var product = RowForks.paramProduct(rows);
         assertEquals(List.of("contender", "input"), List.copyOf(product.keySet()));
         assertEquals(List.of("taskbench", "tomcatParameters"), List.copyOf(product.get("contender")));
         assertEquals(List.of("seed", "ascii"), List.copyOf(product.get("input")));
@@ -172,7 +172,7 @@ class SuiteRunnerTest {
                 "-Dtaskbench.ceiling.seconds=1", "-Djmh.include=InsertBenchmark.request",
                 "-Djmh.args=-f 1 -wi 0 -i 1 -r 100ms -p path=jdbcPrepared");
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        String ceiling = Files.readString(onlyRun(results).resolve(SuiteRunner.CEILING_FILE));
+        String ceiling = Files.readString(onlyRun(results).resolve(Publishing.CEILING_FILE));
         assertTrue(ceiling.startsWith("ceiling: pgbench -M prepared, the same INSERT, table and clients, 1 s right"),
                 ceiling);
         for (String method : List.of("requestOneUser ", "requestTenUsers ")) {
@@ -204,7 +204,7 @@ class SuiteRunnerTest {
         assertFalse(Files.exists(run.resolve("jmh-bogus.json")));
         JsonNode forkArgs = new ObjectMapper().readTree(run.resolve("jmh-int.json").toFile()).get(0).get("jvmArgs");
         assertTrue(forkArgs.toString().contains("-Xint"), forkArgs.toString());
-        String pivot = Files.readString(run.resolve(SuiteRunner.PIVOT_FILE));
+        String pivot = Files.readString(run.resolve(Publishing.PIVOT_FILE));
         assertTrue(pivot.lines().findFirst().orElseThrow().matches("benchmark +\\| int +\\| tiered"), pivot);
         assertTrue(o.contains(pivot.lines().findFirst().orElseThrow()), "pivot printed");
         JsonNode meta = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile());

@@ -1,0 +1,178 @@
+package dev.taskbench.runner;
+
+import dev.taskbench.ceiling.CeilingProfiler;
+import dev.taskbench.config.Command;
+import dev.taskbench.db.DatabaseHandoff;
+import dev.taskbench.results.BenchmarkKey;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+
+/**
+ * The measured forks of a run: round by round, each flag set's passes in turn (one per iteration
+ * plan), each followed by one fork of the baseline jar when there is one (A B A B); a flag set
+ * that fails is dropped and the others go on. What the forks measure accumulates in one
+ * {@link Measurements}, which only this class adds to.
+ */
+final class Execution {
+    private final RunRequest request;
+    private final CommandLineOptions user;
+    private final CeilingPlan ceiling;
+    private final RunPlan plan;
+    private final RunSite site;
+    private final RowForks rowForks;
+    private final PrintStream out;
+    private final Measurements measured = new Measurements();
+
+    Execution(RunSettings settings, CommandLineOptions user, RunPlan plan, RunSite site, PrintStream out) {
+        this.request = settings.request();
+        this.user = user;
+        this.ceiling = settings.ceiling();
+        this.plan = plan;
+        this.site = site;
+        this.rowForks = new RowForks(request, user, plan);
+        this.out = out;
+    }
+
+    /** Says what runs, then runs every round; answers what the forks measured. */
+    Measurements rounds() throws RunnerException, IOException {
+        announce();
+        if (JmhOptionsFactory.userChoseResultFile(user)) {
+            out.println("taskbench: note: -rf/-rff are ignored; JSON results go to the run folder");
+        }
+        plan.passes().notes().forEach(n -> out.println("taskbench: " + n));
+        if (plan.baseline() != null) {
+            Files.createDirectories(baselineDir());
+        }
+        for (int round = 0; round < plan.rounds(); round++) {
+            runRound(round);
+        }
+        return measured;
+    }
+
+    /** One more fork of one method's rows, then one of the baseline jar, as in a round; {@code pairs} so far. */
+    void forkPair(Planned p, List<BenchmarkKey> rows, int pairs) throws RunnerException {
+        String method = rows.get(0).benchmark();
+        JmhOptionsFactory.Pass pass = rowForks.pass(p, method, ceilingInitLine(p));
+        out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(),
+                rows.size() == 1 ? rows.get(0).label() : rows.get(0).shortName() + " (" + rows.size() + " rows)");
+        Map<String, Set<String>> params = RowForks.paramProduct(rows);
+        measured.add(p.flagSet().name(), new Runner(rowForks.options(pass, candidateForkArgs(), params)).run());
+        runBaselineRound(p, rowForks.options(pass.withoutCeiling(), site.forkProps(), params),
+                ".adaptive-" + pairs + "-" + Integer.toHexString((method + params).hashCode()));
+    }
+
+    /** The fork JVM arguments the first flag set runs with, for the metadata (no hand-off path). */
+    List<String> forkJvmArgs() {
+        JmhOptionsFactory.Pass first = new JmhOptionsFactory.Pass(plan.flagSets().get(0).flagSet(), null, null,
+                List.of(), null, null);
+        Options o = JmhOptionsFactory.build(request, user, first, candidateForkArgs());
+        List<String> args = new ArrayList<>(o.getJvmArgs().orElse(List.of()));
+        args.addAll(o.getJvmArgsAppend().orElse(List.of()));
+        args.removeIf(a -> a.startsWith("-D" + DatabaseHandoff.PROPERTY + "="));
+        return args;
+    }
+
+    private void announce() {
+        SortedSet<String> classes = new TreeSet<>();
+        plan.selected().forEach(e -> classes.add(e.getUserClassQName()));
+        out.printf("taskbench: run %s, profile %s, %d benchmark(s) in %d class(es), flag set(s) %s%s%s%n",
+                site.runId(), request.profile().id(), plan.selected().size(), classes.size(),
+                plan.flagSets().stream().map(p -> p.flagSet().name()).toList(), plan.rounds() > 1 ? ", interleaved" : "",
+                site.db() == null ? ", no database needed" : ", database: " + site.db().info());
+    }
+
+    private void runRound(int round) throws RunnerException {
+        for (Planned p : plan.flagSets()) {
+            if (!measured.failed(p.flagSet().name())) {
+                runFlagSetSafely(p, round);
+            }
+        }
+    }
+
+    /** One flag set failing (Epsilon running out of heap, say) must not cost the others' results. */
+    private void runFlagSetSafely(Planned p, int round) throws RunnerException {
+        try {
+            runFlagSet(p, round);
+        } catch (RunnerException | RuntimeException e) {
+            if (plan.flagSets().size() == 1) {
+                throw e;
+            }
+            String why = Command.rootMessage(e);
+            measured.fail(p.flagSet().name(), why);
+            out.println("taskbench: flag set '" + p.flagSet().name() + "' failed: " + why
+                    + "; its results are dropped, the other sets go on");
+        }
+    }
+
+    /** One flag set's share of a round: a pass per iteration plan, each followed by the baseline jar. */
+    private void runFlagSet(Planned p, int round) throws RunnerException {
+        int group = 0;
+        JdkFilter jdk = JdkFilter.of(plan.selected(), p.feature(), p.flagSet().name());
+        if (round == 0) {
+            jdk.leftOut().forEach(line -> out.println("taskbench: " + line));
+        }
+        List<String> kept = jdk.kept().stream().map(BenchmarkListEntry::getUsername).toList();
+        for (PassPlan.Iterations it : plan.passes().passes().keySet()) {
+            if (plan.passes().passes().get(it).stream().noneMatch(kept::contains)) {
+                group++;
+                continue;
+            }
+            List<String> excludes = new ArrayList<>(plan.passes().excludesFor(it));
+            plan.selected().stream().map(BenchmarkListEntry::getUsername).filter(n -> !kept.contains(n))
+                    .forEach(n -> excludes.add("^" + Pattern.quote(n) + "$"));
+            JmhOptionsFactory.Pass pass = new JmhOptionsFactory.Pass(p.flagSet(), p.java(), plan.passForks(),
+                    excludes, it, ceilingInitLine(p));
+            out.printf("taskbench: flag set %s on %s%s%s%n", p.flagSet().name(), p.jdk(),
+                    plan.rounds() > 1 ? ", round " + (round + 1) + " of " + plan.rounds() : "",
+                    plan.passes().passes().size() > 1 ? ", warmup " + it.warmup() + ", measurement " + it.measurement()
+                            : "");
+            measured.add(p.flagSet().name(), new Runner(JmhOptionsFactory.build(request, user, pass,
+                    candidateForkArgs())).run());
+            if (plan.baseline() != null) {
+                runBaseline(p, pass.withoutCeiling(), round, group);
+            }
+            group++;
+        }
+    }
+
+    private void runBaseline(Planned p, JmhOptionsFactory.Pass pass, int round, int group) {
+        out.printf("taskbench: baseline jar, flag set %s, round %d of %d%n", p.flagSet().name(), round + 1,
+                plan.rounds());
+        runBaselineRound(p, JmhOptionsFactory.build(request, user, pass, site.forkProps()),
+                ".round-" + round + "-" + group);
+    }
+
+    /** One fork of the baseline jar with these options, kept as a round file until the rounds are joined. */
+    private void runBaselineRound(Planned p, Options options, String name) {
+        Path f = baselineDir().resolve(name + "-" + p.flagSet().fileName() + ".json");
+        measured.addBaselineRound(p.flagSet().fileName(), () -> plan.baseline().runRound(options, request.profile(),
+                p.forkJava(), plan.selected(), f));
+        CeilingProfiler.somethingElseRan(site.runId());
+    }
+
+    private String ceilingInitLine(Planned p) {
+        return plan.ceilingCovered() ? ceiling.initLine(site.handoff(), p.flagSet().name(), site.runId()) : null;
+    }
+
+    private List<String> candidateForkArgs() {
+        return plan.candidateForkArgs(site.forkProps());
+    }
+
+    private Path baselineDir() {
+        return site.staging().resolve(BaselineJar.FOLDER);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.taskbench.runner;
+
+import dev.taskbench.TaskbenchException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+
+/**
+ * What a run's forks measured so far, per flag set: the candidate's JMH results, the baseline
+ * jar's round files, and the flag sets that failed, with why. Only {@link Execution} adds to it,
+ * round by round and fork pair by fork pair; the later phases read it.
+ */
+final class Measurements {
+    private final Map<String, List<RunResult>> results = new LinkedHashMap<>();
+    /** Per flag set's file name, the baseline jar's one-fork round files, until they are joined. */
+    private final Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
+    private final Map<String, String> failed = new LinkedHashMap<>();
+
+    void add(String flagSet, Collection<RunResult> forks) {
+        results.computeIfAbsent(flagSet, k -> new ArrayList<>()).addAll(forks);
+    }
+
+    /** A baseline round's file, once {@code round} has run it; the flag set has its (empty) list before. */
+    void addBaselineRound(String flagSetFile, Supplier<Path> round) {
+        baselineRounds.computeIfAbsent(flagSetFile, k -> new ArrayList<>()).add(round.get());
+    }
+
+    void fail(String flagSet, String why) {
+        failed.put(flagSet, why);
+    }
+
+    boolean failed(String flagSet) {
+        return failed.containsKey(flagSet);
+    }
+
+    /** The flag sets that failed, with why, in the order they failed. */
+    Map<String, String> failures() {
+        return Collections.unmodifiableMap(failed);
+    }
+
+    Map<String, List<Path>> baselineRounds() {
+        return Collections.unmodifiableMap(baselineRounds);
+    }
+
+    /** The planned flag sets that did not fail; none is an error. */
+    List<Planned> survivors(List<Planned> planned) {
+        if (failed.size() == planned.size()) {
+            throw new TaskbenchException("every flag set failed: " + failed);
+        }
+        return planned.stream().filter(p -> !failed.containsKey(p.flagSet().name())).toList();
+    }
+
+    /** One flag set's results so far as one JMH JSON file, the forks of each benchmark joined. */
+    void writeJson(String flagSet, Path file) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, tmp.toString())
+                .writeOut(mergeForks(results.getOrDefault(flagSet, List.of())));
+        try {
+            ResultsStore.move(tmp, file);
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Joins the forks of the same benchmark from several JMH invocations (interleaved rounds) into one result. */
+    static List<RunResult> mergeForks(List<RunResult> results) {
+        Map<String, List<RunResult>> byId = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            byId.computeIfAbsent(r.getParams().id(), k -> new ArrayList<>()).add(r);
+        }
+        List<RunResult> merged = new ArrayList<>();
+        for (List<RunResult> same : byId.values()) {
+            if (same.size() == 1) {
+                merged.add(same.get(0));
+                continue;
+            }
+            List<BenchmarkResult> forks = new ArrayList<>();
+            same.forEach(r -> forks.addAll(r.getBenchmarkResults()));
+            merged.add(new RunResult(same.get(0).getParams(), forks));
+        }
+        merged.sort(RunResult.DEFAULT_SORT_COMPARATOR);
+        return merged;
+    }
+}

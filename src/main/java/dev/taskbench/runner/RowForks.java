@@ -1,0 +1,67 @@
+package dev.taskbench.runner;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.results.BenchmarkKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * One fork of some rows of one benchmark method, in its pass's iterations, over the smallest
+ * parameter product that holds them: what a fork pair for undecided rows ({@link AdaptiveForks})
+ * and the profiles of SLOWER rows ({@link FlameGraphs}) run. A JVM start per row would cost more
+ * than the fork's measurement.
+ */
+final class RowForks {
+    private final RunRequest request;
+    private final CommandLineOptions user;
+    private final RunPlan plan;
+
+    RowForks(RunRequest request, CommandLineOptions user, RunPlan plan) {
+        this.request = request;
+        this.user = user;
+        this.plan = plan;
+    }
+
+    /** Rows grouped by their benchmark method, in the order they come. */
+    static Collection<List<BenchmarkKey>> byMethod(List<BenchmarkKey> rows) {
+        Map<String, List<BenchmarkKey>> byMethod = new LinkedHashMap<>();
+        rows.forEach(row -> byMethod.computeIfAbsent(row.benchmark(), k -> new ArrayList<>()).add(row));
+        return byMethod.values();
+    }
+
+    /** Per parameter, the values the rows hold: the smallest product JMH can run that has every row. */
+    static Map<String, Set<String>> paramProduct(List<BenchmarkKey> rows) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        rows.forEach(r -> r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v)));
+        return values;
+    }
+
+    /** One fork of one method of the selection, in its pass's iterations. */
+    JmhOptionsFactory.Pass pass(Planned p, String method, String ceiling) {
+        PassPlan.Iterations it = plan.passes().passes().entrySet().stream()
+                .filter(e -> e.getValue().contains(method)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new TaskbenchException("no pass holds " + method));
+        List<String> others = plan.selected().stream().map(BenchmarkListEntry::getUsername)
+                .filter(n -> !n.equals(method)).map(n -> "^" + Pattern.quote(n) + "$").toList();
+        return new JmhOptionsFactory.Pass(p.flagSet(), p.java(), 1, others, it, ceiling);
+    }
+
+    /** The pass's options with every parameter pinned to these values. */
+    Options options(JmhOptionsFactory.Pass pass, List<String> forkArgs, Map<String, Set<String>> params) {
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(JmhOptionsFactory.build(request, user, pass, forkArgs));
+        params.forEach((k, v) -> b.param(k, v.toArray(String[]::new)));
+        return b.build();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.taskbench.runner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+
+/**
+ * What one {@code mvn jmh:run} does, decided before anything runs ({@link Planner}); where it
+ * runs, its name, folder and database, is {@link RunSite}'s.
+ *
+ * @param rows the selected rows and the passes they run in
+ * @param flagSets the flag sets that run, in order
+ * @param flagReport per requested flag set, as planned: its JDK, options and status ({@code ran}, or why it cannot)
+ * @param rounds interleaved rounds of one fork each, or 1
+ * @param baseline the baseline jar run after each of the candidate's forks, or null
+ * @param candidateJvmArgs JVM options for the candidate's forks only
+ * @param needsDatabase whether a selected benchmark needs PostgreSQL
+ * @param ceilingCovered whether declared single-row writes run on a database, for the pgbench ceiling
+ * @param base the run the verdict compares with ({@code -Dbase}); null without one, or when a baseline jar's
+ *             results are the base
+ */
+record RunPlan(RowPlan rows, List<Planned> flagSets, Map<String, Map<String, Object>> flagReport, int rounds,
+        BaselineJar baseline, List<String> candidateJvmArgs, boolean needsDatabase, boolean ceilingCovered,
+        Path base) {
+    RunPlan {
+        flagSets = List.copyOf(flagSets);
+        flagReport = Collections.unmodifiableMap(new LinkedHashMap<>(flagReport));
+        candidateJvmArgs = List.copyOf(candidateJvmArgs);
+    }
+
+    List<BenchmarkListEntry> selected() {
+        return rows.selected();
+    }
+
+    PassPlan passes() {
+        return rows.passes();
+    }
+
+    /** The forks of one pass: one a round when interleaved, else the profile's or the user's (null). */
+    Integer passForks() {
+        return rounds > 1 ? Integer.valueOf(1) : null;
+    }
+
+    /** The candidate's forks: the hand-off, then what only the candidate gets (a planted slowdown, say). */
+    List<String> candidateForkArgs(List<String> forkProps) {
+        List<String> args = new ArrayList<>(forkProps);
+        args.addAll(candidateJvmArgs);
+        return args;
+    }
+}
