@@ -29,7 +29,8 @@ final class HeldDatabase implements AutoCloseable {
     private final Path handoff;
     private final boolean own;
     private final boolean passOn;
-    private Thread onExit;
+    /** Ctrl-C releases what this process holds (the file holds the password); null when it holds nothing. */
+    private final Thread onExit;
     private boolean released;
 
     private HeldDatabase(ProvisionedDatabase db, DatabaseLock lock, Path handoff, boolean own, boolean passOn) {
@@ -38,8 +39,8 @@ final class HeldDatabase implements AutoCloseable {
         this.handoff = handoff;
         this.own = own;
         this.passOn = passOn;
+        this.onExit = own ? new Thread(this::release, "taskbench-db-release") : null;
         if (own) {
-            onExit = new Thread(this::release, "taskbench-db-release"); // Ctrl-C: the file holds the password
             Runtime.getRuntime().addShutdownHook(onExit);
         }
     }
