@@ -138,7 +138,7 @@ final class PeersRound {
                     p99(c.warm()), ratio(c.warm(), best)));
         }
         sb.append("  the seed's figures are quoted (Docker, nginx in front, its Python client); this machine's are"
-                + " measured with the suite's closed-loop client, client, stacks and PostgreSQL sharing its cores\n");
+                + " measured with the suite's closed-loop client; client, stack and PostgreSQL share this machine's cores\n");
         sb.append(best.isPresent() ? "  vs JVM: warm writes/s over the fastest JVM model's of this run\n"
                 : "  vs JVM: no JVM model ran at loopback with these users (-D" + ModelsGrid.MODELS + ")\n");
         return sb.toString();
