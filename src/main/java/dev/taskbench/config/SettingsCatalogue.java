@@ -48,7 +48,7 @@ public final class SettingsCatalogue {
             EnumSet.of(Use.run, Use.compare, Use.history));
     public static final Setting BASEDIR = internal("taskbench.basedir", "the working directory", "a path",
             "The project folder; every Maven goal passes its own to the command it starts.",
-            EnumSet.of(Use.run, Use.compare, Use.history));
+            EnumSet.of(Use.run, Use.seed, Use.compare, Use.history));
 
     // ---- what a run measures
 
@@ -228,6 +228,14 @@ public final class SettingsCatalogue {
             "a whole number of seconds 1..3600", "How long a CPU round's server JVM may take to start.",
             EnumSet.of(Use.seed));
 
+    public static final Setting SEED_PEERS = user("taskbench.seed.peers", null, "none",
+            "all, none, or a list of the seed's configurations (node, node-cluster-2, django-1, pypy-9, …)",
+            "The seed's own stacks (Node on PM2, Django on gunicorn under CPython and PyPy) to run beside the JVM"
+                    + " models; scripts/peers/install installs them.", EnumSet.of(Use.seed));
+    public static final Setting SEED_PEER_START_SECONDS = user("taskbench.seed.peerStartSeconds", null, "60",
+            "a whole number of seconds 1..3600", "How long one of the seed's stacks may take to answer its first"
+                    + " request before it is a line in the table.", EnumSet.of(Use.seed));
+
     // ---- the history
 
     public static final Setting HISTORY_DIR = user("taskbench.history.dir", null, "the results folder", "a path",
@@ -335,7 +343,7 @@ public final class SettingsCatalogue {
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -35,7 +35,8 @@ import java.util.Locale;
  * ({@link Layers});</li>
  * </ol>
  * then, with a server of its own per cell, the models round ({@link ModelsGrid}: each threading model at
- * each injected round trip), and {@link #report}: the seed's published tables with this run's
+ * each injected round trip), the seed's own stacks beside them ({@link PeersRound}), and {@link #report}:
+ * the seed's published tables with this run's
  * figures beside them ({@link SeedReport}). Settings: {@link SeedSettings}, {@link ModelsGrid.Plan}.
  */
 public final class SeedCommand {
@@ -64,9 +65,10 @@ public final class SeedCommand {
         SeedSettings o = SeedSettings.from(s);
         ModelsGrid.Plan grid = ModelsGrid.Plan.from(s);
         CpuRound.Plan cpu = CpuRound.Plan.from(s);
+        PeersRound.Plan peers = PeersRound.Plan.from(s);
         try (ProvisionedDatabase db = DatabaseProvisioner.standard(s).provision();
              DatabaseLock lock = DatabaseLock.acquire(db.info(), DatabaseLock.waitSetting(s), "seed", out)) {
-            execute(db.info(), o, grid, cpu, out); // it empties task: one run per database
+            execute(db.info(), o, grid, cpu, peers, out); // it empties task: one run per database
         }
         return ExitCodes.OK;
     }
@@ -78,6 +80,11 @@ public final class SeedCommand {
 
     static void execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu, PrintStream out)
             throws Exception {
+        execute(db, o, grid, cpu, PeersRound.Plan.NONE, out);
+    }
+
+    static void execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu,
+            PeersRound.Plan peers, PrintStream out) throws Exception {
         SeedRun run = provision(db, o, out);
         try (Service server = Service.start(db, o.server())) {
             run.server = server;
@@ -94,6 +101,14 @@ public final class SeedCommand {
                     grid.rounds());
             cells = ModelsGrid.run(run.info, o.server(), o, grid, out);
         }
+        int peerUsers = grid.users().get(0);
+        int peerWrites = Math.max(1, grid.writes() / peerUsers) * peerUsers;
+        List<PeersRound.Cell> peerCells = List.of();
+        if (peers.on()) {
+            out.printf(Locale.ROOT, "the seed's own stacks: %s, %d users x %d form POSTs cold, as many unmeasured, as many"
+                    + " warm ...%n", peers.peers().stream().map(p -> p.name()).toList(), peerUsers, peerWrites / peerUsers);
+            peerCells = PeersRound.run(run.info, peers, o.client(), peerUsers, peerWrites, out);
+        }
         List<CpuRound.Cell> cpuCells = List.of();
         if (cpu.on() && o.cpu() > 0) {
             out.printf(Locale.ROOT, "CPU round per server JVM: flag sets %s x workers %s, about %d s a cell ...%n",
@@ -104,6 +119,10 @@ public final class SeedCommand {
         if (grid.on()) {
             out.println();
             out.print(ModelsGrid.render(grid, cells));
+        }
+        if (peers.on()) {
+            out.println();
+            out.print(PeersRound.render(peers, cells, peerCells, peerUsers, peerWrites));
         }
         if (!cpuCells.isEmpty()) {
             out.println();

@@ -42,8 +42,11 @@ final class SeedFigures {
      * @param report the label in {@link SeedReport}'s tables, or null when they do not show it
      * @param grid where {@link ModelsGrid} shows it, or null
      * @param cpu where {@link CpuRound} shows it, or null
+     * @param peer the configuration of the seed's own stack it was measured on ({@code -Dtaskbench.seed.peers}),
+     *        where {@link PeersRound} shows it beside this machine's figure, or null
      */
-    record Figure(String stack, String configuration, Round round, double seconds, String report, Grid grid, Cpu cpu) {
+    record Figure(String stack, String configuration, Round round, double seconds, String report, Grid grid, Cpu cpu,
+            String peer) {
         long count() {
             return round.count;
         }
@@ -57,33 +60,40 @@ final class SeedFigures {
     /** Every figure, each once; within a round in the order {@link SeedReport} shows them, Node first. */
     static final List<Figure> ALL = List.of(
             new Figure(NODE, "1 process", Round.writes, 36, "Node/Express/knex, 1 process (seed)",
-                    new Grid("selector", "Node/Express, 1 process"), null),
+                    new Grid("selector", "Node/Express, 1 process"), null, "node"),
             new Figure(CPYTHON, "1 worker", Round.writes, 92, "Django/DRF/gunicorn, 1 worker (seed)",
-                    new Grid("platform-1", "gunicorn, 1 sync worker"), null),
+                    new Grid("platform-1", "gunicorn, 1 sync worker"), null, "django-1"),
             new Figure(CPYTHON, "9 workers", Round.writes, 52, "Django, 9 gunicorn workers (seed, Django's best)",
-                    new Grid("platform-9", "gunicorn, 9 sync workers"), null),
+                    new Grid("platform-9", "gunicorn, 9 sync workers"), null, "django-9"),
             new Figure(CPYTHON, "2 workers", Round.writes, 65, null, new Grid("platform-2", "gunicorn, 2 sync workers"),
-                    null),
+                    null, "django-2"),
             new Figure(CPYTHON, "3 workers", Round.writes, 58, null, new Grid("platform-3", "gunicorn, 3 sync workers"),
-                    null),
+                    null, "django-3"),
             new Figure(CPYTHON, "gevent, 1000 x 9 workers", Round.writes, 60, null,
-                    new Grid("virtual", "gunicorn + gevent, 1000 x 9"), null),
+                    new Grid("virtual", "gunicorn + gevent, 1000 x 9"), null, "django-gevent-1000x9"),
+            new Figure(CPYTHON, "gevent, 500 x 4 workers", Round.writes, 59, null, null, null, "django-gevent-500x4"),
+            new Figure(CPYTHON, "gevent, 1000 x 1 worker", Round.writes, 102, null, null, null, "django-gevent-1000x1"),
             new Figure(NODE, "PM2 cluster of 3", Round.writes, 44, null,
-                    new Grid("eventloop-1", "Node/Express on PM2, cluster of 3"), null),
-            new Figure(NODE, "3 workers", Round.million, 4347, "Node, 3 workers (seed)", null, null),
-            new Figure(CPYTHON, "9 workers", Round.million, 5580, "Django, 9 workers (seed)", null, null),
-            new Figure(NODE, "1 process", Round.cpu, 120, "Node, 1 process (seed)", null, null),
+                    new Grid("eventloop-1", "Node/Express on PM2, cluster of 3"), null, "node-cluster-auto"),
+            new Figure(NODE, "PM2 cluster of 2", Round.writes, 47, null, null, null, "node-cluster-2"),
+            new Figure(PYPY, "1 worker", Round.writes, 104, null, null, null, "pypy-1"),
+            new Figure(PYPY, "2 workers", Round.writes, 58, null, null, null, "pypy-2"),
+            new Figure(PYPY, "9 workers", Round.writes, 62, null, null, null, "pypy-9"),
+            new Figure(NODE, "3 workers", Round.million, 4347, "Node, 3 workers (seed)", null, null, null),
+            new Figure(CPYTHON, "9 workers", Round.million, 5580, "Django, 9 workers (seed)", null, null, null),
+            new Figure(NODE, "1 process", Round.cpu, 120, "Node, 1 process (seed)", null, null, null),
             new Figure(CPYTHON, "1 worker", Round.cpu, 2700, "Django CPython, 1 worker (seed)", null,
-                    new Cpu("interpreter", 1, "Django CPython, no extra workers")),
+                    new Cpu("interpreter", 1, "Django CPython, no extra workers"), null),
             new Figure(PYPY, "1 worker", Round.cpu, 86, "Django PyPy, 1 worker (seed)", null,
-                    new Cpu("c2", 1, "Django PyPy, no extra workers")),
-            new Figure(NODE, "6 workers", Round.cpu, 40, "Node, 6 workers (seed)", null, null),
+                    new Cpu("c2", 1, "Django PyPy, no extra workers"), null),
+            new Figure(NODE, "6 workers", Round.cpu, 40, "Node, 6 workers (seed)", null, null, null),
             new Figure(CPYTHON, "6 workers", Round.cpu, 600, "Django CPython, 6 workers (seed)", null,
-                    new Cpu("interpreter", 6, "Django CPython, 6 workers")),
+                    new Cpu("interpreter", 6, "Django CPython, 6 workers"), null),
             new Figure(PYPY, "6 workers", Round.cpu, 20, "Django PyPy, 6 workers (seed)", null,
-                    new Cpu("c2", 6, "Django PyPy, 6 workers")),
-            new Figure(CPYTHON, "3 workers", Round.cpu, 950, null, null, new Cpu("interpreter", 3, "Django CPython, 3 workers")),
-            new Figure(PYPY, "3 workers", Round.cpu, 36, null, null, new Cpu("c2", 3, "Django PyPy, 3 workers")));
+                    new Cpu("c2", 6, "Django PyPy, 6 workers"), null),
+            new Figure(CPYTHON, "3 workers", Round.cpu, 950, null, null, new Cpu("interpreter", 3, "Django CPython, 3 workers"),
+                    null),
+            new Figure(PYPY, "3 workers", Round.cpu, 36, null, null, new Cpu("c2", 3, "Django PyPy, 3 workers"), null));
 
     private SeedFigures() {
     }
@@ -96,6 +106,11 @@ final class SeedFigures {
     /** The figure shown beside threading model {@code model} (lower case) in the models grid. */
     static Optional<Figure> grid(String model) {
         return ALL.stream().filter(f -> f.grid() != null && f.grid().model().equals(model)).findFirst();
+    }
+
+    /** The write round's figure of the seed's own configuration {@code peer} ({@code node}, {@code django-9}, …). */
+    static Optional<Figure> peer(String peer) {
+        return ALL.stream().filter(f -> f.round() == Round.writes && peer.equals(f.peer())).findFirst();
     }
 
     /** The figure shown beside flag set {@code flagSet} at {@code workers} workers in the CPU round. */

@@ -112,7 +112,7 @@ public record WriteConnections(int prepareThreshold, boolean reWriteBatchedInser
     }
 
     /** Sets {@code key=value}, replacing any value the URL had (keys compared case-insensitively). */
-    static String withParam(String url, String key, String value) {
+    public static String withParam(String url, String key, String value) {
         int q = url.indexOf('?');
         String head = q < 0 ? url : url.substring(0, q);
         StringJoiner query = new StringJoiner("&");

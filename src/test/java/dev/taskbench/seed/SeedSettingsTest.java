@@ -126,6 +126,7 @@ class SeedSettingsTest {
             SeedSettings.from(s);
             ModelsGrid.Plan.from(s);
             CpuRound.Plan.from(s);
+            PeersRound.Plan.from(s);
             DatabaseLock.waitSetting(s);
         }, CatalogueReads.elsewhere(SettingsCatalogue.JVM, SettingsCatalogue.DEBUG, SettingsCatalogue.FLAGSETS,
                 SettingsCatalogue.JDKS, SettingsCatalogue.DB_URL, SettingsCatalogue.DB_USER,
