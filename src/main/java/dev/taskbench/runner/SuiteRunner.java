@@ -23,11 +23,14 @@ import dev.taskbench.flags.Jdks;
 import dev.taskbench.flags.JvmCheck;
 import dev.taskbench.report.ComparisonReports;
 import dev.taskbench.report.FindingsReport;
-import dev.taskbench.report.HtmlReport;
-import dev.taskbench.report.MarkdownReport;
+import dev.taskbench.report.Pivot;
+import dev.taskbench.report.Report;
+import dev.taskbench.report.ReportFormat;
+import dev.taskbench.report.RunReport;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.JmhJsonReader;
 import dev.taskbench.results.ProfileEvent;
+import dev.taskbench.results.ReferenceResult;
 import dev.taskbench.results.RunResults;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -663,8 +666,9 @@ public final class SuiteRunner {
         RunResults run = new RunResults(staging, runId, metadata, files.entrySet().stream()
                 .flatMap(f -> JmhJsonReader.read(f.getValue(), f.getKey()).stream()).toList());
         Criteria criteria = Criteria.defaults();
-        MarkdownReport.write(run, criteria, staging.resolve("report.md"));
-        HtmlReport.write(run, criteria, staging.resolve("report.html"));
+        Report report = RunReport.of(run, criteria);
+        ReportFormat.MARKDOWN.write(report, staging.resolve("report.md"));
+        ReportFormat.HTML.write(report, staging.resolve("report.html"));
         return Findings.of(run, criteria);
     }
 

@@ -9,10 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskbench.cli.HistoryCommand;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.findings.Findings;
+import dev.taskbench.results.ReferenceResult;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.Testbed;
-import dev.taskbench.runner.Pivot;
-import dev.taskbench.runner.ReferenceResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,10 +75,11 @@ class ReportsGoldenTest {
 
     private static Map<String, String> runReports(RunResults run) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("txt", TextReport.render(run, O));
+        Report report = RunReport.of(run, O);
+        out.put("txt", ReportFormat.TEXT.render(report));
         out.put("console.txt", FindingsReport.text(Findings.of(run, O), O));
-        out.put("md", MarkdownReport.render(run, O));
-        out.put("html", HtmlReport.render(run, O));
+        out.put("md", ReportFormat.MARKDOWN.render(report));
+        out.put("html", ReportFormat.HTML.render(report));
         return out;
     }
 
