@@ -40,7 +40,7 @@ public final class ReferenceRuntimes {
         return notes;
     }
 
-    /** Runs the scripts for the wanted benchmarks ({@code counter_loop}, …: {@link dev.taskbench.declare.HasReference.Script#id()}). */
+    /** Runs the scripts for the wanted benchmarks (their ids, {@code counter_loop}, …). */
     public static ReferenceRuntimes run(Path scriptsDir, List<String> wanted) {
         ReferenceRuntimes r = new ReferenceRuntimes();
         if (!Files.isDirectory(scriptsDir)) {
