@@ -63,7 +63,7 @@ public final class ComparisonReport {
                 + "(candidate/base, < 1 = faster): " + Fmt.interval(g) + ".").orElse("")));
         if (!c.passesGate()) {
             blocks.add(new Items(null, "Rows that fail the gate", c.gateFailures().stream()
-                    .map(r -> row(Text.of(""), r.row()).plain(": " + r.gateFailure().orElseThrow())).toList()));
+                    .map(r -> row("", r.row()).plain(": " + r.gateFailure().orElseThrow())).toList()));
         }
         if (!c.rows().isEmpty()) {
             blocks.add(new Chart(null, () -> Charts.ratios(c.rows(), o.minEffect(), "ratios"), String.format(Locale.ROOT,
@@ -113,10 +113,10 @@ public final class ComparisonReport {
     private static List<Text> oneSideOnly(Comparison c) {
         List<Text> notes = new ArrayList<>();
         for (BenchmarkResult r : c.onlyInBase()) {
-            notes.add(row(Text.of("only in base: "), r.row()));
+            notes.add(row("only in base: ", r.row()));
         }
         for (BenchmarkResult r : c.onlyInCandidate()) {
-            notes.add(row(Text.of("only in candidate: "), r.row()));
+            notes.add(row("only in candidate: ", r.row()));
         }
         return notes;
     }
@@ -124,12 +124,12 @@ public final class ComparisonReport {
     /** Rows no verdict could be reached on, and why: what a page's reason column says. */
     private static List<Text> unknown(Comparison c) {
         return c.rows().stream().filter(r -> r.verdict() == Verdict.UNKNOWN)
-                .map(r -> row(Text.of("unknown: "), r.row()).plain(": " + r.reason())).toList();
+                .map(r -> row("unknown: ", r.row()).plain(": " + r.reason())).toList();
     }
 
-    /** A row as notes name it: its flag set, then its label as code. */
-    private static Text row(Text before, RowKey row) {
-        return before.plain(row.flagSet() + " ").code(row.key().label());
+    /** A row as a note names it, after {@code before}: its flag set, then its label as code. */
+    private static Text row(String before, RowKey row) {
+        return Text.of(before + row.flagSet() + " ").code(row.key().label());
     }
 
     private static String footnote(Criteria o) {

@@ -44,22 +44,22 @@ public final class FindingsReport {
             return new Section("findings", "Findings", null, true,
                     List.of(new Paragraph("None of the declared questions has its rows in this run.")));
         }
-        List<Items> groups = new ArrayList<>();
-        groups(answers, Answer::group).forEach((group, list) -> groups.add(new Items("findings-" + (groups.size() + 1),
-                group, list.stream().map(a -> Text.of(line(a))).toList())));
-        List<Block> blocks = new ArrayList<>(List.of(new Contents(groups)));
-        for (Items g : groups) {
-            List<Answer> list = answers.stream().filter(a -> a.group().equals(g.title())).toList();
-            String id = "f" + g.id().substring("findings-".length());
-            blocks.add(g);
-            blocks.add(new Chart(null, () -> Charts.findings(list, id), caption(list), true));
+        List<Items> lists = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        for (Map.Entry<String, List<Answer>> g : groups(answers, Answer::group).entrySet()) {
+            int n = lists.size() + 1;
+            Items list = new Items("findings-" + n, g.getKey(), g.getValue().stream().map(a -> Text.of(line(a))).toList());
+            lists.add(list);
+            blocks.add(list);
+            blocks.add(new Chart(null, () -> Charts.findings(g.getValue(), "f" + n), caption(g.getValue()), true));
             int i = 0;
-            for (Answer a : list) {
+            for (Answer a : g.getValue()) {
                 if (!a.field().isEmpty()) {
-                    blocks.add(field(a, list, o, id + "x" + (++i)));
+                    blocks.add(field(a, g.getValue(), o, "f" + n + "x" + (++i)));
                 }
             }
         }
+        blocks.add(0, new Contents(lists));
         blocks.add(new Footnote(footnote(o)));
         return new Section("findings", "Findings", Fmt.level(o.confidence()) + " bootstrap intervals in brackets", true,
                 blocks);

@@ -87,7 +87,7 @@ final class HtmlFormat implements ReportFormat {
                     .append("</h3>\n");
         }
         b.append("<ul>\n");
-        i.items().forEach(t -> b.append("<li>").append(esc(t.plain())).append("</li>\n"));
+        i.items().forEach(t -> b.append("<li>").append(esc(t.plainText())).append("</li>\n"));
         b.append("</ul>\n");
     }
 

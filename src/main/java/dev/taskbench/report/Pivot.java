@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -176,7 +177,7 @@ public final class Pivot {
      * Proof of work for benchmarks run at two sizes, one double the other (a trip count): the
      * time ratio per flag set. About 2 means the work is done; about 1 means the JIT removed it.
      */
-    java.util.Optional<Table> scaling() {
+    Optional<Table> scaling() {
         List<List<String>> lines = new ArrayList<>();
         for (BenchmarkKey small : rows) {
             for (String param : varyingParams(small.benchmark())) {
@@ -197,7 +198,7 @@ public final class Pivot {
         }
         List<String> header = new ArrayList<>(List.of("size doubled"));
         header.addAll(columns);
-        return lines.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(table(header, lines,
+        return lines.isEmpty() ? Optional.empty() : Optional.of(table(header, lines,
                 "Time ratio when one parameter doubles: about ×2 means the work is done, about ×1 that it was removed."));
     }
 
@@ -227,7 +228,7 @@ public final class Pivot {
     }
 
     /** First call, steady state and calls to reach it, for single-shot rows. */
-    java.util.Optional<Table> warmupCurves() {
+    Optional<Table> warmupCurves() {
         List<List<String>> lines = new ArrayList<>();
         for (BenchmarkKey row : rows) {
             if (!"ss".equals(row.mode())) {
@@ -245,7 +246,7 @@ public final class Pivot {
                         number(w.first() / w.steady()) + "x"));
             }
         }
-        return lines.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(table(List.of("warmup curve",
+        return lines.isEmpty() ? Optional.empty() : Optional.of(table(List.of("warmup curve",
                 "flag set", "first call", "steady state", "calls to steady", "first/steady"), lines,
                 "Steady state: median of the last quarter of calls; calls to steady: first call within 1.5x of it "
                         + "(median over forks)."));

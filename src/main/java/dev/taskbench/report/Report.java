@@ -95,7 +95,7 @@ public record Report(String title, String legend, List<Block> blocks) {
         }
 
         /** Every part as it reads, without markup. */
-        public String plain() {
+        public String plainText() {
             StringBuilder b = new StringBuilder();
             parts.forEach(p -> b.append(p.text()));
             return b.toString();

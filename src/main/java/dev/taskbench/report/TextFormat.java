@@ -68,7 +68,7 @@ final class TextFormat implements ReportFormat {
             b.append(i.title()).append('\n');
         }
         for (Text t : i.items()) {
-            b.append(i.title() == null ? "" : "  ").append(t.plain()).append('\n');
+            b.append(i.title() == null ? "" : "  ").append(t.plainText()).append('\n');
         }
         return b.toString();
     }
