@@ -120,7 +120,7 @@ class ArchitectureTest {
                 .whereLayer("CodeUnderTest").mayOnlyBeAccessedByLayers("Ceiling", "Runner", "Commands", "Maven", "Benchmarks")
                 .whereLayer("Load").mayOnlyBeAccessedByLayers("CodeUnderTest", "Ceiling", "Runner", "Commands", "Maven",
                         "Benchmarks")
-                .whereLayer("Declarations").mayOnlyBeAccessedByLayers("Findings", "Ceiling", "Runner", "Commands",
+                .whereLayer("Declarations").mayOnlyBeAccessedByLayers("Findings", "Report", "Ceiling", "Runner", "Commands",
                         "Benchmarks")
                 .check(classes);
     }

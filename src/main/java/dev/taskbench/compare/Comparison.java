@@ -3,6 +3,7 @@ package dev.taskbench.compare;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.RowKey;
 import dev.taskbench.results.RunResults;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,7 @@ import java.util.function.Predicate;
  * Base against candidate, row by row, with the fork as the unit of measurement.
  *
  * <ul>
- * <li>Rows are matched by flag set and {@link BenchmarkKey}; rows on one side only are listed in
+ * <li>Rows are matched by their {@link RowKey}, flag set and benchmark key; rows on one side only are listed in
  * {@link #onlyInBase()} / {@link #onlyInCandidate()}, not errors.</li>
  * <li>Per row: a two-sided Mann-Whitney U test on the fork scores ({@link MannWhitney}), a
  * percentile-bootstrap interval of median(candidate)/median(base), and Benjamini-Hochberg
@@ -69,8 +70,8 @@ public final class Comparison {
 
     /** Two runs: rows matched by flag set and key. */
     public static Comparison compare(RunResults base, RunResults candidate, Criteria options) {
-        Map<Match, BenchmarkResult> b = index(base.results(), true);
-        Map<Match, BenchmarkResult> c = index(candidate.results(), true);
+        Map<RowKey, BenchmarkResult> b = index(base.results(), true);
+        Map<RowKey, BenchmarkResult> c = index(candidate.results(), true);
         return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options,
                 TestbedCheck.of(base, candidate, false));
     }
@@ -90,8 +91,8 @@ public final class Comparison {
             String candidateFlagSet, Criteria options) {
         requireFlagSet(base, baseFlagSet);
         requireFlagSet(candidate, candidateFlagSet);
-        Map<Match, BenchmarkResult> b = index(base.results(baseFlagSet), false);
-        Map<Match, BenchmarkResult> c = index(candidate.results(candidateFlagSet), false);
+        Map<RowKey, BenchmarkResult> b = index(base.results(baseFlagSet), false);
+        Map<RowKey, BenchmarkResult> c = index(candidate.results(candidateFlagSet), false);
         String label = baseFlagSet + " \u2192 " + candidateFlagSet;
         boolean oneRun = base.source().toAbsolutePath().normalize().equals(candidate.source().toAbsolutePath().normalize());
         return build(oneRun ? baseFlagSet : base.runId() + ":" + baseFlagSet,
@@ -106,20 +107,17 @@ public final class Comparison {
         }
     }
 
-    /** What rows are matched on: the flag set (empty when comparing flag sets) and the key. */
-    private record Match(String flagSet, BenchmarkKey key) {
-    }
-
-    private static Map<Match, BenchmarkResult> index(List<BenchmarkResult> results, boolean withFlagSet) {
-        Map<Match, BenchmarkResult> m = new LinkedHashMap<>();
+    /** Results by the row they are matched on: flag set and key, or the key alone (an empty flag set). */
+    private static Map<RowKey, BenchmarkResult> index(List<BenchmarkResult> results, boolean withFlagSet) {
+        Map<RowKey, BenchmarkResult> m = new LinkedHashMap<>();
         results.stream().sorted(Comparator.comparing(BenchmarkResult::flagSet, RunResults.FLAG_SET_ORDER)
                 .thenComparing(BenchmarkResult::key)).forEach(r -> m.put(
-                        new Match(withFlagSet ? r.flagSet() : "", r.key()), r));
+                        new RowKey(withFlagSet ? r.flagSet() : "", r.key()), r));
         return m;
     }
 
-    private static Comparison build(String baseName, String candidateName, Map<Match, BenchmarkResult> base,
-            Map<Match, BenchmarkResult> candidate, Function<BenchmarkResult, String> group,
+    private static Comparison build(String baseName, String candidateName, Map<RowKey, BenchmarkResult> base,
+            Map<RowKey, BenchmarkResult> candidate, Function<BenchmarkResult, String> group,
             Criteria o, TestbedCheck testbeds) {
         List<Pending> pending = new ArrayList<>();
         List<BenchmarkResult> onlyBase = new ArrayList<>();
@@ -276,7 +274,7 @@ public final class Comparison {
                     reason = change;
                 }
             }
-            return new Row(group, base.key(), base.unit(), direction, base.forkScores(), candidate.forkScores(),
+            return new Row(new RowKey(group, base.key()), base.unit(), direction, base.forkScores(), candidate.forkScores(),
                     Stats.median(b), Stats.median(c), ratio, tested ? mw.u() : Double.NaN,
                     tested ? mw.p() : Double.NaN, mw.exact(), q, verdict, reason, allocation(o), minQ, forksNeeded);
         }
@@ -373,11 +371,11 @@ public final class Comparison {
             failures.add("no rows matched between " + baseName + " and " + candidateName);
         }
         describe(failures, "only in " + baseName, onlyInBase.stream().filter(r -> mustJudge.test(r.key()))
-                .map(r -> r.flagSet() + "/" + r.key().label()).toList());
+                .map(r -> r.row().label()).toList());
         describe(failures, "only in " + candidateName, onlyInCandidate.stream().filter(r -> mustJudge.test(r.key()))
-                .map(r -> r.flagSet() + "/" + r.key().label()).toList());
+                .map(r -> r.row().label()).toList());
         describe(failures, "UNKNOWN", rows.stream().filter(r -> r.verdict() == Verdict.UNKNOWN)
-                .filter(r -> mustJudge.test(r.key())).map(r -> r.flagSet() + "/" + r.key().label() + " ("
+                .filter(r -> mustJudge.test(r.key())).map(r -> r.row().label() + " ("
                         + r.reason() + ")").toList());
         return failures;
     }

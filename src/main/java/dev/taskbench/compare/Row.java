@@ -1,13 +1,14 @@
 package dev.taskbench.compare;
 
 import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.RowKey;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One compared row: a benchmark key in one flag set (or flag-set pair), base against candidate.
  *
- * @param flagSet the flag set, or {@code "a → b"} when two flag sets of one run are compared
+ * @param row the benchmark key and its flag set, or {@code "a → b"} when two flag sets of one run are compared
  * @param direction empty when the unit is not one JMH writes
  * @param ratio median(candidate)/median(base) of the fork scores, with its bootstrap interval
  * @param u Mann-Whitney U of the candidate; NaN when not tested
@@ -22,7 +23,7 @@ import java.util.Optional;
  *                    be flagged among the compared rows ({@link Power#forksNeeded}); 0 when forks
  *                    are not the question
  */
-public record Row(String flagSet, BenchmarkKey key, String unit, Optional<Direction> direction,
+public record Row(RowKey row, String unit, Optional<Direction> direction,
         List<Double> baseForks, List<Double> candidateForks, double baseMedian, double candidateMedian,
         Interval ratio, double u, double p, boolean exactP, double q, Verdict verdict, String reason,
         Allocation allocation, double minReachableQ, int forksNeeded) {
@@ -40,6 +41,15 @@ public record Row(String flagSet, BenchmarkKey key, String unit, Optional<Direct
         public double difference() {
             return candidate - base;
         }
+    }
+
+    /** The row's flag set, or {@code "a → b"} when two flag sets are compared. */
+    public String flagSet() {
+        return row.flagSet();
+    }
+
+    public BenchmarkKey key() {
+        return row.key();
     }
 
     /** Relative change of the median in the score's own unit, e.g. +0.12 for 12% more. */

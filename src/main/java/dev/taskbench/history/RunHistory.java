@@ -5,6 +5,7 @@ import dev.taskbench.compare.Bootstrap;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Interval;
 import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.RowKey;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.Testbed;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class RunHistory {
                 List<Series.Observation> points = points(r, run, criteria);
                 runs.add(run);
                 observations.addAll(points);
-                r.results().forEach(b -> units.putIfAbsent(new RowKey(b.flagSet(), b.key()), b.unit()));
+                r.results().forEach(b -> units.putIfAbsent(b.row(), b.unit()));
             } catch (TaskbenchException | IllegalArgumentException e) {
                 skipped.add(root.relativize(folder) + ": " + e.getMessage());
             }
@@ -147,7 +148,7 @@ public final class RunHistory {
                 continue;
             }
             Interval median = Bootstrap.median(forks, c.resamples(), c.confidence(), c.seed());
-            out.add(new Series.Observation(new RowKey(b.flagSet(), b.key()), new Point(run.id(), run.started(),
+            out.add(new Series.Observation(b.row(), new Point(run.id(), run.started(),
                     run.commit(), run.testbed().hash(), median.estimate(), median)));
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.taskbench.history;
 
+import dev.taskbench.results.RowKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

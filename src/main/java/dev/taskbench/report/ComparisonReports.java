@@ -77,18 +77,17 @@ public final class ComparisonReports {
     }
 
     private static Comparison report(Path root, Comparison cmp, List<Findings.Pair> findings, PrintStream out) {
+        Report report = ComparisonReport.of(cmp, findings);
         cmp.testbeds().lines().forEach(out::println);
-        out.print(TextReport.render(cmp));
-        out.println();
-        out.print(FindingsReport.text(findings));
+        out.print(ReportFormat.TEXT.render(report));
         Path dir = dir(root, cmp);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new TaskbenchException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        HtmlReport.save(dir.resolve("report.md"), FindingsReport.markdown(findings) + MarkdownReport.render(cmp));
-        HtmlReport.save(dir.resolve("report.html"), HtmlReport.render(cmp, FindingsReport.html(findings)));
+        ReportFormat.MARKDOWN.write(report, dir.resolve("report.md"));
+        ReportFormat.HTML.write(report, dir.resolve("report.html"));
         out.println("taskbench: comparison reports written to " + dir.resolve("report.md") + " and report.html");
         return cmp;
     }

@@ -38,13 +38,13 @@ public final class DiffFlameGraph {
 
     public static String render(Title t, List<DiffFolded.Line> lines) {
         FrameTree root = FrameTree.of(lines);
-        StringBuilder b = HtmlReport.head(t.text());
-        b.append("<p>").append(HtmlReport.esc(legend(t, root))).append("</p>\n");
+        StringBuilder b = HtmlFormat.head(t.text());
+        b.append("<p>").append(HtmlFormat.esc(legend(t, root))).append("</p>\n");
         svg(b, root);
         List<DiffFolded.Frame> frames = DiffFolded.byFrame(lines);
         table(b, "Self samples that grew most", frames.stream().filter(f -> f.delta() > 0).limit(TOP).toList());
         table(b, "Self samples that shrank most", frames.stream().filter(f -> f.delta() < 0).limit(TOP).toList());
-        return HtmlReport.tail(b);
+        return HtmlFormat.tail(b);
     }
 
     private static String legend(Title t, FrameTree root) {
@@ -71,7 +71,7 @@ public final class DiffFlameGraph {
         if (w < MIN_WIDTH) {
             return;
         }
-        b.append("<g><title>").append(HtmlReport.esc(tooltip(f))).append("</title><rect x=\"").append(fmt(x))
+        b.append("<g><title>").append(HtmlFormat.esc(tooltip(f))).append("</title><rect x=\"").append(fmt(x))
                 .append("\" y=\"").append(fmt(s.y(level))).append("\" width=\"").append(fmt(w)).append("\" height=\"")
                 .append(ROW - 1).append("\" fill=\"").append(color(f.delta(), s.maxDelta())).append("\"/>");
         label(b, f.name, x, s.y(level), w);
@@ -91,7 +91,7 @@ public final class DiffFlameGraph {
         }
         String text = name.length() <= fits ? name : name.substring(0, fits - 2) + "..";
         b.append("<text x=\"").append(fmt(x + 3)).append("\" y=\"").append(fmt(y + ROW - 4)).append("\">")
-                .append(HtmlReport.esc(text)).append("</text>");
+                .append(HtmlFormat.esc(text)).append("</text>");
     }
 
     private static String tooltip(FrameTree f) {
@@ -118,16 +118,16 @@ public final class DiffFlameGraph {
     }
 
     private static void table(StringBuilder b, String title, List<DiffFolded.Frame> frames) {
-        b.append("<h2>").append(HtmlReport.esc(title)).append("</h2>\n");
+        b.append("<h2>").append(HtmlFormat.esc(title)).append("</h2>\n");
         if (frames.isEmpty()) {
             b.append("<p>None.</p>\n");
             return;
         }
         b.append("<table>\n<tr><th>frame (self samples)</th><th>before</th><th>after</th><th>delta</th></tr>\n");
         for (DiffFolded.Frame f : frames) {
-            b.append("<tr><td>").append(HtmlReport.esc(f.frame())).append("</td><td class=\"n\">")
+            b.append("<tr><td>").append(HtmlFormat.esc(f.frame())).append("</td><td class=\"n\">")
                     .append(Fmt.num(f.before())).append("</td><td class=\"n\">").append(f.after())
-                    .append("</td><td class=\"n\">").append(HtmlReport.esc(change(f.delta(), f.before())))
+                    .append("</td><td class=\"n\">").append(HtmlFormat.esc(change(f.delta(), f.before())))
                     .append("</td></tr>\n");
         }
         b.append("</table>\n");

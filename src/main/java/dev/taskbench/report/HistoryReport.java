@@ -91,7 +91,7 @@ public final class HistoryReport {
         b.append(method()).append("\n\n");
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
-            b.append("## Testbed ").append(MarkdownReport.code(runs.get(0).testbed().describe())).append("\n\n");
+            b.append("## Testbed ").append(MarkdownFormat.code(runs.get(0).testbed().describe())).append("\n\n");
             b.append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
                     .append(runs.get(runs.size() - 1).started()).append(".\n\n");
             List<Found> here = foundOn(t.getKey());
@@ -101,11 +101,11 @@ public final class HistoryReport {
                 b.append("| verdict | step | row | before | after | between | p |\n|---|---|---|---|---|---|---|\n");
                 for (Found f : here) {
                     b.append("| ").append(f.verdict()).append(" | ").append(Fmt.percent(f.point().step())).append(" | ")
-                            .append(MarkdownReport.esc(f.series().row().label())).append(" | ")
+                            .append(MarkdownFormat.esc(f.series().row().label())).append(" | ")
                             .append(Fmt.num(f.point().before())).append(' ').append(f.unit()).append(" | ")
                             .append(Fmt.num(f.point().after())).append(' ').append(f.unit()).append(" | ")
-                            .append(MarkdownReport.code(f.before().runId() + " " + shortCommit(f.before().commit())))
-                            .append(" → ").append(MarkdownReport.code(f.after().runId() + " "
+                            .append(MarkdownFormat.code(f.before().runId() + " " + shortCommit(f.before().commit())))
+                            .append(" → ").append(MarkdownFormat.code(f.after().runId() + " "
                                     + shortCommit(f.after().commit())))
                             .append(" | ").append(Fmt.p(f.point().pValue())).append(" |\n");
                 }
@@ -114,7 +114,7 @@ public final class HistoryReport {
             b.append("| row | runs | latest median | interval |\n|---|---|---|---|\n");
             for (Series s : t.getValue()) {
                 Point last = s.points().get(s.points().size() - 1);
-                b.append("| ").append(MarkdownReport.esc(s.row().label())).append(" | ").append(s.points().size())
+                b.append("| ").append(MarkdownFormat.esc(s.row().label())).append(" | ").append(s.points().size())
                         .append(" | ").append(Fmt.num(last.median())).append(' ').append(history.unit(s.row()))
                         .append(" | ").append(Fmt.range(last.interval())).append(" |\n");
             }
@@ -125,12 +125,12 @@ public final class HistoryReport {
 
     /** {@code history.html}: the same, with one trend per row. */
     public String html() {
-        StringBuilder b = HtmlReport.head("taskbench history");
-        b.append("<p>").append(HtmlReport.esc(method())).append("</p>\n");
+        StringBuilder b = HtmlFormat.head("taskbench history");
+        b.append("<p>").append(HtmlFormat.esc(method())).append("</p>\n");
         int chart = 0;
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
-            b.append("<h2>Testbed ").append(HtmlReport.esc(runs.get(0).testbed().describe())).append("</h2>\n<p>")
+            b.append("<h2>Testbed ").append(HtmlFormat.esc(runs.get(0).testbed().describe())).append("</h2>\n<p>")
                     .append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
                     .append(runs.get(runs.size() - 1).started()).append(".</p>\n");
             List<Found> here = foundOn(t.getKey());
@@ -139,8 +139,8 @@ public final class HistoryReport {
             for (Found f : here) {
                 b.append("<tr><td>").append(f.verdict()).append("</td><td class=\"n\">")
                         .append(Fmt.percent(f.point().step())).append("</td><td>")
-                        .append(HtmlReport.esc(f.series().row().label())).append("</td><td>")
-                        .append(HtmlReport.esc(f.before().runId() + " (" + shortCommit(f.before().commit()) + ") → "
+                        .append(HtmlFormat.esc(f.series().row().label())).append("</td><td>")
+                        .append(HtmlFormat.esc(f.before().runId() + " (" + shortCommit(f.before().commit()) + ") → "
                                 + f.after().runId() + " (" + shortCommit(f.after().commit()) + ")"))
                         .append("</td><td class=\"n\">").append(Fmt.p(f.point().pValue())).append("</td></tr>\n");
             }
@@ -149,16 +149,16 @@ public final class HistoryReport {
             }
             for (Series s : t.getValue()) {
                 List<Integer> marks = found.stream().filter(f -> f.series() == s).map(f -> f.point().index()).toList();
-                b.append("<h3>").append(HtmlReport.esc(s.row().label())).append("</h3>\n")
+                b.append("<h3>").append(HtmlFormat.esc(s.row().label())).append("</h3>\n")
                         .append(Charts.trend(s, history.unit(s.row()), marks, "h" + chart++)).append('\n');
             }
         }
-        return HtmlReport.tail(b);
+        return HtmlFormat.tail(b);
     }
 
     public void write(Path folder) {
-        HtmlReport.save(folder.resolve("history.md"), markdown());
-        HtmlReport.save(folder.resolve("history.html"), html());
+        ReportFiles.save(folder.resolve("history.md"), markdown());
+        ReportFiles.save(folder.resolve("history.html"), html());
     }
 
     private String method() {

@@ -6,14 +6,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Mode;
 
 /**
- * The "Profiles" section of a run's report.html: one line per profiled row, a link to each of
- * its flame graphs ({@code profiles/<row>/<event>.html}, relative to the report). Nothing when
- * the run was not profiled. {@link #rowFolder} names the folder of a result row.
+ * The "Profiles" part of a run's report: one line per profiled row, a link to each of its flame
+ * graphs ({@code profiles/<row>/<event>.html}, relative to the report). Nothing when the run was
+ * not profiled. {@link #rowFolder} names the folder of a result row.
  */
 final class ProfileLinks {
     static final String FOLDER = "profiles";
@@ -21,26 +23,25 @@ final class ProfileLinks {
     private ProfileLinks() {
     }
 
-    static void section(Path runDir, StringBuilder b) {
+    static Optional<Report.Links> of(Path runDir) {
         Path dir = runDir == null ? null : runDir.resolve(FOLDER);
         List<Path> rows = list(dir, true);
         if (rows.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        b.append("<h2 id=\"profiles\">Profiles</h2>\n<p>").append(HtmlReport.esc("Flame graphs from an unmeasured "
-                + "pass of one fork per benchmark and event (async-profiler); their scores are in no table."))
-                .append("</p>\n<ul>\n");
+        List<Report.Links.Line> lines = new ArrayList<>();
         for (Path row : rows) {
             String name = row.getFileName().toString();
-            b.append("<li>").append(HtmlReport.esc(name)).append(":");
+            List<Report.Links.Link> links = new ArrayList<>();
             for (Path graph : list(row, false)) {
                 String file = graph.getFileName().toString();
-                b.append(" <a href=\"").append(HtmlReport.esc(FOLDER + "/" + name + "/" + file)).append("\">")
-                        .append(HtmlReport.esc(file.substring(0, file.length() - ".html".length()))).append("</a>");
+                links.add(new Report.Links.Link(FOLDER + "/" + name + "/" + file,
+                        file.substring(0, file.length() - ".html".length())));
             }
-            b.append("</li>\n");
+            lines.add(new Report.Links.Line(name, links));
         }
-        b.append("</ul>\n");
+        return Optional.of(new Report.Links("profiles", "Profiles", "Flame graphs from an unmeasured pass of one fork "
+                + "per benchmark and event (async-profiler); their scores are in no table.", lines));
     }
 
     /**

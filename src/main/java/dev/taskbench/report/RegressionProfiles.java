@@ -71,7 +71,7 @@ public final class RegressionProfiles {
             return Optional.empty();
         }
         try {
-            HtmlReport.save(file, DiffFlameGraph.render(new DiffFlameGraph.Title(r.key().label(), cmp.baseName(),
+            ReportFiles.save(file, DiffFlameGraph.render(new DiffFlameGraph.Title(r.key().label(), cmp.baseName(),
                     cmp.candidateName(), event.name()), DiffFolded.diff(read(base), read(candidate))));
         } catch (TaskbenchException e) {
             say(r, "no differential flame graph: " + e.getMessage());

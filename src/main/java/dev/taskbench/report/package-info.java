@@ -1,10 +1,13 @@
 /**
- * Writers for a {@link dev.taskbench.compare.Comparison} or a run:
- * {@link dev.taskbench.report.TextReport} (terminal table, {@code render}/{@code write(..., Appendable)}),
- * {@link dev.taskbench.report.MarkdownReport} (GitHub summary, also {@code write(..., Path)}) and
- * {@link dev.taskbench.report.HtmlReport} (one self-contained HTML file with inline SVG charts drawn by
- * JFreeChart on JFreeSVG: no scripts, no external resources). Run reports take the
- * {@link dev.taskbench.compare.Criteria} for their bootstrap intervals. Files are written through a
+ * What a run, a comparison and a pivot say, once, as a {@link dev.taskbench.report.Report}
+ * ({@link dev.taskbench.report.RunReport}, {@link dev.taskbench.report.ComparisonReport},
+ * {@link dev.taskbench.report.Pivot}, with the {@link dev.taskbench.report.FindingsReport} leading
+ * the first two), and the {@link dev.taskbench.report.ReportFormat}s that write any report: text
+ * for the terminal, GitHub-flavoured Markdown ({@code report.md}) and one self-contained HTML page
+ * ({@code report.html}, inline SVG charts drawn by JFreeChart on JFreeSVG: no scripts, no external
+ * resources). A new format is one class. {@link dev.taskbench.report.ComparisonReports} writes a
+ * comparison's files and says the gate's verdict; {@link dev.taskbench.report.HistoryReport} and
+ * {@link dev.taskbench.report.DiffFlameGraph} write their own pages. Files are written through a
  * temporary sibling and a rename.
  */
 package dev.taskbench.report;

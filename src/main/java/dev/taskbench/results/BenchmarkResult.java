@@ -64,6 +64,11 @@ public record BenchmarkResult(BenchmarkKey key, String flagSet, String unit, Lis
                 forkScores.stream().map(List::of).toList());
     }
 
+    /** This result's row: its flag set and key. */
+    public RowKey row() {
+        return new RowKey(flagSet, key);
+    }
+
     public double[] forks() {
         return forkScores.stream().mapToDouble(Double::doubleValue).toArray();
     }

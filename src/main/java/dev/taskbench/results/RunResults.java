@@ -152,8 +152,8 @@ public record RunResults(Path source, String runId, Map<String, Object> metadata
         return results.stream().filter(r -> r.flagSet().equals(flagSet)).toList();
     }
 
-    public Optional<BenchmarkResult> find(String flagSet, BenchmarkKey key) {
-        return results.stream().filter(r -> r.flagSet().equals(flagSet) && r.key().equals(key)).findFirst();
+    public Optional<BenchmarkResult> find(RowKey row) {
+        return results.stream().filter(r -> r.row().equals(row)).findFirst();
     }
 
     /** Results grouped by key, each key's flag sets in {@link #flagSets()} order. */

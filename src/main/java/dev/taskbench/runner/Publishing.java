@@ -7,9 +7,12 @@ import dev.taskbench.findings.Answer;
 import dev.taskbench.findings.Findings;
 import dev.taskbench.report.ComparisonReports;
 import dev.taskbench.report.FindingsReport;
-import dev.taskbench.report.HtmlReport;
-import dev.taskbench.report.MarkdownReport;
+import dev.taskbench.report.Pivot;
+import dev.taskbench.report.Report;
+import dev.taskbench.report.ReportFormat;
+import dev.taskbench.report.RunReport;
 import dev.taskbench.results.JmhJsonReader;
+import dev.taskbench.results.ReferenceResult;
 import dev.taskbench.results.RunResults;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -161,8 +164,9 @@ final class Publishing {
         RunResults run = new RunResults(site.staging(), site.runId(), metadata, written.files().entrySet().stream()
                 .flatMap(f -> JmhJsonReader.read(f.getValue(), f.getKey()).stream()).toList());
         Criteria criteria = Criteria.defaults();
-        MarkdownReport.write(run, criteria, site.staging().resolve("report.md"));
-        HtmlReport.write(run, criteria, site.staging().resolve("report.html"));
+        Report report = RunReport.of(run, criteria);
+        ReportFormat.MARKDOWN.write(report, site.staging().resolve("report.md"));
+        ReportFormat.HTML.write(report, site.staging().resolve("report.html"));
         List<Answer> answers = Findings.of(run, criteria);
         Path published = site.publish(() -> store.commit(site.runId(), metadata));
         store.writeIndex();

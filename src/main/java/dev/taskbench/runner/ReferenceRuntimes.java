@@ -3,6 +3,7 @@ package dev.taskbench.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskbench.Processes;
+import dev.taskbench.results.ReferenceResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class ReferenceRuntimes {
         return notes;
     }
 
-    /** Runs the scripts for the wanted benchmarks ({@link ReferenceResult#COUNTER_LOOP}, …). */
+    /** Runs the scripts for the wanted benchmarks (their ids, {@code counter_loop}, …). */
     public static ReferenceRuntimes run(Path scriptsDir, List<String> wanted) {
         ReferenceRuntimes r = new ReferenceRuntimes();
         if (!Files.isDirectory(scriptsDir)) {

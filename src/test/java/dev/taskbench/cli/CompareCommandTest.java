@@ -53,7 +53,7 @@ class CompareCommandTest {
         int code = run(results, "-Dbase=" + FIXTURES.resolve("pool-aa1.json"),
                 "-Dcandidate=" + FIXTURES.resolve("pool-aa2.json"), "-Dtaskbench.gate=true");
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("gate: pass"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Gate: pass"), out.toString(StandardCharsets.UTF_8));
         Path dir = results.resolve("compare-pool-aa1-vs-pool-aa2");
         assertTrue(Files.size(dir.resolve("report.md")) > 0 && Files.size(dir.resolve("report.html")) > 0);
     }
@@ -64,12 +64,13 @@ class CompareCommandTest {
                 "-Dcandidate=" + FIXTURES.resolve("pool-xint.json"));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         String md = Files.readString(results.resolve("compare-pool-aa1-vs-pool-xint").resolve("report.md"));
-        assertTrue(md.startsWith("## Findings: candidate, with the base's figure\n\n### Pool bookkeeping"), md);
+        assertTrue(md.startsWith("## Comparison pool-aa1 \u2192 pool-xint\n\n## Findings: candidate, with the base's figure\n\n"
+                + "### Pool bookkeeping"), md);
         assertTrue(md.contains("- Agroal's borrow and return take ") && md.contains("(base: "), md);
-        assertTrue(md.indexOf("## Comparison") > md.indexOf("## Findings"), md);
+        assertTrue(md.indexOf("**Gate: FAIL**") > md.indexOf("## Findings"), md);
         String html = Files.readString(results.resolve("compare-pool-aa1-vs-pool-xint").resolve("report.html"));
         assertTrue(html.indexOf("<section id=\"findings\">") < html.indexOf("<table>"), html);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Findings, candidate (base's figure after it)"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Findings: candidate, with the base's figure"));
     }
 
     @Test

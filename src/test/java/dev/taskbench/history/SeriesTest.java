@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.taskbench.compare.Interval;
 import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.RowKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -22,21 +22,21 @@ class FindingsReportTest {
 
     @Test
     void markdownLeadsWithTheFindingsGroupedAsDeclared() {
-        String md = MarkdownReport.render(BASELINE, Criteria.defaults());
+        String md = ReportFormat.MARKDOWN.render(RunReport.of(BASELINE, Criteria.defaults()));
         List<String> sections = Pattern.compile("(?m)^## .*$").matcher(md).results().map(m -> m.group()).toList();
         assertEquals(List.of("## Run " + BASELINE.runId(), "## Findings", "## All rows"), sections);
         int findings = md.indexOf("## Findings");
         assertTrue(md.indexOf("### Fresh connection vs pool", findings) > findings, md);
-        assertTrue(md.indexOf("### " + MarkdownReport.esc(Findings.CEILING_GROUP)) > findings);
+        assertTrue(md.indexOf("### " + MarkdownFormat.esc(Findings.CEILING_GROUP)) > findings);
         assertTrue(md.contains("- A new DriverManager connection per operation takes "), md);
     }
 
     @Test
     void htmlLeadsWithTheFindingsAndOneChartPerGroupPlusTheDecodersOnEachInput() throws Exception {
         Criteria o = Criteria.defaults();
-        String html = HtmlReport.render(BASELINE, o);
+        String html = ReportFormat.HTML.render(RunReport.of(BASELINE, o));
         Path out = Path.of("target", "findings-report", "report.html");
-        HtmlReport.save(out, html); // to look at in a browser
+        ReportFiles.save(out, html); // to look at in a browser
         int findings = html.indexOf("<section id=\"findings\">");
         int rows = html.indexOf("<section id=\"rows\">");
         assertTrue(findings > 0 && rows > findings, "findings first");
@@ -59,8 +59,8 @@ class FindingsReportTest {
     @Test
     void aMatrixShowsItsFlagSetFindingsAndTheTerminalListsEveryAnswer() {
         Criteria o = Criteria.defaults();
-        String html = HtmlReport.render(MATRIX, o);
-        HtmlReport.save(Path.of("target", "findings-report", "matrix.html"), html); // to look at in a browser
+        String html = ReportFormat.HTML.render(RunReport.of(MATRIX, o));
+        ReportFiles.save(Path.of("target", "findings-report", "matrix.html"), html); // to look at in a browser
         assertTrue(html.contains("Interpreter, C1 and C2 on the opaque loop"), html);
         ReportsTest.assertSelfContained(html);
         List<Answer> answers = Findings.of(MATRIX, o);
@@ -74,8 +74,8 @@ class FindingsReportTest {
     @Test
     void aRunWithoutDeclaredRowsSaysSo() {
         RunResults evil = ReportsTest.evilRun("evil");
-        assertTrue(MarkdownReport.render(evil, Criteria.defaults()).contains("None of the declared questions"));
-        assertFalse(HtmlReport.render(evil, Criteria.defaults()).contains("<nav"));
+        assertTrue(ReportFormat.MARKDOWN.render(RunReport.of(evil, Criteria.defaults())).contains("None of the declared questions"));
+        assertFalse(ReportFormat.HTML.render(RunReport.of(evil, Criteria.defaults())).contains("<nav"));
     }
 
     private static int count(String s, String what) {

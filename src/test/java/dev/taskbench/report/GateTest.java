@@ -88,10 +88,10 @@ class GateTest {
         assertEquals(ExitCodes.NOT_JUDGED, gate(c, false, said));
         assertTrue(said.toString().contains("different testbeds"), said.toString());
         assertEquals(ExitCodes.REGRESSION, gate(c, true, new StringBuilder()));
-        String table = TextReport.render(c);
-        assertTrue(table.contains("gate: not judged (base and candidate ran on different testbeds); on the rows alone it"
-                + " would FAIL, 1 row(s):"), "the table says what the gate says: " + table);
-        assertTrue(MarkdownReport.render(c).contains("**Gate: not judged**"));
+        String table = ReportFormat.TEXT.render(ComparisonReport.of(c));
+        assertTrue(table.contains("Gate: not judged (base and candidate ran on different testbeds; on the rows alone it"
+                + " would fail, 1 row(s))"), "the table says what the gate says: " + table);
+        assertTrue(ReportFormat.MARKDOWN.render(ComparisonReport.of(c)).contains("**Gate: not judged**"));
     }
 
     @Test

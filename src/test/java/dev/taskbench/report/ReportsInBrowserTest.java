@@ -78,7 +78,7 @@ class ReportsInBrowserTest {
     /** The standard run's report, as the runner writes it into the run folder. */
     static Path runReport() {
         Path file = OUT.resolve("run").resolve("report.html");
-        HtmlReport.write(RunResults.read(Path.of("results", "baseline")), Criteria.defaults(), file);
+        ReportFormat.HTML.write(RunReport.of(RunResults.read(Path.of("results", "baseline")), Criteria.defaults()), file);
         return file;
     }
 

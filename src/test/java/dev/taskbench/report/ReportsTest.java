@@ -60,33 +60,34 @@ class ReportsTest {
 
     @Test
     void textTableForTheTerminal() {
-        String same = TextReport.render(Comparison.compare(aa1, aa2, O));
-        assertTrue(same.startsWith("base: pool-aa1   candidate: pool-aa2\nflag set  benchmark"), same);
+        String same = ReportFormat.TEXT.render(ComparisonReport.of(Comparison.compare(aa1, aa2, O)));
+        assertTrue(same.startsWith("Comparison pool-aa1 \u2192 pool-aa2 (medians of per-fork scores;"), same);
         assertTrue(same.contains("ConnectionPoolOverheadBenchmark.oneUser [poolSize=10, source=hikari] avgt t1"));
         assertTrue(same.contains("2 rows: 0 faster, 0 slower, 2 same, 0 unknown"), same);
-        assertTrue(same.contains("gate: pass"), same);
-        String slower = TextReport.render(Comparison.compare(aa1, xint, O));
-        assertTrue(slower.contains("gate: FAIL, 2 row(s):"), slower);
+        assertTrue(same.contains("\nGate: pass (no significant regression)\n"), same);
+        String slower = ReportFormat.TEXT.render(ComparisonReport.of(Comparison.compare(aa1, xint, O)));
+        assertTrue(slower.contains("\nGate: FAIL (2 row(s))\n"), slower);
         assertEquals(2, slower.lines().filter(l -> l.contains(" SLOWER ")).count(), slower);
-        assertTrue(slower.contains("112.0 -> 163.3  GREW"), slower);
+        assertTrue(slower.contains("112.0 -> 163.3 | GREW"), slower);
         // every table line fits the rule under the header
         List<String> lines = slower.lines().toList();
-        int width = lines.get(2).length();
-        assertTrue(lines.get(2).chars().allMatch(ch -> ch == '-'));
-        assertTrue(lines.get(1).length() <= width && lines.get(3).length() <= width);
+        int rule = lines.indexOf(lines.stream().filter(l -> l.matches("[-|]+")).findFirst().orElseThrow());
+        int width = lines.get(rule).length();
+        assertTrue(lines.get(rule - 1).startsWith("flag set | benchmark"), slower);
+        assertTrue(lines.get(rule - 1).length() <= width && lines.get(rule + 1).length() <= width);
 
-        String run = TextReport.render(twoFlagSets, O);
-        assertEquals(1 + 2 + 4, run.lines().count(), run); // title, header, rule, 2 keys x 2 flag sets
+        String run = ReportFormat.TEXT.render(RunReport.of(twoFlagSets, O));
+        assertEquals(2 + 4, run.lines().filter(l -> l.contains("|")).count(), run); // header, rule, 2 keys x 2 flag sets
         StringBuilder out = new StringBuilder();
-        TextReport.write(twoFlagSets, O, out);
+        ReportFormat.TEXT.writeOut(RunReport.of(twoFlagSets, O), out);
         assertEquals(run, out.toString());
     }
 
     @Test
     void markdownSummary() throws IOException {
         Comparison c = Comparison.compare(aa1, xint, O);
-        String md = MarkdownReport.render(c);
-        assertTrue(md.startsWith("## Comparison: pool-aa1 \u2192 pool-xint\n\n**Gate: FAIL** (2 row(s))"), md);
+        String md = ReportFormat.MARKDOWN.render(ComparisonReport.of(c));
+        assertTrue(md.startsWith("## Comparison pool-aa1 \u2192 pool-xint\n\n**Gate: FAIL** (2 row(s))"), md);
         assertTrue(md.contains("### Rows that fail the gate"));
         List<String> table = md.lines().filter(l -> l.startsWith("|")).toList();
         assertEquals(2 + 2, table.size());
@@ -95,16 +96,16 @@ class ReportsTest {
         }
         assertTrue(md.contains("| **SLOWER** |"));
         Path file = dir.resolve("reports/compare.md");
-        MarkdownReport.write(c, file);
+        ReportFormat.MARKDOWN.write(ComparisonReport.of(c), file);
         assertEquals(md, Files.readString(file));
-        String run = MarkdownReport.render(twoFlagSets, O);
+        String run = ReportFormat.MARKDOWN.render(RunReport.of(twoFlagSets, O));
         assertTrue(run.contains("Flag sets: default, xint"));
         assertEquals(4 + 2, run.lines().filter(l -> l.startsWith("|")).count());
     }
 
     @Test
     void markdownEscapesText() {
-        String md = MarkdownReport.render(Comparison.compare(evilRun("base"), evilRun("cand"), O));
+        String md = ReportFormat.MARKDOWN.render(ComparisonReport.of(Comparison.compare(evilRun("base"), evilRun("cand"), O)));
         assertFalse(md.contains("<script"), md);
         assertTrue(md.contains("&lt;script&gt;"), md);
         for (String row : md.lines().filter(l -> l.startsWith("|")).toList()) {
@@ -116,7 +117,7 @@ class ReportsTest {
     void htmlComparisonIsSelfContainedWithAChart() throws Exception {
         Comparison c = Comparison.compare(aa1, xint, O);
         Path file = dir.resolve("reports/compare.html");
-        HtmlReport.write(c, file);
+        ReportFormat.HTML.write(ComparisonReport.of(c), file);
         String html = Files.readString(file);
         assertEquals(List.of("compare.html"), listNames(file.getParent(), ".html"));
         assertSelfContained(html);
@@ -130,7 +131,7 @@ class ReportsTest {
 
     @Test
     void htmlRunHasAChartPerBenchmarkWithEveryFlagSet() throws Exception {
-        String html = HtmlReport.render(twoFlagSets, O);
+        String html = ReportFormat.HTML.render(RunReport.of(twoFlagSets, O));
         assertSelfContained(html);
         List<String> svgs = svgs(html.substring(html.indexOf("<section id=\"rows\">")));
         assertEquals(1, svgs.size()); // one benchmark method: params are the categories, flag sets the series
@@ -142,8 +143,8 @@ class ReportsTest {
     @Test
     void htmlEscapesTextInTablesAndCharts() throws Exception {
         RunResults evil = evilRun("<run>");
-        String comparison = HtmlReport.render(Comparison.compare(evil, evilRun("cand"), O));
-        String run = HtmlReport.render(evil, O);
+        String comparison = ReportFormat.HTML.render(ComparisonReport.of(Comparison.compare(evil, evilRun("cand"), O)));
+        String run = ReportFormat.HTML.render(RunReport.of(evil, O));
         assertEquals(1, svgs(comparison).size());
         assertEquals(2, svgs(run).size());
         for (String html : List.of(comparison, run)) {

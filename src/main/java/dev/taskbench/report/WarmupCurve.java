@@ -1,4 +1,4 @@
-package dev.taskbench.runner;
+package dev.taskbench.report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.taskbench.runner;
+package dev.taskbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.declare.HasReference;
+import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.ReferenceResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -138,7 +141,7 @@ class PivotTest {
 
     @Test
     void referenceFiguresConvertToTheRowsUnit() {
-        ReferenceResult r = new ReferenceResult("CPython", ReferenceResult.COUNTER_LOOP, 236, 240, "ms/op");
+        ReferenceResult r = new ReferenceResult("CPython", HasReference.Script.COUNTER_LOOP.id(), 236, 240, "ms/op");
         assertEquals(236_000, r.bestIn("us/op"), 1e-6);
         assertThrows(IllegalArgumentException.class, () -> r.bestIn("ops/s"));
     }
@@ -162,7 +165,7 @@ class PivotTest {
 
     /** Stands for a benchmark class: what the pivot knows of it is what it declares. */
     public static final class Declared {
-        @dev.taskbench.declare.HasReference(value = dev.taskbench.declare.HasReference.Script.FORM_DECODE,
+        @HasReference(value = HasReference.Script.FORM_DECODE,
                 seedParams = {"input=seed", "contender=taskbench"})
         public void decode() {
         }
@@ -175,19 +178,19 @@ class PivotTest {
     void referenceRowsAreTheDeclaredOnesWithTheSeedsOwnParameters() {
         String decode = Declared.class.getName() + ".decode";
         String renamed = Declared.class.getName() + ".renamed";
-        assertEquals(ReferenceResult.FORM_DECODE, Pivot.referenceFor(decode));
+        assertEquals(HasReference.Script.FORM_DECODE.id(), Pivot.referenceFor(decode));
         assertEquals(null, Pivot.referenceFor(renamed), "no declaration, no reference column");
-        assertEquals(ReferenceResult.FORM_DECODE, Pivot.referenceFor(new Pivot.RowKey(decode, "avgt", 1,
-                java.util.Map.of("input", "seed", "contender", "taskbench"))));
-        assertEquals(null, Pivot.referenceFor(new Pivot.RowKey(decode, "avgt", 1,
-                java.util.Map.of("input", "seed", "contender", "jdkURLDecoder"))));
-        assertEquals(null, Pivot.referenceFor(new Pivot.RowKey(decode, "avgt", 1,
-                java.util.Map.of("input", "ascii", "contender", "taskbench"))));
-        assertEquals(ReferenceResult.COUNTER_LOOP, Pivot.referenceFor(new Pivot.RowKey(
-                dev.taskbench.loop.CounterLoopBenchmark.class.getName() + ".opaque", "avgt", 1,
-                java.util.Map.of("outer", "10000"))));
-        assertEquals(null, Pivot.referenceFor(new Pivot.RowKey(
-                dev.taskbench.loop.CounterLoopBenchmark.class.getName() + ".opaque", "avgt", 1,
-                java.util.Map.of("outer", "20000"))), "the doubled size is not the seed's loop");
+        assertEquals(HasReference.Script.FORM_DECODE.id(), Pivot.referenceFor(BenchmarkKey.of(decode,
+                java.util.Map.of("input", "seed", "contender", "taskbench"), "avgt", 1)));
+        assertEquals(null, Pivot.referenceFor(BenchmarkKey.of(decode,
+                java.util.Map.of("input", "seed", "contender", "jdkURLDecoder"), "avgt", 1)));
+        assertEquals(null, Pivot.referenceFor(BenchmarkKey.of(decode,
+                java.util.Map.of("input", "ascii", "contender", "taskbench"), "avgt", 1)));
+        assertEquals(HasReference.Script.COUNTER_LOOP.id(), Pivot.referenceFor(BenchmarkKey.of(
+                dev.taskbench.loop.CounterLoopBenchmark.class.getName() + ".opaque",
+                java.util.Map.of("outer", "10000"), "avgt", 1)));
+        assertEquals(null, Pivot.referenceFor(BenchmarkKey.of(
+                dev.taskbench.loop.CounterLoopBenchmark.class.getName() + ".opaque",
+                java.util.Map.of("outer", "20000"), "avgt", 1)), "the doubled size is not the seed's loop");
     }
 }

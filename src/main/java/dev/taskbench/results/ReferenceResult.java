@@ -1,17 +1,12 @@
-package dev.taskbench.runner;
-
-import dev.taskbench.declare.HasReference;
+package dev.taskbench.results;
 
 /**
  * One cross-language reference figure, timed in-process by a script under
  * {@code scripts/reference/}: the best of several calls of the seed's own code.
+ *
+ * @param benchmark the script's id ({@code counter_loop}), as a benchmark's {@code @HasReference} names it
  */
 public record ReferenceResult(String runtime, String benchmark, double best, double median, String unit) {
-
-    /** The counter loop: {@code counter = counter + 500}, 10000 x 1000. */
-    public static final String COUNTER_LOOP = HasReference.Script.COUNTER_LOOP.id();
-    /** Decoding the seed's form body. */
-    public static final String FORM_DECODE = HasReference.Script.FORM_DECODE.id();
 
     /** {@link #best} converted to {@code targetUnit} (time per operation units only). */
     public double bestIn(String targetUnit) {
