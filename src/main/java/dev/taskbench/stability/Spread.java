@@ -1,0 +1,60 @@
+package dev.taskbench.stability;
+
+import dev.taskbench.compare.Direction;
+import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+
+/**
+ * Order statistics the stability rules share, with numpy's linear interpolation (R type 7), the
+ * convention of Barrett et al.'s warmup_stats; and the time-oriented log scale they all work on.
+ */
+final class Spread {
+    /** MAD to standard deviation for normal data. */
+    static final double MAD_TO_SIGMA = 1.4826;
+
+    private Spread() {
+    }
+
+    static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        return new Percentile().withEstimationType(EstimationType.R_7).evaluate(values, p);
+    }
+
+    static double median(double[] values) {
+        return percentile(values, 50);
+    }
+
+    /** Barrett's noise measure: the 90th percentile minus the 10th. */
+    static double p90MinusP10(double[] values) {
+        return values.length == 0 ? 0 : percentile(values, 90) - percentile(values, 10);
+    }
+
+    /** Median absolute deviation from the median (unscaled). */
+    static double mad(double[] values) {
+        double m = median(values);
+        return median(Arrays.stream(values).map(v -> Math.abs(v - m)).toArray());
+    }
+
+    /**
+     * Scores as log time: the log for time per operation, minus the log for operations per time,
+     * so that up is slower whatever the unit and a difference is a ratio.
+     */
+    static double[] logTime(double[] scores, Direction direction) {
+        double sign = direction == Direction.HIGHER_IS_BETTER ? -1 : 1;
+        double[] out = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            if (!(scores[i] > 0 && Double.isFinite(scores[i]))) {
+                throw new IllegalArgumentException("score " + i + " is " + scores[i] + ": scores must be finite and above 0");
+            }
+            out[i] = sign * Math.log(scores[i]);
+        }
+        return out;
+    }
+
+    static double[] slice(double[] values, int from, int to) {
+        return Arrays.copyOfRange(values, from, to);
+    }
+}
