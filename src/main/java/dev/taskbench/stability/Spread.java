@@ -54,6 +54,28 @@ final class Spread {
         return out;
     }
 
+    /**
+     * Barrett's p90 - p10 of the noise in some series (log time), read from neighbours' differences
+     * inside each series, about that series' median difference, over sqrt 2: a level, a step between
+     * series or a steady drift is not counted as noise. 0 when no series has two values.
+     */
+    static double differenceNoise(java.util.List<double[]> series) {
+        double[] pooled = series.stream().flatMapToDouble(v -> {
+            double[] d = differences(v);
+            double m = median(d);
+            return Arrays.stream(d).map(x -> x - m);
+        }).toArray();
+        return p90MinusP10(pooled) / Math.sqrt(2);
+    }
+
+    static double[] differences(double[] v) {
+        double[] d = new double[Math.max(0, v.length - 1)];
+        for (int i = 1; i < v.length; i++) {
+            d[i - 1] = v[i] - v[i - 1];
+        }
+        return d;
+    }
+
     static double[] slice(double[] values, int from, int to) {
         return Arrays.copyOfRange(values, from, to);
     }

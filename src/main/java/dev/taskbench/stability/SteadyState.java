@@ -49,7 +49,7 @@ public final class SteadyState {
     static final int MIN_ITERATIONS = 2 * MIN_SEGMENT;
     /** Noise below 0.01% is a clock's resolution, not noise. */
     static final double MIN_SIGMA = 1e-4;
-    /** Fewest values a segment needs to measure the noise on its own. */
+    /** Fewest neighbours' differences a segment needs to measure the noise on its own. */
     static final int MIN_NOISE_VALUES = 5;
 
     private SteadyState() {
@@ -121,15 +121,7 @@ public final class SteadyState {
      * and a steady drift barely move: 1.4826 MAD / sqrt 2.
      */
     static double sigma(double[] y) {
-        return Math.max(MIN_SIGMA, Spread.MAD_TO_SIGMA * Spread.mad(differences(y, 0, y.length)) / Math.sqrt(2));
-    }
-
-    private static double[] differences(double[] y, int from, int to) {
-        double[] d = new double[Math.max(0, to - from - 1)];
-        for (int i = from + 1; i < to; i++) {
-            d[i - from - 1] = y[i] - y[i - 1];
-        }
-        return d;
+        return Math.max(MIN_SIGMA, Spread.MAD_TO_SIGMA * Spread.mad(Spread.differences(y)) / Math.sqrt(2));
     }
 
     private static List<ForkSteadiness.Segment> segments(double[] y, int[] kept, List<Integer> points,
@@ -156,17 +148,15 @@ public final class SteadyState {
      * is long enough, else of every segment, never across a change point.
      */
     private static double noise(double[] y, List<ForkSteadiness.Segment> segments, Set<Integer> outliers) {
-        double[] own = differences(segments.subList(segments.size() - 1, segments.size()), y, outliers);
-        return Spread.p90MinusP10(own.length >= MIN_NOISE_VALUES ? own : differences(segments, y, outliers)) / Math.sqrt(2);
+        double[] last = values(y, segments.get(segments.size() - 1), outliers);
+        if (last.length - 1 >= MIN_NOISE_VALUES) {
+            return Spread.differenceNoise(List.of(last));
+        }
+        return Spread.differenceNoise(segments.stream().map(s -> values(y, s, outliers)).toList());
     }
 
-    private static double[] differences(List<ForkSteadiness.Segment> segments, double[] y, Set<Integer> outliers) {
-        return segments.stream().flatMapToDouble(s -> {
-            double[] v = values(y, s.start(), s.end(), outliers);
-            double[] d = differences(v, 0, v.length);
-            double m = Spread.median(d);
-            return Arrays.stream(d).map(x -> x - m);
-        }).toArray();
+    private static double[] values(double[] y, ForkSteadiness.Segment s, Set<Integer> outliers) {
+        return values(y, s.start(), s.end(), outliers);
     }
 
     /** warmup_stats' walk back from the last segment. */
