@@ -143,7 +143,7 @@ final class ExactTests {
     }
 
     /** Probability of each doubled rank sum of k ranks drawn without replacement, index = doubled sum. */
-    private static double[] rankSums(double[] ranks, int k) {
+    static double[] rankSums(double[] ranks, int k) {
         int total = 0;
         int[] doubled = new int[ranks.length];
         for (int i = 0; i < ranks.length; i++) {

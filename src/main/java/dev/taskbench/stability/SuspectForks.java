@@ -21,8 +21,8 @@ public final class SuspectForks {
      * Nearer than this a fork is never suspect for its level. The disturbed forks the issue shows were
      * 2 to 15 times off; nearer levels are as often a real outcome of the JIT (caliban's forks 12%
      * slower), and replacing real extreme forks would shrink a row's spread, so they are left to be
-     * seen as modes. With Hampel's 3 MAD and a 10% floor, 5 forks with 5% spread named a suspect in 19%
-     * of 2,000 seeded clean rows; with this floor, in none (10 forks: 1 of 2,000).
+     * seen as modes. With Hampel's 3 MAD and a 10% floor, 5 forks with 5% spread named a suspect in 367
+     * of 2,000 seeded clean rows; with this floor, in 1 (10 forks: 204, and none).
      */
     static final double MIN_DEVIATION = 0.25;
     /** Other processes using a quarter of the machine beside a fork: on 2 cores, half of one. */

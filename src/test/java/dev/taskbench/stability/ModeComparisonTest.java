@@ -87,8 +87,7 @@ class ModeComparisonTest {
 
     @Test
     void tooFewForksPerModeIsUnknownNotSame() {
-        ModeComparison.ModeVerdict v = compare(forks(7, new double[] {150, 200}, 2, 1), forks(8, new double[] {150, 200}, 2, 1))
-                .orElseThrow();
+        ModeComparison.ModeVerdict v = compare(new double[] {150, 151, 200}, new double[] {149.5, 150.5, 201}).orElseThrow();
         assertEquals(Verdict.UNKNOWN, v.verdict(), v::describe);
         assertTrue(v.reason().startsWith("too few forks per mode to tell (2/1 before, 2/1 now)"), v::describe);
     }
