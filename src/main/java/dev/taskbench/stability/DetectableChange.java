@@ -3,9 +3,15 @@ package dev.taskbench.stability;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Direction;
 import dev.taskbench.compare.Power;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * The smallest change a row can detect at a number of forks per side, from its fork-to-fork spread
@@ -28,8 +34,11 @@ public final class DetectableChange {
     /** Up to this many forks a side the exact test's power is simulated; above, the formula holds. */
     static final int SIMULATED_FORKS = 25;
     static final int SIMULATIONS = 4000;
+    static final int BISECTIONS = 30;
+    /** The search's upper end, in multiples of the formula's shift (which the exact test needs more than). */
+    static final double BRACKET = 4;
     static final long SEED = 19_880_601L;
-    private static final java.util.Map<String, Double> SHIFTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Double> SHIFTS = new ConcurrentHashMap<>();
 
     private final double spread;
     private final Criteria criteria;
@@ -54,8 +63,7 @@ public final class DetectableChange {
             throw new IllegalArgumentException("a spread needs two forks, got " + forkLevels.length);
         }
         double[] x = Spread.logTime(forkLevels, direction);
-        return new DetectableChange(new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(x),
-                criteria, rows);
+        return new DetectableChange(new StandardDeviation().evaluate(x), criteria, rows);
     }
 
     /** From a spread known otherwise (the row's history): the standard deviation of log fork levels. */
@@ -95,7 +103,7 @@ public final class DetectableChange {
      */
     private static double simulated(int forks, double level) {
         double reach = rejectionDistance(forks, level);
-        org.apache.commons.math3.random.RandomGenerator rng = new org.apache.commons.math3.random.MersenneTwister(SEED + forks);
+        RandomGenerator rng = new MersenneTwister(SEED + forks);
         double[][] base = new double[SIMULATIONS][forks];
         double[][] candidate = new double[SIMULATIONS][forks];
         for (int r = 0; r < SIMULATIONS; r++) {
@@ -105,7 +113,7 @@ public final class DetectableChange {
             }
         }
         double low = 0;
-        double high = 4 * formula(forks, level) + 1;
+        double high = BRACKET * formula(forks, level);
         for (int step = 0; step < BISECTIONS; step++) {
             double mid = (low + high) / 2;
             if (power(base, candidate, mid, reach) >= POWER) {
@@ -117,12 +125,10 @@ public final class DetectableChange {
         return high;
     }
 
-    private static final int BISECTIONS = 30;
-
     /** How far the candidate's doubled rank sum must lie from its mean for the exact two-sided p to reach level. */
     private static double rejectionDistance(int forks, double level) {
         double[] ranks = new double[2 * forks];
-        java.util.Arrays.setAll(ranks, i -> i + 1);
+        Arrays.setAll(ranks, i -> i + 1);
         double[] p = ExactTests.rankSums(ranks, forks);
         double mean = forks * (2.0 * forks + 1);
         double best = Double.POSITIVE_INFINITY;

@@ -1,5 +1,6 @@
 package dev.taskbench.stability;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class ExactTests {
             columns[j] = first[j] + second[j];
             row += first[j];
         }
-        int total = java.util.Arrays.stream(columns).sum();
+        int total = Arrays.stream(columns).sum();
         double norm = CombinatoricsUtils.binomialCoefficientLog(total, row);
         Tally t = new Tally(logProbability(first, columns, norm));
         enumerate(columns, new int[k], 0, row, norm, t);

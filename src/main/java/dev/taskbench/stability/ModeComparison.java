@@ -80,35 +80,39 @@ public final class ModeComparison {
         Moved moved = Moved.of(cols.values(base, cols.base), cols.values(candidate, cols.candidate), shifts, criteria);
         ExactTests.Result split = ExactTests.fisher(cols.counts(cols.base), cols.counts(cols.candidate));
         double level = criteria.alpha() / 2;
-        boolean higherIsSlower = direction == Direction.LOWER_IS_BETTER;
-        Optional<Boolean> shiftSlower = moved.up(level).map(up -> up == higherIsSlower);
+        Optional<Boolean> shiftSlower = moved.up(level).map(up -> up == (direction == Direction.LOWER_IS_BETTER));
         Optional<Boolean> splitSlower = split.p() <= level ? Optional.of(cols.slowerSplit()) : Optional.empty();
+        Outcome o = decide(moved, split, cols, level, shiftSlower, splitSlower);
+        return Optional.of(new ModeVerdict(o.verdict(), o.reason(), b, c, shifts, moved.p(), split.p()));
+    }
+
+    private record Outcome(Verdict verdict, String reason) {
+    }
+
+    private static Outcome decide(Moved moved, ExactTests.Result split, Columns cols, double level,
+            Optional<Boolean> shiftSlower, Optional<Boolean> splitSlower) {
         String shiftText = moved.text(level);
         String splitText = cols.splitText(splitSlower.orElse(true));
-        Verdict verdict;
-        String reason;
         if (shiftSlower.isEmpty() && !moved.movers(level).isEmpty()) {
-            verdict = Verdict.UNKNOWN;
-            reason = "the modes moved apart: " + shiftText;
-        } else if (shiftSlower.isPresent() && splitSlower.isPresent() && !shiftSlower.equals(splitSlower)) {
-            verdict = Verdict.UNKNOWN;
-            reason = "the modes disagree: " + shiftText + ", but " + splitText;
-        } else if (shiftSlower.isPresent() || splitSlower.isPresent()) {
-            verdict = shiftSlower.or(() -> splitSlower).orElseThrow() ? Verdict.SLOWER : Verdict.FASTER;
-            reason = String.join("; ", shiftSlower.map(x -> List.of(shiftText)).orElse(List.of()))
-                    + (shiftSlower.isPresent() && splitSlower.isPresent() ? "; " : "")
-                    + (splitSlower.isPresent() ? splitText : "");
-        } else if (moved.minP() > level && split.minP() > level) {
-            verdict = Verdict.UNKNOWN;
-            reason = "too few forks per mode to tell (" + cols.countsText() + "); best p " + Figures.p(moved.minP())
-                    + " for a moved mode, " + Figures.p(split.minP()) + " for a changed split, need " + Figures.p(level);
-        } else {
-            verdict = Verdict.SAME;
-            reason = "no significant change: " + shifts.stream().filter(x -> !Double.isNaN(x.change()))
-                    .map(x -> x.name() + " " + Figures.change(x.change())).collect(Collectors.joining(", "))
-                    + "; forks per mode " + cols.countsText() + " (p " + Figures.p(moved.p()) + ", " + Figures.p(split.p()) + ")";
+            return new Outcome(Verdict.UNKNOWN, "the modes moved apart: " + shiftText);
         }
-        return Optional.of(new ModeVerdict(verdict, reason, b, c, shifts, moved.p(), split.p()));
+        if (shiftSlower.isPresent() && splitSlower.isPresent() && !shiftSlower.equals(splitSlower)) {
+            return new Outcome(Verdict.UNKNOWN, "the modes disagree: " + shiftText + ", but " + splitText);
+        }
+        if (shiftSlower.isPresent() || splitSlower.isPresent()) {
+            List<String> said = new ArrayList<>();
+            shiftSlower.ifPresent(x -> said.add(shiftText));
+            splitSlower.ifPresent(x -> said.add(splitText));
+            return new Outcome(shiftSlower.or(() -> splitSlower).orElseThrow() ? Verdict.SLOWER : Verdict.FASTER, String.join("; ", said));
+        }
+        if (moved.minP() > level && split.minP() > level) {
+            return new Outcome(Verdict.UNKNOWN, "too few forks per mode to tell (" + cols.countsText() + "); best p "
+                    + Figures.p(moved.minP()) + " for a moved mode, " + Figures.p(split.minP()) + " for a changed split, need "
+                    + Figures.p(level));
+        }
+        return new Outcome(Verdict.SAME, "no significant change: " + moved.shifts().stream().filter(x -> !Double.isNaN(x.change()))
+                .map(x -> x.name() + " " + Figures.change(x.change())).collect(Collectors.joining(", ")) + "; forks per mode "
+                + cols.countsText() + " (p " + Figures.p(moved.p()) + ", " + Figures.p(split.p()) + ")");
     }
 
     /** "A mode moved": van Elteren over all shared modes and Mann-Whitney per mode, weighted Bonferroni. */
@@ -121,7 +125,7 @@ public final class ModeComparison {
             return new Moved(ExactTests.vanElteren(base, candidate), shifts, floors, criteria);
         }
 
-        /** Each mode's share of the half of the level the per-mode tests get. */
+        /** The modes with forks on both sides: they share the half of the level the per-mode tests get. */
         private int tested() {
             return (int) shifts.stream().filter(s -> !Double.isNaN(s.p())).count();
         }

@@ -5,11 +5,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,7 +122,7 @@ public final class NeighbourCpu {
         double total = b.total() - a.total();
         double seconds = (b.nanos() - a.nanos()) / 1e9;
         if (total <= 0) {
-            return Disturbance.unmeasured(String.format(java.util.Locale.ROOT,
+            return Disturbance.unmeasured(String.format(Locale.ROOT,
                     "a window of %.3f s is shorter than one clock tick of /proc/stat", seconds));
         }
         double steal = b.steal() - a.steal();
@@ -151,7 +153,7 @@ public final class NeighbourCpu {
     private long trees(Collection<Long> roots) throws IOException {
         Map<Long, long[]> stats = processes();
         Map<Long, List<Long>> children = new HashMap<>();
-        stats.forEach((pid, s) -> children.computeIfAbsent(s[0], k -> new java.util.ArrayList<>()).add(pid));
+        stats.forEach((pid, s) -> children.computeIfAbsent(s[0], k -> new ArrayList<>()).add(pid));
         Set<Long> seen = new HashSet<>();
         Deque<Long> todo = new ArrayDeque<>(roots);
         long ticks = 0;

@@ -2,8 +2,9 @@ package dev.taskbench.stability;
 
 import dev.taskbench.compare.Direction;
 import java.util.Arrays;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Order statistics the stability rules share, with numpy's linear interpolation (R type 7), the
@@ -59,7 +60,7 @@ final class Spread {
      * inside each series, about that series' median difference, over sqrt 2: a level, a step between
      * series or a steady drift is not counted as noise. 0 when no series has two values.
      */
-    static double differenceNoise(java.util.List<double[]> series) {
+    static double differenceNoise(List<double[]> series) {
         double[] pooled = series.stream().flatMapToDouble(v -> {
             double[] d = differences(v);
             double m = median(d);

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Classifies one fork's in-process iteration series as flat, warm-up, slowdown or no steady state,
@@ -76,7 +77,7 @@ public final class SteadyState {
                     List.of(new ForkSteadiness.Segment(0, y.length, Spread.median(y))), Set.of());
         }
         Set<Integer> outliers = outliers(y);
-        int[] kept = java.util.stream.IntStream.range(0, y.length).filter(i -> !outliers.contains(i)).toArray();
+        int[] kept = IntStream.range(0, y.length).filter(i -> !outliers.contains(i)).toArray();
         double[] k = Arrays.stream(kept).mapToDouble(i -> y[i]).toArray();
         List<Integer> points = Pelt.changePoints(k, sigma(k), PENALTY_PER_LOG_N * Math.log(k.length), MIN_SEGMENT);
         List<ForkSteadiness.Segment> segments = segments(y, kept, points, outliers);
@@ -90,7 +91,7 @@ public final class SteadyState {
         }
         int start = segments.get(first).start();
         double before = Arrays.stream(iterationSeconds, 0, start).sum();
-        double[] steady = java.util.stream.IntStream.range(start, y.length).filter(i -> !outliers.contains(i))
+        double[] steady = IntStream.range(start, y.length).filter(i -> !outliers.contains(i))
                 .mapToDouble(i -> scores[i]).toArray();
         return new ForkSteadiness(kind, OptionalInt.of(start), OptionalDouble.of(before), Spread.median(steady), noise,
                 segments, outliers);
@@ -138,7 +139,7 @@ public final class SteadyState {
     }
 
     private static double[] values(double[] y, int from, int to, Set<Integer> outliers) {
-        return java.util.stream.IntStream.range(from, to).filter(i -> !outliers.contains(i)).mapToDouble(i -> y[i])
+        return IntStream.range(from, to).filter(i -> !outliers.contains(i)).mapToDouble(i -> y[i])
                 .toArray();
     }
 

@@ -2,6 +2,7 @@ package dev.taskbench.stability;
 
 import dev.taskbench.compare.Direction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -112,7 +113,7 @@ public final class SuspectForks {
         double[] others = IntStream.range(0, x.length).filter(j -> j != i).mapToDouble(j -> x[j]).toArray();
         double distance = Math.abs(x[i] - Spread.median(others));
         double limit = Math.max(HAMPEL_K * Spread.MAD_TO_SIGMA * Spread.mad(others), floor);
-        boolean company = java.util.Arrays.stream(others).anyMatch(o -> Math.abs(o - x[i]) < distance / 2);
+        boolean company = Arrays.stream(others).anyMatch(o -> Math.abs(o - x[i]) < distance / 2);
         if (distance <= limit || company) {
             return Optional.empty();
         }
