@@ -57,13 +57,15 @@ class ModeComparisonTest {
 
     /**
      * Both sides drawn from one bimodal row (60% of forks near 150, 40% near 200), fork counts per
-     * mode left to chance: the issue asks that this stays SAME.
+     * mode left to chance: the issue asks that this stays SAME, here at most 1 pair in 50 flagged.
+     * Measured: about 1 in 100; with the two questions' level four times too loose, about 1 in 25.
      */
     @Test
     void aResampledAaStaysSame() {
+        int pairs = 500;
         int flagged = 0;
         int compared = 0;
-        for (int seed = 0; seed < 2 * SEEDS; seed++) {
+        for (int seed = 0; seed < pairs; seed++) {
             Synthetic s = new Synthetic(seed);
             double[] base = s.mixture(10, FORK_SPREAD, 150, 200, 0.6);
             double[] candidate = s.mixture(10, FORK_SPREAD, 150, 200, 0.6);
@@ -71,8 +73,8 @@ class ModeComparisonTest {
             compared += v.isPresent() ? 1 : 0;
             flagged += v.map(m -> m.verdict() == Verdict.FASTER || m.verdict() == Verdict.SLOWER ? 1 : 0).orElse(0);
         }
-        assertTrue(compared >= 2 * SEEDS * 9 / 10, "mode-aware in " + compared + " of " + 2 * SEEDS);
-        assertTrue(flagged <= 2, flagged + " of " + 2 * SEEDS + " A/A pairs flagged");
+        assertTrue(compared >= pairs * 9 / 10, "mode-aware in " + compared + " of " + pairs);
+        assertTrue(flagged <= pairs / 50, flagged + " of " + pairs + " A/A pairs flagged");
     }
 
     /** Four of five forks slow where one was: Fisher's p is 0.21, so five forks a side cannot call it. */

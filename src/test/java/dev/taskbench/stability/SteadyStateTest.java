@@ -97,6 +97,16 @@ class SteadyStateTest {
         });
     }
 
+    /** Barrett's band: a 5% step inside noise whose p90 - p10 is about 5% is one level (3 x 5% wide). */
+    @Test
+    void aStepWithinThreeTimesTheNoiseIsOneLevel() {
+        everySeed(seed -> {
+            ForkSteadiness f = classify(new Synthetic(seed).steps(60, 0.02, 150, 0, 157.5, 30));
+            assertEquals(ForkClass.FLAT, f.kind(), () -> "seed " + seed + ": " + f);
+            assertEquals(0, f.steadyIteration().orElseThrow());
+        });
+    }
+
     /** A garbage collection or a neighbour's burst in one iteration is an outlier, not a level. */
     @Test
     void aSpikeInOneIterationLeavesAFlatForkFlat() {
