@@ -84,6 +84,9 @@ public final class ForkModes {
      *              ({@link #noise}, or {@link ForkSteadiness#noise()}); 0 when unknown
      */
     public static ForkModes of(double[] levels, double noise, Direction direction) {
+        if (levels.length == 0) {
+            throw new IllegalArgumentException("no fork levels: a row has at least one fork");
+        }
         double[] x = Spread.logTime(levels, direction);
         Integer[] order = IntStream.range(0, x.length).boxed().sorted(Comparator.comparingDouble(i -> x[i]))
                 .toArray(Integer[]::new);

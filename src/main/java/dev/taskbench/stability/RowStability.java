@@ -24,14 +24,16 @@ public record RowStability(BenchmarkResult row, Direction direction, double[] le
     }
 
     /**
-     * The row as JMH wrote it (its iterations per fork); empty for a unit with no known direction.
+     * The row as JMH wrote it (its iterations per fork); empty for a unit with no known direction or
+     * a score that is not above 0 (nothing here is defined for it, and a report must not fail on it).
      *
      * @param secondsPerIteration the wall time of one measurement iteration (JMH's time-based
      *                            iterations), for the time to steady state
      */
     public static Optional<RowStability> of(BenchmarkResult row, double secondsPerIteration) {
         Optional<Direction> d = Direction.ofUnit(row.unit());
-        if (d.isEmpty()) {
+        boolean positive = row.iterations().stream().flatMap(List::stream).allMatch(v -> v > 0 && Double.isFinite(v));
+        if (d.isEmpty() || !positive || row.iterations().isEmpty()) {
             return Optional.empty();
         }
         List<double[]> forks = row.iterations().stream().map(f -> f.stream().mapToDouble(Double::doubleValue).toArray()).toList();

@@ -55,7 +55,8 @@ class RowStabilityTest {
     }
 
     @Test
-    void aUnitWithNoDirectionIsNotRead() {
+    void aUnitWithNoDirectionOrAScoreOfZeroIsNotRead() {
         assertTrue(RowStability.of(row("widgets", new double[] {1, 2, 3, 4}), 0.1).isEmpty());
+        assertTrue(RowStability.of(row("ns/op", new double[] {1, 0, 3, 4}), 0.1).isEmpty());
     }
 }
