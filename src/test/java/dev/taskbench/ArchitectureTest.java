@@ -86,6 +86,9 @@ class ArchitectureTest {
         LAYERS.put("CodeUnderTest", new String[] {"form", "loop", "pool", "write", "server"});
         LAYERS.put("Results", new String[] {"results"});
         LAYERS.put("Compare", new String[] {"compare"});
+        // Whether a row's forks can be trusted (steady state, modes, suspects, what it can detect):
+        // statistics on results, under the findings, reports and runner that print and act on them.
+        LAYERS.put("Stability", new String[] {"stability"});
         LAYERS.put("Findings", new String[] {"findings"});
         LAYERS.put("Report", new String[] {"report"});
         LAYERS.put("Flags", new String[] {"flags"});
@@ -114,9 +117,12 @@ class ArchitectureTest {
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Runner", "Commands", "Maven")
                 .whereLayer("Findings").mayOnlyBeAccessedByLayers("Report", "Runner", "Commands", "Maven")
                 .whereLayer("History").mayOnlyBeAccessedByLayers("Report", "Runner", "Commands", "Maven")
-                .whereLayer("Compare").mayOnlyBeAccessedByLayers("History", "Findings", "Report", "Runner", "Commands", "Maven")
-                .whereLayer("Results").mayOnlyBeAccessedByLayers("Compare", "History", "Findings", "Report", "Ceiling", "Runner",
+                .whereLayer("Stability").mayOnlyBeAccessedByLayers("History", "Findings", "Report", "Runner", "Commands",
+                        "Maven")
+                .whereLayer("Compare").mayOnlyBeAccessedByLayers("Stability", "History", "Findings", "Report", "Runner",
                         "Commands", "Maven")
+                .whereLayer("Results").mayOnlyBeAccessedByLayers("Compare", "Stability", "History", "Findings", "Report",
+                        "Ceiling", "Runner", "Commands", "Maven")
                 .whereLayer("CodeUnderTest").mayOnlyBeAccessedByLayers("Ceiling", "Runner", "Commands", "Maven", "Benchmarks")
                 .whereLayer("Load").mayOnlyBeAccessedByLayers("CodeUnderTest", "Ceiling", "Runner", "Commands", "Maven",
                         "Benchmarks")

@@ -1,0 +1,184 @@
+package dev.taskbench.stability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.compare.Direction;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SteadyStateTest {
+    static final double ITERATION = 0.1;
+    static final double NOISE = 0.01;
+    static final int SEEDS = 50;
+
+    static ForkSteadiness classify(double[] scores) {
+        return SteadyState.classify(scores, ITERATION, Direction.LOWER_IS_BETTER);
+    }
+
+    /** Runs {@code check} on {@value #SEEDS} seeded series, so a rule that holds by luck fails. */
+    static void everySeed(java.util.function.IntConsumer check) {
+        for (int seed = 0; seed < SEEDS; seed++) {
+            check.accept(seed);
+        }
+    }
+
+    @Test
+    void oneLevelIsFlatAndSteadyFromTheStart() {
+        everySeed(seed -> {
+            ForkSteadiness f = classify(new Synthetic(seed).steps(60, NOISE, 150, 0));
+            assertEquals(ForkClass.FLAT, f.kind(), () -> "seed " + seed + ": " + f);
+            assertEquals(0, f.steadyIteration().orElseThrow());
+            assertEquals(0, f.secondsToSteady().orElseThrow(), 1e-12);
+            assertEquals(150, f.steadyLevel(), 150 * 0.01);
+        });
+    }
+
+    @Test
+    void aSlowStartThenOneLevelIsAWarmUpThatSettlesWhereTheLevelStarts() {
+        everySeed(seed -> {
+            ForkSteadiness f = classify(new Synthetic(seed).steps(60, NOISE, 600, 0, 150, 8));
+            assertEquals(ForkClass.WARMUP, f.kind(), () -> "seed " + seed + ": " + f);
+            assertEquals(8, f.steadyIteration().orElseThrow(), () -> "seed " + seed + ": " + f);
+            assertEquals(8 * ITERATION, f.secondsToSteady().orElseThrow(), 1e-9);
+            assertEquals(150, f.steadyLevel(), 150 * 0.01);
+        });
+    }
+
+    /** Interpreter, C1, then C2: a curve that falls by a factor of ten over a dozen iterations. */
+    @Test
+    void aGradualWarmUpSettlesAfterItsCurve() {
+        everySeed(seed -> {
+            Synthetic s = new Synthetic(seed);
+            double[] y = new double[60];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = s.noisy(150 * (1 + 9 * Math.exp(-i / 2.5)), NOISE);
+            }
+            ForkSteadiness f = classify(y);
+            assertEquals(ForkClass.WARMUP, f.kind(), () -> "seed " + seed + ": " + f);
+            int start = f.steadyIteration().orElseThrow();
+            // 9 exp(-i/2.5) falls below the band (3 (p90 - p10) of 1% noise, about 8%) near i = 12
+            assertTrue(start >= 8 && start <= 16, () -> "seed " + seed + ": steady from " + start + ": " + f);
+        });
+    }
+
+    @Test
+    void aFastStartThenASlowerLevelIsASlowdown() {
+        everySeed(seed -> {
+            ForkSteadiness f = classify(new Synthetic(seed).steps(60, NOISE, 150, 0, 200, 30));
+            assertEquals(ForkClass.SLOWDOWN, f.kind(), () -> "seed " + seed + ": " + f);
+            assertEquals(30, f.steadyIteration().orElseThrow());
+            assertEquals(200, f.steadyLevel(), 200 * 0.01);
+        });
+    }
+
+    @Test
+    void aChangeInTheLastQuarterIsNoSteadyState() {
+        everySeed(seed -> {
+            ForkSteadiness f = classify(new Synthetic(seed).steps(60, NOISE, 150, 0, 220, 50));
+            assertEquals(ForkClass.NO_STEADY_STATE, f.kind(), () -> "seed " + seed + ": " + f);
+            assertTrue(f.steadyIteration().isEmpty());
+            assertTrue(Double.isNaN(f.steadyLevel()));
+        });
+    }
+
+    @Test
+    void aDriftToTheEndIsNoSteadyState() {
+        everySeed(seed -> {
+            Synthetic s = new Synthetic(seed);
+            double[] y = new double[60];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = s.noisy(150 * (1 + i / 30.0), NOISE);
+            }
+            ForkSteadiness f = classify(y);
+            assertEquals(ForkClass.NO_STEADY_STATE, f.kind(), () -> "seed " + seed + ": " + f);
+        });
+    }
+
+    /** Barrett's band: a 5% step inside noise whose p90 - p10 is about 5% is one level (3 x 5% wide). */
+    @Test
+    void aStepWithinThreeTimesTheNoiseIsOneLevel() {
+        everySeed(seed -> {
+            ForkSteadiness f = classify(new Synthetic(seed).steps(60, 0.02, 150, 0, 157.5, 30));
+            assertEquals(ForkClass.FLAT, f.kind(), () -> "seed " + seed + ": " + f);
+            assertEquals(0, f.steadyIteration().orElseThrow());
+        });
+    }
+
+    /** A garbage collection or a neighbour's burst in one iteration is an outlier, not a level. */
+    @Test
+    void aSpikeInOneIterationLeavesAFlatForkFlat() {
+        everySeed(seed -> {
+            double[] y = new Synthetic(seed).steps(60, NOISE, 150, 0);
+            y[33] *= 1.6;
+            ForkSteadiness f = classify(y);
+            assertEquals(ForkClass.FLAT, f.kind(), () -> "seed " + seed + ": " + f);
+            assertTrue(f.outliers().contains(33), f::toString);
+        });
+    }
+
+    /** The same shapes in operations per second: up is faster. */
+    @Test
+    void throughputIsReadTheOtherWayUp() {
+        double[] warm = new Synthetic(1).steps(60, NOISE, 1.0 / 600, 0, 1.0 / 150, 8);
+        assertEquals(ForkClass.WARMUP, SteadyState.classify(warm, ITERATION, Direction.HIGHER_IS_BETTER).kind());
+        double[] slow = new Synthetic(1).steps(60, NOISE, 1.0 / 150, 0, 1.0 / 200, 30);
+        assertEquals(ForkClass.SLOWDOWN, SteadyState.classify(slow, ITERATION, Direction.HIGHER_IS_BETTER).kind());
+    }
+
+    @Test
+    void iterationsOfDifferentLengthsAddUpToTheTimeToSteadyState() {
+        double[] y = new Synthetic(2).steps(20, NOISE, 900, 0, 150, 3);
+        double[] seconds = new double[20];
+        Arrays.setAll(seconds, i -> i + 1.0);
+        ForkSteadiness f = SteadyState.classify(y, seconds, Direction.LOWER_IS_BETTER);
+        assertEquals(ForkClass.WARMUP, f.kind(), f::toString);
+        assertEquals(3, f.steadyIteration().orElseThrow());
+        assertEquals(1 + 2 + 3, f.secondsToSteady().orElseThrow(), 1e-9);
+    }
+
+    @Test
+    void tooFewIterationsAreUnclassifiedNotFlat() {
+        ForkSteadiness f = classify(new double[] {150, 151, 149});
+        assertEquals(ForkClass.UNCLASSIFIED, f.kind());
+        assertFalse(f.kind().steady());
+    }
+
+    @Test
+    void constantIterationsAreFlat() {
+        double[] y = new double[30];
+        Arrays.fill(y, 42);
+        assertEquals(ForkClass.FLAT, classify(y).kind());
+    }
+
+    @Test
+    void peltFindsTheStepsOfAKnownSeries() {
+        double[] y = new double[40];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (i < 10 ? 5 : i < 25 ? 0 : 3) + (i % 2 == 0 ? 0.1 : -0.1);
+        }
+        assertEquals(List.of(10, 25), Pelt.changePoints(y, 0.1, 15 * Math.log(40), 2));
+        assertEquals(List.of(), Pelt.changePoints(y, 10, 15 * Math.log(40), 2));
+    }
+
+    @Test
+    void rowsAreConsistentOrGoodOrBadInconsistentAsBarrettClassesThem() {
+        ForkSteadiness flat = classify(new Synthetic(3).steps(60, NOISE, 150, 0));
+        ForkSteadiness warm = classify(new Synthetic(4).steps(60, NOISE, 600, 0, 150, 8));
+        ForkSteadiness never = classify(new Synthetic(5).steps(60, NOISE, 150, 0, 220, 50));
+        assertEquals(RowSteadiness.Consistency.CONSISTENT, new RowSteadiness(List.of(warm, warm, warm)).consistency().orElseThrow());
+        assertEquals(RowSteadiness.Consistency.GOOD_INCONSISTENT,
+                new RowSteadiness(List.of(flat, warm, warm)).consistency().orElseThrow());
+        RowSteadiness bad = new RowSteadiness(List.of(warm, warm, never));
+        assertEquals(RowSteadiness.Consistency.BAD_INCONSISTENT, bad.consistency().orElseThrow());
+        assertEquals("steady after 800 ms in 2 of 3 forks; never steady in 1 (bad inconsistent: 2 warm-up, 1 no steady state)",
+                bad.describe());
+        assertTrue(bad.warmupTooShort(2.0), "a fork never steady: no warm-up is long enough");
+        RowSteadiness good = new RowSteadiness(List.of(warm, warm, flat));
+        assertEquals(0.8, good.secondsToSteady().orElseThrow(), 1e-9);
+        assertFalse(good.warmupTooShort(1.0));
+        assertTrue(good.warmupTooShort(0.5));
+    }
+}
