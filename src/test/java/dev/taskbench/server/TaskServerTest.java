@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,17 +45,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code task} table and truncate it, so rows are found by a random marker in the title, never
  * by counting the table.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskServerTest {
     static final HttpClient HTTP = JdkClient.newHttpClient();
-    static Service server;
+    Service server;
 
+    /**
+     * One shared server per class, on the class's own model ({@link #config()}). Not a static
+     * method per subclass: JUnit runs a hidden static {@code @BeforeAll} of the superclass too,
+     * and that second server was never closed (its idle pool outlived the class).
+     */
     @BeforeAll
-    static void start() {
-        server = TaskServer.start(TestDatabase.info(), TaskServer.Config.defaults().withPoolSize(2));
+    void start() {
+        server = Service.start(TestDatabase.info(), config().withPoolSize(2));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 
