@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DatabaseDownTest {
 
     static TaskServer.Config config(String source, String path) {
-        return TaskServer.Config.defaults().withSource(ConnectionSource.valueOf(source)).withPath(WritePath.valueOf(path))
+        return TaskServer.Config.defaults().withStopGrace(TaskServerTest.STOP_GRACE).withSource(ConnectionSource.valueOf(source)).withPath(WritePath.valueOf(path))
                 .withPoolSize(3).withAcquireTimeout(Duration.ofMillis(500));
     }
 
@@ -49,7 +49,7 @@ class DatabaseDownTest {
     /** The same on the eventloop model: the reactive client's connections are cut and opened anew. */
     @Test
     void eventLoopBetweenRequests503ThenRecovers() throws Exception {
-        downAndBack(TaskServer.Config.defaults().withPoolSize(3).withAcquireTimeout(Duration.ofMillis(500))
+        downAndBack(TaskServer.Config.defaults().withStopGrace(TaskServerTest.STOP_GRACE).withPoolSize(3).withAcquireTimeout(Duration.ofMillis(500))
                 .withThreading(TaskServer.Threading.eventloop));
     }
 

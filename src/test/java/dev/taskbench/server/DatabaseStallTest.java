@@ -44,7 +44,7 @@ class DatabaseStallTest {
     }
 
     static TaskServer.Config config(TaskServer.Threading threading, WritePath path, ConnectionSource source) {
-        return TaskServer.Config.defaults().withPath(path).withSource(source).withPoolSize(USERS).withThreading(threading)
+        return TaskServer.Config.defaults().withStopGrace(TaskServerTest.STOP_GRACE).withPath(path).withSource(source).withPoolSize(USERS).withThreading(threading)
                 .withAcquireTimeout(Duration.ofMillis(500))
                 .withLimits(TaskServer.Limits.DEFAULTS.withRequestTimeout(REQUEST_TIMEOUT));
     }

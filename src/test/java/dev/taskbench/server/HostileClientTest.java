@@ -45,7 +45,7 @@ class HostileClientTest {
     static final Duration SHORT_IDLE = Duration.ofMillis(1000);
 
     static TaskServer start(TaskServer.Config config) {
-        return TaskServer.start(TestDatabase.info(), config);
+        return TaskServer.start(TestDatabase.info(), config.withStopGrace(TaskServerTest.STOP_GRACE));
     }
 
     static Socket open(URI uri) throws IOException {

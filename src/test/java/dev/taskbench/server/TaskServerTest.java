@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -65,9 +66,15 @@ class TaskServerTest {
         server.close();
     }
 
+    /**
+     * How long a test's server waits at its stop: nothing is in flight then, and the clients keep
+     * their idle connections open, which the default grace would wait on for a second.
+     */
+    static final Duration STOP_GRACE = Duration.ofMillis(100);
+
     /** The configuration the cases that start servers of their own build on: this class's threading. */
     TaskServer.Config config() {
-        return TaskServer.Config.defaults();
+        return TaskServer.Config.defaults().withStopGrace(STOP_GRACE);
     }
 
     static String marker() {
