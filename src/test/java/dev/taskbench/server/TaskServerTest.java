@@ -27,7 +27,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,6 +118,21 @@ class TaskServerTest {
                 return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
             }
         }
+    }
+
+    /** {@link #row} of each id, in one query: id to {title, description}, absent ids left out. */
+    static Map<Long, String[]> rows(Collection<Long> ids) throws SQLException {
+        Map<Long, String[]> found = new HashMap<>();
+        try (Connection c = TestDatabase.info().connect();
+             PreparedStatement ps = c.prepareStatement("select id, title, description from task where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                }
+            }
+        }
+        return found;
     }
 
     static long rowsTitled(String titlePrefix) throws SQLException {
