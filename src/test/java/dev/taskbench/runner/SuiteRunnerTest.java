@@ -150,6 +150,7 @@ class SuiteRunnerTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a whole number of seconds"), err.toString());
     }
 
+    /** Slow on purpose: the write benchmark's declared 5 x 1 s warmup runs, since that is what it checks. */
     @Test
     void writeBenchmarksGetTheWarmupTheirJitNeedsInAMeasuringProfile(@TempDir Path results) throws Exception {
         int code = run(results, "-Dtaskbench.profile=standard", "-Dtaskbench.ceiling=off",
@@ -165,6 +166,7 @@ class SuiteRunnerTest {
         }
     }
 
+    /** Four pgbench samples of 1 s, pgbench's least: one before and one after each of the two benchmarks. */
     @Test
     void theCeilingIsSampledRightBeforeAndAfterEachSingleRowBenchmark(@TempDir Path results) throws Exception {
         assumeTrue(dev.taskbench.ceiling.PgbenchCeiling.find().isPresent(), "pgbench is not on the PATH");
