@@ -92,7 +92,7 @@ public final class Processes {
     /** Whether all the processes ended within {@code limit}. */
     public static boolean awaitGone(List<ProcessHandle> processes, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
+        while (processes.stream().anyMatch(Processes::running)) {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
@@ -104,6 +104,25 @@ public final class Processes {
             }
         }
         return true;
+    }
+
+    /**
+     * Alive and not a zombie. A killed orphan stays a zombie, to {@link ProcessHandle#isAlive} alive,
+     * until init collects its exit status, which some container inits do only every second or two.
+     */
+    public static boolean running(ProcessHandle h) {
+        return h.isAlive() && !zombie(h.pid());
+    }
+
+    /** Linux's state letter in {@code /proc/PID/stat}, after the parenthesised command name; false elsewhere. */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            int name = stat.lastIndexOf(')');
+            return name > 0 && stat.length() > name + 2 && stat.charAt(name + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** An executable of that name on the {@code PATH}, if any. */

@@ -41,7 +41,7 @@ class ProcessesTest {
                 new ProcessBuilder("bash", "-c", "sleep 60 & echo $!; wait"), Duration.ofSeconds(1)));
         assertTrue(o.timedOut());
         long grandchild = Long.parseLong(o.stdout().trim());
-        assertFalse(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false), "sleep " + grandchild);
+        assertFalse(ProcessHandle.of(grandchild).map(Processes::running).orElse(false), "sleep " + grandchild);
     }
 
     /** A process that ignores the polite request is killed after the grace; one that obeys is not waited for. */

@@ -124,13 +124,29 @@ public final class TaskServer implements Service {
         }
     }
 
-    /** How the server is started. {@code port} 0 picks a free port; {@code model} says which thread runs a request. */
+    /**
+     * How the server is started. {@code port} 0 picks a free port; {@code model} says which thread
+     * runs a request; {@code stopGrace} is how long a stop lets requests in flight finish, and half
+     * of it (at most the idle timeout) how long an idle kept-alive connection may still send one
+     * (Jetty's stop timeout and shutdown idle timeout). Not a user setting: tests shorten it.
+     */
     public record Config(String host, int port, WritePath path, ConnectionSource source, int poolSize,
-            Duration acquireTimeout, ThreadingModel model, Limits limits) {
+            Duration acquireTimeout, ThreadingModel model, Limits limits, Duration stopGrace) {
         /** The least a request timeout leaves the database after the acquire timeout (pgjdbc counts whole seconds). */
         public static final Duration MIN_DATABASE_BUDGET = Duration.ofSeconds(1);
+        /** 2 s for requests in flight, 1 s of it for idle connections (Jetty's shutdown idle timeout). */
+        public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(2);
+
+        /** With the default stop grace. */
+        public Config(String host, int port, WritePath path, ConnectionSource source, int poolSize,
+                Duration acquireTimeout, ThreadingModel model, Limits limits) {
+            this(host, port, path, source, poolSize, acquireTimeout, model, limits, DEFAULT_STOP_GRACE);
+        }
 
         public Config {
+            if (stopGrace.toMillis() < 2) {
+                throw new TaskbenchException("the stop grace must be at least 2 ms, was " + stopGrace.toMillis() + " ms");
+            }
             if (!path.insertsOneWithId()) {
                 throw new TaskbenchException("write path " + path + " writes batches; a server needs one of "
                         + singleRowPaths());
@@ -165,23 +181,23 @@ public final class TaskServer implements Service {
         }
 
         public Config withPort(int p) {
-            return new Config(host, p, path, source, poolSize, acquireTimeout, model, limits);
+            return new Config(host, p, path, source, poolSize, acquireTimeout, model, limits, stopGrace);
         }
 
         public Config withPath(WritePath p) {
-            return new Config(host, port, p, source, poolSize, acquireTimeout, model, limits);
+            return new Config(host, port, p, source, poolSize, acquireTimeout, model, limits, stopGrace);
         }
 
         public Config withSource(ConnectionSource s) {
-            return new Config(host, port, path, s, poolSize, acquireTimeout, model, limits);
+            return new Config(host, port, path, s, poolSize, acquireTimeout, model, limits, stopGrace);
         }
 
         public Config withPoolSize(int n) {
-            return new Config(host, port, path, source, n, acquireTimeout, model, limits);
+            return new Config(host, port, path, source, n, acquireTimeout, model, limits, stopGrace);
         }
 
         public Config withAcquireTimeout(Duration d) {
-            return new Config(host, port, path, source, poolSize, d, model, limits);
+            return new Config(host, port, path, source, poolSize, d, model, limits, stopGrace);
         }
 
         /** {@code platform-N}, {@code selector}, ... as users type it ({@link ThreadingModel#parse}). */
@@ -195,11 +211,15 @@ public final class TaskServer implements Service {
         }
 
         public Config withThreading(ThreadingModel m) {
-            return new Config(host, port, path, source, poolSize, acquireTimeout, m, limits);
+            return new Config(host, port, path, source, poolSize, acquireTimeout, m, limits, stopGrace);
         }
 
         public Config withLimits(Limits l) {
-            return new Config(host, port, path, source, poolSize, acquireTimeout, model, l);
+            return new Config(host, port, path, source, poolSize, acquireTimeout, model, l, stopGrace);
+        }
+
+        public Config withStopGrace(Duration d) {
+            return new Config(host, port, path, source, poolSize, acquireTimeout, model, limits, d);
         }
 
         /** What the request timeout leaves for the statement once a connection is in hand. */
@@ -282,7 +302,9 @@ public final class TaskServer implements Service {
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         jetty.setHandler(handler);
-        jetty.setStopTimeout(2_000);
+        long grace = config.stopGrace().toMillis();
+        jetty.setStopTimeout(grace);
+        connector.setShutdownIdleTimeout(Math.min(limits.idleTimeout().toMillis(), grace / 2));
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.Processes;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
 import dev.taskbench.results.BenchmarkResult;
@@ -106,7 +107,7 @@ class BaselineJarTest {
         assertTrue(e.getMessage().contains("did not finish within 1 s") && e.getMessage().contains(BaselineJar.ALLOWANCE)
                 && !e.getMessage().contains("\n"), e.getMessage());
         long child = Long.parseLong(Files.readString(pidFile).trim());
-        assertTrue(ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true), "its child " + child + " ended too");
+        assertTrue(ProcessHandle.of(child).map(h -> !Processes.running(h)).orElse(true), "its child " + child + " ended too");
     }
 
     @Test

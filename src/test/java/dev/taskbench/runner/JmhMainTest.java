@@ -36,14 +36,14 @@ class JmhMainTest {
     void aSingleRowWriteRunsToTheEndWithItsCeilingUnderTheJarsMain() throws Exception {
         Assumptions.assumeTrue(PgbenchCeiling.find().isPresent(), "pgbench is not on the PATH: no ceiling to bracket");
         var user = JmhOptionsFactory.parseUserArgs(List.of("InsertBenchmark.requestOneUser$", "-p", "path=jdbcPrepared",
-                "-f", "1", "-wi", "1", "-w", "1s", "-i", "1", "-r", "1s", "-jvmArgsAppend",
+                "-f", "1", "-wi", "0", "-i", "1", "-r", "200ms", "-jvmArgsAppend",
                 "-D" + DatabaseLock.WAIT + "=0"));
         Settings settings = Settings.parse(new String[] {"-D" + DatabaseLock.WAIT + "=0"}, Map.of());
         RowPlan plan = Planner.forJmhCli(Profile.SMOKE, user);
         Collection<RunResult> results = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             try (HeldDatabase db = HeldDatabase.forJmhCli(plan.selected(), user, settings, System.out)) {
-                return JmhMain.run(user, plan, CeilingPlan.from(settings.with("taskbench.ceiling", "bracket"),
-                        Profile.SMOKE), db);
+                return JmhMain.run(user, plan, CeilingPlan.from(settings.with("taskbench.ceiling", "bracket")
+                        .with("taskbench.ceiling.seconds", "1"), Profile.SMOKE), db);
             }
         });
         assertEquals(1, results.size());

@@ -67,8 +67,7 @@ class RunFaultsTest {
         Process run = start(results, handoffs, log, "-Dtaskbench.profile=smoke",
                 "-Djmh.include=ConnectionBenchmark.oneUser$", "-Djmh.args=-f 1 -wi 0 -i 1 -r 120s -p source=hikari");
         try {
-            awaitOutput(run, log, "# Fork: 1 of 1");
-            Thread.sleep(3000); // into the 120 s iteration
+            awaitOutput(run, log, "Iteration   1:"); // the 120 s iteration has begun
             List<ProcessHandle> tree = Processes.tree(run.toHandle());
             assertTrue(tree.size() > 1, "a JMH fork runs under the runner:\n" + read(log));
             assertEquals(1, list(handoffs).size(), "the hand-off file exists while the run does");
@@ -88,7 +87,7 @@ class RunFaultsTest {
     }
 
     private static final String[] WRITES = {"-Dtaskbench.profile=smoke", "-Dtaskbench.ceiling=off",
-        "-Djmh.include=InsertBenchmark.requestOneUser$", "-Djmh.args=-f 1 -wi 0 -i 2 -r 500ms -p path=jdbcPrepared"};
+        "-Djmh.include=InsertBenchmark.requestOneUser$", "-Djmh.args=-f 1 -wi 0 -i 1 -r 200ms -p path=jdbcPrepared"};
 
     private static String[] writes(String... more) {
         List<String> s = new ArrayList<>(List.of(WRITES));

@@ -150,6 +150,7 @@ class SuiteRunnerTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a whole number of seconds"), err.toString());
     }
 
+    /** Slow on purpose: the write benchmark's declared 5 x 1 s warmup runs, since that is what it checks. */
     @Test
     void writeBenchmarksGetTheWarmupTheirJitNeedsInAMeasuringProfile(@TempDir Path results) throws Exception {
         int code = run(results, "-Dtaskbench.profile=standard", "-Dtaskbench.ceiling=off",
@@ -165,6 +166,7 @@ class SuiteRunnerTest {
         }
     }
 
+    /** Four pgbench samples of 1 s, pgbench's least: one before and one after each of the two benchmarks. */
     @Test
     void theCeilingIsSampledRightBeforeAndAfterEachSingleRowBenchmark(@TempDir Path results) throws Exception {
         assumeTrue(dev.taskbench.ceiling.PgbenchCeiling.find().isPresent(), "pgbench is not on the PATH");
@@ -328,13 +330,14 @@ class SuiteRunnerTest {
     /**
      * {@code -Dtaskbench.profile.regressions=true} on an interleaved run: the SLOWER row is profiled
      * on both sides (the candidate with its own fork options), and diffed beside the comparison.
+     * Four forks a side are the fewest that can be significant (best p about 0.03).
      */
     @Test
     void slowerRowsOfAnInterleavedRunAreProfiledOnBothSides(@TempDir Path dir) throws Exception {
         Path results = Files.createDirectories(dir.resolve("results"));
         int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.baseline.jar=" + manifestJar(dir),
-                "-Dtaskbench.adaptive.maxForks=5", "-Djmh.include=ConnectionPoolOverheadBenchmark.baseline",
-                "-Djmh.args=-f 5 -wi 1 -w 100ms -i 1 -r 100ms", "-Dtaskbench.candidate.jvmArgs=-Xint",
+                "-Dtaskbench.adaptive.maxForks=4", "-Djmh.include=ConnectionPoolOverheadBenchmark.baseline",
+                "-Djmh.args=-f 4 -wi 1 -w 100ms -i 1 -r 100ms", "-Dtaskbench.candidate.jvmArgs=-Xint",
                 "-Dtaskbench.profile.regressions=true", "-Dtaskbench.profilers.cache=" + dir.resolve("lib"));
         String said = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +20,6 @@ import org.junit.jupiter.api.Test;
  * sources do not apply to it and are refused; the pipelined and unpipelined client both write.
  */
 class TaskServerEventLoopTest extends TaskServerTest {
-
-    @BeforeAll
-    static void start() {
-        server = Service.start(TestDatabase.info(),
-                TaskServer.Config.defaults().withPoolSize(2).withThreading(TaskServer.Threading.eventloop));
-    }
 
     @Override
     TaskServer.Config config() {

@@ -1,19 +1,11 @@
 package dev.taskbench.server;
 
-import dev.taskbench.db.TestDatabase;
-import org.junit.jupiter.api.BeforeAll;
-
 /**
  * TaskServerTest's cases again on a fixed pool of two blocking workers ({@code platform-2},
  * gunicorn's sync workers): the body read on the selector, the work handed to a worker.
  */
 class TaskServerPlatformTest extends TaskServerTest {
     static final String MODEL = "platform-2";
-
-    @BeforeAll
-    static void start() {
-        server = TaskServer.start(TestDatabase.info(), TaskServer.Config.defaults().withPoolSize(2).withThreading(MODEL));
-    }
 
     @Override
     TaskServer.Config config() {

@@ -25,8 +25,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,23 +49,35 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code task} table and truncate it, so rows are found by a random marker in the title, never
  * by counting the table.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskServerTest {
     static final HttpClient HTTP = JdkClient.newHttpClient();
-    static Service server;
+    Service server;
 
+    /**
+     * One shared server per class, on the class's own model ({@link #config()}). Not a static
+     * method per subclass: JUnit runs a hidden static {@code @BeforeAll} of the superclass too,
+     * and that second server was never closed (its idle pool outlived the class).
+     */
     @BeforeAll
-    static void start() {
-        server = TaskServer.start(TestDatabase.info(), TaskServer.Config.defaults().withPoolSize(2));
+    void start() {
+        server = Service.start(TestDatabase.info(), config().withPoolSize(2));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 
+    /**
+     * How long a test's server waits at its stop: nothing is in flight then, and the clients keep
+     * their idle connections open, which the default grace would wait on for a second.
+     */
+    static final Duration STOP_GRACE = Duration.ofMillis(100);
+
     /** The configuration the cases that start servers of their own build on: this class's threading. */
     TaskServer.Config config() {
-        return TaskServer.Config.defaults();
+        return TaskServer.Config.defaults().withStopGrace(STOP_GRACE);
     }
 
     static String marker() {
@@ -101,6 +118,21 @@ class TaskServerTest {
                 return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
             }
         }
+    }
+
+    /** {@link #row} of each id, in one query: id to {title, description}, absent ids left out. */
+    static Map<Long, String[]> rows(Collection<Long> ids) throws SQLException {
+        Map<Long, String[]> found = new HashMap<>();
+        try (Connection c = TestDatabase.info().connect();
+             PreparedStatement ps = c.prepareStatement("select id, title, description from task where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                }
+            }
+        }
+        return found;
     }
 
     static long rowsTitled(String titlePrefix) throws SQLException {

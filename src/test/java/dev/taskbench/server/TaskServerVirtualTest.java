@@ -1,7 +1,5 @@
 package dev.taskbench.server;
 
-import dev.taskbench.db.TestDatabase;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 
@@ -13,12 +11,6 @@ import org.junit.jupiter.api.condition.JRE;
 @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads need JDK 21+; mvn install runs this class"
         + " again under JDK 25 where /usr/lib/jvm/temurin-25-jdk-amd64 exists (profile jdk25-tests)")
 class TaskServerVirtualTest extends TaskServerTest {
-
-    @BeforeAll
-    static void start() {
-        server = TaskServer.start(TestDatabase.info(),
-                TaskServer.Config.defaults().withPoolSize(2).withThreading(TaskServer.Threading.virtual));
-    }
 
     @Override
     TaskServer.Config config() {
