@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * What a run says: its flag sets, the findings first, then every row (per benchmark method a
- * chart, folded away, then the table), then links to its flame graphs when it was profiled.
+ * chart, folded away, then the table), the rows whose forks land in more than one mode before them, then links to its flame graphs when it was profiled.
  */
 public final class RunReport {
     private RunReport() {
@@ -31,6 +31,7 @@ public final class RunReport {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("Flag sets: " + String.join(", ", run.flagSets())));
         blocks.add(FindingsReport.of(Findings.of(run, criteria), criteria));
+        ModesReport.of(run).ifPresent(blocks::add);
         blocks.add(rows(RunSummary.of(run, criteria), criteria));
         ProfileLinks.of(run.source()).ifPresent(blocks::add);
         return new Report("Run " + run.runId(), null, blocks);
