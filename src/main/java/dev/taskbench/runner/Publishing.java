@@ -70,6 +70,7 @@ final class Publishing {
         plan.flagReport().forEach((set, planned) -> flagSets.put(set, fared(planned, measured.failures().get(set))));
         m.put("flagSets", flagSets);
         m.put("interleaved", plan.rounds() > 1 ? plan.rounds() + " rounds of 1 fork per flag set" : "no");
+        m.put(RunReport.ADAPTIVE_CAP, settings.adaptiveForks());
         if (plan.baseline() != null) {
             m.put("baselineJar", settings.baselineJar().toString());
         }

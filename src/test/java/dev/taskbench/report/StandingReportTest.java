@@ -83,4 +83,18 @@ class StandingReportTest {
         assertEquals("", ModesReport.text(run));
         assertFalse(ReportFormat.MARKDOWN.render(RunReport.of(run, Criteria.defaults())).contains(ModesReport.TITLE));
     }
+
+    @Test
+    void aQuietRowSaysWhatItCanSeeAndANoisyOneIsListedAtTheCap() {
+        BenchmarkResult quiet = row("taskbench", 150, 151, 149, 150, 152);
+        BenchmarkResult noisy = row("tomcat", 590, 1100, 300, 900, 450);
+        RunResults run = new RunResults(Path.of(""), "r1", Map.of(RunReport.ADAPTIVE_CAP, 12), List.of(quiet, noisy));
+        Criteria o = Criteria.defaults();
+        String canSee = RunReport.canSee(RunReport.detectable(quiet, o, 2).orElseThrow(), 5);
+        assertTrue(canSee.startsWith("\u00b1"), canSee);
+        String md = ReportFormat.MARKDOWN.render(RunReport.of(run, o));
+        assertTrue(md.contains("| 5 | " + canSee + " |"), md);
+        assertTrue(md.contains("cannot see a 10.0% change at the adaptive cap, 12 forks a side"), md);
+        assertTrue(md.contains("decoder=tomcat") && !md.matches("(?s).*cannot see a 10.0%.*decoder=taskbench.*"), md);
+    }
 }
