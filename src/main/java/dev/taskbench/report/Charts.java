@@ -101,7 +101,7 @@ final class Charts {
             Interval r = a.ratio();
             data.add(new BoxAndWhiskerItem(r.estimate() * scale, r.estimate() * scale, r.low() * scale,
                     r.high() * scale, r.low() * scale, r.high() * scale, null, null, List.of()), "answer",
-                    category(a, answers));
+                    (undecided(a) ? "undecided: " : "") + category(a, answers));
             lo = Math.min(lo, r.low() * scale);
             hi = Math.max(hi, r.high() * scale);
         }
@@ -129,10 +129,18 @@ final class Charts {
     /**
      * An answer's bar: the reference colour for a distance to a reference or a share of a whole,
      * whichever side of 1 it lies on; else green or red when its interval lies on the good or the
-     * bad side of 1, grey when it holds 1.
+     * bad side of 1, grey when it holds 1 or is undecided ({@link dev.taskbench.findings.Standing}).
      */
     static Color colour(Answer a) {
+        if (undecided(a)) {
+            return UNDECIDED;
+        }
         return a.reference() ? REFERENCE : a.good().map(g -> g ? GOOD : BAD).orElse(UNDECIDED);
+    }
+
+    /** An answer whose interval does not answer its question reads as undecided, whatever side of 1 it lies. */
+    private static boolean undecided(Answer a) {
+        return dev.taskbench.findings.Standing.decision(a).undecided();
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.findings.Answer;
 import dev.taskbench.findings.Findings;
+import dev.taskbench.findings.Standing;
+import dev.taskbench.stability.Undecided;
 import dev.taskbench.report.Report.Block;
 import dev.taskbench.report.Report.Chart;
 import dev.taskbench.report.Report.Contents;
@@ -29,6 +31,9 @@ import java.util.TreeMap;
  * group, and for a "fastest of" question one chart of the field per input.
  */
 public final class FindingsReport {
+    /** How an answer whose interval does not answer its question opens, in place of its ratio. */
+    static final String UNDECIDED = "Undecided: ";
+
     private FindingsReport() {
     }
 
@@ -89,7 +94,19 @@ public final class FindingsReport {
         String label = a.label().isEmpty() || a.sentence().contains(a.label().replaceFirst("^input=", "") + " ")
                 ? "" : "[" + a.label() + "] ";
         String forks = a.ofForks() < 2 || a.toForks() < 2 ? " (one fork on a side: no interval)" : "";
-        return label + a.sentence() + forks;
+        Undecided.Decision d = Standing.decision(a);
+        if (d.undecided()) {
+            return label + UNDECIDED + rows(a) + ": " + d.reason();
+        }
+        List<String> bimodal = Standing.bimodal(a);
+        return label + a.sentence() + forks + (bimodal.isEmpty() ? "" : " (rests on a row in more than one mode: " + String.join("; ", bimodal) + ")");
+    }
+
+    /** The two rows of an answer, for a line that gives no ratio. */
+    private static String rows(Answer a) {
+        String method = a.of().key().shortName();
+        boolean sameMethod = a.to().map(t -> t.key().benchmark().equals(a.of().key().benchmark())).orElse(true);
+        return (sameMethod ? method + " " : "") + Charts.category(a, List.of(a));
     }
 
     static String footnote(Criteria o) {
@@ -116,7 +133,7 @@ public final class FindingsReport {
         if (answers.stream().allMatch(Answer::reference)) {
             return lines + "Blue: " + reference + ".";
         }
-        return lines + "Green: good news beyond doubt, red: bad news, grey: the interval holds 1"
+        return lines + "Green: good news beyond doubt, red: bad news, grey: undecided (the interval holds 1 or spans more than 2\u00d7)"
                 + (answers.stream().anyMatch(Answer::reference) ? "; blue: " + reference + "." : ".");
     }
 

@@ -1,6 +1,7 @@
 package dev.taskbench.report;
 
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Direction;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.findings.Findings;
 import dev.taskbench.report.Report.Block;
@@ -8,21 +9,32 @@ import dev.taskbench.report.Report.Cell;
 import dev.taskbench.report.Report.Chart;
 import dev.taskbench.report.Report.Column;
 import dev.taskbench.report.Report.Folded;
+import dev.taskbench.report.Report.Items;
 import dev.taskbench.report.Report.Paragraph;
 import dev.taskbench.report.Report.Section;
 import dev.taskbench.report.Report.Table;
+import dev.taskbench.report.Report.Text;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RunResults;
+import dev.taskbench.stability.DetectableChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * What a run says: its flag sets, the findings first, then every row (per benchmark method a
- * chart, folded away, then the table), then links to its flame graphs when it was profiled.
+ * chart, folded away, then the table), the rows whose forks land in more than one mode before them, then links to its flame graphs when it was profiled.
  */
 public final class RunReport {
+    /** The metadata key of the adaptive cap ({@code taskbench.adaptive.maxForks}) a run was given. */
+    public static final String ADAPTIVE_CAP = "adaptiveMaxForks";
+    /** A row that cannot see a change this large is listed as such, not left to read as UNKNOWN. */
+    static final double MUST_SEE = 0.10;
+
     private RunReport() {
     }
 
@@ -31,12 +43,19 @@ public final class RunReport {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("Flag sets: " + String.join(", ", run.flagSets())));
         blocks.add(FindingsReport.of(Findings.of(run, criteria), criteria));
-        blocks.add(rows(RunSummary.of(run, criteria), criteria));
+        ModesReport.of(run).ifPresent(blocks::add);
+        blocks.add(rows(RunSummary.of(run, criteria), criteria, cap(run)));
         ProfileLinks.of(run.source()).ifPresent(blocks::add);
         return new Report("Run " + run.runId(), null, blocks);
     }
 
-    private static Section rows(List<RunSummary.Entry> all, Criteria o) {
+    /** The adaptive cap the run was given (fork pairs a side), if it recorded one above 0. */
+    static OptionalInt cap(RunResults run) {
+        return run.metadata().get(ADAPTIVE_CAP) instanceof Number n && n.intValue() > 0 ? OptionalInt.of(n.intValue())
+                : OptionalInt.empty();
+    }
+
+    private static Section rows(List<RunSummary.Entry> all, Criteria o, OptionalInt cap) {
         String level = Fmt.level(o.confidence());
         List<Block> charts = new ArrayList<>();
         for (Map.Entry<String, List<RunSummary.Entry>> m : byMethod(all).entrySet()) {
@@ -49,16 +68,60 @@ public final class RunReport {
         List<List<Cell>> rows = new ArrayList<>();
         for (RunSummary.Entry e : all) {
             BenchmarkResult r = e.result();
+            Optional<DetectableChange> d = detectable(r, o, all.size());
             rows.add(cells(r.key().label(), r.flagSet(), r.unit(), String.valueOf(r.forkScores().size()),
+                    d.map(x -> canSee(x, r.forkScores().size())).orElse("-"),
                     Fmt.num(e.median().estimate()), Fmt.range(e.median()), Fmt.num(e.min()), Fmt.num(e.max()),
                     Fmt.num(e.alloc())));
         }
         Table table = new Table(List.of(Column.left("benchmark"), Column.left("flag set"), Column.left("unit"),
-                Column.right("forks"), Column.right("median"), Column.right(level + " CI"), Column.right("min fork"),
+                Column.right("forks"), Column.right("can see"), Column.right("median"), Column.right(level + " CI"), Column.right("min fork"),
                 Column.right("max fork"), Column.right("B/op")), rows,
-                "Median of per-fork scores (mean of a fork's iterations), " + level + " percentile bootstrap interval.");
-        return new Section("rows", "All rows", null, false,
-                List.of(new Folded("One chart per benchmark method (" + charts.size() + ")", charts), table));
+                "Median of per-fork scores (mean of a fork's iterations), " + level + " percentile bootstrap interval; "
+                        + "can see: the smallest change a comparison at these forks finds 4 times in 5 among "
+                        + all.size() + " rows, from the spread of its forks.");
+        List<Block> blocks = new ArrayList<>(List.of(
+                new Folded("One chart per benchmark method (" + charts.size() + ")", charts), table));
+        blind(all, o, cap).ifPresent(blocks::add);
+        return new Section("rows", "All rows", null, false, blocks);
+    }
+
+    /** How much a row's forks can see among {@code rows} compared rows; empty below two forks or without a direction. */
+    static Optional<DetectableChange> detectable(BenchmarkResult r, Criteria o, int rows) {
+        Optional<Direction> d = Direction.ofUnit(r.unit());
+        double[] forks = r.forks();
+        boolean positive = java.util.Arrays.stream(forks).allMatch(v -> v > 0 && Double.isFinite(v));
+        return d.isEmpty() || forks.length < 2 || !positive ? Optional.empty()
+                : Optional.of(DetectableChange.of(forks, d.get(), o, rows));
+    }
+
+    /** "±4.0%", or "nothing" when no change can be seen at these forks. */
+    static String canSee(DetectableChange d, int forks) {
+        OptionalDouble at = d.at(forks);
+        return at.isPresent() ? "\u00b1" + Fmt.percent(at.getAsDouble()).substring(1) : "nothing";
+    }
+
+    /** The rows that cannot see {@value #MUST_SEE} at the adaptive cap (or, without one, at their own forks). */
+    private static Optional<Items> blind(List<RunSummary.Entry> all, Criteria o, OptionalInt cap) {
+        List<Text> lines = new ArrayList<>();
+        Map<Integer, String> noneCan = new java.util.TreeMap<>();
+        Map<Integer, Integer> noneCanRows = new java.util.TreeMap<>();
+        for (RunSummary.Entry e : all) {
+            BenchmarkResult r = e.result();
+            int forks = cap.orElse(r.forkScores().size());
+            Optional<DetectableChange> d = detectable(r, o, all.size()).filter(x -> !x.sees(MUST_SEE, forks));
+            if (d.isPresent() && d.get().at(forks).isEmpty()) { // the fork count, not the row: one line for all
+                noneCan.put(forks, d.get().describe(forks));
+                noneCanRows.merge(forks, 1, Integer::sum);
+            } else {
+                d.ifPresent(x -> lines.add(Text.of(r.key().label() + ": " + x.describe(forks))));
+            }
+        }
+        noneCan.forEach((forks, why) -> lines.add(0, Text.of(noneCanRows.get(forks) + " rows: " + why)));
+        String at = cap.isPresent() ? "at the adaptive cap, " + cap.getAsInt() + " forks a side" : "at their forks";
+        return lines.isEmpty() ? Optional.empty()
+                : Optional.of(new Items("blind", "Rows that cannot see a " + Fmt.percent(MUST_SEE).substring(1)
+                        + " change " + at, lines));
     }
 
     /** One group per benchmark method, mode, threads and unit: its parameters and flag sets share a chart. */

@@ -7,6 +7,7 @@ import dev.taskbench.findings.Answer;
 import dev.taskbench.findings.Findings;
 import dev.taskbench.report.ComparisonReports;
 import dev.taskbench.report.FindingsReport;
+import dev.taskbench.report.ModesReport;
 import dev.taskbench.report.Pivot;
 import dev.taskbench.report.Report;
 import dev.taskbench.report.ReportFormat;
@@ -69,6 +70,7 @@ final class Publishing {
         plan.flagReport().forEach((set, planned) -> flagSets.put(set, fared(planned, measured.failures().get(set))));
         m.put("flagSets", flagSets);
         m.put("interleaved", plan.rounds() > 1 ? plan.rounds() + " rounds of 1 fork per flag set" : "no");
+        m.put(RunReport.ADAPTIVE_CAP, settings.adaptiveForks());
         if (plan.baseline() != null) {
             m.put("baselineJar", settings.baselineJar().toString());
         }
@@ -172,6 +174,7 @@ final class Publishing {
         store.writeIndex();
         out.println();
         out.print(FindingsReport.text(answers, Criteria.defaults()));
+        out.print(ModesReport.text(run));
         out.println();
         out.println("taskbench: reports: " + published.resolve("report.html") + " and report.md beside it");
         out.println("taskbench: results written to " + published);

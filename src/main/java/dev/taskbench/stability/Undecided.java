@@ -15,7 +15,7 @@ import java.util.Optional;
  * disturbed: "forks disagree: 150 to 2,332 ns; 3 of 5 disturbed".
  */
 public final class Undecided {
-    static final double MAX_SPAN = 2;
+    public static final double MAX_SPAN = 2;
     /** A row's forks disagree when the slowest is this much slower than the fastest. */
     static final double FORKS_DISAGREE = 1.25;
 

@@ -33,9 +33,15 @@ class FindingsColoursTest {
 
     @Test
     void aReferenceIsNeutralOnEitherSideOfOne() {
-        for (double[] interval : new double[][] {{0.2, 0.5}, {0.9, 1.1}, {300, 340}}) {
+        for (double[] interval : new double[][] {{0.3, 0.5}, {0.9, 1.1}, {300, 340}}) {
             assertEquals(Charts.REFERENCE, Charts.colour(answer(Finding.Better.NEITHER, interval[0], interval[1])));
         }
+    }
+
+    @Test
+    void anIntervalWiderThanTwofoldIsUndecidedEvenForAReference() {
+        assertEquals(Charts.UNDECIDED, Charts.colour(answer(Finding.Better.NEITHER, 0.2, 0.5)));
+        assertEquals(Charts.UNDECIDED, Charts.colour(answer(Finding.Better.LOWER, 0.2, 0.5)));
     }
 
     @Test

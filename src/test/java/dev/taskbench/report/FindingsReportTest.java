@@ -24,7 +24,7 @@ class FindingsReportTest {
     void markdownLeadsWithTheFindingsGroupedAsDeclared() {
         String md = ReportFormat.MARKDOWN.render(RunReport.of(BASELINE, Criteria.defaults()));
         List<String> sections = Pattern.compile("(?m)^## .*$").matcher(md).results().map(m -> m.group()).toList();
-        assertEquals(List.of("## Run " + BASELINE.runId(), "## Findings", "## All rows"), sections);
+        assertEquals(List.of("## Run " + BASELINE.runId(), "## Findings", "## " + ModesReport.TITLE, "## All rows"), sections);
         int findings = md.indexOf("## Findings");
         assertTrue(md.indexOf("### Fresh connection vs pool", findings) > findings, md);
         assertTrue(md.indexOf("### " + MarkdownFormat.esc(Findings.CEILING_GROUP)) > findings);
