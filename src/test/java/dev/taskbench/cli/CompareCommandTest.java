@@ -66,7 +66,8 @@ class CompareCommandTest {
         String md = Files.readString(results.resolve("compare-pool-aa1-vs-pool-xint").resolve("report.md"));
         assertTrue(md.startsWith("## Comparison pool-aa1 \u2192 pool-xint\n\n## Findings: candidate, with the base's figure\n\n"
                 + "### Pool bookkeeping"), md);
-        assertTrue(md.contains("- Agroal's borrow and return take ") && md.contains("(base: "), md);
+        // The pool-xint side's forks disagree (68,565 to 265,009 ns): the finding is undecided, with the base's figure.
+        assertTrue(md.contains("- Undecided: ConnectionPoolOverheadBenchmark.oneUser agroal / hikari: ") && md.contains("(base: "), md);
         assertTrue(md.indexOf("**Gate: FAIL**") > md.indexOf("## Findings"), md);
         String html = Files.readString(results.resolve("compare-pool-aa1-vs-pool-xint").resolve("report.html"));
         assertTrue(html.indexOf("<section id=\"findings\">") < html.indexOf("<table>"), html);
