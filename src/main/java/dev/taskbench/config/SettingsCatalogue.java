@@ -213,7 +213,8 @@ public final class SettingsCatalogue {
             "a whole number from 1", "Timed writes per cell of the models round, after as many unmeasured.",
             EnumSet.of(Use.seed));
     public static final Setting SEED_GRID_ROUNDS = user("taskbench.seed.gridRounds", null, "1",
-            "a whole number 1..100", "How many times the models round runs every model; each cell gives the median.",
+            "a whole number 1..100", "How many times the models round runs every model, and the seed's stacks after each loopback round;"
+                    + " each cell gives the median.",
             EnumSet.of(Use.seed));
     public static final Setting SEED_CPU_FLAG_SETS = user("taskbench.seed.cpuFlagSets", null, "interpreter,c2",
             "a list of flag-set names, or none", "The CPU round's server JVMs; none skips the round.",

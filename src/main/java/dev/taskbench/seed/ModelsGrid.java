@@ -82,8 +82,23 @@ final class ModelsGrid {
     /** The start of a cell's {@code refused} when it ran but a write was not answered 201. */
     static final String FAILED = "failed: ";
 
-    /** One cell: its figures, or why it did not run or did not finish. */
-    record Cell(String model, int roundTripMs, int users, int round, ClosedLoop.Result result, String refused) {
+    /**
+     * One cell: its figures, or why it did not run or did not finish.
+     *
+     * @param cold the first writes of the cell's fresh server (unmeasured for {@code result}, but timed and read
+     *        back: what the seed measured), null where the cell has no figures
+     * @param result the timed writes after them
+     */
+    record Cell(String model, int roundTripMs, int users, int round, ClosedLoop.Result cold, ClosedLoop.Result result,
+            String refused) {
+    }
+
+    /** What runs after each round of the models at loopback with the first user count (the seed's stacks' round). */
+    @FunctionalInterface
+    interface AfterRound {
+        AfterRound NOTHING = round -> { };
+
+        void run(int round) throws Exception;
     }
 
     private ModelsGrid() {
@@ -92,6 +107,12 @@ final class ModelsGrid {
     /** Every cell of {@code plan} on {@code db}, each server started with {@code base}'s other settings. */
     static List<Cell> run(ConnectionInfo db, TaskServer.Config base, SeedSettings o, Plan plan, PrintStream out)
             throws Exception {
+        return run(db, base, o, plan, out, AfterRound.NOTHING);
+    }
+
+    /** The same, {@code after} run after each loopback round of the first user count, so that it interleaves. */
+    static List<Cell> run(ConnectionInfo db, TaskServer.Config base, SeedSettings o, Plan plan, PrintStream out,
+            AfterRound after) throws Exception {
         List<Cell> cells = new ArrayList<>();
         for (int rt : plan.roundTripsMs()) {
             try (TcpProxy proxy = rt == 0 ? null : TcpProxy.delayed(db, Duration.ofMillis(rt))) {
@@ -103,6 +124,9 @@ final class ModelsGrid {
                         }
                         for (Model model : plan.models()) {
                             cells.add(cell(target, db, base, o, model, rt, users, round, plan.writes(), out));
+                        }
+                        if (rt == 0 && users == plan.users().get(0)) {
+                            after.run(round);
                         }
                     }
                 }
@@ -121,24 +145,26 @@ final class ModelsGrid {
             if (round == 1) {
                 out.printf(Locale.ROOT, "  %s: %s%n", model, e.getMessage());
             }
-            return new Cell(model, rt, users, round, null, e.getMessage());
+            return new Cell(model, rt, users, round, null, null, e.getMessage());
         }
         int perUser = Math.max(1, writes / users);
         String id = model + "-" + rt + "-" + users + "-" + System.nanoTime();
         String marker = "grid-" + id;
         try (Service server = Service.start(target, config)) {
+            ClosedLoop.Result cold;
             ClosedLoop.Result r;
             try {
-                SeedLoad.writes(server, o.client(), users, "warm-" + id, perUser);
+                cold = SeedLoad.writes(server, o.client(), users, "cold-" + id, perUser);
                 r = SeedLoad.writes(server, o.client(), users, marker, perUser);
             } catch (TaskbenchException e) { // a write not answered 201: this model's answer to this load
                 out.printf(Locale.ROOT, "  %-11s %4d ms %5d users: failed: %s%n", model, rt, users, e.getMessage());
-                return new Cell(model, rt, users, round, null, FAILED + e.getMessage());
+                return new Cell(model, rt, users, round, null, null, FAILED + e.getMessage());
             }
+            SeedLoad.requireRowsMarked(direct, "cold-" + id, cold, model + "'s first writes at " + rt + " ms");
             long found = SeedLoad.requireRowsMarked(direct, marker, r, model + " at " + rt + " ms");
             out.printf(Locale.ROOT, "  %-11s %4d ms %5d users: %,8.0f writes/s, p99 %,9.0f us (%d rows read back)%n",
                     model, rt, users, r.perSecond(), r.percentileMicros(0.99), found);
-            return new Cell(model, rt, users, round, r, null);
+            return new Cell(model, rt, users, round, cold, r, null);
         }
     }
 

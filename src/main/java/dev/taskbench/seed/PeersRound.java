@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,32 +49,73 @@ final class PeersRound {
         }
     }
 
-    /** One configuration's rounds, or why it has none (then both results are null). */
-    record Cell(Peer peer, ClosedLoop.Result cold, ClosedLoop.Result warm, String refused) {
+    /** One configuration's round, or why it has none (then both results are null). */
+    record Cell(Peer peer, int round, ClosedLoop.Result cold, ClosedLoop.Result warm, String refused) {
+    }
+
+    /**
+     * The configurations' rounds as a run interleaves them with the JVM models: {@link #run(int)}
+     * runs every configuration once, tagged with the round; each is asked once whether its stack is here.
+     */
+    static final class Rounds {
+        private final ConnectionInfo db;
+        private final Plan plan;
+        private final Poster.Kind client;
+        private final int users;
+        private final int writes;
+        private final PrintStream out;
+        private final PeerStacks stacks;
+        private final List<Cell> cells = new ArrayList<>();
+        private int done;
+
+        Rounds(ConnectionInfo db, Plan plan, Poster.Kind client, int users, int writes, PrintStream out) {
+            this.db = db;
+            this.plan = plan;
+            this.client = client;
+            this.users = users;
+            this.writes = writes;
+            this.out = out;
+            this.stacks = new PeerStacks(plan.project());
+        }
+
+        /** Round {@code round} of every configuration, unless it ran already. */
+        void run(int round) throws Exception {
+            if (round <= done || !plan.on()) {
+                return;
+            }
+            out.printf(Locale.ROOT, "  the seed's stacks, round %d%n", round);
+            for (Peer peer : plan.peers()) {
+                Optional<String> missing = stacks.missing(peer.stack());
+                Cell c = missing.isPresent() ? new Cell(peer, round, null, null, missing.get())
+                        : cell(db, plan, peer, round, client, users, Math.max(1, writes / users), out);
+                if (c.refused() != null && (missing.isEmpty() || round == 1)) {
+                    out.printf(Locale.ROOT, "  %s: %s%n", peer.name(), c.refused());
+                }
+                cells.add(c);
+            }
+            done = round;
+        }
+
+        /** Runs the rounds up to {@code rounds} that have not run (when no JVM model round interleaved them). */
+        List<Cell> finish(int rounds) throws Exception {
+            for (int r = done + 1; r <= rounds; r++) {
+                run(r);
+            }
+            return List.copyOf(cells);
+        }
     }
 
     private PeersRound() {
     }
 
-    /** Every configuration of {@code plan}, one after another, {@code users} x {@code writes / users} a round. */
+    /** One round of every configuration of {@code plan}, one after another, {@code users} x {@code writes / users} each. */
     static List<Cell> run(ConnectionInfo db, Plan plan, Poster.Kind client, int users, int writes, PrintStream out)
             throws Exception {
-        PeerStacks stacks = new PeerStacks(plan.project());
-        List<Cell> cells = new ArrayList<>();
-        for (Peer peer : plan.peers()) {
-            Optional<String> missing = stacks.missing(peer.stack());
-            Cell c = missing.isPresent() ? new Cell(peer, null, null, missing.get())
-                    : cell(db, plan, peer, client, users, Math.max(1, writes / users), out);
-            if (c.refused() != null) {
-                out.printf(Locale.ROOT, "  %s: %s%n", peer.name(), c.refused());
-            }
-            cells.add(c);
-        }
-        return cells;
+        return new Rounds(db, plan, client, users, writes, out).finish(1);
     }
 
-    private static Cell cell(ConnectionInfo db, Plan plan, Peer peer, Poster.Kind client, int users, int perUser,
-            PrintStream out) throws Exception {
+    private static Cell cell(ConnectionInfo db, Plan plan, Peer peer, int round, Poster.Kind client, int users,
+            int perUser, PrintStream out) throws Exception {
         ConnectionInfo table = PeerTable.emptied(db, peer.stack());
         String id = peer.name() + "-" + System.nanoTime();
         try (PeerProcess p = PeerProcess.start(peer, plan.project(), db, plan.startWait(), out)) {
@@ -85,9 +125,9 @@ final class PeersRound {
             out.printf(Locale.ROOT, "  %s: cold %,.0f writes/s, warm %,.0f writes/s, p99 %.1f ms (%d rows read back)%n",
                     peer.name(), cold.perSecond(), warm.perSecond(), warm.percentileMicros(0.99) / 1000,
                     cold.operations() * 3);
-            return new Cell(peer, cold, warm, null);
+            return new Cell(peer, round, cold, warm, null);
         } catch (TaskbenchException e) {
-            return new Cell(peer, null, null, e.getMessage());
+            return new Cell(peer, round, null, null, e.getMessage());
         }
     }
 
@@ -112,77 +152,77 @@ final class PeersRound {
     }
 
     /**
-     * The table: the JVM models of the same run (loopback, {@code users} users, from the models round)
-     * and each configuration of the seed's stacks, with the seed's own figure (its machine) beside this
-     * machine's cold and warm writes/s, the warm p99, and the warm writes/s over the fastest JVM model's.
+     * The table in the seed's layout: per round (cold, then warm), the JVM models of the same run
+     * (loopback, {@code users} users) and each configuration of the seed's stacks, with the seed's
+     * figure (its machine) beside this machine's writes/s, median [lowest, highest] over the
+     * rounds, the p99, and the ratio to the fastest JVM model round by round; then the fastest JVM
+     * model over the fastest Node and the best Django configuration, and the findings.
      */
     static String render(Plan plan, List<ModelsGrid.Cell> models, List<Cell> cells, int users, int writes) {
+        int rounds = Math.max(1, cells.stream().mapToInt(Cell::round).max().orElse(1));
+        List<SideBySide.Row> rows = new ArrayList<>(SideBySide.models(models, users, rounds));
+        rows.addAll(SideBySide.peers(cells, order(plan, cells), rounds));
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "The seed's own stacks beside the JVM: %d users, %,d form POSTs a round,"
-                + " cold (the first after start) and warm (after as many), every row read back%n", users, writes));
-        String head = "%-32s %-20s %-40s %9s %9s %9s %7s%n";
-        sb.append(String.format(Locale.ROOT, head, "configuration", "stack", "the seed's (4-core laptop)", "cold w/s",
-                "warm w/s", "warm p99", "vs JVM"));
-        Optional<Double> best = bestModel(models, users);
-        for (ModelsGrid.Cell m : loopback(models, users)) {
-            sb.append(String.format(Locale.ROOT, head, m.model(), "taskbench (JVM)", seedFigure(SeedFigures.grid(m.model().toLowerCase(Locale.ROOT))), "-",
-                    rate(m.result()), p99(m.result()), ratio(m.result(), best)));
-        }
-        for (Cell c : cells) {
-            if (c.refused() != null) {
-                sb.append(String.format(Locale.ROOT, "%-32s %-20s %s%n", c.peer().name(), c.peer().stack().label,
-                        c.refused()));
-                continue;
+        sb.append(String.format(Locale.ROOT, "The seed's own stacks beside the JVM: %d users, %,d form POSTs a round, cold"
+                + " (the first after start, as the seed measured) and warm (after as many), %d round(s) interleaved with"
+                + " the JVM models, every row read back%n", users, writes, rounds));
+        String head = "%-5s %-18s %-26s %-30s %-28s %-10s %s%n";
+        sb.append(String.format(Locale.ROOT, head, "round", "stack", "configuration", "the seed's (4-core laptop)",
+                "writes/s median [low, high]", "p99", "vs fastest JVM"));
+        for (SideBySide.Phase phase : SideBySide.Phase.values()) {
+            Optional<SideBySide.Row> best = SideBySide.fastest(rows, phase, SideBySide.Row::jvm);
+            for (SideBySide.Row r : rows.stream().filter(r -> r.phase() == phase).toList()) {
+                sb.append(line(head, r, best));
             }
-            sb.append(String.format(Locale.ROOT, head, c.peer().name(), c.peer().stack().label, seedFigure(SeedFigures.peer(c.peer().name())), rate(c.cold()), rate(c.warm()),
-                    p99(c.warm()), ratio(c.warm(), best)));
         }
-        sb.append("  the seed's figures are quoted (Docker, nginx in front, its Python client); this machine's are"
-                + " measured with the suite's closed-loop client; client, stack and PostgreSQL share this machine's cores\n");
-        sb.append(best.isPresent() ? "  vs JVM: warm writes/s over the fastest JVM model's of this run\n"
-                : "  vs JVM: no JVM model ran at loopback with these users (-D" + ModelsGrid.MODELS + ")\n");
+        sb.append("  the seed's figures are quoted (Docker, nginx in front, its Python client; the first 10,000 writes"
+                + " after start: beside the cold rows); this machine's are measured with the suite's closed-loop client;"
+                + " client, stacks and PostgreSQL share this machine's cores\n");
+        sb.append(rows.stream().anyMatch(SideBySide.Row::jvm) ? "  vs fastest JVM: writes/s over the fastest JVM model's of"
+                + " the same phase, round by round\n" : "  vs fastest JVM: no JVM model ran at loopback with these users (-D"
+                + ModelsGrid.MODELS + ")\n");
+        for (SideBySide.Phase phase : SideBySide.Phase.values()) {
+            sb.append(sideBySide(rows, phase, "Node", SideBySide.stack(Peer.Stack.node)));
+            sb.append(sideBySide(rows, phase, "Django", SideBySide.stack(Peer.Stack.django, Peer.Stack.pypy)));
+        }
+        sb.append(System.lineSeparator()).append(PeerFindings.render(rows));
         return sb.toString();
     }
 
-    /** The models round's loopback cells with {@code users} users, the median of their rounds as one cell each. */
-    private static List<ModelsGrid.Cell> loopback(List<ModelsGrid.Cell> models, int users) {
-        List<ModelsGrid.Cell> out = new ArrayList<>();
-        for (ModelsGrid.Cell c : models) {
-            boolean first = out.stream().noneMatch(o -> o.model().equals(c.model()));
-            if (c.roundTripMs() == 0 && c.users() == users && c.result() != null && first) {
-                out.add(median(models, c));
-            }
+    /** The configurations in the plan's order, or the cells' where the plan has none (a test's table). */
+    private static List<Peer> order(Plan plan, List<Cell> cells) {
+        return plan.on() ? plan.peers() : cells.stream().map(Cell::peer).distinct().toList();
+    }
+
+    private static String line(String head, SideBySide.Row r, Optional<SideBySide.Row> best) {
+        String stack = r.jvm() ? "taskbench (JVM)" : r.peer().stack().label;
+        String seed = r.phase() != SideBySide.Phase.cold ? "" : r.jvm()
+                ? seedFigure(SeedFigures.grid(r.name().toLowerCase(Locale.ROOT))) : seedFigure(SeedFigures.peer(r.name()));
+        if (r.refused() != null) {
+            return String.format(Locale.ROOT, "%-5s %-18s %-26s %s%n", r.phase(), stack, r.name(), r.refused());
         }
-        return out;
+        Spread ratio = best.map(b -> SideBySide.ratio(r, b)).orElse(null);
+        return String.format(Locale.ROOT, head, r.phase(), stack, r.name(), seed, r.spread().format("%,.0f"),
+                String.format(Locale.ROOT, "%.1f ms", r.p99().median() / 1000), ratio == null ? "-" : ratio.format("%.2fx"));
     }
 
-    /** The round of {@code c}'s model whose writes/s is the median of its rounds. */
-    private static ModelsGrid.Cell median(List<ModelsGrid.Cell> models, ModelsGrid.Cell c) {
-        List<ModelsGrid.Cell> rounds = models.stream().filter(o -> o.model().equals(c.model())
-                && o.roundTripMs() == 0 && o.users() == c.users() && o.result() != null)
-                .sorted(Comparator.comparingDouble(o -> o.result().perSecond())).toList();
-        return rounds.get(rounds.size() / 2);
-    }
-
-    private static Optional<Double> bestModel(List<ModelsGrid.Cell> models, int users) {
-        return loopback(models, users).stream().map(c -> c.result().perSecond()).max(Double::compare);
+    /** The fastest JVM model over the fastest configuration of {@code which}, round by round, or nothing. */
+    private static String sideBySide(List<SideBySide.Row> rows, SideBySide.Phase phase, String what,
+            java.util.function.Predicate<SideBySide.Row> which) {
+        Optional<SideBySide.Row> jvm = SideBySide.fastest(rows, phase, SideBySide.Row::jvm);
+        Optional<SideBySide.Row> peer = SideBySide.fastest(rows, phase, which);
+        if (jvm.isEmpty() || peer.isEmpty()) {
+            return "";
+        }
+        Spread r = SideBySide.ratio(jvm.get(), peer.get());
+        return r == null ? "" : String.format(Locale.ROOT, "  %s: the fastest JVM model (%s) over the fastest %s"
+                + " configuration (%s): %s over %d round(s)%n", phase, jvm.get().name(), what, peer.get().name(),
+                r.format("%.2fx"), r.rounds());
     }
 
     /** The seed's figure (its writes/s and its configuration's words), or "-" where it published none. */
     private static String seedFigure(Optional<SeedFigures.Figure> f) {
         return f.map(x -> String.format(Locale.ROOT, "%,.0f/s (%s, %s)", x.perSecond(), x.stack().equals(SeedFigures.NODE)
                 ? "Node" : x.stack().equals(SeedFigures.PYPY) ? "PyPy" : "Django", x.configuration())).orElse("-");
-    }
-
-    private static String rate(ClosedLoop.Result r) {
-        return String.format(Locale.ROOT, "%,.0f", r.perSecond());
-    }
-
-    private static String p99(ClosedLoop.Result r) {
-        return String.format(Locale.ROOT, "%.1f ms", r.percentileMicros(0.99) / 1000);
-    }
-
-    private static String ratio(ClosedLoop.Result r, Optional<Double> best) {
-        return best.map(b -> String.format(Locale.ROOT, "%.2fx", r.perSecond() / b)).orElse("-");
     }
 }

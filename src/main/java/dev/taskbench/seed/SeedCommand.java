@@ -94,21 +94,22 @@ public final class SeedCommand {
                 step.run(run);
             }
         }
+        int peerUsers = grid.users().get(0);
+        int peerWrites = Math.max(1, grid.writes() / peerUsers) * peerUsers;
+        PeersRound.Rounds peerRounds = new PeersRound.Rounds(run.info, peers, o.client(), peerUsers, peerWrites, out);
+        if (peers.on()) {
+            out.printf(Locale.ROOT, "the seed's own stacks: %s, %d users x %d form POSTs cold, as many unmeasured, as many"
+                    + " warm, in each of %d round(s) after the JVM models' ...%n", peers.peers().stream()
+                    .map(p -> p.name()).toList(), peerUsers, peerWrites / peerUsers, grid.rounds());
+        }
         List<ModelsGrid.Cell> cells = List.of();
         if (grid.on()) {
             out.printf(Locale.ROOT, "models round: %s x round trips %s ms x %s users, %d writes per cell after as many"
                     + " unmeasured, %d round(s) ...%n", grid.names(), grid.roundTripsMs(), grid.users(), grid.writes(),
                     grid.rounds());
-            cells = ModelsGrid.run(run.info, o.server(), o, grid, out);
+            cells = ModelsGrid.run(run.info, o.server(), o, grid, out, peerRounds::run);
         }
-        int peerUsers = grid.users().get(0);
-        int peerWrites = Math.max(1, grid.writes() / peerUsers) * peerUsers;
-        List<PeersRound.Cell> peerCells = List.of();
-        if (peers.on()) {
-            out.printf(Locale.ROOT, "the seed's own stacks: %s, %d users x %d form POSTs cold, as many unmeasured, as many"
-                    + " warm ...%n", peers.peers().stream().map(p -> p.name()).toList(), peerUsers, peerWrites / peerUsers);
-            peerCells = PeersRound.run(run.info, peers, o.client(), peerUsers, peerWrites, out);
-        }
+        List<PeersRound.Cell> peerCells = peerRounds.finish(peers.on() ? grid.rounds() : 0);
         List<CpuRound.Cell> cpuCells = List.of();
         if (cpu.on() && o.cpu() > 0) {
             out.printf(Locale.ROOT, "CPU round per server JVM: flag sets %s x workers %s, about %d s a cell ...%n",

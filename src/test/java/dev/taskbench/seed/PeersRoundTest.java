@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.db.ConnectionInfo;
+import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.TestDatabase;
 import dev.taskbench.load.Poster;
 import dev.taskbench.load.RawClient;
@@ -14,6 +16,8 @@ import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.seed.peers.Peer;
 import dev.taskbench.seed.peers.PeerProcess;
 import dev.taskbench.seed.peers.PeerStacks;
+import dev.taskbench.server.TaskServer;
+import dev.taskbench.write.WriteConnections;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +63,46 @@ class PeersRoundTest {
         assertEquals(100, c.warm().operations());
         assertTrue(said.contains(peer + ": cold ") && said.contains("(300 rows read back)"), said);
         String table = PeersRound.render(PeersRound.Plan.NONE, List.of(), cells, 10, 100);
-        assertTrue(table.lines().anyMatch(l -> l.startsWith(peer + " ") && !l.contains("-/s")), table);
+        for (String phase : List.of("cold ", "warm ")) {
+            assertTrue(table.lines().anyMatch(l -> l.startsWith(phase) && l.contains(" " + peer + " ")
+                    && !l.contains("-/s")), table);
+        }
+    }
+
+    /**
+     * Two rounds: each runs every JVM model and then every configuration, so the table gives each
+     * a median [lowest, highest] and the ratio of the fastest JVM model to Node's best with its spread.
+     */
+    @Test
+    void roundsInterleaveTheSeedsStacksWithTheJvmModels() throws Exception {
+        assumeInstalled(Peer.Stack.node);
+        ModelsGrid.Plan grid = ModelsGridTest.plan(ModelsGrid.MODELS, "selector", ModelsGrid.ROUND_TRIPS, "0",
+                ModelsGrid.USERS, "5", ModelsGrid.WRITES, "50", ModelsGrid.ROUNDS, "2");
+        PeersRound.Plan plan = new PeersRound.Plan(Peer.parse("node"), PROJECT, START);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+        List<ModelsGrid.Cell> models;
+        List<PeersRound.Cell> cells;
+        try (DatabaseLock lock = TestDatabase.lock()) {
+            ModelsGridTest.emptyTable();
+            ConnectionInfo db = WriteConnections.DEFAULTS.apply(TestDatabase.info());
+            PeersRound.Rounds rounds = new PeersRound.Rounds(db, plan, Poster.Kind.raw, 5, 50, out);
+            models = ModelsGrid.run(db, TaskServer.Config.defaults().withPoolSize(5), SeedSettingsTest.of(), grid, out,
+                    rounds::run);
+            cells = rounds.finish(2);
+        }
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of(1, 2), cells.stream().map(PeersRound.Cell::round).toList(), said);
+        assertTrue(said.indexOf("round 2 of 2") > said.indexOf("the seed's stacks, round 1")
+                && said.indexOf("the seed's stacks, round 2") > said.indexOf("round 2 of 2"), said);
+        assertTrue(models.stream().allMatch(c -> c.cold() != null && c.cold().operations() == 50), said);
+        String table = PeersRound.render(plan, models, cells, 5, 50);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("warm ") && l.contains(" node ") && l.contains("[")
+                && l.endsWith("]")), table);
+        assertTrue(table.contains("warm: the fastest JVM model (selector) over the fastest Node configuration (node): ")
+                && table.contains("over 2 round(s)"), table);
+        assertTrue(table.contains("Node without cluster is its best on the write test: " + PeerFindings.NOT_MEASURED),
+                table);
     }
 
     @Test

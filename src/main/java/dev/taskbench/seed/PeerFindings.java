@@ -1,0 +1,131 @@
+package dev.taskbench.seed;
+
+import dev.taskbench.seed.SideBySide.Phase;
+import dev.taskbench.seed.SideBySide.Row;
+import dev.taskbench.seed.peers.Peer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The seed's conclusions checked against one run's table, each computed from its rows (medians
+ * over the rounds, cold and warm) and each a "not measured in this run" line where its rows are absent.
+ */
+final class PeerFindings {
+    static final String NOT_MEASURED = "not measured in this run";
+
+    /** What a conclusion found in one phase: whether it holds, and the figures that say so. */
+    record Verdict(boolean holds, String because) {
+        String say() {
+            return (holds ? "holds" : "does NOT hold") + " (" + because + ")";
+        }
+    }
+
+    private PeerFindings() {
+    }
+
+    /** The findings, one line each, under a heading. */
+    static String render(List<Row> rows) {
+        StringBuilder sb = new StringBuilder("The seed's conclusions, checked on this run (medians over the rounds):\n");
+        line(sb, "Node without cluster is its best on the write test", rows, PeerFindings::nodeAloneBest);
+        line(sb, "gevent gives no gain over sync workers", rows, PeerFindings::geventNoGain);
+        line(sb, "PyPy is slower than CPython on the database round", rows, PeerFindings::pypySlower);
+        sb.append("  PyPy wins the CPU round: ").append(NOT_MEASURED)
+                .append(" (the seed's stacks' CPU round is not part of this table)\n");
+        List<String> place = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            jvmPlace(own(rows, phase)).ifPresent(v -> place.add(phase + ": " + v.because()));
+        }
+        sb.append("  the JVM's place: ").append(place.isEmpty() ? NOT_MEASURED : String.join("; ", place)).append('\n');
+        return sb.toString();
+    }
+
+    private static List<Row> own(List<Row> rows, Phase phase) {
+        return rows.stream().filter(r -> r.phase() == phase && r.refused() == null).toList();
+    }
+
+    private static void line(StringBuilder sb, String claim, List<Row> rows, Function<List<Row>, Optional<Verdict>> f) {
+        List<String> phases = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            f.apply(own(rows, phase)).ifPresent(v -> phases.add(phase + ": " + v.say()));
+        }
+        sb.append("  ").append(claim).append(": ").append(phases.isEmpty() ? NOT_MEASURED : String.join("; ", phases))
+                .append('\n');
+    }
+
+    /** {@code node} against every PM2 cluster measured: holds when no cluster's median is above its. */
+    static Optional<Verdict> nodeAloneBest(List<Row> rows) {
+        Optional<Row> alone = rows.stream().filter(r -> !r.jvm() && r.peer().stack() == Peer.Stack.node
+                && r.peer().workers() == 0).findFirst();
+        Optional<Row> cluster = best(rows.stream().filter(r -> !r.jvm() && r.peer().stack() == Peer.Stack.node
+                && r.peer().workers() != 0).toList());
+        if (alone.isEmpty() || cluster.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(alone.get().median() >= cluster.get().median(), versus(alone.get(), cluster.get())));
+    }
+
+    /**
+     * The best gevent configuration against the best sync one on CPython, with the same kind of
+     * connections (the seed's, a new one per request, where both ran that way): holds when gevent's
+     * median is not above the sync one's highest round.
+     */
+    static Optional<Verdict> geventNoGain(List<Row> rows) {
+        for (boolean persistent : new boolean[] {false, true}) {
+            List<Row> django = rows.stream().filter(r -> !r.jvm() && r.peer().stack() == Peer.Stack.django
+                    && r.peer().persistent() == persistent).toList();
+            Optional<Row> gevent = best(django.stream().filter(r -> r.peer().greenlets() > 0).toList());
+            Optional<Row> sync = best(django.stream().filter(r -> r.peer().greenlets() == 0).toList());
+            if (gevent.isPresent() && sync.isPresent()) {
+                return Optional.of(new Verdict(gevent.get().median() <= sync.get().spread().high(),
+                        versus(gevent.get(), sync.get()) + String.format(Locale.ROOT, ", whose highest round %,.0f/s",
+                                sync.get().spread().high())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Each PyPy configuration against CPython's with the same sync workers and connections: holds when every one is slower. */
+    static Optional<Verdict> pypySlower(List<Row> rows) {
+        List<String> pairs = new ArrayList<>();
+        boolean all = true;
+        for (Row pypy : rows.stream().filter(r -> !r.jvm() && r.peer().stack() == Peer.Stack.pypy).toList()) {
+            Optional<Row> twin = rows.stream().filter(r -> !r.jvm() && r.peer().stack() == Peer.Stack.django
+                    && r.peer().greenlets() == 0 && r.peer().workers() == pypy.peer().workers()
+                    && r.peer().persistent() == pypy.peer().persistent()).findFirst();
+            if (twin.isPresent()) {
+                all &= pypy.median() < twin.get().median();
+                pairs.add(versus(pypy, twin.get()));
+            }
+        }
+        return pairs.isEmpty() ? Optional.empty() : Optional.of(new Verdict(all, String.join(", ", pairs)));
+    }
+
+    /**
+     * The fastest JVM model over the fastest of the seed's configurations, round by round as the
+     * side-by-side lines pair them (holds: the JVM's is the faster).
+     */
+    static Optional<Verdict> jvmPlace(List<Row> rows) {
+        Optional<Row> jvm = best(rows.stream().filter(Row::jvm).toList());
+        Optional<Row> peer = best(rows.stream().filter(r -> !r.jvm()).toList());
+        if (jvm.isEmpty() || peer.isEmpty()) {
+            return Optional.empty();
+        }
+        Spread x = SideBySide.ratio(jvm.get(), peer.get());
+        if (x == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(x.median() > 1, String.format(Locale.ROOT, "the fastest JVM model, %s, writes %s"
+                + " the fastest of the seed's stacks, %s", jvm.get().name(), x.format("%.2fx"), peer.get().name())));
+    }
+
+    private static Optional<Row> best(List<Row> rows) {
+        return rows.stream().max(java.util.Comparator.comparingDouble(Row::median));
+    }
+
+    private static String versus(Row a, Row b) {
+        return String.format(Locale.ROOT, "%s %,.0f/s, %s %,.0f/s", a.name(), a.median(), b.name(), b.median());
+    }
+}
