@@ -3,6 +3,7 @@ package dev.taskbench.report;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Direction;
 import dev.taskbench.compare.RunSummary;
+import dev.taskbench.findings.Answer;
 import dev.taskbench.findings.Findings;
 import dev.taskbench.report.Report.Block;
 import dev.taskbench.report.Report.Cell;
@@ -40,9 +41,14 @@ public final class RunReport {
 
     /** {@code criteria} gives the bootstrap intervals, as for a comparison. */
     public static Report of(RunResults run, Criteria criteria) {
+        return of(run, Findings.of(run, criteria), criteria);
+    }
+
+    /** The same with the run's findings already answered, for a caller that also prints them. */
+    public static Report of(RunResults run, List<Answer> answers, Criteria criteria) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("Flag sets: " + String.join(", ", run.flagSets())));
-        blocks.add(FindingsReport.of(Findings.of(run, criteria), criteria));
+        blocks.add(FindingsReport.of(answers, criteria));
         ModesReport.of(run).ifPresent(blocks::add);
         blocks.add(rows(RunSummary.of(run, criteria), criteria, cap(run)));
         ProfileLinks.of(run.source()).ifPresent(blocks::add);

@@ -166,14 +166,14 @@ final class Publishing {
         RunResults run = new RunResults(site.staging(), site.runId(), metadata, written.files().entrySet().stream()
                 .flatMap(f -> JmhJsonReader.read(f.getValue(), f.getKey()).stream()).toList());
         Criteria criteria = Criteria.defaults();
-        Report report = RunReport.of(run, criteria);
+        List<Answer> answers = Findings.of(run, criteria);
+        Report report = RunReport.of(run, answers, criteria);
         ReportFormat.MARKDOWN.write(report, site.staging().resolve("report.md"));
         ReportFormat.HTML.write(report, site.staging().resolve("report.html"));
-        List<Answer> answers = Findings.of(run, criteria);
         Path published = site.publish(() -> store.commit(site.runId(), metadata));
         store.writeIndex();
         out.println();
-        out.print(FindingsReport.text(answers, Criteria.defaults()));
+        out.print(FindingsReport.text(answers, criteria));
         out.print(ModesReport.text(run));
         out.println();
         out.println("taskbench: reports: " + published.resolve("report.html") + " and report.md beside it");
