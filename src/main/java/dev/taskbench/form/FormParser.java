@@ -27,6 +27,9 @@ import java.util.Objects;
  * causes any other exception. Programming errors throw the usual exceptions: a null body
  * {@link NullPointerException}, an offset/length outside the array
  * {@link IndexOutOfBoundsException}.
+ *
+ * <p>One class on purpose: it is the decoder's hot path, and the JIT inlines and unrolls its
+ * loops best when scanning, percent-decoding and the limits sit together, flat, in one place.
  */
 public final class FormParser {
     public static final int DEFAULT_MAX_FIELDS = 1000;
