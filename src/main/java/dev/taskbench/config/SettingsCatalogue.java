@@ -119,6 +119,11 @@ public final class SettingsCatalogue {
             "the profile's (smoke 0, standard 12, full 20)", "a whole number 0..1000",
             "With a baseline jar, rows still undecided get fork pairs up to this many a side; 0 adds none.",
             EnumSet.of(Use.run));
+    public static final Setting RERUNS = user("taskbench.rerun.max", null, "the profile's (smoke 0, else 2)",
+            "a whole number 0..10",
+            "Times a suspect fork (the machine busy beside it, or far from its row's other forks) is re-run; the replaced"
+                    + " forks stay in the run folder. 0 keeps them, and findings resting on disturbed ones are undecided.",
+            EnumSet.of(Use.run));
     public static final Setting CANDIDATE_JVM_ARGS = user("taskbench.candidate.jvmArgs", null, "none",
             "JVM options, quoted as in a shell", "JVM options for the candidate's forks only, beside a baseline jar.",
             EnumSet.of(Use.run));

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * How far a finding can be trusted, from the forks of its rows: whether its interval answers its
  * question ({@link Undecided}), and which of its rows land in more than one mode ({@link ForkModes}).
- * Read from results already written: no measurement, no disturbance record (so none counts as disturbed).
+ * Read from results already written; a row's disturbed forks are those its run's fork log counts
+ * ({@link BenchmarkResult#disturbedForks()}).
  */
 public final class Standing {
     private Standing() {
@@ -69,6 +70,6 @@ public final class Standing {
     }
 
     private static Undecided.RowForks forks(BenchmarkResult r) {
-        return new Undecided.RowForks(name(r), r.unit(), r.forks(), 0, modes(r));
+        return new Undecided.RowForks(name(r), r.unit(), r.forks(), r.disturbedForks(), modes(r));
     }
 }

@@ -50,6 +50,7 @@ public final class RunReport {
         blocks.add(new Paragraph("Flag sets: " + String.join(", ", run.flagSets())));
         blocks.add(FindingsReport.of(answers, criteria));
         ModesReport.of(run).ifPresent(blocks::add);
+        ForksReport.of(run).ifPresent(blocks::add);
         blocks.add(rows(RunSummary.of(run, criteria), criteria, cap(run)));
         ProfileLinks.of(run.source()).ifPresent(blocks::add);
         return new Report("Run " + run.runId(), null, blocks);

@@ -21,10 +21,12 @@ import java.util.TreeMap;
  * @param iterations per fork, the score of each measurement iteration in order (a warmup curve for
  *        single-shot benchmarks)
  * @param secondaryScores JMH's score of each secondary metric, by name (the pgbench samples among them)
+ * @param disturbedForks how many of its forks ran beside a busy machine and were not replaced by a re-run
+ *        (the run's {@link ForkLog}); 0 where the run kept no log
  */
 public record BenchmarkResult(BenchmarkKey key, String flagSet, String unit, List<Double> forkScores,
         Optional<List<Double>> allocNormPerFork, double jmhScore, double jmhError, List<List<Double>> iterations,
-        Map<String, Double> secondaryScores) {
+        Map<String, Double> secondaryScores, int disturbedForks) {
 
     public static final String ALLOC_UNIT = "B/op";
     /** The secondary metrics the pgbench ceiling leaves, {@code pgbench.sample.1} on, one per sample in rows/s. */
@@ -35,6 +37,18 @@ public record BenchmarkResult(BenchmarkKey key, String flagSet, String unit, Lis
         allocNormPerFork = allocNormPerFork.map(List::copyOf);
         iterations = iterations.stream().map(List::copyOf).toList();
         secondaryScores = Collections.unmodifiableMap(new TreeMap<>(secondaryScores));
+    }
+
+    public BenchmarkResult(BenchmarkKey key, String flagSet, String unit, List<Double> forkScores,
+            Optional<List<Double>> allocNormPerFork, double jmhScore, double jmhError, List<List<Double>> iterations,
+            Map<String, Double> secondaryScores) {
+        this(key, flagSet, unit, forkScores, allocNormPerFork, jmhScore, jmhError, iterations, secondaryScores, 0);
+    }
+
+    /** The same row, with this many of its forks disturbed. */
+    public BenchmarkResult withDisturbedForks(int n) {
+        return new BenchmarkResult(key, flagSet, unit, forkScores, allocNormPerFork, jmhScore, jmhError, iterations,
+                secondaryScores, n);
     }
 
     public BenchmarkResult(BenchmarkKey key, String flagSet, String unit, List<Double> forkScores,

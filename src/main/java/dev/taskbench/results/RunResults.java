@@ -59,7 +59,7 @@ public record RunResults(Path source, String runId, Map<String, Object> metadata
         files.forEach((flagSet, file) -> all.addAll(JmhJsonReader.read(file, flagSet)));
         Map<String, Object> metadata = metadata(path.resolve(METADATA_FILE));
         Object id = metadata.get("runId");
-        return new RunResults(path, id instanceof String s ? s : folder, metadata, all);
+        return new RunResults(path, id instanceof String s ? s : folder, metadata, ForkLog.apply(metadata, all));
     }
 
     /**

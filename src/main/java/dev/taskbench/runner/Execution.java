@@ -4,6 +4,7 @@ import dev.taskbench.ceiling.CeilingProfiler;
 import dev.taskbench.config.Command;
 import dev.taskbench.db.DatabaseHandoff;
 import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.stability.NeighbourCpu;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,13 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The measured forks of a run: round by round, each flag set's passes in turn (one per iteration
@@ -50,6 +54,7 @@ final class Execution {
     /** Says what runs, then runs every round; answers what the forks measured. */
     Measurements rounds() throws RunnerException, IOException {
         announce();
+        ForkLoad.watch(ownTrees());
         if (JmhOptionsFactory.userChoseResultFile(user)) {
             out.println("taskbench: note: -rf/-rff are ignored; JSON results go to the run folder");
         }
@@ -70,9 +75,27 @@ final class Execution {
         out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(),
                 rows.size() == 1 ? rows.get(0).label() : rows.get(0).shortName() + " (" + rows.size() + " rows)");
         Map<String, Set<String>> params = RowForks.paramProduct(rows);
-        measured.add(p.flagSet().name(), new Runner(rowForks.options(pass, candidateForkArgs(), params)).run());
+        measured.add(p.flagSet().name(), new Runner(sampled(rowForks.options(pass, candidateForkArgs(), params))).run());
         runBaselineRound(p, rowForks.options(pass.withoutCeiling(), site.forkProps(), params),
                 ".adaptive-" + pairs + "-" + Integer.toHexString((method + params).hashCode()));
+    }
+
+    /**
+     * {@code forks} fresh forks of one row of one flag set, in its pass's iterations, its parameters,
+     * mode and threads pinned: what replaces its suspect forks ({@link SuspectReruns}).
+     */
+    void rerun(Planned p, BenchmarkParams row, int forks) throws RunnerException {
+        JmhOptionsFactory.Pass pass = rowForks.pass(p, row.getBenchmark(), ceilingInitLine(p)).withForks(forks);
+        Map<String, Set<String>> params = new TreeMap<>();
+        row.getParamsKeys().forEach(k -> params.put(k, Set.of(row.getParam(k))));
+        Options options = new OptionsBuilder().parent(rowForks.options(pass, candidateForkArgs(), params))
+                .mode(row.getMode()).threads(row.getThreads()).build();
+        measured.add(p.flagSet().name(), new Runner(sampled(options)).run());
+    }
+
+    /** The candidate's forks are watched for what the rest of the machine does beside them ({@link ForkLoad}). */
+    private static Options sampled(Options options) {
+        return new OptionsBuilder().parent(options).addProfiler(ForkLoad.class).build();
     }
 
     /** The fork JVM arguments the first flag set runs with, for the metadata (no hand-off path). */
@@ -84,6 +107,15 @@ final class Execution {
         args.addAll(o.getJvmArgsAppend().orElse(List.of()));
         args.removeIf(a -> a.startsWith("-D" + DatabaseHandoff.PROPERTY + "="));
         return args;
+    }
+
+    /** This JVM's tree (its forks) and, when the run drives a database, PostgreSQL's. */
+    private List<Long> ownTrees() {
+        List<Long> roots = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+        if (site.db() != null) {
+            roots.addAll(NeighbourCpu.system().treesOf("postgres"));
+        }
+        return roots;
     }
 
     private void announce() {
@@ -140,8 +172,8 @@ final class Execution {
                     plan.rounds() > 1 ? ", round " + (round + 1) + " of " + plan.rounds() : "",
                     plan.passes().passes().size() > 1 ? ", warmup " + it.warmup() + ", measurement " + it.measurement()
                             : "");
-            measured.add(p.flagSet().name(), new Runner(JmhOptionsFactory.build(request, user, pass,
-                    candidateForkArgs())).run());
+            measured.add(p.flagSet().name(), new Runner(sampled(JmhOptionsFactory.build(request, user, pass,
+                    candidateForkArgs()))).run());
             if (plan.baseline() != null) {
                 runBaseline(p, pass.withoutCeiling(), round, group);
             }

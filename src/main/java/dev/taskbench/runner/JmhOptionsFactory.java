@@ -52,6 +52,11 @@ public final class JmhOptionsFactory {
             return new Pass(FlagSet.DEFAULT, null, null, List.of(), null, null);
         }
 
+        /** The same pass with this many forks a row. */
+        public Pass withForks(int n) {
+            return new Pass(flagSet, java, n, excludes, iterations, ceiling);
+        }
+
         /** The same pass without the ceiling profiler (for a baseline jar, which may not have it). */
         public Pass withoutCeiling() {
             return new Pass(flagSet, java, forks, excludes, iterations, null);

@@ -6,28 +6,74 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import dev.taskbench.stability.Disturbance;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 
 /**
- * What a run's forks measured so far, per flag set: the candidate's JMH results, the baseline
- * jar's round files, and the flag sets that failed, with why. Only {@link Execution} adds to it,
- * round by round and fork pair by fork pair; the later phases read it.
+ * What a run's forks measured so far, per flag set: the candidate's JMH results with what the
+ * machine did beside each fork ({@link ForkLoad}), the forks a re-run replaced (kept apart, never
+ * dropped), the baseline jar's round files, and the flag sets that failed, with why. Only
+ * {@link Execution} adds to it, round by round and fork pair by fork pair, and only
+ * {@link SuspectReruns} marks a fork replaced; the later phases read it.
  */
 final class Measurements {
     private final Map<String, List<RunResult>> results = new LinkedHashMap<>();
     /** Per flag set's file name, the baseline jar's one-fork round files, until they are joined. */
     private final Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
+    private final Map<BenchmarkResult, Disturbance> load = new IdentityHashMap<>();
+    /** Replaced forks, each with why. */
+    private final Map<BenchmarkResult, List<String>> replaced = new IdentityHashMap<>();
 
     void add(String flagSet, Collection<RunResult> forks) {
         results.computeIfAbsent(flagSet, k -> new ArrayList<>()).addAll(forks);
+        forks.forEach(r -> r.getBenchmarkResults().forEach(f -> ForkLoad.take(f).ifPresent(d -> load.put(f, d))));
+    }
+
+    /** What the machine did beside this fork; empty where it was not sampled. */
+    Optional<Disturbance> load(BenchmarkResult fork) {
+        return Optional.ofNullable(load.get(fork));
+    }
+
+    /** Takes a fork out of the results the run reports, keeping it, and why, among the replaced. */
+    void replace(BenchmarkResult fork, List<String> why) {
+        replaced.put(fork, List.copyOf(why));
+    }
+
+    /** Why this fork was replaced; empty for a fork the results keep. */
+    Optional<List<String>> replacedBecause(BenchmarkResult fork) {
+        return Optional.ofNullable(replaced.get(fork));
+    }
+
+    /** One flag set's results, forks of a row joined, without the replaced forks. */
+    List<RunResult> kept(String flagSet) {
+        return mergeForks(select(flagSet, false));
+    }
+
+    /** One flag set's replaced forks, joined by row; empty when none was replaced. */
+    List<RunResult> replacedForks(String flagSet) {
+        return mergeForks(select(flagSet, true));
+    }
+
+    private List<RunResult> select(String flagSet, boolean wantReplaced) {
+        List<RunResult> out = new ArrayList<>();
+        for (RunResult r : results.getOrDefault(flagSet, List.of())) {
+            List<BenchmarkResult> forks = r.getBenchmarkResults().stream()
+                    .filter(f -> replaced.containsKey(f) == wantReplaced).toList();
+            if (!forks.isEmpty()) {
+                out.add(new RunResult(r.getParams(), forks));
+            }
+        }
+        return out;
     }
 
     /** A baseline round's file, once {@code round} has run it; the flag set has its (empty) list before. */
@@ -60,11 +106,15 @@ final class Measurements {
         return planned.stream().filter(p -> !failed.containsKey(p.flagSet().name())).toList();
     }
 
-    /** One flag set's results so far as one JMH JSON file, the forks of each benchmark joined. */
+    /** One flag set's results so far as one JMH JSON file, the forks of each benchmark joined, the replaced left out. */
     void writeJson(String flagSet, Path file) {
+        writeJson(kept(flagSet), file);
+    }
+
+    /** JMH's JSON of these results, written whole or not at all. */
+    static void writeJson(List<RunResult> results, Path file) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        ResultFormatFactory.getInstance(ResultFormatType.JSON, tmp.toString())
-                .writeOut(mergeForks(results.getOrDefault(flagSet, List.of())));
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, tmp.toString()).writeOut(results);
         try {
             ResultsStore.move(tmp, file);
         } catch (IOException e) {

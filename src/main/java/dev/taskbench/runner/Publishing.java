@@ -7,11 +7,13 @@ import dev.taskbench.findings.Answer;
 import dev.taskbench.findings.Findings;
 import dev.taskbench.report.ComparisonReports;
 import dev.taskbench.report.FindingsReport;
+import dev.taskbench.report.ForksReport;
 import dev.taskbench.report.ModesReport;
 import dev.taskbench.report.Pivot;
 import dev.taskbench.report.Report;
 import dev.taskbench.report.ReportFormat;
 import dev.taskbench.report.RunReport;
+import dev.taskbench.results.ForkLog;
 import dev.taskbench.results.JmhJsonReader;
 import dev.taskbench.results.ReferenceResult;
 import dev.taskbench.results.RunResults;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 
 /**
@@ -64,13 +67,15 @@ final class Publishing {
     }
 
     /** The whole metadata: as the run started, then how each flag set fared, the rounds, the baseline jar, the profiles. */
-    Map<String, Object> metadata(Map<String, Object> started, Measurements measured, Map<String, Object> profiles) {
+    Map<String, Object> metadata(Map<String, Object> started, Measurements measured, Map<String, Object> profiles,
+            ForkLog forks) {
         Map<String, Object> m = new LinkedHashMap<>(started);
         Map<String, Object> flagSets = new LinkedHashMap<>();
         plan.flagReport().forEach((set, planned) -> flagSets.put(set, fared(planned, measured.failures().get(set))));
         m.put("flagSets", flagSets);
         m.put("interleaved", plan.rounds() > 1 ? plan.rounds() + " rounds of 1 fork per flag set" : "no");
         m.put(RunReport.ADAPTIVE_CAP, settings.adaptiveForks());
+        m.put(ForkLog.METADATA_KEY, forks);
         if (plan.baseline() != null) {
             m.put("baselineJar", settings.baselineJar().toString());
         }
@@ -98,6 +103,11 @@ final class Publishing {
             Path f = site.staging().resolve("jmh-" + p.flagSet().fileName() + ".json");
             measured.writeJson(p.flagSet().name(), f);
             files.put(p.flagSet().name(), f);
+            List<RunResult> replaced = measured.replacedForks(p.flagSet().name());
+            if (!replaced.isEmpty()) {
+                Measurements.writeJson(replaced, site.staging().resolve(ForkLog.REPLACED_PREFIX + p.flagSet().fileName()
+                        + ".json"));
+            }
         }
         writePivot(ran, files);
         writeCeiling(files);
@@ -163,8 +173,9 @@ final class Publishing {
      * findings as the run's last screen. Answers the published folder.
      */
     Path publish(Written written, Map<String, Object> metadata) {
-        RunResults run = new RunResults(site.staging(), site.runId(), metadata, written.files().entrySet().stream()
-                .flatMap(f -> JmhJsonReader.read(f.getValue(), f.getKey()).stream()).toList());
+        RunResults run = new RunResults(site.staging(), site.runId(), metadata, ForkLog.apply(metadata,
+                written.files().entrySet().stream().flatMap(f -> JmhJsonReader.read(f.getValue(), f.getKey()).stream())
+                        .toList()));
         Criteria criteria = Criteria.defaults();
         List<Answer> answers = Findings.of(run, criteria);
         Report report = RunReport.of(run, answers, criteria);
@@ -175,6 +186,7 @@ final class Publishing {
         out.println();
         out.print(FindingsReport.text(answers, criteria));
         out.print(ModesReport.text(run));
+        out.print(ForksReport.text(run));
         out.println();
         out.println("taskbench: reports: " + published.resolve("report.html") + " and report.md beside it");
         out.println("taskbench: results written to " + published);

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param acrossTestbeds {@code -Dtaskbench.gate.acrossTestbeds}: let the gate judge a base from another testbed
  * @param adaptiveForks {@code -Dtaskbench.adaptive.maxForks}: with a baseline jar, undecided rows get fork pairs
  *                      up to this many a side (the profile's default; 0 adds none)
+ * @param reruns {@code -Dtaskbench.rerun.max}: how many times a suspect fork is re-run ({@link SuspectReruns})
  * @param candidateJvmArgs {@code -Dtaskbench.candidate.jvmArgs}: JVM options for the candidate's forks only
  * @param baselineAllowance {@code -Dtaskbench.baseline.allowanceSeconds}: per row, beyond its iterations, before
  *                          a baseline round is stopped
@@ -43,7 +44,7 @@ import java.util.Optional;
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
-        List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
+        int reruns, List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
         Duration roundTrip, boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions) {
 
     public static final String FLAGSETS = FlagSets.SETTING;
@@ -58,6 +59,8 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
     public static final String ADAPTIVE_FORKS = SettingsCatalogue.ADAPTIVE_FORKS.key();
     public static final String CANDIDATE_JVM_ARGS = SettingsCatalogue.CANDIDATE_JVM_ARGS.key();
     public static final String ROUND_TRIP = SettingsCatalogue.DB_ROUND_TRIP.key();
+    /** Re-runs of a suspect fork in the measuring profiles: one more after a re-run that was disturbed too. */
+    static final int DEFAULT_RERUNS = 2;
 
     /** {@code -Dtaskbench.reference}: time CPython, PyPy and Node beside the JVM, or not. */
     public enum Reference {
@@ -83,6 +86,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 runId, CeilingPlan.from(s, request.profile()), gate, base,
                 baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), Criteria.acrossTestbeds(s),
                 s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000),
+                s.integer(SettingsCatalogue.RERUNS.key(), null, request.profile().measures() ? DEFAULT_RERUNS : 0, 0, 10),
                 candidateJvmArgs(s, baselineJar), Duration.ofSeconds(s.integer(BaselineJar.ALLOWANCE, null,
                         BaselineJar.DEFAULT_ALLOWANCE_SECONDS, 0, 86_400)),
                 s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s),

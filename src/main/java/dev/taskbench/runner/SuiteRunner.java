@@ -3,6 +3,7 @@ package dev.taskbench.runner;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Command;
 import dev.taskbench.config.Settings;
+import dev.taskbench.results.ForkLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * <p>A run goes through phases, each a class that takes what the one before answered:
  * {@link Planner} decides everything before anything runs ({@link RunPlan}); {@link RunSite}
  * holds the run's name, folder and database until it ends; {@link Execution} runs the rounds
- * ({@link Measurements}); {@link AdaptiveForks} adds fork pairs where a comparison with the
+ * ({@link Measurements}); {@link SuspectReruns} re-runs forks the machine disturbed or that stand
+ * alone far from their row; {@link AdaptiveForks} adds fork pairs where a comparison with the
  * baseline jar is undecided; {@link FlameGraphs} profiles; {@link Publishing} writes, publishes
  * and gives the verdict.
  *
@@ -86,11 +88,14 @@ public final class SuiteRunner {
         FlameGraphs flameGraphs = new FlameGraphs(settings, user, plan, site, out);
         Publishing publishing = new Publishing(settings, store, plan, site, out, err);
         Map<String, Object> started = publishing.started(execution.forkJvmArgs());
-        Measurements measured = new AdaptiveForks(settings, plan, execution, out)
-                .addForksWhereUndecided(execution.rounds());
+        Measurements measured = execution.rounds();
+        SuspectReruns reruns = new SuspectReruns(settings, plan, execution, out);
+        reruns.settle(measured);
+        new AdaptiveForks(settings, plan, execution, out).addForksWhereUndecided(measured);
+        ForkLog forks = reruns.log(measured);
         Publishing.Written written = publishing.write(measured);
         Map<String, Object> profiles = flameGraphs.measuredPasses(written.ran().get(0));
-        Path published = publishing.publish(written, publishing.metadata(started, measured, profiles));
+        Path published = publishing.publish(written, publishing.metadata(started, measured, profiles, forks));
         return publishing.verdict(measured, written, published, flameGraphs);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record Disturbance(double seconds, double others, double steal, double trees, Optional<String> unmeasured) {
 
-    static Disturbance unmeasured(String reason) {
+    public static Disturbance unmeasured(String reason) {
         return new Disturbance(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Optional.of(reason));
     }
 

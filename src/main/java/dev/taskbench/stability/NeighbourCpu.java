@@ -80,6 +80,36 @@ public final class NeighbourCpu {
         }
     }
 
+    /**
+     * The roots of the process trees running this command ({@code /proc/<pid>/comm}): each such process
+     * whose parent runs something else, such as PostgreSQL's postmaster among its backends. Empty where
+     * the machine cannot be read.
+     */
+    public List<Long> treesOf(String command) {
+        Map<Long, Long> parents = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path dir : dirs) {
+                long pid = Long.parseLong(dir.getFileName().toString());
+                parse(dir).ifPresent(s -> parents.put(pid, s[0]));
+                comm(dir).ifPresent(c -> names.put(pid, c));
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return names.entrySet().stream().filter(e -> e.getValue().equals(command))
+                .filter(e -> !command.equals(names.get(parents.getOrDefault(e.getKey(), 0L))))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private static Optional<String> comm(Path dir) {
+        try {
+            return Optional.of(Files.readString(dir.resolve("comm")).trim());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A started window. */
     public final class Window {
         private final Set<Long> roots;

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Whether a finding's ratio interval answers its question, and if not, why, from the forks of its
  * rows: undecided when the interval holds 1 (it cannot say which side is faster) or its upper bound
  * is more than {@value #MAX_SPAN} times its lower (a factor-of-two guess is not an answer), the
- * issue's rule; the reason names the rows whose forks disagree, their modes, and how many were
+ * issue's rule, or when it rests on forks the rest of the machine disturbed that no re-run replaced
+ * (their scores measure the neighbour as much as the code); the reason names the rows whose forks disagree, their modes, and how many were
  * disturbed: "forks disagree: 150 to 2,332 ns; 3 of 5 disturbed".
  */
 public final class Undecided {
@@ -44,13 +45,15 @@ public final class Undecided {
         boolean holdsOne = ratio.contains(1);
         double span = ratio.high() / ratio.low();
         boolean wide = !(span <= MAX_SPAN);
-        if (!holdsOne && !wide) {
+        boolean disturbed = rows.stream().anyMatch(r -> r.disturbed() > 0);
+        if (!holdsOne && !wide && !disturbed) {
             return new Decision(false, "");
         }
         List<String> parts = new ArrayList<>();
         String interval = String.format(Locale.ROOT, "interval [%s, %s]", ratioText(ratio.low()), ratioText(ratio.high()));
         parts.add(interval + (holdsOne ? " holds 1" : "") + (holdsOne && wide ? " and" : "")
-                + (wide ? String.format(Locale.ROOT, " spans %.1fx", span) : ""));
+                + (wide ? String.format(Locale.ROOT, " spans %.1fx", span) : "")
+                + (holdsOne || wide ? "" : " rests on forks the machine disturbed"));
         rows.stream().map(Undecided::evidence).flatMap(Optional::stream).forEach(parts::add);
         if (parts.size() == 1) {
             parts.add("the forks agree: the rows may not differ");

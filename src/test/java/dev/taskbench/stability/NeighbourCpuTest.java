@@ -108,4 +108,23 @@ class NeighbourCpuTest {
         assertTrue(d.trees() > 0, () -> "this JVM spun for 0.3 s in its own tree: " + d);
         assertTrue(d.describe().startsWith("machine busy "), d.describe());
     }
+
+    /** PostgreSQL's postmaster (its parent is init) is the root of its backends' tree; the backends are not roots. */
+    @Test
+    void treesOfACommandAreItsProcessesWhoseParentRunsSomethingElse() throws IOException {
+        machine(0, 0, 0, 0, 0);
+        process(1, 0, 0, 0, 0, 0);
+        process(500, 1, 0, 0, 0, 0);
+        process(501, 500, 0, 0, 0, 0);
+        process(502, 500, 0, 0, 0, 0);
+        process(600, 1, 0, 0, 0, 0);
+        Files.writeString(proc.resolve("1/comm"), "init\n");
+        Files.writeString(proc.resolve("500/comm"), "postgres\n");
+        Files.writeString(proc.resolve("501/comm"), "postgres\n");
+        Files.writeString(proc.resolve("502/comm"), "postgres\n");
+        Files.writeString(proc.resolve("600/comm"), "java\n");
+        NeighbourCpu cpu = new NeighbourCpu(proc, clock::get);
+        assertEquals(List.of(500L), cpu.treesOf("postgres"));
+        assertEquals(List.of(), cpu.treesOf("node"));
+    }
 }

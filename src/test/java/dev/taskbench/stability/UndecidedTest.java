@@ -52,4 +52,16 @@ class UndecidedTest {
         Undecided.Decision d = Undecided.judge(interval(1.0, 0.97, 1.04), List.of(row("a", 0, true, 150, 151, 149)));
         assertEquals("interval [0.970x, 1.04x] holds 1; the forks agree: the rows may not differ", d.reason());
     }
+
+    /** Re-runs off, or still disturbed at the cap: a narrow interval on disturbed forks is no answer either. */
+    @Test
+    void aNarrowIntervalOnDisturbedForksIsUndecided() {
+        Undecided.Decision d = Undecided.judge(interval(0.25, 0.24, 0.26), List.of(
+                row("taskbench decoder", 2, false, 150, 152, 151, 149, 150)));
+        assertTrue(d.undecided());
+        assertEquals("interval [0.240x, 0.260x] rests on forks the machine disturbed; taskbench decoder forks disagree:"
+                + " 149 to 152 ns; 2 of 5 disturbed", d.reason());
+        assertFalse(Undecided.judge(interval(0.25, 0.24, 0.26), List.of(
+                row("taskbench decoder", 0, false, 150, 152, 151, 149, 150))).undecided());
+    }
 }

@@ -1,0 +1,98 @@
+package dev.taskbench.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.TaskbenchException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Per row of a run, what the rest of the machine did beside each of its forks and which forks a
+ * re-run replaced, as the run keeps it in its metadata under {@value #METADATA_KEY}: the kept
+ * forks in the order of the row's results, then the replaced ones (whose scores stay in
+ * {@code replaced-<flag set>.json} beside the results). A run without it (older, or not sampled)
+ * simply has no log.
+ *
+ * @param rerunCap the most times the run re-ran a suspect fork (0: re-runs were off)
+ */
+public record ForkLog(int rerunCap, List<RowLog> rows) {
+    public static final String METADATA_KEY = "forks";
+    /** The JMH JSON of a flag set's replaced forks: {@code replaced-<flag set file name>.json}. */
+    public static final String REPLACED_PREFIX = "replaced-";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ForkLog {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * One fork.
+     *
+     * @param level its median iteration score
+     * @param busy the share of the machine's CPU other processes used beside it, 0 to 1; NaN when not sampled
+     * @param steal the share the hypervisor stole, 0 to 1; NaN when not sampled
+     * @param disturbed whether that load was enough to disturb it
+     * @param why why it is suspect or was replaced, each a few words; empty for a fork nothing was found against
+     */
+    public record Fork(double level, double busy, double steal, boolean disturbed, List<String> why) {
+        public Fork {
+            why = List.copyOf(why);
+        }
+
+        public boolean suspect() {
+            return !why.isEmpty();
+        }
+    }
+
+    /** One row's forks: those its results hold, in order, and those re-runs replaced. */
+    public record RowLog(String flagSet, BenchmarkKey key, List<Fork> kept, List<Fork> replaced) {
+        public RowLog {
+            kept = List.copyOf(kept);
+            replaced = List.copyOf(replaced);
+        }
+
+        public RowKey row() {
+            return new RowKey(flagSet, key);
+        }
+
+        /** Kept forks the machine disturbed: what a finding resting on this row must own up to. */
+        public int disturbedKept() {
+            return (int) kept.stream().filter(Fork::disturbed).count();
+        }
+    }
+
+    /** The run's log, if its metadata has one; a log that cannot be read is a one-line error. */
+    public static Optional<ForkLog> of(Map<String, Object> metadata) {
+        Object v = metadata.get(METADATA_KEY);
+        if (v == null || v instanceof ForkLog) {
+            return Optional.ofNullable((ForkLog) v);
+        }
+        try {
+            return Optional.of(JSON.convertValue(v, ForkLog.class));
+        } catch (IllegalArgumentException e) {
+            throw new TaskbenchException("the run's " + RunResults.METADATA_FILE + " has a '" + METADATA_KEY
+                    + "' entry that is not a fork log: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /** The rows with each one's disturbed kept forks counted in, as the findings read them. */
+    public static List<BenchmarkResult> apply(Map<String, Object> metadata, List<BenchmarkResult> results) {
+        Optional<ForkLog> log = of(metadata);
+        if (log.isEmpty()) {
+            return results;
+        }
+        Map<RowKey, RowLog> byRow = log.get().rows().stream()
+                .collect(Collectors.toMap(RowLog::row, Function.identity(), (a, b) -> a));
+        return results.stream().map(r -> {
+            RowLog l = byRow.get(r.row());
+            return l == null ? r : r.withDisturbedForks(l.disturbedKept());
+        }).toList();
+    }
+
+    /** How many forks were replaced in the whole run. */
+    public int replacedCount() {
+        return rows.stream().mapToInt(r -> r.replaced().size()).sum();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.taskbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.TaskbenchException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The fork log as a run's metadata keeps it: written, read back, and counted into the rows. */
+class ForkLogTest {
+    private static final BenchmarkKey KEY = BenchmarkKey.of("x.FormParsingBenchmark.decode", Map.of("input", "seed"),
+            "avgt", 1);
+
+    private static ForkLog log() {
+        ForkLog.Fork quiet = new ForkLog.Fork(150, 0.01, 0, false, List.of());
+        ForkLog.Fork busy = new ForkLog.Fork(1278, 0.61, Double.NaN, true, List.of("machine busy 61% beside it"));
+        ForkLog.Fork gone = new ForkLog.Fork(2332, 0.55, 0, true, List.of("vs row median 150 ns",
+                "machine busy 55% beside it"));
+        return new ForkLog(2, List.of(new ForkLog.RowLog("default", KEY, List.of(quiet, busy, quiet), List.of(gone))));
+    }
+
+    private static BenchmarkResult row() {
+        return new BenchmarkResult(KEY, "default", "ns/op", List.of(150.0, 1278.0, 151.0), Optional.empty(), 500);
+    }
+
+    @Test
+    void aLogWrittenAsJsonReadsBackAndCountsTheKeptDisturbedForks() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String written = json.writeValueAsString(Map.of(ForkLog.METADATA_KEY, log()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = json.readValue(written, Map.class);
+        ForkLog read = ForkLog.of(metadata).orElseThrow();
+        assertEquals(log().rows().get(0).kept().get(0), read.rows().get(0).kept().get(0));
+        assertEquals(1, read.replacedCount());
+        assertEquals(List.of("vs row median 150 ns", "machine busy 55% beside it"),
+                read.rows().get(0).replaced().get(0).why());
+        List<BenchmarkResult> counted = ForkLog.apply(metadata, List.of(row()));
+        assertEquals(1, counted.get(0).disturbedForks());
+    }
+
+    @Test
+    void aRunWithoutALogLeavesItsRowsAsTheyAre() {
+        assertTrue(ForkLog.of(Map.of()).isEmpty());
+        assertEquals(0, ForkLog.apply(Map.of(), List.of(row())).get(0).disturbedForks());
+    }
+
+    @Test
+    void aCorruptLogIsAOneLineError() {
+        TaskbenchException e = assertThrows(TaskbenchException.class,
+                () -> ForkLog.of(Map.of(ForkLog.METADATA_KEY, Map.of("rows", "not a list"))));
+        assertTrue(e.getMessage().startsWith("the run's metadata.json has a 'forks' entry that is not a fork log"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+}
