@@ -53,7 +53,8 @@ public final class SettingsCatalogue {
     // ---- what a run measures
 
     public static final Setting PROFILE = user("taskbench.profile", "TASKBENCH_PROFILE", "standard",
-            "smoke|standard|full", "How much to measure: forks, iterations and rows of each benchmark.",
+            "smoke|standard|full|steady", "How much to measure: forks, iterations and rows of each benchmark"
+                    + " (steady: where each fork's warm-up ends).",
             EnumSet.of(Use.run, Use.jar));
     public static final Setting FLAGSETS = user("taskbench.flagsets", "TASKBENCH_FLAGSETS",
             "none: the runner's own JVM", "a list of flag-set names (a+b combines two; serve and seed take one)",
