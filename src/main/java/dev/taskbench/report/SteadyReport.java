@@ -84,7 +84,7 @@ public final class SteadyReport {
      */
     static String line(SteadyRow r) {
         StringBuilder s = new StringBuilder(r.result().key().label());
-        if (r.result().flagSet().length() > 0 && !r.result().flagSet().equals(RunResults.DEFAULT_FLAG_SET)) {
+        if (!r.result().flagSet().equals(RunResults.DEFAULT_FLAG_SET)) {
             s.append(" (").append(r.result().flagSet()).append(")");
         }
         s.append(": ").append(r.stability().steadiness().describe());
