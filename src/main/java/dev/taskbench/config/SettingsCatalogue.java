@@ -53,7 +53,8 @@ public final class SettingsCatalogue {
     // ---- what a run measures
 
     public static final Setting PROFILE = user("taskbench.profile", "TASKBENCH_PROFILE", "standard",
-            "smoke|standard|full", "How much to measure: forks, iterations and rows of each benchmark.",
+            "smoke|standard|full|steady", "How much to measure: forks, iterations and rows of each benchmark"
+                    + " (steady: where each fork's warm-up ends).",
             EnumSet.of(Use.run, Use.jar));
     public static final Setting FLAGSETS = user("taskbench.flagsets", "TASKBENCH_FLAGSETS",
             "none: the runner's own JVM", "a list of flag-set names (a+b combines two; serve and seed take one)",
@@ -119,7 +120,7 @@ public final class SettingsCatalogue {
             "the profile's (smoke 0, standard 12, full 20)", "a whole number 0..1000",
             "With a baseline jar, rows still undecided get fork pairs up to this many a side; 0 adds none.",
             EnumSet.of(Use.run));
-    public static final Setting RERUNS = user("taskbench.rerun.max", null, "the profile's (smoke 0, else 2)",
+    public static final Setting RERUNS = user("taskbench.rerun.max", null, "the profile's (standard and full 2, else 0)",
             "a whole number 0..10",
             "Times a suspect fork (the machine busy beside it, or far from its row's other forks) is re-run; the replaced"
                     + " forks stay in the run folder. 0 keeps them, and findings resting on disturbed ones are undecided.",

@@ -25,6 +25,14 @@ final class Fmt {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
+    /** Seconds: {@code 1.8 s}, {@code 350 ms}; {@code -} when unknown. */
+    static String seconds(double s) {
+        if (Double.isNaN(s)) {
+            return "-";
+        }
+        return s >= 1 || s == 0 ? String.format(Locale.ROOT, "%.1f s", s) : String.format(Locale.ROOT, "%.0f ms", s * 1000);
+    }
+
     static String ratio(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }

@@ -28,7 +28,8 @@ import java.util.OptionalInt;
 
 /**
  * What a run says: its flag sets, the findings first, then every row (per benchmark method a
- * chart, folded away, then the table), the rows whose forks land in more than one mode before them, then links to its flame graphs when it was profiled.
+ * chart, folded away, then the table), the rows whose forks land in more than one mode and a steady
+ * run's steady state per fork before them, then links to its flame graphs when it was profiled.
  */
 public final class RunReport {
     /** The metadata key of the adaptive cap ({@code taskbench.adaptive.maxForks}) a run was given. */
@@ -51,6 +52,7 @@ public final class RunReport {
         blocks.add(FindingsReport.of(answers, criteria));
         ModesReport.of(run).ifPresent(blocks::add);
         ForksReport.of(run).ifPresent(blocks::add);
+        SteadyReport.of(run).ifPresent(blocks::add);
         blocks.add(rows(RunSummary.of(run, criteria), criteria, cap(run)));
         ProfileLinks.of(run.source()).ifPresent(blocks::add);
         return new Report("Run " + run.runId(), null, blocks);

@@ -15,9 +15,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Which benchmarks run with which iteration settings: one JMH invocation (pass) per distinct
  * plan. The rule (see {@link Profile}): the user's {@code -wi/-w/-i/-r} win; a measuring profile
  * keeps what a class declares with JMH's own {@code @Warmup}/{@code @Measurement} and fills in the
- * rest; smoke replaces declared warmups (it only proves things run) but keeps a declared
- * single-shot measurement plan. Forks are always the profile's (or the user's {@code -f}).
- * {@link #notes()} says, once per run, where what runs differs from what a class declares.
+ * rest; smoke and steady replace declared warmups (smoke only proves things run, steady measures
+ * the warm-up) but keep a declared single-shot measurement plan. Forks are always the profile's
+ * (or the user's {@code -f}). {@link #notes()} says, once per run, where what runs differs from what a class declares.
  */
 public record PassPlan(Map<Iterations, List<String>> passes, List<String> leftOut, List<String> notes) {
 
@@ -115,8 +115,8 @@ public record PassPlan(Map<Iterations, List<String>> passes, List<String> leftOu
     /** What one benchmark runs with. */
     static Iterations runs(Profile profile, CommandLineOptions user, BenchmarkListEntry e) {
         Iterations p = Iterations.of(profile);
-        boolean keepWarmup = profile.measures();
-        boolean keepMeasurement = profile.measures() || e.getMode() == Mode.SingleShotTime;
+        boolean keepWarmup = profile.keepsDeclaredPlans();
+        boolean keepMeasurement = profile.keepsDeclaredPlans() || e.getMode() == Mode.SingleShotTime;
         return new Iterations(
                 user.getWarmupIterations().orElse(keepWarmup ? e.getWarmupIterations().orElse(p.warmupIterations())
                         : p.warmupIterations()),
@@ -134,11 +134,13 @@ public record PassPlan(Map<Iterations, List<String>> passes, List<String> leftOu
         if (e.getWarmupIterations().hasValue() || e.getWarmupTime().hasValue()) {
             String declared = e.getWarmupIterations().orElse(runs.warmupIterations()) + " x "
                     + e.getWarmupTime().orElse(runs.warmupTime());
-            String who = user.getWarmupIterations().hasValue() || user.getWarmupTime().hasValue() ? "your -wi/-w"
-                    : profile.id();
+            boolean yours = user.getWarmupIterations().hasValue() || user.getWarmupTime().hasValue();
+            String who = yours ? "your -wi/-w" : profile.id();
+            String skips = !yours && profile == Profile.STEADY ? ": measures from the first iteration, skipping"
+                    : ": skips";
             if (!declared.equals(runs.warmup())) {
-                out.add(runs.warmupIterations() == 0 ? who + ": skips the declared " + declared + " warmup" : who + ": runs " + runs.warmup() + " instead of the declared "
-                        + declared + " warmup");
+                out.add(runs.warmupIterations() == 0 ? who + skips + " the declared " + declared + " warmup"
+                        : who + ": runs " + runs.warmup() + " instead of the declared " + declared + " warmup");
             }
         }
         if (e.getMeasurementIterations().hasValue() || e.getMeasurementTime().hasValue()) {

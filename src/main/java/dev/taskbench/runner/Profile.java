@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * seconds), the warmup curve its single-shot {@code @Measurement}. No class declares
  * {@code @Fork}. The measuring profiles (standard, full) keep what a class declares and fill in
  * the rest; smoke replaces declared warmups (it only proves things run) but keeps declared
- * single-shot measurement plans; the user's {@code -wi/-w/-i/-r/-f} always win. Each difference
- * between what classes declare and what runs is printed once per run.
+ * single-shot measurement plans, and so does steady, whose point is to measure the warm-up; the
+ * user's {@code -wi/-w/-i/-r/-f} always win. Each difference between what classes declare and what
+ * runs is printed once per run.
  */
 public enum Profile {
     /** Whole suite in a few minutes: does every benchmark run and verify its work? For CI and PRs. */
@@ -29,7 +30,18 @@ public enum Profile {
      */
     STANDARD(5, 1, "500ms", 2, "500ms", true, 12, true),
     /** Nightly: every row, many short forks for per-fork statistics. */
-    FULL(10, 2, "1s", 3, "1s", true, 20, false);
+    FULL(10, 2, "1s", 3, "1s", true, 20, false),
+    /**
+     * Where each fork reaches steady state ({@link dev.taskbench.stability.SteadyState}): no warmup,
+     * so the warm-up is inside the measured series, and many short iterations, so PELT can place it.
+     * 60 x 100 ms is 6 s a fork: three times the CPU benchmarks' declared 2 s warmup, with a last
+     * quarter of 15 iterations (1.5 s) in which a steady fork must stay still; a fork still moving
+     * after 4.5 s (the write benchmarks' declared 5 s, say) reads as no steady state, which is itself
+     * the answer that its warmup is too short to trust. 10 forks, as Barrett et al. count forks
+     * ("steady in 9 of 10"), and no more: the standard profile's core rows take a few minutes each.
+     * No {@code -prof gc} (it adds its own work to every iteration) and no adaptive forks.
+     */
+    STEADY(10, 0, "100ms", 60, "100ms", false, 0, true);
 
     private final int forks;
     private final int warmupIterations;
@@ -85,9 +97,12 @@ public enum Profile {
         return measurementTime;
     }
 
-    /** True for the profiles whose figures are read (standard, full); smoke only proves things run. */
-    public boolean measures() {
-        return this != SMOKE;
+    /**
+     * True for the profiles that keep a class's declared {@code @Warmup}/{@code @Measurement}
+     * (standard, full); smoke only proves things run, steady measures the warm-up itself.
+     */
+    public boolean keepsDeclaredPlans() {
+        return this == STANDARD || this == FULL;
     }
 
     public boolean gcProfiler() {

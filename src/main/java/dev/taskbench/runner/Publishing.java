@@ -14,9 +14,12 @@ import dev.taskbench.report.Report;
 import dev.taskbench.report.ReportFormat;
 import dev.taskbench.report.RunReport;
 import dev.taskbench.results.ForkLog;
+import dev.taskbench.report.SteadyReport;
+import dev.taskbench.report.SteadyStateFile;
 import dev.taskbench.results.JmhJsonReader;
 import dev.taskbench.results.ReferenceResult;
 import dev.taskbench.results.RunResults;
+import dev.taskbench.results.WarmupPlan;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +34,8 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 
 /**
  * The last phase of a run: its files in the staging folder (a JMH JSON per flag set that ran, the
- * baseline jar's rounds joined, the pivot, the reference runtimes, the ceiling), its reports, the
+ * baseline jar's rounds joined, the pivot, the reference runtimes, the ceiling, a steady run's
+ * forks by class), its reports, the
  * one rename that publishes it, the findings screen, and the verdict against its base. Every
  * call into the report package, and the pivot, is made here.
  */
@@ -81,6 +85,9 @@ final class Publishing {
         }
         if (profiles != null) {
             m.put("profiles", profiles);
+        }
+        if (plan.rows().profile() == Profile.STEADY) {
+            m.put(WarmupPlan.METADATA_KEY, Warmups.of(plan.rows()));
         }
         return m;
     }
@@ -178,6 +185,9 @@ final class Publishing {
                         .toList()));
         Criteria criteria = Criteria.defaults();
         List<Answer> answers = Findings.of(run, criteria);
+        if (SteadyStateFile.applies(run)) {
+            ResultsStore.writeJson(site.staging().resolve(SteadyStateFile.NAME), SteadyStateFile.of(run));
+        }
         Report report = RunReport.of(run, answers, criteria);
         ReportFormat.MARKDOWN.write(report, site.staging().resolve("report.md"));
         ReportFormat.HTML.write(report, site.staging().resolve("report.html"));
@@ -187,6 +197,7 @@ final class Publishing {
         out.print(FindingsReport.text(answers, criteria));
         out.print(ModesReport.text(run));
         out.print(ForksReport.text(run));
+        out.print(SteadyReport.text(run));
         out.println();
         out.println("taskbench: reports: " + published.resolve("report.html") + " and report.md beside it");
         out.println("taskbench: results written to " + published);

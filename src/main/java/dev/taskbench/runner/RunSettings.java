@@ -59,7 +59,10 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
     public static final String ADAPTIVE_FORKS = SettingsCatalogue.ADAPTIVE_FORKS.key();
     public static final String CANDIDATE_JVM_ARGS = SettingsCatalogue.CANDIDATE_JVM_ARGS.key();
     public static final String ROUND_TRIP = SettingsCatalogue.DB_ROUND_TRIP.key();
-    /** Re-runs of a suspect fork in the measuring profiles: one more after a re-run that was disturbed too. */
+    /**
+     * Re-runs of a suspect fork in standard and full: one more after a re-run that was disturbed too.
+     * Smoke only proves things run; steady keeps every fork, since a fork that never settles is its answer.
+     */
     static final int DEFAULT_RERUNS = 2;
 
     /** {@code -Dtaskbench.reference}: time CPython, PyPy and Node beside the JVM, or not. */
@@ -86,7 +89,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 runId, CeilingPlan.from(s, request.profile()), gate, base,
                 baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), Criteria.acrossTestbeds(s),
                 s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000),
-                s.integer(SettingsCatalogue.RERUNS.key(), null, request.profile().measures() ? DEFAULT_RERUNS : 0, 0, 10),
+                s.integer(SettingsCatalogue.RERUNS.key(), null, request.profile().keepsDeclaredPlans() ? DEFAULT_RERUNS : 0, 0, 10),
                 candidateJvmArgs(s, baselineJar), Duration.ofSeconds(s.integer(BaselineJar.ALLOWANCE, null,
                         BaselineJar.DEFAULT_ALLOWANCE_SECONDS, 0, 86_400)),
                 s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s),

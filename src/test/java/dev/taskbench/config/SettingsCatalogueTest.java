@@ -184,7 +184,7 @@ class SettingsCatalogueTest {
         int serve = help.indexOf("mvn jmh:serve");
         assertTrue(run > 0 && serve > run, "grouped by command, run first");
         assertTrue(help.subList(run, serve).stream().anyMatch(l -> l.startsWith("  -Dtaskbench.profile=smoke|standard"
-                + "|full  (env TASKBENCH_PROFILE)  default: standard")), String.join("\n", help));
+                + "|full|steady  (env TASKBENCH_PROFILE)  default: standard")), String.join("\n", help));
         assertFalse(help.subList(run, serve).stream().anyMatch(l -> l.contains("taskbench.port=")), "port is serve's");
     }
 }

@@ -1,6 +1,7 @@
 package dev.taskbench.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.loop.CounterLoopWarmupBenchmark;
@@ -52,6 +53,25 @@ class PassPlanTest {
                 "requestTenUsers"), PLAIN));
         assertEquals(1, plan.passes().size());
         assertEquals(List.of("smoke: skips the declared 5 x 1000 ms warmup of 1 class (InsertBenchmark)"), plan.notes());
+    }
+
+    @Test
+    void steadyMeasuresFromTheFirstIterationInManyShortOnesAndSaysSo() {
+        assertEquals(Profile.STEADY, Profile.parse("steady"));
+        PassPlan.Iterations w = PassPlan.runs(Profile.STEADY, user(), WRITE);
+        assertEquals(new PassPlan.Iterations(0, TimeValue.milliseconds(100), 60, TimeValue.milliseconds(100)), w,
+                "the declared 5 x 1000 ms warmup is replaced: it is what is measured");
+        assertEquals(w, PassPlan.runs(Profile.STEADY, user(), PLAIN));
+        assertEquals(10, Profile.STEADY.forks());
+        assertFalse(Profile.STEADY.gcProfiler());
+        assertEquals(0, Profile.STEADY.adaptiveForks());
+        PassPlan plan = PassPlan.plan(Profile.STEADY, user(), List.of(WRITE, PLAIN));
+        assertEquals(1, plan.passes().size());
+        assertEquals(List.of("steady: measures from the first iteration, skipping the declared 5 x 1000 ms warmup"
+                + " of 1 class (InsertBenchmark)"), plan.notes());
+        assertEquals(List.of("your -wi/-w: runs 1 x 100 ms instead of the declared 5 x 1000 ms warmup of 1 class"
+                + " (InsertBenchmark)"), PassPlan.plan(Profile.STEADY, user("-wi", "1"), List.of(WRITE)).notes(),
+                "your warmup wins, and the note says it is yours");
     }
 
     @Test

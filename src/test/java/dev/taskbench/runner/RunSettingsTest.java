@@ -65,6 +65,8 @@ class RunSettingsTest {
         assertEquals(java.util.List.of(), read().candidateJvmArgs());
         assertEquals(12, read().adaptiveForks(), "the standard profile's cap");
         assertEquals(0, read("-Dtaskbench.profile=smoke").adaptiveForks());
+        assertEquals(Profile.STEADY, read("-Dtaskbench.profile=steady").request().profile());
+        assertEquals(0, read("-Dtaskbench.profile=steady").adaptiveForks(), "steady adds no forks");
         assertTrue(error("-Dtaskbench.adaptive.maxForks=-1").startsWith("-Dtaskbench.adaptive.maxForks=-1 is not valid"));
     }
 

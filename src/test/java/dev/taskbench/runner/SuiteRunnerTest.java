@@ -98,6 +98,31 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aSteadyRunWritesEachForksClassAndEachRowsSteadyStateBesideItsDeclaredWarmup(@TempDir Path results)
+            throws Exception {
+        int code = run(results, "-Dtaskbench.profile=steady", "-Dtaskbench.db.url=jdbc:postgresql://127.0.0.1:1/nope",
+                "-Djmh.include=ConnectionPoolOverheadBenchmark.oneUser", "-Djmh.args=-f 0 -i 8 -r 20ms -p source=hikari");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("steady: measures from the first iteration, skipping the declared 4 x 500 ms warmup"
+                + " of 1 class (ConnectionPoolOverheadBenchmark)"), text);
+        Path run = onlyRun(results);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode metadata = json.readTree(run.resolve(ResultsStore.METADATA_FILE).toFile());
+        assertEquals("steady", metadata.get("profile").asText());
+        JsonNode plan = metadata.get("warmups").get("dev.taskbench.pool.ConnectionPoolOverheadBenchmark.oneUser");
+        assertEquals("4 x 500 ms", plan.get("declared").asText());
+        assertEquals(0.02, plan.get("iterationSeconds").asDouble(), 1e-9);
+        JsonNode forks = json.readTree(run.resolve(dev.taskbench.report.SteadyStateFile.NAME).toFile()).get("forks");
+        assertEquals(1, forks.size(), "-f 0: one in-process fork");
+        assertTrue(List.of("flat", "warm-up", "slowdown", "no steady state").contains(forks.get(0).get("class").asText()),
+                forks.toString());
+        String md = Files.readString(run.resolve("report.md"));
+        assertTrue(md.contains("## Steady state per fork") && md.contains("| 4 x 500 ms (2.0 s) | 2.0 s |"), md);
+        assertTrue(text.contains("Steady state per fork ("), "the screen shows the section too");
+    }
+
+    @Test
     void theLastScreenIsTheFindingsThenWhereTheReportsAre(@TempDir Path results) throws Exception {
         int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.db.url=jdbc:postgresql://127.0.0.1:1/nope",
                 "-Djmh.include=ConnectionPoolOverheadBenchmark.oneUser",
