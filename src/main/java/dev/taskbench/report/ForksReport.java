@@ -42,11 +42,11 @@ public final class ForksReport {
         List<Text> suspect = new ArrayList<>();
         for (ForkLog.RowLog r : log.get().rows()) {
             String row = r.key().label() + (several ? " (" + r.flagSet() + ")" : "");
-            r.replaced().forEach(f -> replaced.add(Text.of(row + ": " + describe(f))));
+            r.replaced().forEach(f -> replaced.add(Text.of(row + ": " + describe(f, r.unit()))));
             for (int i = 0; i < r.kept().size(); i++) {
                 ForkLog.Fork f = r.kept().get(i);
                 if (f.suspect()) {
-                    suspect.add(Text.of(row + ", fork " + (i + 1) + ": " + describe(f)));
+                    suspect.add(Text.of(row + ", fork " + (i + 1) + ": " + describe(f, r.unit())));
                 }
             }
         }
@@ -62,17 +62,17 @@ public final class ForksReport {
         return Optional.of(new Section("forks", TITLE, LEGEND, false, blocks));
     }
 
-    /** "2,332 ns: vs row median 189 ns; machine busy 61% beside it". */
-    static String describe(ForkLog.Fork f) {
-        return Fmt.num(f.level()) + (f.why().isEmpty() ? "" : ": " + String.join("; ", f.why()))
+    /** "2,332 ns/op: vs row median 189 ns/op; machine busy 61% beside it". */
+    static String describe(ForkLog.Fork f, String unit) {
+        return Fmt.num(f.level()) + " " + unit + (f.why().isEmpty() ? "" : ": " + String.join("; ", f.why()))
                 + (f.disturbed() && f.why().stream().noneMatch(w -> w.startsWith("machine busy"))
                         ? "; machine busy " + percent(f.busy()) + " beside it" : "");
     }
 
-    /** "600 forks sampled; other processes used a median 1% of the machine beside them, at most 61%; 3 replaced". */
+    /** "600 forks sampled (replaced ones too); other processes used a median 1% of the machine beside them, at most 61%; ...". */
     static String load(ForkLog log) {
-        double[] busy = log.rows().stream().flatMap(r -> r.kept().stream()).mapToDouble(ForkLog.Fork::busy)
-                .filter(Double::isFinite).sorted().toArray();
+        double[] busy = log.rows().stream().flatMap(r -> java.util.stream.Stream.concat(r.kept().stream(),
+                r.replaced().stream())).mapToDouble(ForkLog.Fork::busy).filter(Double::isFinite).sorted().toArray();
         long suspects = log.rows().stream().flatMap(r -> r.kept().stream()).filter(ForkLog.Fork::suspect).count();
         String reruns = log.rerunCap() == 0 ? "re-runs off" : "up to " + log.rerunCap() + " re-run(s) a fork";
         if (busy.length == 0) {

@@ -46,8 +46,8 @@ public record ForkLog(int rerunCap, List<RowLog> rows) {
         }
     }
 
-    /** One row's forks: those its results hold, in order, and those re-runs replaced. */
-    public record RowLog(String flagSet, BenchmarkKey key, List<Fork> kept, List<Fork> replaced) {
+    /** One row's forks, their levels in {@code unit}: those its results hold, in order, and those re-runs replaced. */
+    public record RowLog(String flagSet, BenchmarkKey key, String unit, List<Fork> kept, List<Fork> replaced) {
         public RowLog {
             kept = List.copyOf(kept);
             replaced = List.copyOf(replaced);

@@ -7,10 +7,13 @@ import dev.taskbench.stability.RowStability;
 import dev.taskbench.stability.SuspectForks;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -35,6 +38,10 @@ final class SuspectReruns {
     private final RunPlan plan;
     private final Execution execution;
     private final PrintStream out;
+    /** Forks already judged and kept: never suspect again. */
+    private final Set<BenchmarkResult> accepted = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Forks still suspect when the re-runs ended, with why. */
+    private final Map<BenchmarkResult, List<String>> unsettled = new IdentityHashMap<>();
 
     SuspectReruns(RunSettings settings, RunPlan plan, Execution execution, PrintStream out) {
         this.cap = settings.reruns();
@@ -48,10 +55,16 @@ final class SuspectReruns {
             List<Disturbance> load, List<SuspectForks.Suspect> suspects) {
     }
 
-    /** Re-runs the suspect forks of every row until none is left or the cap is reached. */
+    /**
+     * Re-runs the suspect forks of every row until none is left or the cap is reached. A fork is
+     * judged once: after the first check only the re-runs' fresh forks can be suspect, so taking
+     * one outlier out never makes its row's other forks suspect in turn (its spread shrinks, and the
+     * rule would otherwise go on trimming real forks).
+     */
     void settle(Measurements measured) throws RunnerException {
         for (int attempt = 1; attempt <= cap; attempt++) {
             List<Checked> suspect = check(measured).stream().filter(c -> !c.suspects().isEmpty()).toList();
+            accept(measured);
             if (suspect.isEmpty()) {
                 return;
             }
@@ -63,6 +76,8 @@ final class SuspectReruns {
             }
         }
         List<Checked> left = check(measured).stream().filter(c -> !c.suspects().isEmpty()).toList();
+        left.forEach(c -> c.suspects().forEach(s -> unsettled.put(c.forks().get(s.fork()), s.reasons())));
+        accept(measured);
         if (!left.isEmpty()) {
             out.printf("taskbench: %d row(s) still have suspect forks%s; they stay in the results, marked, and a"
                     + " finding resting on a disturbed one is undecided%n", left.size(),
@@ -81,7 +96,11 @@ final class SuspectReruns {
         }
     }
 
-    /** The log of every row's forks as the run ends: what the metadata keeps and the reports read. */
+    /**
+     * The log of every row's forks as the run ends: what the metadata keeps and the reports read. A
+     * kept fork is suspect if it was when the re-runs ended, or if it came later (a fork pair for an
+     * undecided row) and the rule finds it so.
+     */
     ForkLog log(Measurements measured) {
         List<ForkLog.RowLog> rows = new ArrayList<>();
         Map<String, List<RunResult>> replaced = new LinkedHashMap<>();
@@ -90,8 +109,9 @@ final class SuspectReruns {
             List<ForkLog.Fork> kept = new ArrayList<>();
             for (int i = 0; i < c.forks().size(); i++) {
                 int fork = i;
-                List<String> why = c.suspects().stream().filter(s -> s.fork() == fork).findFirst()
-                        .map(SuspectForks.Suspect::reasons).orElse(List.of());
+                List<String> why = Optional.ofNullable(unsettled.get(c.forks().get(i))).orElseGet(() -> c.suspects()
+                        .stream().filter(s -> s.fork() == fork).findFirst().map(SuspectForks.Suspect::reasons)
+                        .orElse(List.of()));
                 kept.add(fork(c.forks().get(i), c.load().get(i), why));
             }
             List<ForkLog.Fork> gone = replaced.computeIfAbsent(set, measured::replacedForks).stream()
@@ -99,7 +119,8 @@ final class SuspectReruns {
                     .flatMap(r -> r.getBenchmarkResults().stream())
                     .map(f -> fork(f, measured.load(f).orElse(UNSAMPLED), measured.replacedBecause(f).orElse(List.of())))
                     .toList();
-            rows.add(new ForkLog.RowLog(set, key(c.params()), kept, gone));
+            rows.add(new ForkLog.RowLog(set, key(c.params()), c.forks().get(0).getPrimaryResult().getScoreUnit(), kept,
+                    gone));
         }
         return new ForkLog(cap, rows);
     }
@@ -108,6 +129,14 @@ final class SuspectReruns {
         return new ForkLog.Fork(median(scores(f)), d.others(), d.steal(), SuspectForks.disturbed(d), why);
     }
 
+    /** Every fork the results keep now has been judged. */
+    private void accept(Measurements measured) {
+        for (Planned p : measured.survivors(plan.flagSets())) {
+            measured.kept(p.flagSet().name()).forEach(r -> accepted.addAll(r.getBenchmarkResults()));
+        }
+    }
+
+    /** Each row's forks, and its suspects among the forks not yet judged. */
     private List<Checked> check(Measurements measured) {
         List<Checked> out = new ArrayList<>();
         for (Planned p : measured.survivors(plan.flagSets())) {
@@ -115,7 +144,8 @@ final class SuspectReruns {
                 List<BenchmarkResult> forks = List.copyOf(r.getBenchmarkResults());
                 List<Disturbance> load = forks.stream().map(f -> measured.load(f).orElse(UNSAMPLED)).toList();
                 List<SuspectForks.Suspect> suspects = stability(p, r)
-                        .map(s -> s.suspects(load, Optional.empty())).orElse(List.of());
+                        .map(s -> s.suspects(load, Optional.empty())).orElse(List.of()).stream()
+                        .filter(s -> !accepted.contains(forks.get(s.fork()))).toList();
                 out.add(new Checked(p, r.getParams(), forks, load, suspects));
             }
         }

@@ -21,7 +21,8 @@ class ForkLogTest {
         ForkLog.Fork busy = new ForkLog.Fork(1278, 0.61, Double.NaN, true, List.of("machine busy 61% beside it"));
         ForkLog.Fork gone = new ForkLog.Fork(2332, 0.55, 0, true, List.of("vs row median 150 ns",
                 "machine busy 55% beside it"));
-        return new ForkLog(2, List.of(new ForkLog.RowLog("default", KEY, List.of(quiet, busy, quiet), List.of(gone))));
+        return new ForkLog(2, List.of(new ForkLog.RowLog("default", KEY, "ns/op", List.of(quiet, busy, quiet),
+                List.of(gone))));
     }
 
     private static BenchmarkResult row() {
