@@ -9,17 +9,20 @@ import dev.taskbench.findings.Findings;
 import dev.taskbench.results.ProfileEvent;
 import dev.taskbench.results.RunSpec;
 import dev.taskbench.results.RunResults;
+import dev.taskbench.stability.ByModes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A comparison as every command shows it: the table on the console, {@code report.md} and
  * {@code report.html} in {@code compare-<base>-vs-<candidate>/}, differential flame graphs of
- * the SLOWER rows when asked, and the gate's verdict.
+ * the SLOWER rows when asked, and the gate's verdict. Rows whose forks land in more than one mode on
+ * a side are compared mode by mode ({@link ByModes}).
  */
 public final class ComparisonReports {
     private ComparisonReports() {
@@ -29,7 +32,19 @@ public final class ComparisonReports {
     public static Comparison compareAndReport(Path root, Path base, Path candidate, Criteria criteria, PrintStream out) {
         RunResults br = RunResults.read(base);
         RunResults cr = RunResults.read(candidate);
-        return report(root, Comparison.compare(br, cr, criteria), findings(br, cr, false, criteria), out);
+        return report(root, compare(br, cr, criteria), findings(br, cr, false, criteria),
+                cap(br, cr), out);
+    }
+
+    /** Two runs as every command compares them: rows with modes on a side mode by mode, the rest by ranks. */
+    public static Comparison compare(RunResults base, RunResults candidate, Criteria criteria) {
+        return Comparison.compare(base, candidate, criteria, new ByModes());
+    }
+
+    /** The adaptive cap the candidate's run recorded, else the base's; empty when neither did. */
+    private static OptionalInt cap(RunResults base, RunResults candidate) {
+        OptionalInt c = RunReport.cap(candidate);
+        return c.isPresent() ? c : RunReport.cap(base);
     }
 
     /** Each side's findings, paired question by question. */
@@ -68,16 +83,18 @@ public final class ComparisonReports {
     private static Comparison report(Path root, RunSpec b, RunResults br, RunSpec c, RunResults cr, Criteria criteria,
             PrintStream out) {
         if (b.flagSet().isEmpty() && c.flagSet().isEmpty()) {
-            return report(root, Comparison.compare(br, cr, criteria), findings(br, cr, false, criteria), out);
+            return report(root, compare(br, cr, criteria), findings(br, cr, false, criteria),
+                    cap(br, cr), out);
         }
         String bf = b.flagSet().orElseGet(() -> c.flagSet().get());
         String cf = c.flagSet().orElseGet(() -> b.flagSet().get());
-        return report(root, Comparison.compareFlagSets(br, bf, cr, cf, criteria),
-                findings(Findings.only(br, bf), Findings.only(cr, cf), true, criteria), out);
+        return report(root, Comparison.compareFlagSets(br, bf, cr, cf, criteria, new ByModes()),
+                findings(Findings.only(br, bf), Findings.only(cr, cf), true, criteria), cap(br, cr), out);
     }
 
-    private static Comparison report(Path root, Comparison cmp, List<Findings.Pair> findings, PrintStream out) {
-        Report report = ComparisonReport.of(cmp, findings);
+    private static Comparison report(Path root, Comparison cmp, List<Findings.Pair> findings, OptionalInt cap,
+            PrintStream out) {
+        Report report = ComparisonReport.of(cmp, findings, cap);
         cmp.testbeds().lines().forEach(out::println);
         out.print(ReportFormat.TEXT.render(report));
         Path dir = dir(root, cmp);
