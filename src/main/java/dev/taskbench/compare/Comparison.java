@@ -43,6 +43,12 @@ import java.util.function.Predicate;
  * mode for the test by modes to reach p &lt;= alpha at all (5 forks a side split 3/2), the rank test
  * stands, as its null (one distribution on both sides) holds for an unchanged mixture too, and the
  * reason says the modes were not tested.</li>
+ * <li>Base and candidate from separate runs (not interleaved) differ by the testbed's drift too,
+ * which forks within each run do not show. With a {@link Drift} that knows a row's run-to-run
+ * spread, a FASTER or SLOWER rank-tested row must also move by at least
+ * {@link Drift.Spread#threshold} (else SAME), and its reason names the threshold it used. Rows
+ * compared mode by mode keep their verdict: a split of forks between modes has no size to hold
+ * against drift.</li>
  * <li>{@code gc.alloc.rate.norm} (bytes per operation) needs no test where it is deterministic,
  * but it is not everywhere: a row that allocates hundreds of KB per call moves by a percent or
  * two from fork to fork with what the JIT scalar-replaced. So allocation GREW only when every
@@ -86,10 +92,17 @@ public final class Comparison {
 
     /** Two runs: rows matched by flag set and key, rows with modes by {@code modes}. */
     public static Comparison compare(RunResults base, RunResults candidate, Criteria options, ModeTest modes) {
+        return compare(base, candidate, options, modes, Drift.NONE);
+    }
+
+    /** The same, with the testbed's run-to-run drift held against rows of two separate runs. */
+    public static Comparison compare(RunResults base, RunResults candidate, Criteria options, ModeTest modes,
+            Drift drift) {
         Map<RowKey, BenchmarkResult> b = index(base.results(), true);
         Map<RowKey, BenchmarkResult> c = index(candidate.results(), true);
+        TestbedCheck testbeds = TestbedCheck.of(base, candidate, false);
         return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options, modes,
-                TestbedCheck.of(base, candidate, false));
+                testbeds.interleaved() ? Drift.NONE : drift, testbeds);
     }
 
     /** Two flag sets of one run ("is flag set B better than A?"): rows matched by key. */
@@ -119,7 +132,7 @@ public final class Comparison {
         boolean oneRun = base.source().toAbsolutePath().normalize().equals(candidate.source().toAbsolutePath().normalize());
         return build(oneRun ? baseFlagSet : base.runId() + ":" + baseFlagSet,
                 oneRun ? candidateFlagSet : candidate.runId() + ":" + candidateFlagSet, b, c, r -> label, options, modes,
-                TestbedCheck.of(base, candidate, false));
+                Drift.NONE, TestbedCheck.of(base, candidate, false));
     }
 
     private static void requireFlagSet(RunResults run, String flagSet) {
@@ -140,7 +153,7 @@ public final class Comparison {
 
     private static Comparison build(String baseName, String candidateName, Map<RowKey, BenchmarkResult> base,
             Map<RowKey, BenchmarkResult> candidate, Function<BenchmarkResult, String> group,
-            Criteria o, ModeTest modes, TestbedCheck testbeds) {
+            Criteria o, ModeTest modes, Drift drift, TestbedCheck testbeds) {
         List<Pending> pending = new ArrayList<>();
         List<BenchmarkResult> onlyBase = new ArrayList<>();
         GeometricMean geo = new GeometricMean(o);
@@ -149,7 +162,7 @@ public final class Comparison {
             if (c == null) {
                 onlyBase.add(b);
             } else {
-                pending.add(new Pending(group.apply(b), b, c, o, modes, geo));
+                pending.add(new Pending(group.apply(b), b, c, o, modes, drift, geo));
             }
         });
         List<BenchmarkResult> onlyCandidate = candidate.entrySet().stream()
@@ -219,9 +232,12 @@ public final class Comparison {
         final Optional<ModeTest.Outcome> modes;
         /** A mode-by-mode test whose forks could not reach alpha: the rank test stands, and says so. */
         final Optional<ModeTest.Outcome> modesTooThin;
+        /** The row's run-to-run spread on this testbed, for two separate runs with history. */
+        final Optional<Drift.Spread> drift;
 
         Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Criteria o, ModeTest modeTest,
-                GeometricMean geo) {
+                Drift drift, GeometricMean geo) {
+            this.drift = drift.of(new RowKey(group, base.key()));
             this.group = group;
             this.base = base;
             this.candidate = candidate;
@@ -260,6 +276,13 @@ public final class Comparison {
                         modes.isPresent() ? BY_MODES : "", b.length, c.length, o.alpha(), floor);
             }
             return null;
+        }
+
+        /** "the ±11% this testbed drifts run to run (5 other runs)". */
+        private String driftText(Criteria o) {
+            Drift.Spread d = drift.orElseThrow();
+            return String.format(Locale.ROOT, "the \u00b1%.1f%% this testbed drifts run to run (%d other runs)",
+                    d.threshold(o) * 100, d.runs());
         }
 
         /** The p that enters the correction: the mode test's when there is one, else the rank test's. */
@@ -315,9 +338,12 @@ public final class Comparison {
                     verdict = Verdict.SAME;
                     reason = String.format(Locale.ROOT, "below the %.0f%% minimum effect (%s)", o.minEffect() * 100,
                             change);
+                } else if (drift.isPresent() && Math.abs(r - 1) < drift.get().threshold(o)) {
+                    verdict = Verdict.SAME;
+                    reason = "within " + driftText(o) + " (" + change + ")";
                 } else {
                     verdict = (up == higherBetter) ? Verdict.FASTER : Verdict.SLOWER;
-                    reason = change;
+                    reason = change + drift.map(d -> "; beyond " + driftText(o)).orElse("");
                 }
             }
             reason += modesTooThin.map(t -> String.format(Locale.ROOT, "; forks in more than one mode, too few a mode to "
@@ -325,7 +351,7 @@ public final class Comparison {
             return new Row(new RowKey(group, base.key()), base.unit(), direction, base.forkScores(), candidate.forkScores(),
                     Stats.median(b), Stats.median(c), ratio, tested ? mw.u() : Double.NaN,
                     tested ? p() : Double.NaN, modes.isPresent() || mw.exact(), q, verdict, reason, allocation(o), minQ,
-                    forksNeeded, modes.isPresent());
+                    forksNeeded, modes.isPresent(), modes.isPresent() ? Optional.empty() : drift);
         }
 
         private Row.Allocation allocation(Criteria o) {

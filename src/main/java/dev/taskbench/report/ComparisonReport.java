@@ -65,6 +65,7 @@ public final class ComparisonReport {
         ComparedDetection detection = new ComparedDetection(c, cap);
         List<Block> blocks = new ArrayList<>();
         blocks.add(gate(c));
+        drift(c).ifPresent(blocks::add);
         blocks.add(new Paragraph(String.format(Locale.ROOT, "%d rows: %d faster, %d slower, %d same, %d unknown.",
                 c.rows().size(), c.count(Verdict.FASTER), c.count(Verdict.SLOWER), c.count(Verdict.SAME),
                 c.count(Verdict.UNKNOWN)) + c.geometricMean().map(g -> " Geometric mean of time ratios "
@@ -88,6 +89,26 @@ public final class ComparisonReport {
         blocks.add(new Items(null, null, unknown(c), true));
         blocks.add(new Footnote(footnote(o)));
         return blocks;
+    }
+
+    /**
+     * For two separate runs, whether drift between them was held against the rows: by how many rows
+     * had other runs of this testbed, or not at all, with what cancels it.
+     */
+    private static java.util.Optional<Block> drift(Comparison c) {
+        if (c.testbeds() == null || c.testbeds().interleaved() || c.rows().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long held = c.rows().stream().filter(r -> r.drift().isPresent()).count();
+        if (held == 0) {
+            return java.util.Optional.of(new Paragraph("Separate runs, not interleaved: drift between them is not "
+                    + "accounted for (no row has 3 other runs of this testbed in the results folder); a baseline jar run "
+                    + "interleaved with the candidate (-Dtaskbench.baseline.jar=...) cancels it."));
+        }
+        return java.util.Optional.of(new Paragraph(String.format(Locale.ROOT, "Separate runs, not interleaved: %d of %d "
+                + "rows must also move beyond their run-to-run drift on this testbed (%.2f times its spread over other "
+                + "runs, at least the minimum effect); the rest have fewer than 3 other runs.", held, c.rows().size(),
+                dev.taskbench.compare.Drift.factor(c.options()))));
     }
 
     /** The gate's verdict on these rows, or why it does not judge them. */
