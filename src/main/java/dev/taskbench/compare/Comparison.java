@@ -34,6 +34,21 @@ import java.util.function.Predicate;
  * forks per side it would need. Such a row is SAME only by equivalence: when its ratio's
  * interval lies inside the minimum effect band (1 &plusmn; minEffect), no change that large is
  * supported whatever the test's floor. A row that cannot be tested is never reported as SAME.</li>
+ * <li>A row whose forks land in more than one mode on either side is tested mode by mode when a
+ * {@link ModeTest} is given: that test's one p (both its questions, Bonferroni) takes the rank test's
+ * place in the same Benjamini-Hochberg family, so m counts each row once whichever test it got, and
+ * its verdict stands only when its q &lt;= alpha (else SAME, or UNKNOWN when its forks could not
+ * have reached q &lt;= alpha alone). Its reason starts {@value #BY_MODES}. The ratio's interval is
+ * not asked to exclude 1: the median of a mixture is not what moved. When too few forks land in a
+ * mode for the test by modes to reach p &lt;= alpha at all (5 forks a side split 3/2), the rank test
+ * stands, as its null (one distribution on both sides) holds for an unchanged mixture too, and the
+ * reason says the modes were not tested.</li>
+ * <li>Base and candidate from separate runs (not interleaved) differ by the testbed's drift too,
+ * which forks within each run do not show. With a {@link Drift} that knows a row's run-to-run
+ * spread, a FASTER or SLOWER rank-tested row must also move by at least
+ * {@link Drift.Spread#threshold} (else SAME), and its reason names the threshold it used. Rows
+ * compared mode by mode keep their verdict: a split of forks between modes has no size to hold
+ * against drift.</li>
  * <li>{@code gc.alloc.rate.norm} (bytes per operation) needs no test where it is deterministic,
  * but it is not everywhere: a row that allocates hundreds of KB per call moves by a percent or
  * two from fork to fork with what the JIT scalar-replaced. So allocation GREW only when every
@@ -46,6 +61,8 @@ import java.util.function.Predicate;
  * gate must judge: something matched, nothing on one side only, nothing UNKNOWN.
  */
 public final class Comparison {
+    /** How the reason of a row tested mode by mode starts. */
+    public static final String BY_MODES = "mode by mode: ";
     private final String baseName;
     private final String candidateName;
     private final Criteria options;
@@ -68,12 +85,24 @@ public final class Comparison {
         this.geometricMean = geometricMean;
     }
 
-    /** Two runs: rows matched by flag set and key. */
+    /** Two runs: rows matched by flag set and key, every row by the rank test. */
     public static Comparison compare(RunResults base, RunResults candidate, Criteria options) {
+        return compare(base, candidate, options, ModeTest.NONE);
+    }
+
+    /** Two runs: rows matched by flag set and key, rows with modes by {@code modes}. */
+    public static Comparison compare(RunResults base, RunResults candidate, Criteria options, ModeTest modes) {
+        return compare(base, candidate, options, modes, Drift.NONE);
+    }
+
+    /** The same, with the testbed's run-to-run drift held against rows of two separate runs. */
+    public static Comparison compare(RunResults base, RunResults candidate, Criteria options, ModeTest modes,
+            Drift drift) {
         Map<RowKey, BenchmarkResult> b = index(base.results(), true);
         Map<RowKey, BenchmarkResult> c = index(candidate.results(), true);
-        return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options,
-                TestbedCheck.of(base, candidate, false));
+        TestbedCheck testbeds = TestbedCheck.of(base, candidate, false);
+        return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options, modes,
+                testbeds.interleaved() ? Drift.NONE : drift, testbeds);
     }
 
     /** Two flag sets of one run ("is flag set B better than A?"): rows matched by key. */
@@ -89,6 +118,12 @@ public final class Comparison {
      */
     public static Comparison compareFlagSets(RunResults base, String baseFlagSet, RunResults candidate,
             String candidateFlagSet, Criteria options) {
+        return compareFlagSets(base, baseFlagSet, candidate, candidateFlagSet, options, ModeTest.NONE);
+    }
+
+    /** The same, rows with modes by {@code modes}. */
+    public static Comparison compareFlagSets(RunResults base, String baseFlagSet, RunResults candidate,
+            String candidateFlagSet, Criteria options, ModeTest modes) {
         requireFlagSet(base, baseFlagSet);
         requireFlagSet(candidate, candidateFlagSet);
         Map<RowKey, BenchmarkResult> b = index(base.results(baseFlagSet), false);
@@ -96,8 +131,8 @@ public final class Comparison {
         String label = baseFlagSet + " \u2192 " + candidateFlagSet;
         boolean oneRun = base.source().toAbsolutePath().normalize().equals(candidate.source().toAbsolutePath().normalize());
         return build(oneRun ? baseFlagSet : base.runId() + ":" + baseFlagSet,
-                oneRun ? candidateFlagSet : candidate.runId() + ":" + candidateFlagSet, b, c, r -> label, options,
-                TestbedCheck.of(base, candidate, false));
+                oneRun ? candidateFlagSet : candidate.runId() + ":" + candidateFlagSet, b, c, r -> label, options, modes,
+                Drift.NONE, TestbedCheck.of(base, candidate, false));
     }
 
     private static void requireFlagSet(RunResults run, String flagSet) {
@@ -118,7 +153,7 @@ public final class Comparison {
 
     private static Comparison build(String baseName, String candidateName, Map<RowKey, BenchmarkResult> base,
             Map<RowKey, BenchmarkResult> candidate, Function<BenchmarkResult, String> group,
-            Criteria o, TestbedCheck testbeds) {
+            Criteria o, ModeTest modes, Drift drift, TestbedCheck testbeds) {
         List<Pending> pending = new ArrayList<>();
         List<BenchmarkResult> onlyBase = new ArrayList<>();
         GeometricMean geo = new GeometricMean(o);
@@ -127,13 +162,13 @@ public final class Comparison {
             if (c == null) {
                 onlyBase.add(b);
             } else {
-                pending.add(new Pending(group.apply(b), b, c, o, geo));
+                pending.add(new Pending(group.apply(b), b, c, o, modes, drift, geo));
             }
         });
         List<BenchmarkResult> onlyCandidate = candidate.entrySet().stream()
                 .filter(e -> !base.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
 
-        double[] p = pending.stream().mapToDouble(x -> x.tested ? x.mw.p() : Double.NaN).toArray();
+        double[] p = pending.stream().mapToDouble(x -> x.tested ? x.p() : Double.NaN).toArray();
         double[] q = BenjaminiHochberg.adjust(p);
         int m = (int) pending.stream().filter(x -> x.tested).count();
         List<Row> rows = new ArrayList<>();
@@ -193,8 +228,16 @@ public final class Comparison {
         final String untestedReason;
         /** Untested for its unit, not its forks: more forks would not help. */
         final boolean unitProblem;
+        /** The mode-by-mode test, when the row has modes on a side and enough forks to reach alpha. */
+        final Optional<ModeTest.Outcome> modes;
+        /** A mode-by-mode test whose forks could not reach alpha: the rank test stands, and says so. */
+        final Optional<ModeTest.Outcome> modesTooThin;
+        /** The row's run-to-run spread on this testbed, for two separate runs with history. */
+        final Optional<Drift.Spread> drift;
 
-        Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Criteria o, GeometricMean geo) {
+        Pending(String group, BenchmarkResult base, BenchmarkResult candidate, Criteria o, ModeTest modeTest,
+                Drift drift, GeometricMean geo) {
+            this.drift = drift.of(new RowKey(group, base.key()));
             this.group = group;
             this.base = base;
             this.candidate = candidate;
@@ -206,6 +249,10 @@ public final class Comparison {
             this.ratio = Bootstrap.percentile(Stats.median(c) / Stats.median(b), replicates, o.confidence());
             this.mw = MannWhitney.test(b, c);
             this.unitProblem = !base.unit().equals(candidate.unit()) || direction.isEmpty();
+            boolean enough = b.length >= o.minForks() && c.length >= o.minForks();
+            Optional<ModeTest.Outcome> t = unitProblem || !enough ? Optional.empty() : modeTest.test(base, candidate, o);
+            this.modes = t.filter(x -> x.minP() <= o.alpha());
+            this.modesTooThin = t.filter(x -> x.minP() > o.alpha());
             this.untestedReason = untested(o);
             this.tested = untestedReason == null;
             if (tested) {
@@ -223,24 +270,46 @@ public final class Comparison {
             if (b.length < o.minForks() || c.length < o.minForks()) {
                 return b.length + " vs " + c.length + " forks, need " + o.minForks() + " per side";
             }
-            double floor = MannWhitney.minimumP(b.length, c.length);
+            double floor = floor();
             if (floor > o.alpha()) {
-                return String.format(Locale.ROOT, "%d vs %d forks cannot reach p <= %s (best p %.3f)", b.length,
-                        c.length, o.alpha(), floor);
+                return String.format(Locale.ROOT, "%s%d vs %d forks cannot reach p <= %s (best p %.3f)",
+                        modes.isPresent() ? BY_MODES : "", b.length, c.length, o.alpha(), floor);
             }
             return null;
+        }
+
+        /** "the ±11% this testbed drifts run to run (5 other runs)". */
+        private String driftText(Criteria o) {
+            Drift.Spread d = drift.orElseThrow();
+            return String.format(Locale.ROOT, "the \u00b1%.1f%% this testbed drifts run to run (%d other runs)",
+                    d.threshold(o) * 100, d.runs());
+        }
+
+        /** The p that enters the correction: the mode test's when there is one, else the rank test's. */
+        double p() {
+            return modes.map(ModeTest.Outcome::p).orElse(mw.p());
+        }
+
+        /** The smallest p the row's test allows with these forks. */
+        private double floor() {
+            return modes.map(ModeTest.Outcome::minP).orElseGet(() -> MannWhitney.minimumP(b.length, c.length));
         }
 
         Row finish(double q, int m, Criteria o) {
             // a row left out of the correction for its forks would be one more row with enough of them
             int family = tested ? m : m + 1;
-            double minQ = unitProblem ? Double.NaN : Power.minReachableQ(b.length, c.length, family);
+            double minQ = unitProblem ? Double.NaN
+                    : modes.isPresent() ? Math.min(1, floor() * family) : Power.minReachableQ(b.length, c.length, family);
             int forksNeeded = unitProblem ? 0 : Power.forksNeeded(family, o.alpha(), o.minForks());
             Verdict verdict;
             String reason;
             if (!tested) {
                 verdict = Verdict.UNKNOWN;
                 reason = untestedReason;
+            } else if (modes.isPresent()) {
+                ModeVerdict v = ModeVerdict.of(modes.get(), q, minQ, m, o);
+                verdict = v.verdict();
+                reason = v.reason();
             } else {
                 double r = ratio.estimate();
                 boolean higherBetter = direction.orElseThrow() == Direction.HIGHER_IS_BETTER;
@@ -269,14 +338,20 @@ public final class Comparison {
                     verdict = Verdict.SAME;
                     reason = String.format(Locale.ROOT, "below the %.0f%% minimum effect (%s)", o.minEffect() * 100,
                             change);
+                } else if (drift.isPresent() && Math.abs(r - 1) < drift.get().threshold(o)) {
+                    verdict = Verdict.SAME;
+                    reason = "within " + driftText(o) + " (" + change + ")";
                 } else {
                     verdict = (up == higherBetter) ? Verdict.FASTER : Verdict.SLOWER;
-                    reason = change;
+                    reason = change + drift.map(d -> "; beyond " + driftText(o)).orElse("");
                 }
             }
+            reason += modesTooThin.map(t -> String.format(Locale.ROOT, "; forks in more than one mode, too few a mode to "
+                    + "test mode by mode (best p %.3f)", t.minP())).orElse("");
             return new Row(new RowKey(group, base.key()), base.unit(), direction, base.forkScores(), candidate.forkScores(),
                     Stats.median(b), Stats.median(c), ratio, tested ? mw.u() : Double.NaN,
-                    tested ? mw.p() : Double.NaN, mw.exact(), q, verdict, reason, allocation(o), minQ, forksNeeded);
+                    tested ? p() : Double.NaN, modes.isPresent() || mw.exact(), q, verdict, reason, allocation(o), minQ,
+                    forksNeeded, modes.isPresent(), modes.isPresent() ? Optional.empty() : drift);
         }
 
         private Row.Allocation allocation(Criteria o) {
@@ -294,6 +369,23 @@ public final class Comparison {
             AllocationVerdict v = Stats.min(c) - Stats.max(b) > tolerance ? AllocationVerdict.GREW
                     : Stats.min(b) - Stats.max(c) > tolerance ? AllocationVerdict.SHRANK : AllocationVerdict.SAME;
             return new Row.Allocation(mb, mc, tolerance, v);
+        }
+    }
+
+    /** A mode-by-mode outcome after the correction over rows. */
+    private record ModeVerdict(Verdict verdict, String reason) {
+        static ModeVerdict of(ModeTest.Outcome t, double q, double minQ, int m, Criteria o) {
+            String stats = String.format(Locale.ROOT, "q=%.3g", q);
+            boolean moved = t.verdict() == Verdict.FASTER || t.verdict() == Verdict.SLOWER;
+            if (q > o.alpha() && minQ > o.alpha() && t.verdict() != Verdict.UNKNOWN) {
+                return new ModeVerdict(Verdict.UNKNOWN, String.format(Locale.ROOT, "%sits forks per mode cannot reach "
+                        + "q <= %s among %d rows alone (best q %.3g); %s", BY_MODES, o.alpha(), m, minQ, t.reason()));
+            }
+            if (moved && q > o.alpha()) {
+                return new ModeVerdict(Verdict.SAME, BY_MODES + "not significant among " + m + " rows (" + stats + "): "
+                        + t.reason());
+            }
+            return new ModeVerdict(t.verdict(), BY_MODES + t.reason() + (moved ? " (" + stats + ")" : ""));
         }
     }
 

@@ -22,11 +22,15 @@ import java.util.Optional;
  * @param forksNeeded forks per side (equal sides) with which a difference in this row alone could
  *                    be flagged among the compared rows ({@link Power#forksNeeded}); 0 when forks
  *                    are not the question
+ * @param byModes the verdict is the mode-by-mode test's ({@link ModeTest}); p is then that test's
+ * @param drift the run-to-run spread that set a threshold for this row ({@link Drift}); empty when the
+ *              runs were interleaved, without history, or for a row compared mode by mode
  */
 public record Row(RowKey row, String unit, Optional<Direction> direction,
         List<Double> baseForks, List<Double> candidateForks, double baseMedian, double candidateMedian,
         Interval ratio, double u, double p, boolean exactP, double q, Verdict verdict, String reason,
-        Allocation allocation, double minReachableQ, int forksNeeded) {
+        Allocation allocation, double minReachableQ, int forksNeeded, boolean byModes,
+        Optional<Drift.Spread> drift) {
 
     public Row {
         baseForks = List.copyOf(baseForks);

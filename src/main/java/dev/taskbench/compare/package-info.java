@@ -3,6 +3,7 @@
  * <pre>
  * Comparison c = Comparison.compare(base, candidate, Criteria.defaults());   // two runs
  * Comparison f = Comparison.compareFlagSets(run, "default", "c1", Criteria.defaults());
+ * Comparison.compare(base, candidate, criteria, modeTest, drift);  // rows with modes by a ModeTest; separate runs held against a Drift
  * c.rows();            // Row per matched (flag set, benchmark key): ratio + CI, p, q, Verdict, Allocation
  * c.onlyInBase(); c.onlyInCandidate();
  * c.geometricMean();   // time ratio over tested rows (above 1 = slower), with CI

@@ -4,22 +4,31 @@ import dev.taskbench.ExitCodes;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Drift;
 import dev.taskbench.compare.TestbedCheck;
 import dev.taskbench.findings.Findings;
+import dev.taskbench.history.RunDrift;
+import dev.taskbench.history.RunHistory;
 import dev.taskbench.results.ProfileEvent;
 import dev.taskbench.results.RunSpec;
 import dev.taskbench.results.RunResults;
+import dev.taskbench.results.Testbed;
+import dev.taskbench.stability.ByModes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A comparison as every command shows it: the table on the console, {@code report.md} and
  * {@code report.html} in {@code compare-<base>-vs-<candidate>/}, differential flame graphs of
- * the SLOWER rows when asked, and the gate's verdict.
+ * the SLOWER rows when asked, and the gate's verdict. Rows whose forks land in more than one mode on
+ * a side are compared mode by mode ({@link ByModes}); two separate runs hold each row against its
+ * run-to-run drift from the earlier runs of the testbed under the results folder ({@link RunDrift}).
  */
 public final class ComparisonReports {
     private ComparisonReports() {
@@ -29,7 +38,37 @@ public final class ComparisonReports {
     public static Comparison compareAndReport(Path root, Path base, Path candidate, Criteria criteria, PrintStream out) {
         RunResults br = RunResults.read(base);
         RunResults cr = RunResults.read(candidate);
-        return report(root, Comparison.compare(br, cr, criteria), findings(br, cr, false, criteria), out);
+        return report(root, compare(br, cr, criteria, drift(root, br, cr, criteria)), findings(br, cr, false, criteria),
+                cap(br, cr), out);
+    }
+
+    /** Two runs as every command compares them: rows with modes on a side mode by mode, the rest by ranks. */
+    public static Comparison compare(RunResults base, RunResults candidate, Criteria criteria) {
+        return compare(base, candidate, criteria, Drift.NONE);
+    }
+
+    /** The same, with the testbed's run-to-run drift (used only when the two were not interleaved). */
+    public static Comparison compare(RunResults base, RunResults candidate, Criteria criteria, Drift drift) {
+        return Comparison.compare(base, candidate, criteria, new ByModes(), drift);
+    }
+
+    /** Resamples for the history's medians: only their estimates are used here. */
+    private static final int HISTORY_RESAMPLES = 100;
+
+    /** The candidate's testbed's earlier runs under {@code root}, without the two compared. */
+    private static Drift drift(Path root, RunResults base, RunResults candidate, Criteria criteria) {
+        if (!Files.isDirectory(root)) {
+            return Drift.NONE;
+        }
+        RunHistory history = RunHistory.read(root, criteria.withResamples(HISTORY_RESAMPLES));
+        return RunDrift.of(history.series().getOrDefault(Testbed.of(candidate.metadata()).hash(), List.of()),
+                Set.of(base.runId(), candidate.runId()));
+    }
+
+    /** The adaptive cap the candidate's run recorded, else the base's; empty when neither did. */
+    private static OptionalInt cap(RunResults base, RunResults candidate) {
+        OptionalInt c = RunReport.cap(candidate);
+        return c.isPresent() ? c : RunReport.cap(base);
     }
 
     /** Each side's findings, paired question by question. */
@@ -68,16 +107,18 @@ public final class ComparisonReports {
     private static Comparison report(Path root, RunSpec b, RunResults br, RunSpec c, RunResults cr, Criteria criteria,
             PrintStream out) {
         if (b.flagSet().isEmpty() && c.flagSet().isEmpty()) {
-            return report(root, Comparison.compare(br, cr, criteria), findings(br, cr, false, criteria), out);
+            return report(root, compare(br, cr, criteria, drift(root, br, cr, criteria)), findings(br, cr, false, criteria),
+                    cap(br, cr), out);
         }
         String bf = b.flagSet().orElseGet(() -> c.flagSet().get());
         String cf = c.flagSet().orElseGet(() -> b.flagSet().get());
-        return report(root, Comparison.compareFlagSets(br, bf, cr, cf, criteria),
-                findings(Findings.only(br, bf), Findings.only(cr, cf), true, criteria), out);
+        return report(root, Comparison.compareFlagSets(br, bf, cr, cf, criteria, new ByModes()),
+                findings(Findings.only(br, bf), Findings.only(cr, cf), true, criteria), cap(br, cr), out);
     }
 
-    private static Comparison report(Path root, Comparison cmp, List<Findings.Pair> findings, PrintStream out) {
-        Report report = ComparisonReport.of(cmp, findings);
+    private static Comparison report(Path root, Comparison cmp, List<Findings.Pair> findings, OptionalInt cap,
+            PrintStream out) {
+        Report report = ComparisonReport.of(cmp, findings, cap);
         cmp.testbeds().lines().forEach(out::println);
         out.print(ReportFormat.TEXT.render(report));
         Path dir = dir(root, cmp);

@@ -66,6 +66,24 @@ public final class DetectableChange {
         return new DetectableChange(new StandardDeviation().evaluate(x), criteria, rows);
     }
 
+    /**
+     * From the fork levels of both sides of a comparison (at least two each): the pooled standard
+     * deviation of their log levels, each side about its own mean, so a change between the sides
+     * does not count as spread.
+     */
+    public static DetectableChange pooled(double[] base, double[] candidate, Direction direction, Criteria criteria,
+            int rows) {
+        if (base.length < 2 || candidate.length < 2) {
+            throw new IllegalArgumentException("a pooled spread needs two forks a side, got " + base.length + " and "
+                    + candidate.length);
+        }
+        StandardDeviation sd = new StandardDeviation();
+        double vb = Math.pow(sd.evaluate(Spread.logTime(base, direction)), 2);
+        double vc = Math.pow(sd.evaluate(Spread.logTime(candidate, direction)), 2);
+        double pooled = ((base.length - 1) * vb + (candidate.length - 1) * vc) / (base.length + candidate.length - 2);
+        return new DetectableChange(Math.sqrt(pooled), criteria, rows);
+    }
+
     /** From a spread known otherwise (the row's history): the standard deviation of log fork levels. */
     public static DetectableChange ofSpread(double logSpread, Criteria criteria, int rows) {
         return new DetectableChange(logSpread, criteria, rows);

@@ -50,11 +50,21 @@ public final class ModeComparison {
      * @param reason in a few words: "the fast mode moved +19%"
      * @param shiftP the family's p for "a mode moved" (Bonferroni-adjusted, at most 1)
      * @param splitP Fisher-Freeman-Halton's two-sided p on the fork counts per mode
+     * @param floorP the smallest {@link #p()} these forks per mode allow
      */
     public record ModeVerdict(Verdict verdict, String reason, ForkModes base, ForkModes candidate,
-            List<ModeShift> modes, double shiftP, double splitP) {
+            List<ModeShift> modes, double shiftP, double splitP, double floorP) {
         public ModeVerdict {
             modes = List.copyOf(modes);
+        }
+
+        /**
+         * One p for "nothing changed" over both questions, Bonferroni as the verdict splits alpha:
+         * at most alpha exactly when a question reached alpha / 2. What a multiple-comparison
+         * correction over many rows takes in place of the rank test's p.
+         */
+        public double p() {
+            return Math.min(1, 2 * Math.min(shiftP, splitP));
         }
 
         /** "SLOWER: the fast mode moved +19%". */
@@ -83,7 +93,8 @@ public final class ModeComparison {
         Optional<Boolean> shiftSlower = moved.up(level).map(up -> up == (direction == Direction.LOWER_IS_BETTER));
         Optional<Boolean> splitSlower = split.p() <= level ? Optional.of(cols.slowerSplit()) : Optional.empty();
         Outcome o = decide(moved, split, cols, level, shiftSlower, splitSlower);
-        return Optional.of(new ModeVerdict(o.verdict(), o.reason(), b, c, shifts, moved.p(), split.p()));
+        double floor = Math.min(1, 2 * Math.min(moved.minP(), split.minP()));
+        return Optional.of(new ModeVerdict(o.verdict(), o.reason(), b, c, shifts, moved.p(), split.p(), floor));
     }
 
     private record Outcome(Verdict verdict, String reason) {

@@ -71,7 +71,12 @@ public record RowStability(BenchmarkResult row, Direction direction, double[] le
 
     /** The mode-aware verdict of this row (the base) against the same row of another run; empty without modes. */
     public Optional<ModeComparison.ModeVerdict> compareModes(RowStability candidate, Criteria criteria) {
-        return ModeComparison.compare(levels, candidate.levels, Math.max(noise, candidate.noise), direction, criteria,
-                row.unit());
+        return ModeComparison.compare(levels, candidate.levels, Math.max(known(noise), known(candidate.noise)), direction,
+                criteria, row.unit());
+    }
+
+    /** A noise measured from one iteration a fork is no number: the modes then take their fixed band. */
+    private static double known(double noise) {
+        return Double.isFinite(noise) ? noise : 0;
     }
 }

@@ -92,7 +92,7 @@ class ReportsTest {
         List<String> table = md.lines().filter(l -> l.startsWith("|")).toList();
         assertEquals(2 + 2, table.size());
         for (String row : table) {
-            assertEquals(13, unescapedPipes(row), row); // 12 columns
+            assertEquals(14, unescapedPipes(row), row); // 13 columns
         }
         assertTrue(md.contains("| **SLOWER** |"));
         Path file = dir.resolve("reports/compare.md");
@@ -109,7 +109,7 @@ class ReportsTest {
         assertFalse(md.contains("<script"), md);
         assertTrue(md.contains("&lt;script&gt;"), md);
         for (String row : md.lines().filter(l -> l.startsWith("|")).toList()) {
-            assertEquals(13, unescapedPipes(row), row);
+            assertEquals(14, unescapedPipes(row), row);
         }
     }
 

@@ -34,6 +34,21 @@ class DetectableChangeTest {
         assertTrue(power > 0.72 && power < 0.88, "seen in " + seen + " of " + pairs + " at " + change);
     }
 
+    /** Each side about its own mean: a shift between the sides is no spread, and equal sides pool to their own spread. */
+    @Test
+    void thePooledSpreadOfTwoSidesLeavesTheirDifferenceOut() {
+        double[] base = {100, 102, 98, 101, 99};
+        double[] shifted = java.util.Arrays.stream(base).map(x -> x * 1.5).toArray();
+        DetectableChange one = DetectableChange.of(base, dev.taskbench.compare.Direction.LOWER_IS_BETTER, CRITERIA, 1);
+        DetectableChange two = DetectableChange.pooled(base, shifted, dev.taskbench.compare.Direction.LOWER_IS_BETTER,
+                CRITERIA, 1);
+        assertEquals(one.spread(), two.spread(), 1e-12);
+        double[] flat = {100, 100, 100, 100, 100};
+        DetectableChange half = DetectableChange.pooled(base, flat, dev.taskbench.compare.Direction.LOWER_IS_BETTER,
+                CRITERIA, 1);
+        assertEquals(one.spread() / Math.sqrt(2), half.spread(), 1e-12);
+    }
+
     @Test
     void moreForksSeeLessAndMoreRowsMore() {
         DetectableChange one = DetectableChange.ofSpread(0.05, CRITERIA, 1);
