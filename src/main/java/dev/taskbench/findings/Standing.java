@@ -22,10 +22,13 @@ public final class Standing {
 
     /**
      * Whether the answer is undecided, and why; a pgbench ceiling or a one-fork side is never judged,
-     * and a distance to a reference only by its width (1 is no boundary for it).
+     * and a distance to a reference only by its width (1 is no boundary for it) and its disturbed forks.
      */
     public static Undecided.Decision decision(Answer a) {
-        boolean narrowReference = a.reference() && !(a.ratio().high() / a.ratio().low() > Undecided.MAX_SPAN);
+        boolean disturbed = Optional.ofNullable(a.of()).map(r -> r.disturbedForks() > 0).orElse(false)
+                || a.to().map(r -> r.disturbedForks() > 0).orElse(false);
+        boolean narrowReference = a.reference() && !disturbed
+                && !(a.ratio().high() / a.ratio().low() > Undecided.MAX_SPAN);
         if (a.kind() != Answer.Kind.TIME_RATIO || a.ofForks() < 2 || a.toForks() < 2 || narrowReference) {
             return new Undecided.Decision(false, "");
         }

@@ -62,6 +62,22 @@ class StandingReportTest {
         assertEquals(SENTENCE, FindingsReport.line(a));
     }
 
+    /** The hog run with re-runs off: the floor finding read 0.894x [0.751x, 1.18x] on forks all disturbed. */
+    @Test
+    void aNarrowDistanceToTheFloorOnDisturbedForksIsUndecidedToo() {
+        BenchmarkResult busy = row("taskbench", 1995, 2608, 2090, 1900, 1677).withDisturbedForks(5);
+        BenchmarkResult floor = row("floor", 2393, 2277, 2215, 2232, 1734).withDisturbedForks(5);
+        Answer a = new Answer("Decoders", "", SENTENCE, new Interval(0.894, 0.751, 1.18, 0.95), Finding.Better.NEITHER,
+                Answer.Kind.TIME_RATIO, busy, Optional.of(floor), 5, 5, List.of());
+        String line = FindingsReport.line(a);
+        assertTrue(line.startsWith(FindingsReport.UNDECIDED), line);
+        assertTrue(line.contains("5 of 5 disturbed"), line);
+        Answer quiet = new Answer("Decoders", "", SENTENCE, new Interval(3.44, 2.55, 4.73, 0.95), Finding.Better.NEITHER,
+                Answer.Kind.TIME_RATIO, row("taskbench", 150, 151, 149), Optional.of(row("floor", 44, 43, 45)), 3, 3,
+                List.of());
+        assertEquals(SENTENCE, FindingsReport.line(quiet), "a quiet distance to a reference keeps its ratio");
+    }
+
     @Test
     void aBimodalRowSaysSoInEveryFormatAndBesideTheFindingThatRestsOnIt() {
         BenchmarkResult bimodal = row("tomcat", 150, 151, 149, 199, 201);
