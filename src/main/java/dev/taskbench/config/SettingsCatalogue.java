@@ -22,6 +22,9 @@ import java.util.TreeMap;
  *
  * <p>Settings of the suite's own processes (what a parent hands its child) and of the tests are
  * declared too, marked internal: they reach the same JVMs, so they must be known.
+ *
+ * <p>It is long because it is one list: a declaration per setting, grouped by what they configure.
+ * Splitting it by group would scatter the one place a reader (and {@code mvn jmh:help}) finds them.
  */
 public final class SettingsCatalogue {
     /** Every key starts so; only keys in it are checked. */

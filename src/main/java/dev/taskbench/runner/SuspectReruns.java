@@ -1,5 +1,7 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.config.SettingsCatalogue;
+import dev.taskbench.flags.FlagSet;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.ForkLog;
 import dev.taskbench.stability.Disturbance;
@@ -81,7 +83,7 @@ final class SuspectReruns {
         if (!left.isEmpty()) {
             out.printf("taskbench: %d row(s) still have suspect forks%s; they stay in the results, marked, and a"
                     + " finding resting on a disturbed one is undecided%n", left.size(),
-                    cap == 0 ? " (re-runs are off: -D" + dev.taskbench.config.SettingsCatalogue.RERUNS.key() + "=0)"
+                    cap == 0 ? " (re-runs are off: -D" + SettingsCatalogue.RERUNS.key() + "=0)"
                             : " after " + cap + " re-run(s)");
             left.forEach(c -> c.suspects().forEach(s -> out.println("taskbench:   " + label(c) + " " + s.describe())));
         }
@@ -126,7 +128,8 @@ final class SuspectReruns {
     }
 
     private static ForkLog.Fork fork(BenchmarkResult f, Disturbance d, List<String> why) {
-        return new ForkLog.Fork(median(scores(f)), d.others(), d.steal(), SuspectForks.disturbed(d), why);
+        return new ForkLog.Fork(RowStability.level(scores(f).stream().mapToDouble(Double::doubleValue).toArray()),
+                d.others(), d.steal(), SuspectForks.disturbed(d), why);
     }
 
     /** Every fork the results keep now has been judged. */
@@ -170,11 +173,6 @@ final class SuspectReruns {
                 .toList();
     }
 
-    private static double median(List<Double> v) {
-        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
     /** The row's key as the results files name it. */
     static BenchmarkKey key(BenchmarkParams p) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -182,13 +180,9 @@ final class SuspectReruns {
         return BenchmarkKey.of(p.getBenchmark(), params, p.getMode().shortLabel(), p.getThreads());
     }
 
+    /** "FormParsingBenchmark.decode [...] avgt t1," with its flag set when it is not the default. */
     private static String label(Checked c) {
-        String set = plan(c);
-        return key(c.params()).label() + set + ",";
-    }
-
-    private static String plan(Checked c) {
-        return c.planned().flagSet().name().equals(dev.taskbench.flags.FlagSet.DEFAULT.name()) ? ""
-                : " (" + c.planned().flagSet().name() + ")";
+        String set = c.planned().flagSet().name();
+        return key(c.params()).label() + (set.equals(FlagSet.DEFAULT.name()) ? "" : " (" + set + ")") + ",";
     }
 }

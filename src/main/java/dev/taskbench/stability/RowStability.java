@@ -37,11 +37,16 @@ public record RowStability(BenchmarkResult row, Direction direction, double[] le
             return Optional.empty();
         }
         List<double[]> forks = row.iterations().stream().map(f -> f.stream().mapToDouble(Double::doubleValue).toArray()).toList();
-        double[] levels = forks.stream().mapToDouble(Spread::median).toArray();
+        double[] levels = forks.stream().mapToDouble(RowStability::level).toArray();
         double noise = ForkModes.noise(forks, d.get());
         RowSteadiness steadiness = new RowSteadiness(forks.stream()
                 .map(f -> SteadyState.classify(f, secondsPerIteration, d.get())).toList());
         return Optional.of(new RowStability(row, d.get(), levels, noise, steadiness, ForkModes.of(levels, noise, d.get())));
+    }
+
+    /** A fork's level as every rule here reads it: the median of its iteration scores. */
+    public static double level(double[] iterations) {
+        return Spread.median(iterations);
     }
 
     /** What this row can detect among {@code rows} compared rows ("can see ±4% at 5 forks"); empty below two forks. */
