@@ -270,10 +270,11 @@ public final class Comparison {
             if (b.length < o.minForks() || c.length < o.minForks()) {
                 return b.length + " vs " + c.length + " forks, need " + o.minForks() + " per side";
             }
+            // a mode test is kept only when it can reach alpha, so a floor above it is the rank test's
             double floor = floor();
             if (floor > o.alpha()) {
-                return String.format(Locale.ROOT, "%s%d vs %d forks cannot reach p <= %s (best p %.3f)",
-                        modes.isPresent() ? BY_MODES : "", b.length, c.length, o.alpha(), floor);
+                return String.format(Locale.ROOT, "%d vs %d forks cannot reach p <= %s (best p %.3f)", b.length,
+                        c.length, o.alpha(), floor);
             }
             return null;
         }
