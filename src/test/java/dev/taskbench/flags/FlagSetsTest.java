@@ -20,7 +20,8 @@ class FlagSetsTest {
         assertEquals(List.of(), builtIn.resolve("c2").jvmOptions());
         assertNull(builtIn.resolve("c2").jdkMajor());
         assertEquals(25, builtIn.resolve("jdk25").jdkMajor());
-        assertEquals(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC", "-Xms12g", "-Xmx12g"),
+        assertEquals(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC", "-Xms12g", "-Xmx12g",
+                "-XX:-AlwaysPreTouch"),
                 builtIn.resolve("epsilon").jvmOptions());
     }
 

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -103,6 +107,20 @@ class JmhOptionsFactoryTest {
     }
 
     @Test
+    void forksTouchTheirHeapFirstAndAskForHugePagesOnlyWhereOffered(@TempDir Path dir) throws IOException {
+        Path thp = dir.resolve("enabled");
+        Files.writeString(thp, "always [madvise] never\n");
+        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages"),
+                JmhOptionsFactory.defaultJvmArgs(thp));
+        Files.writeString(thp, "[always] madvise never\n");
+        assertTrue(JmhOptionsFactory.defaultJvmArgs(thp).contains("-XX:+UseTransparentHugePages"));
+        Files.writeString(thp, "always madvise [never]\n");
+        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"), JmhOptionsFactory.defaultJvmArgs(thp));
+        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"),
+                JmhOptionsFactory.defaultJvmArgs(dir.resolve("absent")));
+    }
+
+    @Test
     void userJvmArgsReplaceTheDefaultHeap() {
         Options o = build("smoke", null, "-jvmArgs '-Xmx2g -XX:+UseSerialGC'");
         assertEquals(List.of("-Xmx2g", "-XX:+UseSerialGC"), List.copyOf(o.getJvmArgs().get()));
@@ -131,7 +149,9 @@ class JmhOptionsFactoryTest {
         Options o = JmhOptionsFactory.build(r, JmhOptionsFactory.parseUserArgs(List.of()),
                 new JmhOptionsFactory.Pass(set, Path.of("/jdk25/bin/java"), 1, List.of("^a\\.B\\.c$"), null, null),
                 List.of());
-        assertEquals(List.of("-Xms1g", "-Xmx1g", "-Xint"), List.copyOf(o.getJvmArgs().get()));
+        List<String> expected = new ArrayList<>(JmhOptionsFactory.DEFAULT_JVM_ARGS);
+        expected.add("-Xint");
+        assertEquals(expected, List.copyOf(o.getJvmArgs().get()));
         assertEquals("/jdk25/bin/java", o.getJvm().get());
         assertEquals(1, o.getForkCount().get());
         assertEquals(List.of("^a\\.B\\.c$"), o.getExcludes());
