@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The history of a results folder as a reader wants it: per testbed, the change points first
+ * The history of a results folder as a reader wants it: per testbed (the facts its rows depend
+ * on: one machine's CPU-only rows are one testbed, its database rows one per PostgreSQL's
+ * settings), the change points first
  * (which row, between which runs and commits, how large a step, which way), then every row's
  * trend. The console, {@code history.md} and a self-contained {@code history.html} (one SVG
  * trend per row, change points marked) say the same.
@@ -66,7 +68,7 @@ public final class HistoryReport {
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
             b.append(String.format(Locale.ROOT, "testbed %s: %d run(s), %s .. %s, %d row(s)%n",
-                    runs.get(0).testbed().describe(), runs.size(), runs.get(0).started(),
+                    history.testbed(t.getKey()).describe(), runs.size(), runs.get(0).started(),
                     runs.get(runs.size() - 1).started(), t.getValue().size()));
             List<Found> here = foundOn(t.getKey());
             if (runs.size() < 4) {
@@ -91,7 +93,7 @@ public final class HistoryReport {
         b.append(method()).append("\n\n");
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
-            b.append("## Testbed ").append(MarkdownFormat.code(runs.get(0).testbed().describe())).append("\n\n");
+            b.append("## Testbed ").append(MarkdownFormat.code(history.testbed(t.getKey()).describe())).append("\n\n");
             b.append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
                     .append(runs.get(runs.size() - 1).started()).append(".\n\n");
             List<Found> here = foundOn(t.getKey());
@@ -130,7 +132,7 @@ public final class HistoryReport {
         int chart = 0;
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
-            b.append("<h2>Testbed ").append(HtmlFormat.esc(runs.get(0).testbed().describe())).append("</h2>\n<p>")
+            b.append("<h2>Testbed ").append(HtmlFormat.esc(history.testbed(t.getKey()).describe())).append("</h2>\n<p>")
                     .append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
                     .append(runs.get(runs.size() - 1).started()).append(".</p>\n");
             List<Found> here = foundOn(t.getKey());
@@ -172,7 +174,7 @@ public final class HistoryReport {
     }
 
     private List<RunHistory.Run> runsOn(String testbed) {
-        return history.runs().stream().filter(r -> r.testbed().hash().equals(testbed)).toList();
+        return history.runsOn(testbed);
     }
 
     private static String shortCommit(String commit) {
