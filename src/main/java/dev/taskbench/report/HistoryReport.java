@@ -67,8 +67,8 @@ public final class HistoryReport {
         history.skipped().forEach(s -> b.append("  skipped ").append(s).append('\n'));
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
-            b.append(String.format(Locale.ROOT, "testbed %s: %d run(s), %s .. %s, %d row(s)%n",
-                    history.testbed(t.getKey()).describe(), runs.size(), runs.get(0).started(),
+            b.append(String.format(Locale.ROOT, "testbed %s, keyed on %s: %d run(s), %s .. %s, %d row(s)%n",
+                    history.testbed(t.getKey()).describe(), keyedOn(t.getKey()), runs.size(), runs.get(0).started(),
                     runs.get(runs.size() - 1).started(), t.getValue().size()));
             List<Found> here = foundOn(t.getKey());
             if (runs.size() < 4) {
@@ -94,8 +94,9 @@ public final class HistoryReport {
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
             b.append("## Testbed ").append(MarkdownFormat.code(history.testbed(t.getKey()).describe())).append("\n\n");
-            b.append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
-                    .append(runs.get(runs.size() - 1).started()).append(".\n\n");
+            b.append("Keyed on ").append(keyedOn(t.getKey())).append(": ").append(runs.size()).append(" run(s), ")
+                    .append(runs.get(0).started()).append(" to ").append(runs.get(runs.size() - 1).started())
+                    .append(".\n\n");
             List<Found> here = foundOn(t.getKey());
             if (here.isEmpty()) {
                 b.append("No change point.\n\n");
@@ -133,7 +134,7 @@ public final class HistoryReport {
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
             b.append("<h2>Testbed ").append(HtmlFormat.esc(history.testbed(t.getKey()).describe())).append("</h2>\n<p>")
-                    .append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
+                    .append("Keyed on ").append(keyedOn(t.getKey())).append(": ").append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
                     .append(runs.get(runs.size() - 1).started()).append(".</p>\n");
             List<Found> here = foundOn(t.getKey());
             b.append(here.isEmpty() ? "<p>No change point.</p>\n" : "<table><tr><th>verdict</th><th>step</th>"
@@ -167,6 +168,11 @@ public final class HistoryReport {
         return String.format(Locale.ROOT, "Each point is one run's median fork score with its bootstrap interval. Change"
                 + " points: E-divisive means with a Student's t-test (as Apache Otava), window %d, p < %s, on runs of"
                 + " one testbed only.", params.window(), Fmt.p(params.maxP()));
+    }
+
+    /** What a testbed key is the hash of: the machine alone (CPU-only rows) or with PostgreSQL (database rows). */
+    private String keyedOn(String testbed) {
+        return history.testbed(testbed).scope().keyedOn();
     }
 
     private List<Found> foundOn(String testbed) {

@@ -34,19 +34,24 @@ public record Testbed(SortedMap<String, String> facts) {
     /** Which of the facts a row's figures depend on. */
     public enum Scope {
         /** The machine's facts only: a row that needs no database. */
-        MACHINE("benchmark(s) keyed on the machine alone"),
+        MACHINE("the machine alone"),
         /** The machine's facts and the database's: a row that drives PostgreSQL. */
-        DATABASE("benchmark(s) keyed on the machine and PostgreSQL");
+        DATABASE("the machine and PostgreSQL");
 
-        private final String rows;
+        private final String keyedOn;
 
-        Scope(String rows) {
-            this.rows = rows;
+        Scope(String keyedOn) {
+            this.keyedOn = keyedOn;
         }
 
-        /** The rows of this scope, as a console line names them after a count. */
+        /** What a key of this scope is the hash of: {@code the machine alone}. */
+        public String keyedOn() {
+            return keyedOn;
+        }
+
+        /** The benchmarks of this scope, as a console line names them after a count. */
         public String rows() {
-            return rows;
+            return "benchmark(s) keyed on " + keyedOn;
         }
     }
 
@@ -85,6 +90,11 @@ public record Testbed(SortedMap<String, String> facts) {
         SortedMap<String, String> machine = new TreeMap<>(facts);
         machine.keySet().removeIf(Testbed::databaseFact);
         return new Testbed(machine);
+    }
+
+    /** {@link Scope#DATABASE} when any fact is the database's, else {@link Scope#MACHINE}: what a key of these facts covers. */
+    public Scope scope() {
+        return facts.keySet().stream().anyMatch(Testbed::databaseFact) ? Scope.DATABASE : Scope.MACHINE;
     }
 
     public boolean sameAs(Testbed other) {

@@ -106,8 +106,9 @@ class RowTestbedsHistoryTest {
         assertEquals(List.of("20261205-180632-standard"), h.runsOn(full).stream().map(RunHistory.Run::id).toList());
         assertTrue(h.testbed(machine).facts().keySet().stream().noneMatch(Testbed::databaseFact));
         String text = new HistoryReport(h, ChangePoints.Params.defaults()).text(root);
-        assertTrue(text.contains("2 testbed(s)") && text.contains("testbed " + machine + " (cpu A, 2 cores, OpenJDK 17): "
-                + "2 run(s)") && text.contains("testbed " + full + " (cpu A, 2 cores, OpenJDK 17, 16.4): 1 run(s)"), text);
+        assertTrue(text.contains("2 testbed(s)") && text.contains("testbed " + machine + " (cpu A, 2 cores, OpenJDK 17), "
+                + "keyed on the machine alone: 2 run(s)") && text.contains("testbed " + full + " (cpu A, 2 cores, "
+                + "OpenJDK 17, 16.4), keyed on the machine and PostgreSQL: 1 run(s)"), text);
     }
 
     @Test

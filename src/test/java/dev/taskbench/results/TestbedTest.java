@@ -46,6 +46,8 @@ class TestbedTest {
         assertEquals(full.hash(), full.scoped(Testbed.Scope.DATABASE).hash(), "a full run's database rows keep its hash");
         assertEquals(of("cpu.model", "X", "jdk", "17").hash(), machine.hash(),
                 "a run that recorded no database facts hashes as its CPU-only rows do in a full run");
+        assertEquals(Testbed.Scope.MACHINE, machine.scope());
+        assertEquals(Testbed.Scope.DATABASE, full.scope());
         assertTrue(Testbed.databaseFact("postgres.server_version"));
         assertFalse(Testbed.databaseFact("cpu.flags"));
     }
