@@ -94,9 +94,7 @@ public final class HistoryReport {
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
             b.append("## Testbed ").append(MarkdownFormat.code(history.testbed(t.getKey()).describe())).append("\n\n");
-            b.append("Keyed on ").append(keyedOn(t.getKey())).append(": ").append(runs.size()).append(" run(s), ")
-                    .append(runs.get(0).started()).append(" to ").append(runs.get(runs.size() - 1).started())
-                    .append(".\n\n");
+            b.append(span(t.getKey(), runs)).append("\n\n");
             List<Found> here = foundOn(t.getKey());
             if (here.isEmpty()) {
                 b.append("No change point.\n\n");
@@ -134,8 +132,7 @@ public final class HistoryReport {
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
             b.append("<h2>Testbed ").append(HtmlFormat.esc(history.testbed(t.getKey()).describe())).append("</h2>\n<p>")
-                    .append("Keyed on ").append(keyedOn(t.getKey())).append(": ").append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
-                    .append(runs.get(runs.size() - 1).started()).append(".</p>\n");
+                    .append(HtmlFormat.esc(span(t.getKey(), runs))).append("</p>\n");
             List<Found> here = foundOn(t.getKey());
             b.append(here.isEmpty() ? "<p>No change point.</p>\n" : "<table><tr><th>verdict</th><th>step</th>"
                     + "<th>row</th><th>between</th><th>p</th></tr>\n");
@@ -168,6 +165,12 @@ public final class HistoryReport {
         return String.format(Locale.ROOT, "Each point is one run's median fork score with its bootstrap interval. Change"
                 + " points: E-divisive means with a Student's t-test (as Apache Otava), window %d, p < %s, on runs of"
                 + " one testbed only.", params.window(), Fmt.p(params.maxP()));
+    }
+
+    /** {@code Keyed on the machine alone: 4 run(s), FIRST to LAST.} */
+    private String span(String testbed, List<RunHistory.Run> runs) {
+        return "Keyed on " + keyedOn(testbed) + ": " + runs.size() + " run(s), " + runs.get(0).started() + " to "
+                + runs.get(runs.size() - 1).started() + ".";
     }
 
     /** What a testbed key is the hash of: the machine alone (CPU-only rows) or with PostgreSQL (database rows). */
