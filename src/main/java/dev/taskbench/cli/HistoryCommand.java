@@ -15,7 +15,7 @@ import java.nio.file.Path;
 
 /**
  * {@code mvn jmh:history}: every run under {@code results/} (or {@code -Dtaskbench.history.dir},
- * a folder of unpacked nightly artifacts) in time order, grouped by testbed; per row the series
+ * a folder of unpacked nightly artifacts) in time order, grouped by the testbed each row depends on; per row the series
  * of per-run medians with intervals and its change points; writes {@code history.md} and
  * {@code history.html} into {@code -Dtaskbench.history.out} (default {@code <dir>/history}).
  * From the uber-jar: {@code java -cp target/benchmarks.jar dev.taskbench.cli.HistoryCommand}.
@@ -45,11 +45,11 @@ public final class HistoryCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return Command.run("the history", args, System.getenv(), err, s -> history(HistorySettings.from(s), out));
+        return Command.run("the history", args, System.getenv(), err, s -> history(HistorySettings.from(s), out, err));
     }
 
-    static int history(HistorySettings h, PrintStream out) {
-        RunHistory history = RunHistory.read(h.dir(), h.criteria());
+    static int history(HistorySettings h, PrintStream out, PrintStream err) {
+        RunHistory history = RunHistory.read(h.dir(), h.criteria(), err);
         if (history.runs().isEmpty()) {
             throw new TaskbenchException("no runs under " + h.dir() + " (a run folder holds jmh-*.json)");
         }

@@ -47,6 +47,20 @@ public final class Declarations {
         return c == null ? java.util.List.of() : java.util.List.of(c.getAnnotationsByType(type));
     }
 
+    /**
+     * Whether a benchmark class drives PostgreSQL: it declares {@link NeedsDatabase}, or it cannot
+     * be loaded here and so might (a database is provisioned for it, and its figures are keyed on
+     * PostgreSQL's facts too).
+     */
+    public static boolean needsDatabase(String className) {
+        return unknownClass(className) || onClass(className, NeedsDatabase.class).isPresent();
+    }
+
+    /** The same for a benchmark by its JMH name ({@code package.Class.method}). */
+    public static boolean benchmarkNeedsDatabase(String benchmark) {
+        return needsDatabase(className(benchmark));
+    }
+
     /** True when the class cannot be loaded here (a benchmark of another build). */
     public static boolean unknownClass(String className) {
         return load(className) == null;

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param runId the run's id (its folder name under {@code results/})
  * @param timestamp when the run started; a series is in this order
  * @param commit the commit the run measured, empty when not recorded
- * @param testbed hash of the testbed fingerprint; only points of one testbed form a series
+ * @param testbed hash of the testbed facts the row depends on (the machine's, plus PostgreSQL's for a
+ *                database row); only points of one testbed form a series
  * @param median median fork score, in the row's unit
  * @param interval the bootstrap interval of the median
  */

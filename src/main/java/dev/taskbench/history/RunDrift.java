@@ -11,7 +11,7 @@ import java.util.Set;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
- * Each row's run-to-run spread on one testbed, from its other runs: 1.4826 times the median
+ * Each row's run-to-run spread on the testbed it depends on, from its other runs: 1.4826 times the median
  * absolute deviation of the log per-run medians (robust to the odd disturbed night), once at least
  * {@value #MIN_RUNS} runs hold the row. The runs being compared are left out: their difference is
  * what is judged.
@@ -28,7 +28,7 @@ public final class RunDrift implements Drift {
     }
 
     /**
-     * @param series every row's series of one testbed ({@link RunHistory#series()} for its hash)
+     * @param series each row's series on the testbed that row depends on ({@link RunHistory#seriesOf})
      * @param compared the run ids of the two runs compared, left out
      */
     public static RunDrift of(List<Series> series, Set<String> compared) {

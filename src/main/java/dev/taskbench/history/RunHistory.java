@@ -6,26 +6,34 @@ import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Interval;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RowKey;
+import dev.taskbench.results.RowTestbeds;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.Testbed;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Every published run under a folder ({@code results/}, or a folder of unpacked nightly
  * artifacts, at any depth), each reduced to one point per row: the median fork score with its
- * bootstrap interval, when the run started, its commit and its testbed. A folder that is not a
- * readable run is skipped and said so; it never stops the history.
+ * bootstrap interval, when the run started, its commit and the testbed the row depends on
+ * ({@link RowTestbeds}: the machine alone for a CPU-only row, the machine and PostgreSQL for a
+ * database row). A folder that is not a readable run is skipped and said so, and a copy of a run
+ * already read (a second folder with its run id) is skipped with one line on stderr; neither
+ * stops the history.
  */
 public final class RunHistory {
-    /** A run read into the history. */
+    /** A run read into the history; {@code testbed} is the whole run's, for display. */
     public record Run(String id, Path folder, Instant started, String commit, Testbed testbed, int rows) {
     }
 
@@ -33,28 +41,45 @@ public final class RunHistory {
     private final List<Series.Observation> observations;
     private final List<String> skipped;
     private final Map<RowKey, String> units;
+    private final Map<String, Testbed> testbeds;
 
     private RunHistory(List<Run> runs, List<Series.Observation> observations, List<String> skipped,
-            Map<RowKey, String> units) {
+            Map<RowKey, String> units, Map<String, Testbed> testbeds) {
         this.runs = List.copyOf(runs);
         this.observations = List.copyOf(observations);
         this.skipped = List.copyOf(skipped);
         this.units = Map.copyOf(units);
+        this.testbeds = Map.copyOf(testbeds);
     }
 
+    /** The history under {@code root}; a copied run folder is said on {@code System.err}. */
     public static RunHistory read(Path root, Criteria criteria) {
+        return read(root, criteria, System.err);
+    }
+
+    /** The history under {@code root}; a copied run folder is said on {@code err}. */
+    public static RunHistory read(Path root, Criteria criteria, PrintStream err) {
         if (!Files.isDirectory(root)) {
             throw new TaskbenchException("no results folder at " + root);
         }
         List<Run> runs = new ArrayList<>();
         List<Series.Observation> observations = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        Map<RowKey, String> units = new java.util.HashMap<>();
+        Map<RowKey, String> units = new HashMap<>();
+        Map<String, Testbed> testbeds = new HashMap<>();
+        Map<String, Path> seen = new HashMap<>();
         for (Path folder : runFolders(root)) {
             try {
                 RunResults r = RunResults.read(folder);
+                Path first = seen.get(r.runId());
+                if (first != null) {
+                    err.println("taskbench: " + first + " and " + folder + " hold the same run " + r.runId()
+                            + "; skipping " + folder);
+                    continue;
+                }
                 Run run = run(r, folder);
-                List<Series.Observation> points = points(r, run, criteria);
+                List<Series.Observation> points = points(r, run, criteria, testbeds);
+                seen.put(r.runId(), folder);
                 runs.add(run);
                 observations.addAll(points);
                 r.results().forEach(b -> units.putIfAbsent(b.row(), b.unit()));
@@ -63,16 +88,46 @@ public final class RunHistory {
             }
         }
         runs.sort(java.util.Comparator.comparing(Run::started).thenComparing(Run::id));
-        return new RunHistory(runs, observations, skipped, units);
+        return new RunHistory(runs, observations, skipped, units, testbeds);
     }
 
     public List<Run> runs() {
         return runs;
     }
 
-    /** Testbed hash to its series, testbeds in the order of their first run. */
+    /**
+     * Testbed key to its series, testbeds in the order of their first run. A key is the hash of
+     * the facts its rows depend on: one machine's CPU-only rows are one testbed whatever else
+     * shared their runs, and its database rows another per PostgreSQL's settings.
+     */
     public Map<String, List<Series>> series() {
         return Series.group(observations);
+    }
+
+    /** The facts a testbed key is the hash of. */
+    public Testbed testbed(String key) {
+        Testbed t = testbeds.get(key);
+        if (t == null) {
+            throw new IllegalArgumentException("no testbed " + key + " in this history");
+        }
+        return t;
+    }
+
+    /** The runs with a row on a testbed key, in time order. */
+    public List<Run> runsOn(String key) {
+        Set<String> ids = new HashSet<>();
+        observations.stream().filter(o -> o.point().testbed().equals(key)).forEach(o -> ids.add(o.point().runId()));
+        return runs.stream().filter(r -> ids.contains(r.id())).toList();
+    }
+
+    /**
+     * Each row's series on the testbed that row of {@code run} depends on: the history a
+     * comparison holds the run's rows against ({@link RunDrift}).
+     */
+    public List<Series> seriesOf(RunResults run) {
+        RowTestbeds keys = RowTestbeds.of(run);
+        return series().values().stream().flatMap(List::stream)
+                .filter(s -> s.testbed().equals(keys.key(s.row().key().benchmark()))).toList();
     }
 
     /** The unit of a row's scores, as its first run recorded it. */
@@ -140,16 +195,20 @@ public final class RunHistory {
         return new Run(r.runId(), folder, when, commit, Testbed.of(r.metadata()), r.results().size());
     }
 
-    private static List<Series.Observation> points(RunResults r, Run run, Criteria c) {
+    /** One point per row with forks, each on the testbed its row depends on (noted in {@code testbeds}). */
+    private static List<Series.Observation> points(RunResults r, Run run, Criteria c, Map<String, Testbed> testbeds) {
+        RowTestbeds keys = RowTestbeds.of(r);
         List<Series.Observation> out = new ArrayList<>();
         for (BenchmarkResult b : r.results()) {
             double[] forks = b.forks();
             if (forks.length == 0) {
                 continue;
             }
+            String benchmark = b.key().benchmark();
+            testbeds.putIfAbsent(keys.key(benchmark), keys.of(benchmark));
             Interval median = Bootstrap.median(forks, c.resamples(), c.confidence(), c.seed());
             out.add(new Series.Observation(b.row(), new Point(run.id(), run.started(),
-                    run.commit(), run.testbed().hash(), median.estimate(), median)));
+                    run.commit(), keys.key(benchmark), median.estimate(), median)));
         }
         return out;
     }

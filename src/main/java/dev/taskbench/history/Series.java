@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * One row's figures over runs on one testbed, in time order (then by run id). Runs on other
- * testbeds are other series: figures from different hardware are not one history.
+ * testbeds are other series: figures from different hardware are not one history. The testbed is
+ * the one the row depends on, so a CPU-only row's series does not split on PostgreSQL's settings.
  */
 public record Series(RowKey row, String testbed, List<Point> points) {
 

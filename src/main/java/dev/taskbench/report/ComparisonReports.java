@@ -12,7 +12,6 @@ import dev.taskbench.history.RunHistory;
 import dev.taskbench.results.ProfileEvent;
 import dev.taskbench.results.RunSpec;
 import dev.taskbench.results.RunResults;
-import dev.taskbench.results.Testbed;
 import dev.taskbench.stability.ByModes;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,14 +54,13 @@ public final class ComparisonReports {
     /** Resamples for the history's medians: only their estimates are used here. */
     private static final int HISTORY_RESAMPLES = 100;
 
-    /** The candidate's testbed's earlier runs under {@code root}, without the two compared. */
+    /** Each candidate row's earlier runs on the testbed it depends on, under {@code root}, without the two compared. */
     private static Drift drift(Path root, RunResults base, RunResults candidate, Criteria criteria) {
         if (!Files.isDirectory(root)) {
             return Drift.NONE;
         }
         RunHistory history = RunHistory.read(root, criteria.withResamples(HISTORY_RESAMPLES));
-        return RunDrift.of(history.series().getOrDefault(Testbed.of(candidate.metadata()).hash(), List.of()),
-                Set.of(base.runId(), candidate.runId()));
+        return RunDrift.of(history.seriesOf(candidate), Set.of(base.runId(), candidate.runId()));
     }
 
     /** The adaptive cap the candidate's run recorded, else the base's; empty when neither did. */

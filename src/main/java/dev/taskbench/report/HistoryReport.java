@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The history of a results folder as a reader wants it: per testbed, the change points first
+ * The history of a results folder as a reader wants it: per testbed (the facts its rows depend
+ * on: one machine's CPU-only rows are one testbed, its database rows one per PostgreSQL's
+ * settings), the change points first
  * (which row, between which runs and commits, how large a step, which way), then every row's
  * trend. The console, {@code history.md} and a self-contained {@code history.html} (one SVG
  * trend per row, change points marked) say the same.
@@ -65,8 +67,8 @@ public final class HistoryReport {
         history.skipped().forEach(s -> b.append("  skipped ").append(s).append('\n'));
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
-            b.append(String.format(Locale.ROOT, "testbed %s: %d run(s), %s .. %s, %d row(s)%n",
-                    runs.get(0).testbed().describe(), runs.size(), runs.get(0).started(),
+            b.append(String.format(Locale.ROOT, "testbed %s, keyed on %s: %d run(s), %s .. %s, %d row(s)%n",
+                    history.testbed(t.getKey()).describe(), keyedOn(t.getKey()), runs.size(), runs.get(0).started(),
                     runs.get(runs.size() - 1).started(), t.getValue().size()));
             List<Found> here = foundOn(t.getKey());
             if (runs.size() < 4) {
@@ -91,9 +93,8 @@ public final class HistoryReport {
         b.append(method()).append("\n\n");
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
-            b.append("## Testbed ").append(MarkdownFormat.code(runs.get(0).testbed().describe())).append("\n\n");
-            b.append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
-                    .append(runs.get(runs.size() - 1).started()).append(".\n\n");
+            b.append("## Testbed ").append(MarkdownFormat.code(history.testbed(t.getKey()).describe())).append("\n\n");
+            b.append(span(t.getKey(), runs)).append("\n\n");
             List<Found> here = foundOn(t.getKey());
             if (here.isEmpty()) {
                 b.append("No change point.\n\n");
@@ -130,9 +131,8 @@ public final class HistoryReport {
         int chart = 0;
         for (Map.Entry<String, List<Series>> t : byTestbed.entrySet()) {
             List<RunHistory.Run> runs = runsOn(t.getKey());
-            b.append("<h2>Testbed ").append(HtmlFormat.esc(runs.get(0).testbed().describe())).append("</h2>\n<p>")
-                    .append(runs.size()).append(" run(s), ").append(runs.get(0).started()).append(" to ")
-                    .append(runs.get(runs.size() - 1).started()).append(".</p>\n");
+            b.append("<h2>Testbed ").append(HtmlFormat.esc(history.testbed(t.getKey()).describe())).append("</h2>\n<p>")
+                    .append(HtmlFormat.esc(span(t.getKey(), runs))).append("</p>\n");
             List<Found> here = foundOn(t.getKey());
             b.append(here.isEmpty() ? "<p>No change point.</p>\n" : "<table><tr><th>verdict</th><th>step</th>"
                     + "<th>row</th><th>between</th><th>p</th></tr>\n");
@@ -167,12 +167,23 @@ public final class HistoryReport {
                 + " one testbed only.", params.window(), Fmt.p(params.maxP()));
     }
 
+    /** {@code Keyed on the machine alone: 4 run(s), FIRST to LAST.} */
+    private String span(String testbed, List<RunHistory.Run> runs) {
+        return "Keyed on " + keyedOn(testbed) + ": " + runs.size() + " run(s), " + runs.get(0).started() + " to "
+                + runs.get(runs.size() - 1).started() + ".";
+    }
+
+    /** What a testbed key is the hash of: the machine alone (CPU-only rows) or with PostgreSQL (database rows). */
+    private String keyedOn(String testbed) {
+        return history.testbed(testbed).scope().keyedOn();
+    }
+
     private List<Found> foundOn(String testbed) {
         return found.stream().filter(f -> f.series().testbed().equals(testbed)).toList();
     }
 
     private List<RunHistory.Run> runsOn(String testbed) {
-        return history.runs().stream().filter(r -> r.testbed().hash().equals(testbed)).toList();
+        return history.runsOn(testbed);
     }
 
     private static String shortCommit(String commit) {

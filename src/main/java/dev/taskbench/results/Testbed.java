@@ -20,11 +20,43 @@ import java.util.stream.Collectors;
  * compare fairly only on one testbed (conbench's rule); a comparison across testbeds measures the
  * machines. The fingerprint is a hash of these facts.
  *
+ * <p>The facts split by what they move: the machine's (CPU, memory, kernel, JDK) move every row,
+ * the database's ({@code postgres.*}, and the round trip injected in front of it) only the rows
+ * that drive PostgreSQL. A row is keyed on the facts it depends on ({@link #scoped}), so a run that
+ * needed no database and a full run on one machine are one testbed for their CPU-only rows.
+ *
  * @param facts name to value, sorted; a fact that could not be read is absent
  */
 public record Testbed(SortedMap<String, String> facts) {
     /** The metadata section the runner writes. */
     public static final String METADATA_KEY = "testbed";
+
+    /** Which of the facts a row's figures depend on. */
+    public enum Scope {
+        /** The machine's facts only: a row that needs no database. */
+        MACHINE("the machine alone"),
+        /** The machine's facts and the database's: a row that drives PostgreSQL. */
+        DATABASE("the machine and PostgreSQL");
+
+        private final String keyedOn;
+
+        Scope(String keyedOn) {
+            this.keyedOn = keyedOn;
+        }
+
+        /** What a key of this scope is the hash of: {@code the machine alone}. */
+        public String keyedOn() {
+            return keyedOn;
+        }
+
+        /** The benchmarks of this scope, as a console line names them after a count. */
+        public String rows() {
+            return "benchmark(s) keyed on " + keyedOn;
+        }
+    }
+
+    /** Fact name prefixes of the database side: only rows that drive PostgreSQL depend on them. */
+    private static final List<String> DATABASE_FACTS = List.of("postgres.", "network.");
 
     public Testbed {
         facts = Collections.unmodifiableSortedMap(new TreeMap<>(facts));
@@ -40,6 +72,29 @@ public record Testbed(SortedMap<String, String> facts) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+    }
+
+    /** Whether a fact is the database's ({@code postgres.*}, an injected round trip) rather than the machine's. */
+    public static boolean databaseFact(String name) {
+        return DATABASE_FACTS.stream().anyMatch(name::startsWith);
+    }
+
+    /**
+     * The facts a row of this scope depends on: the machine's alone, or all. A full run's
+     * {@link Scope#DATABASE} testbed is the whole testbed, so its hash is the run's.
+     */
+    public Testbed scoped(Scope scope) {
+        if (scope == Scope.DATABASE) {
+            return this;
+        }
+        SortedMap<String, String> machine = new TreeMap<>(facts);
+        machine.keySet().removeIf(Testbed::databaseFact);
+        return new Testbed(machine);
+    }
+
+    /** {@link Scope#DATABASE} when any fact is the database's, else {@link Scope#MACHINE}: what a key of these facts covers. */
+    public Scope scope() {
+        return facts.keySet().stream().anyMatch(Testbed::databaseFact) ? Scope.DATABASE : Scope.MACHINE;
     }
 
     public boolean sameAs(Testbed other) {

@@ -47,8 +47,16 @@ final class HeldDatabase implements AutoCloseable {
 
     /** True when any selected benchmark declares {@link NeedsDatabase} (or cannot be read: assume it does). */
     static boolean needed(List<BenchmarkListEntry> selected) {
-        return selected.stream().anyMatch(e -> Declarations.unknownClass(e.getUserClassQName())
-                || Declarations.onClass(e.getUserClassQName(), NeedsDatabase.class).isPresent());
+        return selected.stream().anyMatch(e -> Declarations.needsDatabase(e.getUserClassQName()));
+    }
+
+    /**
+     * The selected benchmarks ({@code package.Class.method}) that drive PostgreSQL, as {@link #needed}
+     * decides: recorded in the run, so that its other rows are keyed on the machine alone.
+     */
+    static List<String> drivers(List<BenchmarkListEntry> selected) {
+        return selected.stream().filter(e -> Declarations.needsDatabase(e.getUserClassQName()))
+                .map(BenchmarkListEntry::getUsername).distinct().sorted().toList();
     }
 
     /** Nothing held: the selected benchmarks need no database. */

@@ -67,7 +67,7 @@ final class Publishing {
     /** The metadata as the run starts ({@link RunMetadata}), with the fork JVM arguments of its first flag set. */
     Map<String, Object> started(List<String> forkJvmArgs) {
         return RunMetadata.collect(site.runId(), settings.request(), settings.request().jmhArgs(), forkJvmArgs,
-                site.db(), settings.projectDir(), settings.roundTrip());
+                site.db(), settings.projectDir(), settings.roundTrip(), HeldDatabase.drivers(plan.selected()));
     }
 
     /** The whole metadata: as the run started, then how each flag set fared, the rounds, the baseline jar, the profiles. */

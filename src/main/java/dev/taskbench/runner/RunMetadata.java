@@ -4,6 +4,7 @@ import dev.taskbench.Processes;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.JdbcUrls;
 import dev.taskbench.db.ProvisionedDatabase;
+import dev.taskbench.results.RowTestbeds;
 import dev.taskbench.results.Testbed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,18 +40,15 @@ public final class RunMetadata {
     private RunMetadata() {
     }
 
-    public static Map<String, Object> collect(String runId, RunRequest request, List<String> jmhArgs,
-            List<String> forkJvmArgs, ProvisionedDatabase db, Path projectDir) {
-        return collect(runId, request, jmhArgs, forkJvmArgs, db, projectDir, java.time.Duration.ZERO);
-    }
-
     /**
-     * The same for a run whose connections went through a delaying proxy: the injected round trip
-     * is part of the database section and of the testbed, so runs at different latencies are
-     * never compared as one testbed.
+     * The metadata of a run starting now. A round trip injected by a delaying proxy is part of the
+     * database section and of the testbed, so runs at different latencies are never compared as one
+     * testbed. {@code databaseBenchmarks} (the selected benchmarks that drive PostgreSQL) goes in the
+     * testbed section: only their rows are keyed on the database's facts.
      */
     public static Map<String, Object> collect(String runId, RunRequest request, List<String> jmhArgs,
-            List<String> forkJvmArgs, ProvisionedDatabase db, Path projectDir, java.time.Duration injectedRoundTrip) {
+            List<String> forkJvmArgs, ProvisionedDatabase db, Path projectDir, java.time.Duration injectedRoundTrip,
+            List<String> databaseBenchmarks) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", runId);
         m.put("startedAt", Instant.now().toString());
@@ -68,7 +66,9 @@ public final class RunMetadata {
         }
         m.put("database", database);
         m.put("libraries", libraryVersions());
-        m.put(Testbed.METADATA_KEY, TestbedProbe.probe(database).toMetadata());
+        Map<String, Object> testbed = TestbedProbe.probe(database).toMetadata();
+        testbed.put(RowTestbeds.DATABASE_BENCHMARKS, List.copyOf(databaseBenchmarks));
+        m.put(Testbed.METADATA_KEY, testbed);
         return m;
     }
 

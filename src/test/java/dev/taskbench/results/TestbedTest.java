@@ -39,6 +39,20 @@ class TestbedTest {
     }
 
     @Test
+    void aMachineScopeDropsTheDatabaseFactsAndADatabaseScopeIsTheWholeTestbed() {
+        Testbed full = of("cpu.model", "X", "jdk", "17", "postgres.fsync", "on", "network.injectedRoundTripMs", "2");
+        Testbed machine = full.scoped(Testbed.Scope.MACHINE);
+        assertEquals(of("cpu.model", "X", "jdk", "17").facts(), machine.facts());
+        assertEquals(full.hash(), full.scoped(Testbed.Scope.DATABASE).hash(), "a full run's database rows keep its hash");
+        assertEquals(of("cpu.model", "X", "jdk", "17").hash(), machine.hash(),
+                "a run that recorded no database facts hashes as its CPU-only rows do in a full run");
+        assertEquals(Testbed.Scope.MACHINE, machine.scope());
+        assertEquals(Testbed.Scope.DATABASE, full.scope());
+        assertTrue(Testbed.databaseFact("postgres.server_version"));
+        assertFalse(Testbed.databaseFact("cpu.flags"));
+    }
+
+    @Test
     void roundTripsThroughMetadata() {
         Testbed a = of("cpu.model", "X", "postgres.server_version", "15.19");
         Testbed back = Testbed.of(Map.of(Testbed.METADATA_KEY, a.toMetadata()));

@@ -11,6 +11,8 @@ import dev.taskbench.db.DatabaseSource;
 import dev.taskbench.db.ProvisionedDatabase;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.TestDatabase;
+import dev.taskbench.results.RowTestbeds;
+import dev.taskbench.results.Testbed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ class RunMetadataTest {
         ProvisionedDatabase db = ProvisionedDatabase.unmanaged(DatabaseSource.EXPLICIT, withPassword, "test");
         RunRequest request = RunRequest.from(new Settings(new Properties(), Map.of()));
         Map<String, Object> m = RunMetadata.collect("id", request, List.of("-f", "1"), List.of("-Xmx1g"), db,
-                Path.of("."));
+                Path.of("."), java.time.Duration.ZERO, List.of("x.Db.write"));
         String json = new ObjectMapper().writeValueAsString(m);
         assertFalse(json.contains(secret), json);
 
@@ -44,6 +46,10 @@ class RunMetadataTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> git = (Map<String, Object>) m.get("git");
         assertNotNull(git.get("commit"));
+        RowTestbeds rows = RowTestbeds.of(m);
+        assertTrue(rows.recorded());
+        assertEquals(Testbed.Scope.DATABASE, rows.scope("x.Db.write"));
+        assertEquals(Testbed.Scope.MACHINE, rows.scope("x.Cpu.loop"), "recorded: not this build's declarations");
     }
 
     /** JVM options are recorded as given, except secrets: a -D password, secret or token, a password in a URL. */
