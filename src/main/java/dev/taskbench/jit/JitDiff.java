@@ -4,6 +4,7 @@ import dev.taskbench.jit.JitEvents.Compilation;
 import dev.taskbench.jit.JitEvents.Deopt;
 import dev.taskbench.jit.JitEvents.Inlining;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,8 +90,8 @@ public final class JitDiff {
         this.fast = fast;
         this.slow = slow;
         this.ownPackage = ownPackage;
-        this.weights = new HashMap<>(shares(fast.stacks()));
-        shares(slow.stacks()).forEach((m, s) -> weights.merge(m, s, Double::sum));
+        this.weights = new HashMap<>(shares(fast.stacks(), ownPackage));
+        shares(slow.stacks(), ownPackage).forEach((m, s) -> weights.merge(m, s, Double::sum));
     }
 
     /**
@@ -255,8 +256,12 @@ public final class JitDiff {
 
     // ---- relevance
 
-    /** Per method, the share of samples whose stack holds it (once a stack). */
-    static Map<String, Double> shares(Map<String, Long> stacks) {
+    /**
+     * Per method, the share of samples whose stack holds it (once a stack), from the stack's first
+     * frame in {@code ownPackage} up: the harness below a benchmark (a thread pool, reflection,
+     * JMH's runner) is on every stack and compiled however it happens to be.
+     */
+    static Map<String, Double> shares(Map<String, Long> stacks, String ownPackage) {
         long total = stacks.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Double> out = new HashMap<>();
         if (total == 0) {
@@ -264,14 +269,24 @@ public final class JitDiff {
         }
         stacks.forEach((stack, n) -> {
             Set<String> seen = new HashSet<>();
-            for (String frame : stack.split(";")) {
-                String m = frame(frame);
+            List<String> frames = Arrays.stream(stack.split(";")).map(JitDiff::frame).toList();
+            for (String m : frames.subList(firstOwn(frames, ownPackage), frames.size())) {
                 if (seen.add(m)) {
                     out.merge(m, n / (double) total, Double::sum);
                 }
             }
         });
         return out;
+    }
+
+    /** The index of the stack's first frame in {@code ownPackage}; 0 when none is. */
+    private static int firstOwn(List<String> frames, String ownPackage) {
+        for (int i = 0; i < frames.size() && !ownPackage.isEmpty(); i++) {
+            if (frames.get(i).startsWith(ownPackage + ".")) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /**

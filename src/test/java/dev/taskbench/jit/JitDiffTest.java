@@ -110,6 +110,13 @@ class JitDiffTest {
     }
 
     @Test
+    void theHarnessBelowTheBenchmarkIsLeftOut() {
+        List<Compilation> slow = new ArrayList<>(baseCompilations());
+        slow.add(new Compilation(8, "java.lang.Thread.run", 1, false, true, 10));
+        assertTrue(diff(plain(), events(slow, plain().inlinings(), List.of())).isEmpty());
+    }
+
+    @Test
     void unsampledMethodsOutsideTheBenchmarksPackageAreLeftOut() {
         List<Compilation> slow = new ArrayList<>(baseCompilations());
         slow.add(new Compilation(7, "java.util.HashMap.resize", 4, false, true, 10));
@@ -131,7 +138,9 @@ class JitDiffTest {
     void framesReadAsMethods() {
         assertEquals("dev.x.A.m", JitDiff.frame("dev/x/A.m_[j]"));
         assertEquals("dev.x.A.m", JitDiff.frame("dev.x.A.m(I)V"));
-        assertEquals(0.8, JitDiff.shares(STACKS).get(DECODE), 1e-9);
-        assertEquals(1.0, JitDiff.shares(STACKS).get(PARSE), 1e-9);
+        assertEquals(0.8, JitDiff.shares(STACKS, PKG).get(DECODE), 1e-9);
+        assertEquals(1.0, JitDiff.shares(STACKS, PKG).get(PARSE), 1e-9);
+        assertEquals(null, JitDiff.shares(STACKS, PKG).get("java.lang.Thread.run"), "the harness below is not weighed");
+        assertEquals(1.0, JitDiff.shares(STACKS, "").get("java.lang.Thread.run"), 1e-9);
     }
 }
