@@ -86,6 +86,9 @@ class ArchitectureTest {
         LAYERS.put("CodeUnderTest", new String[] {"form", "loop", "pool", "write", "server"});
         LAYERS.put("Results", new String[] {"results"});
         LAYERS.put("Compare", new String[] {"compare"});
+        // What the JIT did in a fork, read from JFR and compared fork against fork: the runner's,
+        // which stores what it finds in the run's metadata for the reports.
+        LAYERS.put("Jit", new String[] {"jit"});
         // Whether a row's forks can be trusted (steady state, modes, suspects, what it can detect):
         // statistics on results, under the findings, reports and runner that print and act on them.
         LAYERS.put("Stability", new String[] {"stability"});
@@ -113,6 +116,7 @@ class ArchitectureTest {
                 .whereLayer("Runner").mayOnlyBeAccessedByLayers("Maven", "Benchmarks")
                 .whereLayer("Ceiling").mayOnlyBeAccessedByLayers("Runner", "Commands", "Maven", "Benchmarks")
                 .whereLayer("Flags").mayOnlyBeAccessedByLayers("Runner", "Commands", "Maven")
+                .whereLayer("Jit").mayOnlyBeAccessedByLayers("Runner", "Commands", "Maven")
                 .whereLayer("Network").mayOnlyBeAccessedByLayers("Runner", "Commands", "Maven", "Benchmarks")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Runner", "Commands", "Maven")
                 .whereLayer("Findings").mayOnlyBeAccessedByLayers("Report", "Runner", "Commands", "Maven")

@@ -98,6 +98,12 @@ public final class SettingsCatalogue {
             "The profiler: async-profiler where it runs, else JFR; or only one of them.", EnumSet.of(Use.run, Use.jar));
     public static final Setting PROFILE_REGRESSIONS = user("taskbench.profile.regressions", null, "false", TRUE_FALSE,
             "A differential flame graph for each SLOWER row.", EnumSet.of(Use.run, Use.compare));
+    public static final Setting MODES_EXPLAIN = user("taskbench.modes.explain", null,
+            "the profile's (standard and full 6, else 0)", "a whole number 0..100",
+            "For each row in more than one mode, up to this many unmeasured profiled forks, until one lands in its"
+                    + " fastest mode and one in its slowest: their differential flame graph and what the JIT did"
+                    + " differently. Each costs one fork of the row (a JVM start, its warmup and measurement); 0 is off.",
+            EnumSet.of(Use.run));
     public static final Setting PROFILE_EVENT = user("taskbench.profile.event", null, "cpu", EVENTS,
             "The event those differential flame graphs compare.", EnumSet.of(Use.run, Use.compare));
 

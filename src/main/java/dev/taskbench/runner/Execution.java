@@ -17,6 +17,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
@@ -91,6 +92,19 @@ final class Execution {
         Options options = new OptionsBuilder().parent(rowForks.options(pass, candidateForkArgs(), params))
                 .mode(row.getMode()).threads(row.getThreads()).build();
         measured.add(p.flagSet().name(), new Runner(sampled(options)).run());
+    }
+
+    /**
+     * The options of one unmeasured fork of one row of one flag set, as its measured forks ran
+     * (its pass's iterations, its fork JVM arguments), its parameters, mode and threads pinned:
+     * what {@link ModeProfiles} profiles. Nothing it runs is added to the measurements.
+     */
+    Options profiledFork(Planned p, BenchmarkKey row) {
+        JmhOptionsFactory.Pass pass = rowForks.pass(p, row.benchmark(), null).withForks(1);
+        Map<String, Set<String>> params = new TreeMap<>();
+        row.params().forEach((k, v) -> params.put(k, Set.of(v)));
+        return new OptionsBuilder().parent(rowForks.options(pass, candidateForkArgs(), params))
+                .mode(Mode.deepValueOf(row.mode())).threads(row.threads()).build();
     }
 
     /** The candidate's forks are watched for what the rest of the machine does beside them ({@link ForkLoad}). */

@@ -17,6 +17,7 @@ import dev.taskbench.results.ForkLog;
 import dev.taskbench.report.SteadyReport;
 import dev.taskbench.report.SteadyStateFile;
 import dev.taskbench.results.JmhJsonReader;
+import dev.taskbench.results.ModeExplanations;
 import dev.taskbench.results.ReferenceResult;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.WarmupPlan;
@@ -70,9 +71,12 @@ final class Publishing {
                 site.db(), settings.projectDir(), settings.roundTrip(), HeldDatabase.drivers(plan.selected()));
     }
 
-    /** The whole metadata: as the run started, then how each flag set fared, the rounds, the baseline jar, the profiles. */
+    /**
+     * The whole metadata: as the run started, then how each flag set fared, the rounds, the baseline
+     * jar, the profiles, and what explains its bimodal rows ({@code modes} null: nothing was profiled).
+     */
     Map<String, Object> metadata(Map<String, Object> started, Measurements measured, Map<String, Object> profiles,
-            ForkLog forks) {
+            ForkLog forks, ModeExplanations modes) {
         Map<String, Object> m = new LinkedHashMap<>(started);
         Map<String, Object> flagSets = new LinkedHashMap<>();
         plan.flagReport().forEach((set, planned) -> flagSets.put(set, fared(planned, measured.failures().get(set))));
@@ -85,6 +89,9 @@ final class Publishing {
         }
         if (profiles != null) {
             m.put("profiles", profiles);
+        }
+        if (modes != null) {
+            m.put(ModeExplanations.METADATA_KEY, modes);
         }
         if (plan.rows().profile() == Profile.STEADY) {
             m.put(WarmupPlan.METADATA_KEY, Warmups.of(plan.rows()));

@@ -40,12 +40,15 @@ import java.util.Optional;
  * @param profiling {@code -Dtaskbench.profilers}: flame graphs from an unmeasured pass after the measured ones
  * @param profileRegressions {@code -Dtaskbench.profile.regressions}: with a baseline jar, both sides of each
  *                           SLOWER row profiled and diffed, in this event; empty: not asked
+ * @param explainModes {@code -Dtaskbench.modes.explain}: the most unmeasured profiled forks a bimodal row gets
+ *                     to find one fork of its fastest and one of its slowest mode ({@link ModeProfiles}); 0 off
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
         int reruns, List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
-        Duration roundTrip, boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions) {
+        Duration roundTrip, boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions,
+        int explainModes) {
 
     public static final String FLAGSETS = FlagSets.SETTING;
     public static final String FLAGSETS_FILE = FlagSets.FILE_SETTING;
@@ -64,6 +67,12 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
      * Smoke only proves things run; steady keeps every fork, since a fork that never settles is its answer.
      */
     static final int DEFAULT_RERUNS = 2;
+    /**
+     * Profiled forks a bimodal row gets in standard and full: with a minority mode of 2 forks in 5,
+     * 6 forks miss the slow mode about 5% of the time. Smoke has one fork (no modes); steady keeps
+     * its time for its own forks.
+     */
+    static final int DEFAULT_EXPLAIN_MODES = 6;
 
     /** {@code -Dtaskbench.reference}: time CPython, PyPy and Node beside the JVM, or not. */
     public enum Reference {
@@ -94,7 +103,8 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                         BaselineJar.DEFAULT_ALLOWANCE_SECONDS, 0, 86_400)),
                 s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s),
                 Duration.ofMillis(s.integer(SettingsCatalogue.DB_ROUND_TRIP, 0, 0, 10_000)), s.flag(DEBUG, null, false),
-                Profiling.from(s), ProfileEvent.regressions(s));
+                Profiling.from(s), ProfileEvent.regressions(s), s.integer(SettingsCatalogue.MODES_EXPLAIN.key(), null,
+                        request.profile().keepsDeclaredPlans() ? DEFAULT_EXPLAIN_MODES : 0, 0, 100));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Command;
 import dev.taskbench.config.Settings;
 import dev.taskbench.results.ForkLog;
+import dev.taskbench.results.ModeExplanations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * holds the run's name, folder and database until it ends; {@link Execution} runs the rounds
  * ({@link Measurements}); {@link SuspectReruns} re-runs forks the machine disturbed or that stand
  * alone far from their row; {@link AdaptiveForks} adds fork pairs where a comparison with the
- * baseline jar is undecided; {@link FlameGraphs} profiles; {@link Publishing} writes, publishes
+ * baseline jar is undecided; {@link ModeProfiles} profiles a fork of each mode of a bimodal row,
+ * once the results are written; {@link FlameGraphs} profiles; {@link Publishing} writes, publishes
  * and gives the verdict.
  *
  * <p>Settings come as {@code -Dkey=value} program arguments (or system properties), read once
@@ -94,8 +96,10 @@ public final class SuiteRunner {
         new AdaptiveForks(settings, plan, execution, out).addForksWhereUndecided(measured);
         ForkLog forks = reruns.log(measured);
         Publishing.Written written = publishing.write(measured);
+        ModeExplanations modes = ModeProfiles.of(settings, execution, written.ran(), site.staging(), out)
+                .explain(ModeProfiles.rows(written.files()));
         Map<String, Object> profiles = flameGraphs.measuredPasses(written.ran().get(0));
-        Path published = publishing.publish(written, publishing.metadata(started, measured, profiles, forks));
+        Path published = publishing.publish(written, publishing.metadata(started, measured, profiles, forks, modes));
         return publishing.verdict(measured, written, published, flameGraphs);
     }
 }

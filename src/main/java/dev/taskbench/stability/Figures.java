@@ -2,13 +2,16 @@ package dev.taskbench.stability;
 
 import java.util.Locale;
 
-/** How the stability sentences write numbers: about three significant digits, thousands grouped. */
-final class Figures {
+/**
+ * How the stability sentences write numbers: about three significant digits, thousands grouped.
+ * Public for the reports that set figures beside those sentences (a bimodal row's profiled forks).
+ */
+public final class Figures {
     private Figures() {
     }
 
     /** {@code 2,332 ns}, {@code 189 ns}, {@code 5.66 ms}. */
-    static String value(double v, String unit) {
+    public static String value(double v, String unit) {
         return number(v) + (unit.isEmpty() ? "" : " " + unit);
     }
 

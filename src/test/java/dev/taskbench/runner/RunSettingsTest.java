@@ -50,6 +50,16 @@ class RunSettingsTest {
     }
 
     @Test
+    void bimodalRowsAreExplainedInTheMeasuringProfilesOnly() {
+        assertEquals(RunSettings.DEFAULT_EXPLAIN_MODES, read().explainModes());
+        assertEquals(RunSettings.DEFAULT_EXPLAIN_MODES, read("-Dtaskbench.profile=full").explainModes());
+        assertEquals(0, read("-Dtaskbench.profile=smoke").explainModes());
+        assertEquals(0, read("-Dtaskbench.profile=steady").explainModes());
+        assertEquals(2, read("-Dtaskbench.profile=smoke", "-Dtaskbench.modes.explain=2").explainModes());
+        assertTrue(error("-Dtaskbench.modes.explain=-1").contains("taskbench.modes.explain"));
+    }
+
+    @Test
     void badValuesAreOneLineErrors() {
         assertTrue(error("-Dtaskbench.interleave=yes").contains("taskbench.interleave"));
         assertTrue(error("-Dtaskbench.reference=sometimes").contains("taskbench.reference"));
