@@ -25,8 +25,16 @@ public final class RunSummary {
 
     static Entry entry(BenchmarkResult r, Criteria o) {
         double[] f = r.forks();
-        long seed = o.seed() * 31 + (r.flagSet() + "|" + r.key().label()).hashCode();
-        return new Entry(r, Bootstrap.median(f, o.resamples(), o.confidence(), seed), Stats.min(f), Stats.max(f),
+        return new Entry(r, median(r, o), Stats.min(f), Stats.max(f),
                 r.allocForks().map(Stats::median).orElse(Double.NaN));
+    }
+
+    /**
+     * The row's median fork score with its bootstrap interval, seeded from the row's name: the
+     * interval the reports print, and the one a run's stop rule reads.
+     */
+    public static Interval median(BenchmarkResult r, Criteria o) {
+        long seed = o.seed() * 31 + (r.flagSet() + "|" + r.key().label()).hashCode();
+        return Bootstrap.median(r.forks(), o.resamples(), o.confidence(), seed);
     }
 }

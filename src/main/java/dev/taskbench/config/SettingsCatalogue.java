@@ -129,6 +129,18 @@ public final class SettingsCatalogue {
             "the profile's (smoke 0, standard 12, full 20)", "a whole number 0..1000",
             "With a baseline jar, rows still undecided get fork pairs up to this many a side; 0 adds none.",
             EnumSet.of(Use.run));
+    public static final Setting STOP_WIDTH = user("taskbench.stop.width", null, "0.10",
+            "a number 0.001..10 (0.10 = 10%)",
+            "Without a baseline jar, a row gets forks until its interval of the median is at most this share of the"
+                    + " median wide, or it reaches taskbench.stop.maxForks.", EnumSet.of(Use.run));
+    public static final Setting STOP_MIN_FORKS = user("taskbench.stop.minForks", null,
+            "the profile's (standard 3, full 5)", "a whole number 2..1000",
+            "The forks every row gets before the stop rule is asked; -f N fixes every row at N instead.",
+            EnumSet.of(Use.run));
+    public static final Setting STOP_MAX_FORKS = user("taskbench.stop.maxForks", null,
+            "the profile's (standard 8, full 15, smoke and steady 0)", "a whole number 0..1000",
+            "The most forks a row gets under the stop rule; 0 turns the rule off (the profile's fixed forks).",
+            EnumSet.of(Use.run));
     public static final Setting RERUNS = user("taskbench.rerun.max", null, "the profile's (standard and full 2, else 0)",
             "a whole number 0..10",
             "Times a suspect fork (the machine busy beside it, or far from its row's other forks) is re-run; the replaced"

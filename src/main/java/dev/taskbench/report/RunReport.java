@@ -17,6 +17,7 @@ import dev.taskbench.report.Report.Table;
 import dev.taskbench.report.Report.Text;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RunResults;
+import dev.taskbench.results.StopLog;
 import dev.taskbench.stability.DetectableChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +29,9 @@ import java.util.OptionalInt;
 
 /**
  * What a run says: its flag sets, the findings first, then every row (per benchmark method a
- * chart, folded away, then the table), the rows whose forks land in more than one mode and a steady
- * run's steady state per fork before them, then links to its flame graphs when it was profiled.
+ * chart, folded away, then the table, with why each row stopped at its forks when the run says),
+ * the rows whose forks land in more than one mode, the forks re-run, how many forks the rows got
+ * and a steady run's steady state per fork before them, then links to its flame graphs when it was profiled.
  */
 public final class RunReport {
     /** The metadata key of the adaptive cap ({@code taskbench.adaptive.maxForks}) a run was given. */
@@ -52,8 +54,9 @@ public final class RunReport {
         blocks.add(FindingsReport.of(answers, criteria));
         ModesReport.of(run).ifPresent(blocks::add);
         ForksReport.of(run).ifPresent(blocks::add);
+        StopsReport.of(run).ifPresent(blocks::add);
         SteadyReport.of(run).ifPresent(blocks::add);
-        blocks.add(rows(RunSummary.of(run, criteria), criteria, cap(run)));
+        blocks.add(rows(RunSummary.of(run, criteria), criteria, cap(run), StopLog.of(run.metadata())));
         ProfileLinks.of(run.source()).ifPresent(blocks::add);
         return new Report("Run " + run.runId(), null, blocks);
     }
@@ -64,7 +67,8 @@ public final class RunReport {
                 : OptionalInt.empty();
     }
 
-    private static Section rows(List<RunSummary.Entry> all, Criteria o, OptionalInt cap) {
+    private static Section rows(List<RunSummary.Entry> all, Criteria o, OptionalInt cap, Optional<StopLog> stops) {
+        boolean reasons = StopsReport.hasReasons(stops);
         String level = Fmt.level(o.confidence());
         List<Block> charts = new ArrayList<>();
         for (Map.Entry<String, List<RunSummary.Entry>> m : byMethod(all).entrySet()) {
@@ -78,14 +82,22 @@ public final class RunReport {
         for (RunSummary.Entry e : all) {
             BenchmarkResult r = e.result();
             Optional<DetectableChange> d = detectable(r, o, all.size());
-            rows.add(cells(r.key().label(), r.flagSet(), r.unit(), String.valueOf(r.forkScores().size()),
-                    d.map(x -> canSee(x, r.forkScores().size())).orElse("-"),
+            List<Cell> row = new ArrayList<>(cells(r.key().label(), r.flagSet(), r.unit(),
+                    String.valueOf(r.forkScores().size()), d.map(x -> canSee(x, r.forkScores().size())).orElse("-"),
                     Fmt.num(e.median().estimate()), Fmt.range(e.median()), Fmt.num(e.min()), Fmt.num(e.max()),
                     Fmt.num(e.alloc())));
+            if (reasons) {
+                row.add(Cell.of(StopsReport.reason(stops, r.row()).orElse("-")));
+            }
+            rows.add(row);
         }
-        Table table = new Table(List.of(Column.left("benchmark"), Column.left("flag set"), Column.left("unit"),
-                Column.right("forks"), Column.right("can see"), Column.right("median"), Column.right(level + " CI"), Column.right("min fork"),
-                Column.right("max fork"), Column.right("B/op")), rows,
+        List<Column> columns = new ArrayList<>(List.of(Column.left("benchmark"), Column.left("flag set"),
+                Column.left("unit"), Column.right("forks"), Column.right("can see"), Column.right("median"),
+                Column.right(level + " CI"), Column.right("min fork"), Column.right("max fork"), Column.right("B/op")));
+        if (reasons) {
+            columns.add(Column.left("stopped"));
+        }
+        Table table = new Table(columns, rows,
                 "Median of per-fork scores (mean of a fork's iterations), " + level + " percentile bootstrap interval; "
                         + "can see: the smallest change a comparison at these forks finds 4 times in 5 among "
                         + all.size() + " rows, from the spread of its forks.");

@@ -2,11 +2,13 @@ package dev.taskbench.runner;
 
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Row;
 import dev.taskbench.compare.Verdict;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.JmhJsonReader;
 import dev.taskbench.results.RunResults;
+import dev.taskbench.results.StopLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,7 +25,9 @@ import org.openjdk.jmh.runner.RunnerException;
  * ({@code -Dtaskbench.adaptive.maxForks}) is not reached, each such row gets one more candidate
  * fork followed by one more baseline fork, and the comparison is made again. A benchmark
  * method's undecided rows share one JMH invocation a side ({@link RowForks}); a decided row caught
- * in that product keeps its extra pair.
+ * in that product keeps its extra pair. The rounds start it at the fewest pairs with which the
+ * exact test can decide a row at all ({@link Planner#startingPairs}); each row's outcome lands in
+ * the metadata ({@link StopLog}).
  */
 final class AdaptiveForks {
     private final int cap;
@@ -40,17 +44,21 @@ final class AdaptiveForks {
         this.out = out;
     }
 
-    /** Adds fork pairs to what the rounds measured, through the execution that owns it; answers it. */
-    Measurements addForksWhereUndecided(Measurements measured) throws RunnerException, IOException {
-        if (plan.baseline() == null || cap <= plan.rounds()) {
-            return measured;
+    /**
+     * Adds fork pairs to what the rounds measured, through the execution that owns it; answers why
+     * each row stopped at its pairs. Null without a baseline jar ({@link RowStops} decides there).
+     */
+    StopLog addForksWhereUndecided(Measurements measured) throws RunnerException, IOException {
+        if (plan.baseline() == null) {
+            return null;
         }
+        Comparison cmp = compare(measured);
         for (int pairs = plan.rounds(); pairs < cap; pairs++) {
-            Map<String, List<BenchmarkKey>> undecided = undecided(measured);
+            Map<String, List<BenchmarkKey>> undecided = undecided(cmp);
             int n = undecided.values().stream().mapToInt(List::size).sum();
             if (n == 0) {
                 out.printf("taskbench: every row is decided after %d fork pair(s)%n", pairs);
-                return measured;
+                return log(cmp);
             }
             out.printf("taskbench: %d row(s) undecided after %d fork pair(s): one more pair each (at most %d)%n", n,
                     pairs, cap);
@@ -60,17 +68,42 @@ final class AdaptiveForks {
                     execution.forkPair(p, ofOneMethod, pairs);
                 }
             }
+            cmp = compare(measured);
         }
-        int left = undecided(measured).values().stream().mapToInt(List::size).sum();
-        if (left > 0) {
+        int left = undecided(cmp).values().stream().mapToInt(List::size).sum();
+        if (left > 0 && cap > plan.rounds()) {
             out.printf("taskbench: %d row(s) still undecided after %d fork pairs; the gate will say which%n", left,
                     cap);
         }
-        return measured;
+        return log(cmp);
+    }
+
+    /** Each row's pairs and whether the comparison decided it. */
+    private StopLog log(Comparison cmp) {
+        int most = Math.max(cap, plan.rounds());
+        List<StopLog.Stop> rows = new ArrayList<>();
+        for (Row r : cmp.rows()) {
+            int pairs = Math.min(r.baseForks().size(), r.candidateForks().size());
+            boolean decided = r.verdict() != Verdict.UNKNOWN;
+            String reason = decided ? "comparison decided after " + pairs + " pairs"
+                    : "undecided after " + pairs + " pairs" + (pairs >= most ? ", the cap" : "") + ": " + r.reason();
+            rows.add(new StopLog.Stop(r.flagSet(), r.key(), r.candidateForks().size(),
+                    decided ? StopLog.Kind.DECIDED : StopLog.Kind.UNDECIDED, reason));
+        }
+        return new StopLog("beside a baseline jar: fork pairs until the comparison decides, " + plan.rounds() + " to "
+                + most + " pairs", plan.rounds(), most, rows);
     }
 
     /** Per flag set, the rows whose comparison with the baseline so far is UNKNOWN but could be decided. */
-    private Map<String, List<BenchmarkKey>> undecided(Measurements measured) throws IOException {
+    private static Map<String, List<BenchmarkKey>> undecided(Comparison cmp) {
+        Map<String, List<BenchmarkKey>> out = new LinkedHashMap<>();
+        cmp.rows().stream().filter(r -> r.verdict() == Verdict.UNKNOWN && Double.isFinite(r.minReachableQ()))
+                .forEach(r -> out.computeIfAbsent(r.flagSet(), k -> new ArrayList<>()).add(r.key()));
+        return out;
+    }
+
+    /** The candidate's forks so far against the baseline jar's. */
+    private Comparison compare(Measurements measured) throws IOException {
         Path scratch = Files.createTempDirectory("taskbench-adaptive-");
         try {
             List<BenchmarkResult> candidate = new ArrayList<>();
@@ -87,12 +120,8 @@ final class AdaptiveForks {
                     base.addAll(JmhJsonReader.read(b, set));
                 }
             }
-            Comparison cmp = Comparison.compare(new RunResults(scratch.resolve("base"), "baseline", Map.of(), base),
+            return Comparison.compare(new RunResults(scratch.resolve("base"), "baseline", Map.of(), base),
                     new RunResults(scratch, "candidate", Map.of(), candidate), criteria);
-            Map<String, List<BenchmarkKey>> out = new LinkedHashMap<>();
-            cmp.rows().stream().filter(r -> r.verdict() == Verdict.UNKNOWN && Double.isFinite(r.minReachableQ()))
-                    .forEach(r -> out.computeIfAbsent(r.flagSet(), k -> new ArrayList<>()).add(r.key()));
-            return out;
         } finally {
             try (var files = Files.list(scratch)) {
                 for (Path f : files.toList()) {

@@ -71,14 +71,26 @@ final class Execution {
 
     /** One more fork of one method's rows, then one of the baseline jar, as in a round; {@code pairs} so far. */
     void forkPair(Planned p, List<BenchmarkKey> rows, int pairs) throws RunnerException {
+        out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(), RowForks.name(rows));
+        JmhOptionsFactory.Pass pass = candidateFork(p, rows);
         String method = rows.get(0).benchmark();
-        JmhOptionsFactory.Pass pass = rowForks.pass(p, method, ceilingInitLine(p));
-        out.printf("taskbench: fork pair %d, flag set %s: %s%n", pairs + 1, p.flagSet().name(),
-                rows.size() == 1 ? rows.get(0).label() : rows.get(0).shortName() + " (" + rows.size() + " rows)");
         Map<String, Set<String>> params = RowForks.paramProduct(rows);
-        measured.add(p.flagSet().name(), new Runner(sampled(rowForks.options(pass, candidateForkArgs(), params))).run());
         runBaselineRound(p, rowForks.options(pass.withoutCeiling(), site.forkProps(), params),
                 ".adaptive-" + pairs + "-" + Integer.toHexString((method + params).hashCode()));
+    }
+
+    /** One more fork of one method's rows, the candidate's only: what a row whose stop rule does not hold gets. */
+    void fork(Planned p, List<BenchmarkKey> rows, int forks) throws RunnerException {
+        out.printf("taskbench: fork %d, flag set %s: %s%n", forks + 1, p.flagSet().name(), RowForks.name(rows));
+        candidateFork(p, rows);
+    }
+
+    /** One candidate fork of the rows' method over their parameter product; answers its pass for the baseline's. */
+    private JmhOptionsFactory.Pass candidateFork(Planned p, List<BenchmarkKey> rows) throws RunnerException {
+        JmhOptionsFactory.Pass pass = rowForks.pass(p, rows.get(0).benchmark(), ceilingInitLine(p));
+        Map<String, Set<String>> params = RowForks.paramProduct(rows);
+        measured.add(p.flagSet().name(), new Runner(sampled(rowForks.options(pass, candidateForkArgs(), params))).run());
+        return pass;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.ceiling.CeilingReport;
+import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Power;
 import dev.taskbench.flags.FlagSet;
 import dev.taskbench.flags.FlagSets;
 import dev.taskbench.flags.Jdks;
@@ -63,11 +65,31 @@ final class Planner {
         BaselineJar baseline = settings.baselineJar() == null ? null
                 : new BaselineJar(settings.baselineJar(), settings.baselineAllowance());
         boolean interleave = settings.interleave() && flagSets.size() > 1 || baseline != null;
-        int forks = user.getForkCount().orElse(profile.forks());
+        boolean fixed = user.getForkCount().hasValue();
+        StopRule stops = fixed || baseline != null ? null : settings.stopRule();
+        int forks = user.getForkCount().orElse(baseline != null ? startingPairs(settings, profile)
+                : stops != null ? stops.minForks() : profile.forks());
         boolean database = HeldDatabase.needed(rows.selected());
         boolean covered = database && rows.selected().stream().anyMatch(e -> CeilingReport.covers(e.getUsername()));
         return new RunPlan(rows, flagSets, report, interleave && forks > 0 ? forks : 1, baseline,
-                settings.candidateJvmArgs(), database, covered, base);
+                settings.candidateJvmArgs(), database, covered, stops, base);
+    }
+
+    /**
+     * The fork pairs a run beside a baseline jar starts with, before {@link AdaptiveForks} adds any:
+     * under a profile with a stop rule, its minimum, and at least the fewest pairs with which the
+     * exact test can flag a row that alone differs ({@link Power#forksNeeded}, one row: 4 at alpha
+     * 0.05, where 3 a side can never be significant; never beyond the adaptive cap); otherwise the profile's fixed forks.
+     */
+    static int startingPairs(RunSettings settings, Profile profile) {
+        StopRule rule = settings.stopRule();
+        if (rule == null) {
+            return profile.forks();
+        }
+        Criteria c = settings.criteria();
+        int needed = Math.min(Power.forksNeeded(1, c.alpha(), c.minForks()), Math.max(rule.minForks(),
+                settings.adaptiveForks()));
+        return Math.max(rule.minForks(), needed);
     }
 
     /** A run name given with {@code -Dtaskbench.run.id} must be new: said before anything runs. */

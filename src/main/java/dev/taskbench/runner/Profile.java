@@ -23,14 +23,14 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     /** Whole suite in a few minutes: does every benchmark run and verify its work? For CI and PRs. */
-    SMOKE(1, 0, "200ms", 1, "300ms", false, 0, false),
+    SMOKE(1, 0, "200ms", 1, "300ms", false, 0, false, 2, 0),
     /**
      * The default: usable error bars in under 30 minutes. Run on the whole suite, it runs each
      * class's declared core rows ({@link dev.taskbench.declare.Standard}).
      */
-    STANDARD(5, 1, "500ms", 2, "500ms", true, 12, true),
+    STANDARD(5, 1, "500ms", 2, "500ms", true, 12, true, 3, 8),
     /** Nightly: every row, many short forks for per-fork statistics. */
-    FULL(10, 2, "1s", 3, "1s", true, 20, false),
+    FULL(10, 2, "1s", 3, "1s", true, 20, false, 5, 15),
     /**
      * Where each fork reaches steady state ({@link dev.taskbench.stability.SteadyState}): no warmup,
      * so the warm-up is inside the measured series, and many short iterations, so PELT can place it.
@@ -41,7 +41,7 @@ public enum Profile {
      * ("steady in 9 of 10"), and no more: the standard profile's core rows take a few minutes each.
      * No {@code -prof gc} (it adds its own work to every iteration) and no adaptive forks.
      */
-    STEADY(10, 0, "100ms", 60, "100ms", false, 0, true);
+    STEADY(10, 0, "100ms", 60, "100ms", false, 0, true, 10, 0);
 
     private final int forks;
     private final int warmupIterations;
@@ -51,9 +51,13 @@ public enum Profile {
     private final boolean gcProfiler;
     private final int adaptiveForks;
     private final boolean coreRowsOnly;
+    private final int stopMinForks;
+    private final int stopMaxForks;
 
     Profile(int forks, int warmupIterations, String warmupTime, int measurementIterations, String measurementTime,
-            boolean gcProfiler, int adaptiveForks, boolean coreRowsOnly) {
+            boolean gcProfiler, int adaptiveForks, boolean coreRowsOnly, int stopMinForks, int stopMaxForks) {
+        this.stopMinForks = stopMinForks;
+        this.stopMaxForks = stopMaxForks;
         this.adaptiveForks = adaptiveForks;
         this.coreRowsOnly = coreRowsOnly;
         this.forks = forks;
@@ -64,6 +68,10 @@ public enum Profile {
         this.gcProfiler = gcProfiler;
     }
 
+    /**
+     * The fixed forks of a row: what {@code java -jar target/benchmarks.jar} runs, and {@code mvn jmh:run}
+     * under a profile without a stop rule ({@link #stopMaxForks()} 0).
+     */
     public int forks() {
         return forks;
     }
@@ -74,6 +82,26 @@ public enum Profile {
      */
     public int adaptiveForks() {
         return adaptiveForks;
+    }
+
+    /**
+     * The forks every row of {@code mvn jmh:run} gets before its stop rule is asked ({@link StopRule},
+     * {@code -Dtaskbench.stop.minForks}): standard 3, the fewest whose interval of the median is an
+     * interval at all; full 5. Without a baseline jar or {@code -f}, these replace {@link #forks()}.
+     */
+    public int stopMinForks() {
+        return stopMinForks;
+    }
+
+    /**
+     * The most forks a row gets under its stop rule ({@code -Dtaskbench.stop.maxForks}); 0: no rule,
+     * every row runs {@link #forks()} (smoke proves things run; steady counts forks as Barrett et al.).
+     * Standard 8: from about 6 forks the interval of the median leaves the extreme forks out, so a
+     * noisy row at 8 has an interval that one stray fork does not set; full 15, its budget for rows
+     * to be studied.
+     */
+    public int stopMaxForks() {
+        return stopMaxForks;
     }
 
     /** True when a run of the whole suite runs only the rows classes declare as core. */

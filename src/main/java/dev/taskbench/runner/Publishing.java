@@ -14,6 +14,7 @@ import dev.taskbench.report.Report;
 import dev.taskbench.report.ReportFormat;
 import dev.taskbench.report.RunReport;
 import dev.taskbench.results.ForkLog;
+import dev.taskbench.results.StopLog;
 import dev.taskbench.report.SteadyReport;
 import dev.taskbench.report.SteadyStateFile;
 import dev.taskbench.results.JmhJsonReader;
@@ -76,7 +77,7 @@ final class Publishing {
      * jar, the profiles, and what explains its bimodal rows ({@code modes} null: nothing was profiled).
      */
     Map<String, Object> metadata(Map<String, Object> started, Measurements measured, Map<String, Object> profiles,
-            ForkLog forks, ModeExplanations modes) {
+            ForkLog forks, StopLog stops, ModeExplanations modes) {
         Map<String, Object> m = new LinkedHashMap<>(started);
         Map<String, Object> flagSets = new LinkedHashMap<>();
         plan.flagReport().forEach((set, planned) -> flagSets.put(set, fared(planned, measured.failures().get(set))));
@@ -84,6 +85,9 @@ final class Publishing {
         m.put("interleaved", plan.rounds() > 1 ? plan.rounds() + " rounds of 1 fork per flag set" : "no");
         m.put(RunReport.ADAPTIVE_CAP, settings.adaptiveForks());
         m.put(ForkLog.METADATA_KEY, forks);
+        if (stops != null) {
+            m.put(StopLog.METADATA_KEY, stops);
+        }
         if (plan.baseline() != null) {
             m.put("baselineJar", settings.baselineJar().toString());
         }

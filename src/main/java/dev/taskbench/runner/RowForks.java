@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * One fork of some rows of one benchmark method, in its pass's iterations, over the smallest
- * parameter product that holds them: what a fork pair for undecided rows ({@link AdaptiveForks})
- * and the profiles of SLOWER rows ({@link FlameGraphs}) run. A JVM start per row would cost more
+ * parameter product that holds them: what a fork pair for undecided rows ({@link AdaptiveForks}),
+ * one more fork for rows whose stop rule does not hold yet ({@link RowStops}) and the profiles of SLOWER rows ({@link FlameGraphs}) run. A JVM start per row would cost more
  * than the fork's measurement.
  */
 final class RowForks {
@@ -39,6 +39,11 @@ final class RowForks {
         Map<String, List<BenchmarkKey>> byMethod = new LinkedHashMap<>();
         rows.forEach(row -> byMethod.computeIfAbsent(row.benchmark(), k -> new ArrayList<>()).add(row));
         return byMethod.values();
+    }
+
+    /** "FormParsingBenchmark.decode [...] avgt t1", or "FormParsingBenchmark.decode (3 rows)". */
+    static String name(List<BenchmarkKey> rows) {
+        return rows.size() == 1 ? rows.get(0).label() : rows.get(0).shortName() + " (" + rows.size() + " rows)";
     }
 
     /** Per parameter, the values the rows hold: the smallest product JMH can run that has every row. */

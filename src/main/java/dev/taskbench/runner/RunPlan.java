@@ -20,12 +20,14 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  * @param candidateJvmArgs JVM options for the candidate's forks only
  * @param needsDatabase whether a selected benchmark needs PostgreSQL
  * @param ceilingCovered whether declared single-row writes run on a database, for the pgbench ceiling
+ * @param stops when a row of a run without a baseline jar has forks enough ({@link RowStops}); null when forks are
+ *              fixed ({@code -f}, a profile without the rule) or a baseline jar's comparison decides instead
  * @param base the run the verdict compares with ({@code -Dbase}); null without one, or when a baseline jar's
  *             results are the base
  */
 record RunPlan(RowPlan rows, List<Planned> flagSets, Map<String, Map<String, Object>> flagReport, int rounds,
         BaselineJar baseline, List<String> candidateJvmArgs, boolean needsDatabase, boolean ceilingCovered,
-        Path base) {
+        StopRule stops, Path base) {
     RunPlan {
         flagSets = List.copyOf(flagSets);
         flagReport = Collections.unmodifiableMap(new LinkedHashMap<>(flagReport));
@@ -40,9 +42,12 @@ record RunPlan(RowPlan rows, List<Planned> flagSets, Map<String, Map<String, Obj
         return rows.passes();
     }
 
-    /** The forks of one pass: one a round when interleaved, else the profile's or the user's (null). */
+    /**
+     * The forks of one pass: one a round when interleaved, the stop rule's minimum when it decides,
+     * else the profile's or the user's (null).
+     */
     Integer passForks() {
-        return rounds > 1 ? Integer.valueOf(1) : null;
+        return rounds > 1 ? Integer.valueOf(1) : stops != null ? Integer.valueOf(stops.minForks()) : null;
     }
 
     /** The candidate's forks: the hand-off, then what only the candidate gets (a planted slowdown, say). */

@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param acrossTestbeds {@code -Dtaskbench.gate.acrossTestbeds}: let the gate judge a base from another testbed
  * @param adaptiveForks {@code -Dtaskbench.adaptive.maxForks}: with a baseline jar, undecided rows get fork pairs
  *                      up to this many a side (the profile's default; 0 adds none)
+ * @param stopRule {@code -Dtaskbench.stop.*}: without a baseline jar, when a row has forks enough ({@link RowStops});
+ *                 null when the profile has no rule or {@code -Dtaskbench.stop.maxForks=0}
  * @param reruns {@code -Dtaskbench.rerun.max}: how many times a suspect fork is re-run ({@link SuspectReruns})
  * @param candidateJvmArgs {@code -Dtaskbench.candidate.jvmArgs}: JVM options for the candidate's forks only
  * @param baselineAllowance {@code -Dtaskbench.baseline.allowanceSeconds}: per row, beyond its iterations, before
@@ -46,9 +48,9 @@ import java.util.Optional;
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
-        int reruns, List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
-        Duration roundTrip, boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions,
-        int explainModes) {
+        StopRule stopRule, int reruns, List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir,
+        Duration lockWait, Duration roundTrip, boolean debug, Profiling profiling,
+        Optional<ProfileEvent> profileRegressions, int explainModes) {
 
     public static final String FLAGSETS = FlagSets.SETTING;
     public static final String FLAGSETS_FILE = FlagSets.FILE_SETTING;
@@ -97,7 +99,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 s.flag(INTERLEAVE, null, false), s.choice(REFERENCE, null, Reference.class, null), s.get(JDKS, null),
                 runId, CeilingPlan.from(s, request.profile()), gate, base,
                 baselineJar == null ? null : baselineJar.toAbsolutePath(), Criteria.from(s), Criteria.acrossTestbeds(s),
-                s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000),
+                s.integer(ADAPTIVE_FORKS, null, request.profile().adaptiveForks(), 0, 1000), stopRule(s, request.profile()),
                 s.integer(SettingsCatalogue.RERUNS.key(), null, request.profile().keepsDeclaredPlans() ? DEFAULT_RERUNS : 0, 0, 10),
                 candidateJvmArgs(s, baselineJar), Duration.ofSeconds(s.integer(BaselineJar.ALLOWANCE, null,
                         BaselineJar.DEFAULT_ALLOWANCE_SECONDS, 0, 86_400)),
@@ -105,6 +107,24 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 Duration.ofMillis(s.integer(SettingsCatalogue.DB_ROUND_TRIP, 0, 0, 10_000)), s.flag(DEBUG, null, false),
                 Profiling.from(s), ProfileEvent.regressions(s), s.integer(SettingsCatalogue.MODES_EXPLAIN.key(), null,
                         request.profile().keepsDeclaredPlans() ? DEFAULT_EXPLAIN_MODES : 0, 0, 100));
+    }
+
+    /**
+     * {@code -Dtaskbench.stop.*} over the profile's defaults; null when there is no rule. A minimum
+     * above the cap is a one-line error.
+     */
+    static StopRule stopRule(Settings s, Profile profile) {
+        int max = s.integer(SettingsCatalogue.STOP_MAX_FORKS, profile.stopMaxForks(), 0, 1000);
+        int min = s.integer(SettingsCatalogue.STOP_MIN_FORKS, profile.stopMinForks(), 2, 1000);
+        double width = s.decimal(SettingsCatalogue.STOP_WIDTH, StopRule.DEFAULT_WIDTH, 0.001, 10);
+        if (max == 0) {
+            return null;
+        }
+        if (min > max) {
+            throw Settings.bad(SettingsCatalogue.STOP_MIN_FORKS.key(), String.valueOf(min),
+                    "a whole number from 2 to " + SettingsCatalogue.STOP_MAX_FORKS.key() + " (" + max + ")");
+        }
+        return new StopRule(width, min, max);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.taskbench.config.Command;
 import dev.taskbench.config.Settings;
 import dev.taskbench.results.ForkLog;
 import dev.taskbench.results.ModeExplanations;
+import dev.taskbench.results.StopLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,9 +23,11 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * {@link Planner} decides everything before anything runs ({@link RunPlan}); {@link RunSite}
  * holds the run's name, folder and database until it ends; {@link Execution} runs the rounds
  * ({@link Measurements}); {@link SuspectReruns} re-runs forks the machine disturbed or that stand
- * alone far from their row; {@link AdaptiveForks} adds fork pairs where a comparison with the
- * baseline jar is undecided; {@link ModeProfiles} profiles a fork of each mode of a bimodal row,
- * once the results are written; {@link FlameGraphs} profiles; {@link Publishing} writes, publishes
+ * alone far from their row; {@link RowStops} adds forks to each row until its interval is narrow
+ * enough ({@link StopRule}) or it reaches the cap; {@link AdaptiveForks} adds fork pairs where a
+ * comparison with the baseline jar is undecided; {@link ModeProfiles} profiles a fork of each mode
+ * of a bimodal row, once the results are written; {@link FlameGraphs} profiles; {@link Publishing}
+ * writes, publishes
  * and gives the verdict.
  *
  * <p>Settings come as {@code -Dkey=value} program arguments (or system properties), read once
@@ -93,13 +96,15 @@ public final class SuiteRunner {
         Measurements measured = execution.rounds();
         SuspectReruns reruns = new SuspectReruns(settings, plan, execution, out);
         reruns.settle(measured);
-        new AdaptiveForks(settings, plan, execution, out).addForksWhereUndecided(measured);
+        StopLog stops = new RowStops(settings, user, plan, execution, out).addForksUntilDecided(measured);
+        StopLog pairs = new AdaptiveForks(settings, plan, execution, out).addForksWhereUndecided(measured);
         ForkLog forks = reruns.log(measured);
         Publishing.Written written = publishing.write(measured);
         ModeExplanations modes = ModeProfiles.of(settings, execution, written.ran(), site.staging(), out)
                 .explain(ModeProfiles.rows(written.files()));
         Map<String, Object> profiles = flameGraphs.measuredPasses(written.ran().get(0));
-        Path published = publishing.publish(written, publishing.metadata(started, measured, profiles, forks, modes));
+        Path published = publishing.publish(written, publishing.metadata(started, measured, profiles, forks,
+                stops != null ? stops : pairs, modes));
         return publishing.verdict(measured, written, published, flameGraphs);
     }
 }

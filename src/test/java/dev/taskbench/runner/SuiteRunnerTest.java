@@ -254,6 +254,60 @@ class SuiteRunnerTest {
                     .get(0).get("primaryMetric").get("rawData");
             assertEquals(2, raw.size(), set + " should have one fork per round: " + raw);
         }
+        JsonNode stops = new ObjectMapper().readTree(onlyRun(results).resolve(ResultsStore.METADATA_FILE).toFile())
+                .get("stops");
+        assertEquals("fixed: -f 2", stops.get("rule").asText(), "-f fixes the forks: " + stops);
+        assertEquals(List.of("c1", "c2"), List.of(stops.get("rows").get(0).get("flagSet").asText(),
+                stops.get("rows").get(1).get("flagSet").asText()), "each flag set's rows keep their reasons");
+    }
+
+    /**
+     * The stop rule end to end, on a method of two rows sharing each extra fork: with a width no
+     * two real forks meet, both rows get forks up to the cap, one JMH invocation a round; the
+     * reasons land in the metadata, and the report says how many forks the rows got and why.
+     */
+    @Test
+    void rowsGetForksUntilTheirIntervalIsNarrowOrTheCap(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.stop.minForks=2",
+                "-Dtaskbench.stop.maxForks=3", "-Dtaskbench.stop.width=0.001", "-Dtaskbench.reference=off",
+                "-Djmh.include=CounterLoopBenchmark.opaque", "-Djmh.args=-wi 0 -i 1 -r 50ms");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String said = out.toString(StandardCharsets.UTF_8);
+        Path run = onlyRun(results);
+        JsonNode jmh = new ObjectMapper().readTree(run.resolve("jmh-default.json").toFile());
+        JsonNode stops = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile()).get("stops");
+        assertEquals("width <= 0.1% of the median, 2 to 3 forks", stops.get("rule").asText(), stops.toString());
+        assertEquals(2, stops.get("rows").size(), stops.toString());
+        for (int i = 0; i < 2; i++) {
+            int forks = jmh.get(i).get("primaryMetric").get("rawData").size();
+            JsonNode stop = stops.get("rows").get(i);
+            assertEquals(forks, stop.get("forks").asInt(), "the log counts the forks the results hold: " + stops);
+            String reason = stop.get("reason").asText();
+            assertTrue(forks == 3 ? reason.startsWith("cap 3 forks reached, width ")
+                    : reason.matches("width .* <= 0\\.1% after 2 forks"), forks + " forks, " + reason);
+        }
+        if (said.contains("2 row(s) not yet within 0.1% of their median")) {
+            assertTrue(said.contains("fork 3, flag set default: CounterLoopBenchmark.opaque (2 rows)"), said);
+        }
+        String md = Files.readString(run.resolve("report.md"));
+        assertTrue(md.contains("## Forks per row") && md.contains("0.1% of the median, 2 to 3 forks."), md);
+        assertTrue(md.contains("| stopped |"), "the rows table says why each row stopped: " + md);
+    }
+
+    /** A width every interval meets: each row stops at the rule's minimum, and says so. */
+    @Test
+    void quietRowsStopAtTheMinimum(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.stop.minForks=2",
+                "-Dtaskbench.stop.maxForks=4", "-Dtaskbench.stop.width=10", "-Dtaskbench.reference=off",
+                "-Djmh.include=CounterLoopBenchmark.opaque", "-Djmh.args=-wi 0 -i 1 -r 50ms -p outer=10000");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        Path run = onlyRun(results);
+        assertEquals(2, forks(run.resolve("jmh-default.json")));
+        JsonNode stop = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile()).get("stops")
+                .get("rows").get(0);
+        assertEquals("WIDTH", stop.get("kind").asText());
+        assertTrue(stop.get("reason").asText().matches("width .*% <= 1000% after 2 forks"), stop.toString());
+        assertTrue(Files.readString(run.resolve("report.md")).contains("1 row(s) stopped at 2 forks."));
     }
 
     @Test

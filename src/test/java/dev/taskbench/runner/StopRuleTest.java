@@ -1,0 +1,111 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.taskbench.TaskbenchException;
+import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.RunSummary;
+import dev.taskbench.config.Settings;
+import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.StopLog;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The stop rule on rows with known forks, read through the interval the reports and findings use. */
+class StopRuleTest {
+    private static final StopRule STANDARD = new StopRule(0.10, 3, 8);
+
+    /** The rule on a row with these fork scores, as {@link RowStops} asks it. */
+    private static StopRule.Decision judge(StopRule rule, double... forks) {
+        BenchmarkResult row = new BenchmarkResult(BenchmarkKey.of("a.B.c", Map.of(), "avgt", 1), "default", "us/op",
+                Arrays.stream(forks).boxed().toList(), Optional.empty(), Double.NaN, Double.NaN, List.of());
+        return rule.judge(RunSummary.median(row, Criteria.defaults()), forks.length);
+    }
+
+    @Test
+    void tightForksStopAtTheMinimum() {
+        StopRule.Decision d = judge(STANDARD, 100, 101, 102);
+        assertTrue(d.stop());
+        assertEquals(StopLog.Kind.WIDTH, d.kind());
+        assertEquals("width 2% <= 10% after 3 forks", d.reason(), "three forks: their range over the median");
+    }
+
+    @Test
+    void fewerForksThanTheMinimumNeverStop() {
+        assertFalse(judge(STANDARD, 100, 100).stop(), "two identical forks are still two");
+    }
+
+    @Test
+    void aWideRowGoesToTheCap() {
+        double[] forks = {100, 150, 100, 150, 100, 150, 100};
+        StopRule.Decision d = judge(STANDARD, forks);
+        assertFalse(d.stop(), d.reason());
+        d = judge(STANDARD, 100, 150, 100, 150, 100, 150, 100, 150);
+        assertTrue(d.stop());
+        assertEquals(StopLog.Kind.CAP, d.kind());
+        assertTrue(d.reason().startsWith("cap 8 forks reached, width "), d.reason());
+    }
+
+    @Test
+    void aRowThatTightensStopsInBetween() {
+        assertFalse(judge(STANDARD, 100, 120, 100).stop(), "20% wide at three forks");
+        assertFalse(judge(STANDARD, 100, 120, 100, 100).stop(), "still the extremes at four");
+        StopRule.Decision d = judge(STANDARD, 100, 120, 100, 100, 100, 100, 100);
+        assertTrue(d.stop(), d.reason());
+        assertEquals("width 0% <= 10% after 7 forks", d.reason(), "one stray fork of seven leaves the interval");
+    }
+
+    @Test
+    void aZeroMedianHasNoWidthAndRunsToTheCap() {
+        assertEquals("unbounded", StopRule.percent(StopRule.relativeWidth(new dev.taskbench.compare.Interval(0, -1, 1,
+                0.95))));
+    }
+
+    @Test
+    void theProfilesRulesAndTheSettingsOverThem() {
+        RunSettings standard = RunSettings.from(Settings.parse(new String[0], Map.of()));
+        assertEquals(new StopRule(0.10, 3, 8), standard.stopRule());
+        assertEquals(new StopRule(0.10, 5, 15), read("-Dtaskbench.profile=full").stopRule());
+        assertNull(read("-Dtaskbench.profile=smoke").stopRule(), "smoke runs its fixed fork");
+        assertNull(read("-Dtaskbench.profile=steady").stopRule(), "steady counts its 10 forks");
+        assertNull(read("-Dtaskbench.stop.maxForks=0").stopRule(), "0 turns the rule off");
+        assertEquals(new StopRule(0.05, 4, 6), read("-Dtaskbench.stop.width=0.05", "-Dtaskbench.stop.minForks=4",
+                "-Dtaskbench.stop.maxForks=6").stopRule());
+        assertEquals(new StopRule(0.10, 2, 3), read("-Dtaskbench.profile=smoke", "-Dtaskbench.stop.maxForks=3")
+                .stopRule(), "a cap turns the rule on under smoke too");
+    }
+
+    @Test
+    void badStopSettingsAreOneLineErrors() {
+        assertTrue(error("-Dtaskbench.stop.width=0").startsWith("-Dtaskbench.stop.width=0 is not valid"));
+        assertTrue(error("-Dtaskbench.stop.width=10%").startsWith("-Dtaskbench.stop.width=10% is not valid"));
+        assertTrue(error("-Dtaskbench.stop.minForks=1").startsWith("-Dtaskbench.stop.minForks=1 is not valid"));
+        String above = error("-Dtaskbench.stop.minForks=9");
+        assertTrue(above.contains("from 2 to taskbench.stop.maxForks (8)"), above);
+    }
+
+    @Test
+    void aComparisonStartsWhereTheExactTestCanDecideARow() {
+        assertEquals(4, Planner.startingPairs(read(), Profile.STANDARD), "3 a side can never reach p 0.05");
+        assertEquals(5, Planner.startingPairs(read("-Dtaskbench.profile=full"), Profile.FULL), "full's minimum");
+        assertEquals(1, Planner.startingPairs(read("-Dtaskbench.profile=smoke"), Profile.SMOKE), "smoke's fixed fork");
+    }
+
+    private static RunSettings read(String... args) {
+        return RunSettings.from(Settings.parse(args, Map.of()));
+    }
+
+    private static String error(String... args) {
+        String m = assertThrows(TaskbenchException.class, () -> read(args)).getMessage();
+        assertFalse(m.contains("\n"), "one line: " + m);
+        return m;
+    }
+}
