@@ -40,12 +40,15 @@ import java.util.Optional;
  * @param profiling {@code -Dtaskbench.profilers}: flame graphs from an unmeasured pass after the measured ones
  * @param profileRegressions {@code -Dtaskbench.profile.regressions}: with a baseline jar, both sides of each
  *                           SLOWER row profiled and diffed, in this event; empty: not asked
+ * @param progress {@code -Dtaskbench.progress} and {@code -Dtaskbench.progress.every}: the most time between two
+ *                 of the whole run's progress lines (zero: each fork); empty: no progress lines
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
         int reruns, List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir, Duration lockWait,
-        Duration roundTrip, boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions) {
+        Duration roundTrip, boolean debug, Profiling profiling, Optional<ProfileEvent> profileRegressions,
+        Optional<Duration> progress) {
 
     public static final String FLAGSETS = FlagSets.SETTING;
     public static final String FLAGSETS_FILE = FlagSets.FILE_SETTING;
@@ -64,6 +67,8 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
      * Smoke only proves things run; steady keeps every fork, since a fork that never settles is its answer.
      */
     static final int DEFAULT_RERUNS = 2;
+    /** Between two progress lines where no one watches a terminal: a log that says the run is alive, not a flood. */
+    static final int PROGRESS_EVERY_SECONDS = 60;
 
     /** {@code -Dtaskbench.reference}: time CPython, PyPy and Node beside the JVM, or not. */
     public enum Reference {
@@ -94,7 +99,19 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                         BaselineJar.DEFAULT_ALLOWANCE_SECONDS, 0, 86_400)),
                 s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s),
                 Duration.ofMillis(s.integer(SettingsCatalogue.DB_ROUND_TRIP, 0, 0, 10_000)), s.flag(DEBUG, null, false),
-                Profiling.from(s), ProfileEvent.regressions(s));
+                Profiling.from(s), ProfileEvent.regressions(s), progress(s, System.console() != null));
+    }
+
+    /**
+     * How often the whole run's progress is said: on a terminal at each fork, in CI (the {@code CI}
+     * variable set) or into a file once a minute, unless {@code -Dtaskbench.progress.every} says;
+     * never with {@code -Dtaskbench.progress=false}.
+     */
+    static Optional<Duration> progress(Settings s, boolean terminal) {
+        boolean on = s.flag(SettingsCatalogue.PROGRESS, true);
+        int dflt = terminal && s.env("CI") == null ? 0 : PROGRESS_EVERY_SECONDS;
+        int every = s.integer(SettingsCatalogue.PROGRESS_EVERY, dflt, 0, 86_400);
+        return on ? Optional.of(Duration.ofSeconds(every)) : Optional.empty();
     }
 
     /**

@@ -88,14 +88,20 @@ public final class SuiteRunner {
         FlameGraphs flameGraphs = new FlameGraphs(settings, user, plan, site, out);
         Publishing publishing = new Publishing(settings, store, plan, site, out, err);
         Map<String, Object> started = publishing.started(execution.forkJvmArgs());
-        Measurements measured = execution.rounds();
+        RunProgress clock = RunProgress.start(settings, user, plan, started, out);
+        Measurements measured = execution.rounds(clock);
         SuspectReruns reruns = new SuspectReruns(settings, plan, execution, out);
+        clock.phase("re-runs");
         reruns.settle(measured);
+        clock.phase("fork pairs");
         new AdaptiveForks(settings, plan, execution, out).addForksWhereUndecided(measured);
+        out.println(clock.end());
         ForkLog forks = reruns.log(measured);
         Publishing.Written written = publishing.write(measured);
         Map<String, Object> profiles = flameGraphs.measuredPasses(written.ran().get(0));
-        Path published = publishing.publish(written, publishing.metadata(started, measured, profiles, forks));
+        Map<String, Object> metadata = publishing.metadata(started, measured, profiles, forks);
+        metadata.put(RunProgress.METADATA_KEY, clock.metadata());
+        Path published = publishing.publish(written, metadata);
         return publishing.verdict(measured, written, published, flameGraphs);
     }
 }

@@ -11,7 +11,9 @@ import dev.taskbench.config.CatalogueReads;
 import dev.taskbench.config.Setting.Use;
 import dev.taskbench.config.Settings;
 import dev.taskbench.config.SettingsCatalogue;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,20 @@ class RunSettingsTest {
         assertTrue(error("-Dtaskbench.gate=true").contains("-Dbase=<run name>"));
         String old = error("-Dtaskbench.gate=nightly-1");
         assertTrue(old.contains("use -Dtaskbench.gate=true -Dbase=nightly-1"), old);
+    }
+
+    @Test
+    void progressIsSaidEachForkOnATerminalOnceAMinuteInCiOrAsAsked() {
+        assertEquals(Optional.of(Duration.ZERO), RunSettings.progress(Settings.parse(new String[0], Map.of()), true));
+        assertEquals(Optional.of(Duration.ofSeconds(60)), RunSettings.progress(Settings.parse(new String[0],
+                Map.of("CI", "true")), true));
+        assertEquals(Optional.of(Duration.ofSeconds(60)), RunSettings.progress(Settings.parse(new String[0], Map.of()),
+                false));
+        assertEquals(Optional.of(Duration.ofSeconds(5)), RunSettings.progress(Settings.parse(new String[] {
+            "-Dtaskbench.progress.every=5"}, Map.of()), false));
+        assertEquals(Optional.empty(), read("-Dtaskbench.progress=false").progress());
+        assertTrue(error("-Dtaskbench.progress.every=often").contains("taskbench.progress.every"));
+        assertTrue(error("-Dtaskbench.progress=quiet").contains("taskbench.progress"));
     }
 
     @Test
