@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * its metadata: a fork's wall time less the iterations its row planned, so a run of another
  * profile still says what starting, setting up and ending a fork of that benchmark costs. A row is
  * filed under the testbed it depends on ({@link RowTestbeds}), as the history files its scores. A
- * run without fork times (older, or re-runs and sampling off) adds nothing; a folder whose
+ * run without fork times (an older one) adds nothing; a folder whose
  * metadata cannot be read is left out, as the history leaves it out.
  */
 public final class ForkTimes {
