@@ -23,7 +23,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * ({@link Measurements}); {@link SuspectReruns} re-runs forks the machine disturbed or that stand
  * alone far from their row; {@link AdaptiveForks} adds fork pairs where a comparison with the
  * baseline jar is undecided; {@link FlameGraphs} profiles; {@link Publishing} writes, publishes
- * and gives the verdict.
+ * and gives the verdict. {@link RunProgress} says before the first fork how long the forks will
+ * take, follows them, and sets the plan against the real time once the fork pairs are done.
  *
  * <p>Settings come as {@code -Dkey=value} program arguments (or system properties), read once
  * into {@link RunSettings}; JMH forks never see them.
