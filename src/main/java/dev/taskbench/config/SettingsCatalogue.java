@@ -83,6 +83,13 @@ public final class SettingsCatalogue {
     public static final Setting CEILING_SECONDS = user("taskbench.ceiling.seconds", null,
             "2 (5 with ceiling=after and in jmh:seed)", "a whole number of seconds, 0 skips",
             "The length of each pgbench sample.", EnumSet.of(Use.run, Use.jar, Use.seed));
+    public static final Setting PROGRESS = user("taskbench.progress", null, "true", TRUE_FALSE,
+            "Says the whole run's progress as its forks end (rows and forks done, elapsed, time left); the estimate"
+                    + " before the first fork and the planned against the real time at the end are said either way.",
+            EnumSet.of(Use.run));
+    public static final Setting PROGRESS_EVERY = user("taskbench.progress.every", null,
+            "0 (each fork) on a terminal, 60 in CI or into a file", "a whole number of seconds 0..86400",
+            "The most often the progress line is said.", EnumSet.of(Use.run));
     public static final Setting DB_ROUND_TRIP = user("taskbench.db.roundTripMs", "TASKBENCH_DB_ROUND_TRIP_MS", "0",
             "a whole number of ms 0..10000", "Puts a proxy adding this round trip between the run and PostgreSQL.",
             EnumSet.of(Use.run));

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * re-run replaced, as the run keeps it in its metadata under {@value #METADATA_KEY}: the kept
  * forks in the order of the row's results, then the replaced ones (whose scores stay in
  * {@code replaced-<flag set>.json} beside the results). A run without it (older, or not sampled)
- * simply has no log.
+ * simply has no log. Each fork's wall time, and each row's iteration time a fork, are what a later
+ * run on the same testbed plans its length from; a log older than them reads them as not measured.
  *
  * @param rerunCap the most times the run re-ran a suspect fork (0: re-runs were off)
  */
@@ -35,10 +36,17 @@ public record ForkLog(int rerunCap, List<RowLog> rows) {
      * @param steal the share the hypervisor stole, 0 to 1; NaN when not sampled
      * @param disturbed whether that load was enough to disturb it
      * @param why why it is suspect or was replaced, each a few words; empty for a fork nothing was found against
+     * @param seconds its wall time, from the runner starting it to reaping it; NaN when not measured (an older log)
      */
-    public record Fork(double level, double busy, double steal, boolean disturbed, List<String> why) {
+    public record Fork(double level, double busy, double steal, boolean disturbed, List<String> why, double seconds) {
         public Fork {
             why = List.copyOf(why);
+            seconds = seconds > 0 ? seconds : Double.NaN;
+        }
+
+        /** A fork whose wall time was not measured. */
+        public Fork(double level, double busy, double steal, boolean disturbed, List<String> why) {
+            this(level, busy, steal, disturbed, why, Double.NaN);
         }
 
         public boolean suspect() {
@@ -46,11 +54,22 @@ public record ForkLog(int rerunCap, List<RowLog> rows) {
         }
     }
 
-    /** One row's forks, their levels in {@code unit}: those its results hold, in order, and those re-runs replaced. */
-    public record RowLog(String flagSet, BenchmarkKey key, String unit, List<Fork> kept, List<Fork> replaced) {
+    /**
+     * One row's forks, their levels in {@code unit}: those its results hold, in order, and those re-runs replaced.
+     * {@code iterationSeconds} is the time its warm-up and measurement iterations were planned to take a fork (0
+     * for single-shot iterations, and in an older log): a fork's wall time beyond it is what starting, setting up
+     * and ending the fork cost.
+     */
+    public record RowLog(String flagSet, BenchmarkKey key, String unit, List<Fork> kept, List<Fork> replaced,
+            double iterationSeconds) {
         public RowLog {
             kept = List.copyOf(kept);
             replaced = List.copyOf(replaced);
+        }
+
+        /** A row without its iteration time. */
+        public RowLog(String flagSet, BenchmarkKey key, String unit, List<Fork> kept, List<Fork> replaced) {
+            this(flagSet, key, unit, kept, replaced, 0);
         }
 
         public RowKey row() {

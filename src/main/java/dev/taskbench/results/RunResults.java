@@ -124,6 +124,11 @@ public record RunResults(Path source, String runId, Map<String, Object> metadata
     public static final Comparator<String> FLAG_SET_ORDER = Comparator
             .comparing((String f) -> !f.equals(DEFAULT_FLAG_SET)).thenComparing(Comparator.naturalOrder());
 
+    /** A run folder's {@code metadata.json} alone, empty when it has none: for readers that need no scores. */
+    public static Map<String, Object> metadataOf(Path runFolder) {
+        return metadata(runFolder.resolve(METADATA_FILE));
+    }
+
     private static Map<String, Object> metadata(Path file) {
         if (!Files.exists(file)) {
             return Map.of();

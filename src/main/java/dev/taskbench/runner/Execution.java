@@ -41,6 +41,8 @@ final class Execution {
     private final RowForks rowForks;
     private final PrintStream out;
     private final Measurements measured = new Measurements();
+    /** The whole run's clock, told of the baseline jar's rounds (the candidate's forks tell it themselves). */
+    private RunProgress progress;
 
     Execution(RunSettings settings, CommandLineOptions user, RunPlan plan, RunSite site, PrintStream out) {
         this.request = settings.request();
@@ -52,8 +54,9 @@ final class Execution {
         this.out = out;
     }
 
-    /** Says what runs, then runs every round; answers what the forks measured. */
-    Measurements rounds() throws RunnerException, IOException {
+    /** Says what runs, then runs every round, each baseline round told to {@code progress}; answers what the forks measured. */
+    Measurements rounds(RunProgress progress) throws RunnerException, IOException {
+        this.progress = progress;
         announce();
         ForkLoad.watch(ownTrees());
         if (JmhOptionsFactory.userChoseResultFile(user)) {
@@ -202,6 +205,8 @@ final class Execution {
                     candidateForkArgs()))).run());
             if (plan.baseline() != null) {
                 runBaseline(p, pass.withoutCeiling(), round, group);
+                progress.elsewhere(p.flagSet().name(), plan.passes().passes().get(it).stream().filter(kept::contains)
+                        .toList());
             }
             group++;
         }

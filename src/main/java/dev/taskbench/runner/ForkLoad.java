@@ -19,23 +19,44 @@ import org.openjdk.jmh.results.Result;
  * {@link NeighbourCpu} window spans exactly one fork, and the runner's own process tree (its forks
  * and their compiler threads) and the database's count as the benchmark's. JMH gives the fork's
  * result to {@link #afterTrial} as the very object the run's results hold, so each window is kept
- * against that object until {@link Measurements} takes it. JMH makes the instances; what they watch
- * is set for the run by {@link #watch}.
+ * against that object until {@link Measurements} takes it, with the fork's wall time (what a later
+ * run plans its length from). JMH makes the instances; what they watch is set for the run by
+ * {@link #watch}, and who hears of each fork's end by {@link #listen}.
  */
 public final class ForkLoad implements ExternalProfiler {
     private static final NeighbourCpu MACHINE = NeighbourCpu.system();
-    private static final Map<BenchmarkResult, Disturbance> MEASURED = new IdentityHashMap<>();
+    private static final Map<BenchmarkResult, Watched> MEASURED = new IdentityHashMap<>();
     private static volatile List<Long> roots = List.of(ProcessHandle.current().pid());
+    private static volatile Listener listener = (params, seconds) -> { };
 
     private NeighbourCpu.Window window;
+    private long started;
+
+    /** What was measured beside one fork, and its wall time from starting it to reaping it. */
+    record Watched(Disturbance load, double seconds) {
+    }
+
+    /** Hears of each fork as it starts and ends, in the runner's JVM ({@link RunProgress}). */
+    interface Listener {
+        /** A fork is being prepared, JMH's line of profilers open: this profiler is the last on it. */
+        default void forkStarting() {
+        }
+
+        void forkEnded(BenchmarkParams params, double seconds);
+    }
 
     /** The process trees that are the run's own: this JVM's, and the database's postmaster when the run drives one. */
     static void watch(List<Long> ownRoots) {
         roots = List.copyOf(ownRoots);
     }
 
+    /** Who hears of each fork's end from now on. */
+    static void listen(Listener l) {
+        listener = l;
+    }
+
     /** What was measured beside this fork, once; empty for a fork this profiler did not see. */
-    static Optional<Disturbance> take(BenchmarkResult fork) {
+    static Optional<Watched> take(BenchmarkResult fork) {
         synchronized (MEASURED) {
             return Optional.ofNullable(MEASURED.remove(fork));
         }
@@ -53,17 +74,20 @@ public final class ForkLoad implements ExternalProfiler {
 
     @Override
     public void beforeTrial(BenchmarkParams params) {
+        listener.forkStarting();
+        started = System.nanoTime();
         window = MACHINE.start(roots);
     }
 
     @Override
     public Collection<? extends Result> afterTrial(BenchmarkResult br, long pid, File stdOut, File stdErr) {
         if (window != null) {
-            Disturbance d = window.stop();
+            Watched w = new Watched(window.stop(), (System.nanoTime() - started) / 1e9);
             synchronized (MEASURED) {
-                MEASURED.put(br, d);
+                MEASURED.put(br, w);
             }
             window = null;
+            listener.forkEnded(br.getParams(), w.seconds());
         }
         return List.of();
     }

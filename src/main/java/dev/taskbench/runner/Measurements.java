@@ -31,12 +31,22 @@ final class Measurements {
     private final Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
     private final Map<BenchmarkResult, Disturbance> load = new IdentityHashMap<>();
+    /** Each sampled fork's wall time, in seconds. */
+    private final Map<BenchmarkResult, Double> seconds = new IdentityHashMap<>();
     /** Replaced forks, each with why. */
     private final Map<BenchmarkResult, List<String>> replaced = new IdentityHashMap<>();
 
     void add(String flagSet, Collection<RunResult> forks) {
         results.computeIfAbsent(flagSet, k -> new ArrayList<>()).addAll(forks);
-        forks.forEach(r -> r.getBenchmarkResults().forEach(f -> ForkLoad.take(f).ifPresent(d -> load.put(f, d))));
+        forks.forEach(r -> r.getBenchmarkResults().forEach(f -> ForkLoad.take(f).ifPresent(w -> {
+            load.put(f, w.load());
+            seconds.put(f, w.seconds());
+        })));
+    }
+
+    /** This fork's wall time in seconds; NaN where it was not sampled. */
+    double seconds(BenchmarkResult fork) {
+        return seconds.getOrDefault(fork, Double.NaN);
     }
 
     /** What the machine did beside this fork; empty where it was not sampled. */

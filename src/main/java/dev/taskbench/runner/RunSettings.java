@@ -44,13 +44,15 @@ import java.util.Optional;
  *                           SLOWER row profiled and diffed, in this event; empty: not asked
  * @param explainModes {@code -Dtaskbench.modes.explain}: the most unmeasured profiled forks a bimodal row gets
  *                     to find one fork of its fastest and one of its slowest mode ({@link ModeProfiles}); 0 off
+ * @param progress {@code -Dtaskbench.progress} and {@code -Dtaskbench.progress.every}: the most time between two
+ *                 of the whole run's progress lines (zero: each fork); empty: no progress lines
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
         StopRule stopRule, int reruns, List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir,
         Duration lockWait, Duration roundTrip, boolean debug, Profiling profiling,
-        Optional<ProfileEvent> profileRegressions, int explainModes) {
+        Optional<ProfileEvent> profileRegressions, int explainModes, Optional<Duration> progress) {
 
     public static final String FLAGSETS = FlagSets.SETTING;
     public static final String FLAGSETS_FILE = FlagSets.FILE_SETTING;
@@ -75,6 +77,9 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
      * its time for its own forks.
      */
     static final int DEFAULT_EXPLAIN_MODES = 6;
+
+    /** Between two progress lines where no one watches a terminal: a log that says the run is alive, not a flood. */
+    static final int PROGRESS_EVERY_SECONDS = 60;
 
     /** {@code -Dtaskbench.reference}: time CPython, PyPy and Node beside the JVM, or not. */
     public enum Reference {
@@ -106,7 +111,8 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 s.path(DatabaseHandoff.DIR_PROPERTY, null, null), DatabaseLock.waitSetting(s),
                 Duration.ofMillis(s.integer(SettingsCatalogue.DB_ROUND_TRIP, 0, 0, 10_000)), s.flag(DEBUG, null, false),
                 Profiling.from(s), ProfileEvent.regressions(s), s.integer(SettingsCatalogue.MODES_EXPLAIN.key(), null,
-                        request.profile().keepsDeclaredPlans() ? DEFAULT_EXPLAIN_MODES : 0, 0, 100));
+                        request.profile().keepsDeclaredPlans() ? DEFAULT_EXPLAIN_MODES : 0, 0, 100),
+                progress(s, System.console() != null));
     }
 
     /**
@@ -125,6 +131,18 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                     "a whole number from 2 to " + SettingsCatalogue.STOP_MAX_FORKS.key() + " (" + max + ")");
         }
         return new StopRule(width, min, max);
+    }
+
+    /**
+     * How often the whole run's progress is said: on a terminal at each fork, in CI (the {@code CI}
+     * variable set) or into a file once a minute, unless {@code -Dtaskbench.progress.every} says;
+     * never with {@code -Dtaskbench.progress=false}.
+     */
+    static Optional<Duration> progress(Settings s, boolean terminal) {
+        boolean on = s.flag(SettingsCatalogue.PROGRESS, true);
+        int dflt = terminal && s.env("CI") == null ? 0 : PROGRESS_EVERY_SECONDS;
+        int every = s.integer(SettingsCatalogue.PROGRESS_EVERY, dflt, 0, 86_400);
+        return on ? Optional.of(Duration.ofSeconds(every)) : Optional.empty();
     }
 
     /**

@@ -28,7 +28,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * comparison with the baseline jar is undecided; {@link ModeProfiles} profiles a fork of each mode
  * of a bimodal row, once the results are written; {@link FlameGraphs} profiles; {@link Publishing}
  * writes, publishes
- * and gives the verdict.
+ * and gives the verdict. {@link RunProgress} says before the first fork how long the forks will
+ * take, follows them, and sets the plan against the real time once the fork pairs are done.
  *
  * <p>Settings come as {@code -Dkey=value} program arguments (or system properties), read once
  * into {@link RunSettings}; JMH forks never see them.
@@ -93,18 +94,25 @@ public final class SuiteRunner {
         FlameGraphs flameGraphs = new FlameGraphs(settings, user, plan, site, out);
         Publishing publishing = new Publishing(settings, store, plan, site, out, err);
         Map<String, Object> started = publishing.started(execution.forkJvmArgs());
-        Measurements measured = execution.rounds();
+        RunProgress clock = RunProgress.start(settings, user, plan, started, out);
+        Measurements measured = execution.rounds(clock);
         SuspectReruns reruns = new SuspectReruns(settings, plan, execution, out);
+        clock.phase("re-runs");
         reruns.settle(measured);
+        clock.phase("more forks");
         StopLog stops = new RowStops(settings, user, plan, execution, out).addForksUntilDecided(measured);
+        clock.phase("fork pairs");
         StopLog pairs = new AdaptiveForks(settings, plan, execution, out).addForksWhereUndecided(measured);
+        out.println(clock.end());
         ForkLog forks = reruns.log(measured);
         Publishing.Written written = publishing.write(measured);
         ModeExplanations modes = ModeProfiles.of(settings, execution, written.ran(), site.staging(), out)
                 .explain(ModeProfiles.rows(written.files()));
         Map<String, Object> profiles = flameGraphs.measuredPasses(written.ran().get(0));
-        Path published = publishing.publish(written, publishing.metadata(started, measured, profiles, forks,
-                stops != null ? stops : pairs, modes));
+        Map<String, Object> metadata = publishing.metadata(started, measured, profiles, forks,
+                stops != null ? stops : pairs, modes);
+        metadata.put(RunProgress.METADATA_KEY, clock.metadata());
+        Path published = publishing.publish(written, metadata);
         return publishing.verdict(measured, written, published, flameGraphs);
     }
 }

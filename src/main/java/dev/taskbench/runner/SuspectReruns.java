@@ -114,22 +114,23 @@ final class SuspectReruns {
                 List<String> why = Optional.ofNullable(unsettled.get(c.forks().get(i))).orElseGet(() -> c.suspects()
                         .stream().filter(s -> s.fork() == fork).findFirst().map(SuspectForks.Suspect::reasons)
                         .orElse(List.of()));
-                kept.add(fork(c.forks().get(i), c.load().get(i), why));
+                kept.add(fork(c.forks().get(i), c.load().get(i), why, measured.seconds(c.forks().get(i))));
             }
             List<ForkLog.Fork> gone = replaced.computeIfAbsent(set, measured::replacedForks).stream()
                     .filter(r -> r.getParams().id().equals(c.params().id()))
                     .flatMap(r -> r.getBenchmarkResults().stream())
-                    .map(f -> fork(f, measured.load(f).orElse(UNSAMPLED), measured.replacedBecause(f).orElse(List.of())))
+                    .map(f -> fork(f, measured.load(f).orElse(UNSAMPLED), measured.replacedBecause(f).orElse(List.of()),
+                            measured.seconds(f)))
                     .toList();
             rows.add(new ForkLog.RowLog(set, key(c.params()), c.forks().get(0).getPrimaryResult().getScoreUnit(), kept,
-                    gone));
+                    gone, RunClock.iterationSeconds(c.params())));
         }
         return new ForkLog(cap, rows);
     }
 
-    private static ForkLog.Fork fork(BenchmarkResult f, Disturbance d, List<String> why) {
+    private static ForkLog.Fork fork(BenchmarkResult f, Disturbance d, List<String> why, double seconds) {
         return new ForkLog.Fork(RowStability.level(scores(f).stream().mapToDouble(Double::doubleValue).toArray()),
-                d.others(), d.steal(), SuspectForks.disturbed(d), why);
+                d.others(), d.steal(), SuspectForks.disturbed(d), why, seconds);
     }
 
     /** Every fork the results keep now has been judged. */

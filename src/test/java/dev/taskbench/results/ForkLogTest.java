@@ -45,6 +45,30 @@ class ForkLogTest {
     }
 
     @Test
+    void eachForksWallTimeAndItsRowsIterationTimeReadBackAndAnOlderLogReadsThemAsNotMeasured() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ForkLog.Fork timed = new ForkLog.Fork(150, 0.01, 0, false, List.of(), 7.25);
+        ForkLog log = new ForkLog(2, List.of(new ForkLog.RowLog("default", KEY, "ns/op", List.of(timed), List.of(),
+                3.0)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = json.readValue(json.writeValueAsString(Map.of(ForkLog.METADATA_KEY, log)),
+                Map.class);
+        ForkLog.RowLog read = ForkLog.of(metadata).orElseThrow().rows().get(0);
+        assertEquals(7.25, read.kept().get(0).seconds());
+        assertEquals(3.0, read.iterationSeconds());
+
+        String older = "{\"rerunCap\":2,\"rows\":[{\"flagSet\":\"default\",\"key\":{\"benchmark\":\"x.A.a\","
+                + "\"params\":{},\"mode\":\"avgt\",\"threads\":1},\"unit\":\"ns/op\",\"kept\":[{\"level\":150,"
+                + "\"busy\":0.01,\"steal\":0,\"disturbed\":false,\"why\":[]}],\"replaced\":[]}]}";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> old = json.readValue("{\"forks\":" + older + "}", Map.class);
+        ForkLog.RowLog row = ForkLog.of(old).orElseThrow().rows().get(0);
+        assertTrue(Double.isNaN(row.kept().get(0).seconds()), "not measured");
+        assertEquals(0.0, row.iterationSeconds());
+        assertEquals(150, row.kept().get(0).level());
+    }
+
+    @Test
     void aRunWithoutALogLeavesItsRowsAsTheyAre() {
         assertTrue(ForkLog.of(Map.of()).isEmpty());
         assertEquals(0, ForkLog.apply(Map.of(), List.of(row())).get(0).disturbedForks());

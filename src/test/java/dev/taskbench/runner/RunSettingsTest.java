@@ -11,7 +11,9 @@ import dev.taskbench.config.CatalogueReads;
 import dev.taskbench.config.Setting.Use;
 import dev.taskbench.config.Settings;
 import dev.taskbench.config.SettingsCatalogue;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,20 @@ class RunSettingsTest {
         assertEquals(0, read("-Dtaskbench.profile=steady").explainModes());
         assertEquals(2, read("-Dtaskbench.profile=smoke", "-Dtaskbench.modes.explain=2").explainModes());
         assertTrue(error("-Dtaskbench.modes.explain=-1").contains("taskbench.modes.explain"));
+    }
+
+    @Test
+    void progressIsSaidEachForkOnATerminalOnceAMinuteInCiOrAsAsked() {
+        assertEquals(Optional.of(Duration.ZERO), RunSettings.progress(Settings.parse(new String[0], Map.of()), true));
+        assertEquals(Optional.of(Duration.ofSeconds(60)), RunSettings.progress(Settings.parse(new String[0],
+                Map.of("CI", "true")), true));
+        assertEquals(Optional.of(Duration.ofSeconds(60)), RunSettings.progress(Settings.parse(new String[0], Map.of()),
+                false));
+        assertEquals(Optional.of(Duration.ofSeconds(5)), RunSettings.progress(Settings.parse(new String[] {
+            "-Dtaskbench.progress.every=5"}, Map.of()), false));
+        assertEquals(Optional.empty(), read("-Dtaskbench.progress=false").progress());
+        assertTrue(error("-Dtaskbench.progress.every=often").contains("taskbench.progress.every"));
+        assertTrue(error("-Dtaskbench.progress=quiet").contains("taskbench.progress"));
     }
 
     @Test

@@ -137,6 +137,12 @@ class SuiteRunnerTest {
         assertTrue(text.substring(findings, reports).contains("DBCP2's borrow and return take "), text);
         assertTrue(text.substring(reports).strip().lines().count() <= 2, "nothing after the reports but the folder");
         assertTrue(Files.readString(run.resolve("report.md")).contains("DBCP2's borrow and return take "));
+        assertTrue(text.substring(0, jmhTable).contains(" rows x 1 fork on 1 flag set (from the profile: no earlier"
+                + " run of this testbed)"), "the estimate, before the first pass: " + text);
+        assertTrue(text.substring(jmhTable, findings).contains("taskbench: planned about "), text);
+        JsonNode clock = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile())
+                .get(RunProgress.METADATA_KEY);
+        assertTrue(clock.get("plannedSeconds").asLong() > 0 && clock.has("actualSeconds"), clock.toString());
     }
 
     @Test

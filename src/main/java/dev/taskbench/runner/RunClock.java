@@ -1,0 +1,206 @@
+package dev.taskbench.runner;
+
+import dev.taskbench.history.ForkTimes;
+import dev.taskbench.results.RowTestbeds;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * How long the whole run will take, said before its first fork: JMH's own "Run progress … ETA" is
+ * one pass's, so a run of several passes, flag sets or a baseline jar had no idea of its end. A
+ * fork takes its iterations (as planned, each class's declared plans kept) plus what starting,
+ * setting up and ending it costs. That cost is each benchmark's median in earlier runs of this
+ * testbed ({@link ForkTimes}), so a database benchmark's schema set-up or a slow flag set is
+ * counted as measured; a benchmark no earlier run timed gets the model's: a JVM start, the heap's
+ * pre-touch and a little per iteration. Re-runs of suspect forks and fork pairs for undecided rows
+ * are not known up front: they come on top, and the end says how long they took
+ * ({@link RunProgress}).
+ */
+final class RunClock {
+    /** Starting a fork's JVM and JMH's hand-shake with it. */
+    static final double JVM_START_SECONDS = 1.0;
+    /** The fork touching its 1g heap before the first iteration ({@code -XX:+AlwaysPreTouch}). */
+    static final double PRE_TOUCH_SECONDS = 1.5;
+    /** Each iteration's own set-up, tear-down and report, beyond its time. */
+    static final double ITERATION_OVERHEAD_SECONDS = 0.05;
+
+    private RunClock() {
+    }
+
+    /**
+     * A benchmark's rows in one flag set, as planned.
+     *
+     * @param testbed the key of the testbed its rows depend on
+     * @param rows its rows (parameter combinations) that run
+     * @param forks each row's forks: the one input a rule adding forks per row changes
+     * @param iterations warm-up and measurement iterations a fork
+     * @param iterationSeconds the time those iterations take a fork (0 for single-shot ones)
+     */
+    record Rows(String flagSet, String benchmark, String testbed, int rows, int forks, int iterations,
+            double iterationSeconds) {
+        /** One fork as the model has it, for a benchmark no earlier run timed. */
+        double modelForkSeconds() {
+            return JVM_START_SECONDS + PRE_TOUCH_SECONDS + iterations * ITERATION_OVERHEAD_SECONDS + iterationSeconds;
+        }
+    }
+
+    /** A benchmark's rows with the time one of their forks is planned to take, and whether earlier runs said so. */
+    record Timed(Rows rows, double forkSeconds, Optional<ForkTimes.Timing> timed) {
+        int forks(int sides) {
+            return rows.rows() * rows.forks() * sides;
+        }
+    }
+
+    /**
+     * The whole run as planned.
+     *
+     * @param planned each benchmark's rows in each flag set
+     * @param sides 2 beside a baseline jar (each fork has its twin), else 1
+     * @param flagSets the flag sets that run
+     */
+    record Estimate(List<Timed> planned, int sides, int flagSets) {
+        Estimate {
+            planned = List.copyOf(planned);
+        }
+
+        double seconds() {
+            return planned.stream().mapToDouble(p -> p.forks(sides) * p.forkSeconds()).sum();
+        }
+
+        int rows() {
+            return planned.stream().mapToInt(p -> p.rows().rows()).sum();
+        }
+
+        int forks() {
+            return planned.stream().mapToInt(p -> p.forks(sides)).sum();
+        }
+
+        /** The earlier runs the timed rows are planned from. */
+        int earlierRuns() {
+            Set<String> runs = new HashSet<>();
+            planned.forEach(p -> p.timed().ifPresent(t -> runs.addAll(t.runs())));
+            return runs.size();
+        }
+
+        /**
+         * {@code taskbench: about 14 min: 117 rows x 5 forks on 1 flag set (planned from 3 earlier runs of this
+         * testbed)}, with what comes on top when {@code more} names it.
+         */
+        String line(String more) {
+            List<Integer> forksPerRow = planned.stream().map(p -> p.rows().forks()).distinct().toList();
+            String forks = forksPerRow.size() == 1 ? " x " + forksPerRow.get(0) + " fork" + plural(forksPerRow.get(0))
+                    : ", " + forks() / sides + " forks";
+            return "taskbench: about " + about(seconds()) + ": " + rows() + " row" + plural(rows()) + forks + " on "
+                    + flagSets + " flag set" + plural(flagSets) + (sides > 1 ? ", each fork beside the baseline jar's"
+                    : "") + " (" + source() + ")" + (more.isEmpty() ? "" : "; " + more + " come on top");
+        }
+
+        private String source() {
+            long timed = planned.stream().filter(p -> p.timed().isPresent()).mapToInt(p -> p.rows().rows()).sum();
+            int runs = earlierRuns();
+            String earlier = runs + " earlier run" + plural(runs) + " of this testbed";
+            if (timed == 0) {
+                return "from the profile: no earlier run of this testbed";
+            }
+            return timed == rows() ? "planned from " + earlier
+                    : timed + " rows planned from " + earlier + ", " + (rows() - timed) + " from the profile";
+        }
+    }
+
+    /**
+     * The run's rows as its plan has them: per flag set, each benchmark its JDK can run, its rows
+     * (the user's {@code -p} values, else the pass's pins, else every declared value), forks and
+     * iterations; {@code testbeds} keys each on the testbed it depends on.
+     */
+    static List<Rows> rows(RunPlan plan, CommandLineOptions user, RowTestbeds testbeds) {
+        int forks = plan.rounds() > 1 ? plan.rounds()
+                : Math.max(1, user.getForkCount().orElse(plan.rows().profile().forks()));
+        List<Rows> out = new ArrayList<>();
+        for (Planned p : plan.flagSets()) {
+            List<BenchmarkListEntry> kept = JdkFilter.of(plan.selected(), p.feature(), p.flagSet().name()).kept();
+            plan.passes().passes().forEach((it, names) -> kept.stream().filter(e -> names.contains(e.getUsername()))
+                    .forEach(e -> out.add(new Rows(p.flagSet().name(), e.getUsername(), testbeds.key(e.getUsername()),
+                            rowCount(e, it.params(), user), forks, it.warmupIterations() + it.measurementIterations(),
+                            e.getMode() == Mode.SingleShotTime ? 0 : seconds(it.warmupIterations(), it.warmupTime())
+                                    + seconds(it.measurementIterations(), it.measurementTime())))));
+        }
+        return out;
+    }
+
+    /** The time a fork of this row was planned to spend in its iterations, as its fork log keeps it. */
+    static double iterationSeconds(BenchmarkParams p) {
+        return p.getMode() == Mode.SingleShotTime ? 0 : seconds(p.getWarmup().getCount(), p.getWarmup().getTime())
+                + seconds(p.getMeasurement().getCount(), p.getMeasurement().getTime());
+    }
+
+    private static double seconds(int iterations, TimeValue each) {
+        return iterations * each.convertTo(TimeUnit.NANOSECONDS) / 1e9;
+    }
+
+    private static int rowCount(BenchmarkListEntry e, Map<String, List<String>> pins, CommandLineOptions user) {
+        int n = 1;
+        for (Map.Entry<String, String[]> p : e.getParams().orElse(Map.of()).entrySet()) {
+            Optional<Collection<String>> given = user.getParameter(p.getKey()).hasValue()
+                    ? Optional.of(user.getParameter(p.getKey()).get()) : Optional.empty();
+            List<String> pinned = pins.get(p.getKey());
+            n *= given.map(Collection::size).orElse(pinned != null ? pinned.size() : p.getValue().length);
+        }
+        return n;
+    }
+
+    /** Each benchmark's fork time from earlier runs where they timed it, else from the model. */
+    static Estimate estimate(List<Rows> rows, int sides, int flagSets, ForkTimes history) {
+        List<Timed> planned = new ArrayList<>();
+        for (Rows r : rows) {
+            Optional<ForkTimes.Timing> t = history.of(r.testbed(), r.flagSet(), r.benchmark());
+            double fork = t.map(x -> x.overheadSeconds() + r.iterationSeconds()).orElseGet(r::modelForkSeconds);
+            planned.add(new Timed(r, fork, t));
+        }
+        return new Estimate(planned, sides, flagSets);
+    }
+
+    /** A span as said up front: {@code 40 s}, {@code 14 min}, {@code 2 h 10 min}. */
+    static String about(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        long min = Math.round(seconds / 60);
+        return min < 90 ? min + " min" : min / 60 + " h " + min % 60 + " min";
+    }
+
+    /** A span as measured: {@code 40 s}, {@code 16 min 20 s}, {@code 1 h 2 min}. */
+    static String span(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+        }
+        return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
+    }
+
+    /** A clock's reading: {@code 6:12}, {@code 1:06:12}. */
+    static String clock(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        return s < 3600 ? String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60);
+    }
+
+    private static String plural(long n) {
+        return n == 1 ? "" : "s";
+    }
+}

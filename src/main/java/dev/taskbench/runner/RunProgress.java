@@ -1,0 +1,240 @@
+package dev.taskbench.runner;
+
+import dev.taskbench.history.ForkTimes;
+import dev.taskbench.results.RowTestbeds;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * The whole run's clock as it goes: the estimate before the first fork ({@link RunClock}), then
+ * one line for the whole run as forks end, {@code taskbench: 37 of 117 rows, 185 of 585 forks,
+ * 6:12 elapsed, about 8 min left}, and at the end the planned against the real time, said and
+ * kept in the metadata under {@value #METADATA_KEY}. The time left is what the plan has left,
+ * scaled by how the forks so far kept to it (elapsed over planned).
+ *
+ * <p>JMH writes its own output to the same console line by line, and mid-line while it prepares a
+ * fork's profilers; so a line redrawn in place would be torn by it. The line is printed instead as
+ * the next fork is prepared, after this profiler's name, which ends JMH's preparing line (it is the
+ * last profiler prepared), and JMH's own line break ends it; a baseline jar's round, which runs
+ * in a child process, ends with a line of its own. On a terminal every fork gets its line, in CI
+ * one a minute ({@code -Dtaskbench.progress.every}).
+ */
+final class RunProgress implements ForkLoad.Listener {
+    /** The metadata key of the planned against the real time. */
+    static final String METADATA_KEY = "clock";
+
+    private final RunClock.Estimate plan;
+    /** Between two progress lines; empty: none. */
+    private final Optional<Duration> every;
+    private final PrintStream out;
+    private final LongSupplier nanos;
+    private final long start;
+    private final Map<String, Integer> doneByBenchmark = new HashMap<>();
+    private final Map<String, Double> phases = new LinkedHashMap<>();
+    private final Map<String, Integer> phaseForks = new LinkedHashMap<>();
+    private long shown;
+    private boolean pending;
+    private int plannedDone;
+    private int extra;
+    private double plannedSecondsDone;
+    /** Null while the planned forks run; else the phase adding forks beyond them. */
+    private String phase;
+    private long phaseStart;
+
+    RunProgress(RunClock.Estimate plan, Optional<Duration> every, PrintStream out, LongSupplier nanos) {
+        this.plan = plan;
+        this.every = every;
+        this.out = out;
+        this.nanos = nanos;
+        this.start = nanos.getAsLong();
+        this.shown = start;
+    }
+
+    /**
+     * Plans the run, says how long it will take, and from now on hears of each fork's end
+     * ({@link ForkLoad}); {@code started} is the run's metadata as it starts, whose testbed keys the rows.
+     */
+    static RunProgress start(RunSettings settings, CommandLineOptions user, RunPlan plan, Map<String, Object> started,
+            PrintStream out) {
+        List<RunClock.Rows> rows = RunClock.rows(plan, user, RowTestbeds.of(started));
+        RunClock.Estimate estimate = RunClock.estimate(rows, plan.baseline() != null ? 2 : 1, plan.flagSets().size(),
+                ForkTimes.read(settings.resultsRoot()));
+        out.println(estimate.line(onTop(settings, plan)));
+        RunProgress progress = new RunProgress(estimate, settings.progress(), out, System::nanoTime);
+        ForkLoad.listen(progress);
+        return progress;
+    }
+
+    /** What the plan cannot know up front. */
+    private static String onTop(RunSettings settings, RunPlan plan) {
+        boolean pairs = plan.baseline() != null && settings.adaptiveForks() > plan.rounds();
+        if (settings.reruns() > 0) {
+            return pairs ? "re-runs of suspect forks and fork pairs for undecided rows" : "re-runs of suspect forks";
+        }
+        return pairs ? "fork pairs for undecided rows" : "";
+    }
+
+    @Override
+    public void forkEnded(BenchmarkParams params, double seconds) {
+        forkEnded(params.getBenchmark());
+    }
+
+    @Override
+    public synchronized void forkStarting() {
+        if (pending && due()) {
+            out.print(System.lineSeparator() + line());
+            shown();
+        }
+    }
+
+    /** One fork of {@code benchmark} ended. */
+    synchronized void forkEnded(String benchmark) {
+        credit(null, benchmark, 1);
+        pending = true;
+    }
+
+    /** A baseline jar's round ended: one fork of each of these benchmarks' rows in this flag set. */
+    synchronized void elsewhere(String flagSet, Collection<String> benchmarks) {
+        benchmarks.forEach(b -> credit(flagSet, b, rowsOf(flagSet, b)));
+        if (due()) {
+            out.println(line());
+            shown();
+        }
+    }
+
+    /** From now on forks are beyond the plan: {@code name} says what adds them (re-runs, fork pairs). */
+    synchronized void phase(String name) {
+        closePhase();
+        phase = name;
+        phaseStart = nanos.getAsLong();
+    }
+
+    /**
+     * {@code taskbench: planned about 14 min, took 16 min 20 s (re-runs 1 min 10 s, fork pairs 2 min)}; forks
+     * after it (a profiling pass) are no longer heard.
+     */
+    synchronized String end() {
+        ForkLoad.listen((params, seconds) -> { });
+        closePhase();
+        phase = "";
+        StringBuilder extraPhases = new StringBuilder();
+        phases.forEach((name, s) -> {
+            if (phaseForks.getOrDefault(name, 0) > 0) {
+                extraPhases.append(extraPhases.length() == 0 ? " (" : ", ").append(name).append(' ')
+                        .append(RunClock.span(s));
+            }
+        });
+        return "taskbench: planned about " + RunClock.about(plan.seconds()) + ", took " + RunClock.span(elapsed())
+                + (extraPhases.length() == 0 ? "" : extraPhases + ")");
+    }
+
+    /** What the metadata keeps: the planned and the real time, the forks, and each phase beyond the plan. */
+    synchronized Map<String, Object> metadata() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("plannedSeconds", Math.round(plan.seconds()));
+        m.put("actualSeconds", Math.round(elapsed()));
+        m.put("plannedFromRuns", plan.earlierRuns());
+        m.put("rows", plan.rows());
+        m.put("plannedForks", plan.forks());
+        m.put("forks", plannedDone + extra);
+        Map<String, Object> beyond = new LinkedHashMap<>();
+        phases.forEach((name, s) -> beyond.put(name, Map.of("seconds", Math.round(s), "forks",
+                phaseForks.getOrDefault(name, 0))));
+        m.put("beyondThePlan", beyond);
+        return m;
+    }
+
+    /** The progress line now. */
+    synchronized String line() {
+        return line(elapsed());
+    }
+
+    /** The progress line {@code elapsed} seconds into the run. */
+    synchronized String line(double elapsed) {
+        String forks = plannedDone + " of " + plan.forks() + " forks" + (extra > 0 ? " and " + extra + " more" : "");
+        String tail = phase == null ? ", about " + RunClock.about(left(elapsed)) + " left" : ", " + phase;
+        return "taskbench: " + rowsDone() + " of " + plan.rows() + " rows, " + forks + ", " + RunClock.clock(elapsed)
+                + " elapsed" + tail;
+    }
+
+    /** What the plan has left, scaled by how the forks so far kept to it. */
+    double left(double elapsed) {
+        double remaining = Math.max(0, plan.seconds() - plannedSecondsDone);
+        return plannedSecondsDone > 0 ? remaining * elapsed / plannedSecondsDone : Math.max(0, remaining - elapsed);
+    }
+
+    /**
+     * Counts {@code forks} forks of a benchmark (in {@code flagSet}, or in any: a fork's own flag set is not
+     * told), within the plan while the planned rounds run and it has forks left, else beyond it.
+     */
+    private void credit(String flagSet, String benchmark, int forks) {
+        int done = doneByBenchmark.getOrDefault(benchmark, 0);
+        if (phase != null || done + forks > plannedForks(benchmark)) {
+            extra += forks;
+            if (phase != null) {
+                phaseForks.merge(phase, forks, Integer::sum);
+            }
+            return;
+        }
+        doneByBenchmark.put(benchmark, done + forks);
+        plannedDone += forks;
+        plannedSecondsDone += forks * forkSeconds(flagSet, benchmark);
+    }
+
+    private int rowsDone() {
+        int rows = 0;
+        for (Map.Entry<String, Integer> d : doneByBenchmark.entrySet()) {
+            int perRow = plan.planned().stream().filter(p -> p.rows().benchmark().equals(d.getKey()))
+                    .mapToInt(p -> p.rows().forks() * plan.sides()).findFirst().orElse(1);
+            rows += Math.min(rowsOf(null, d.getKey()), d.getValue() / perRow);
+        }
+        return rows;
+    }
+
+    private int plannedForks(String benchmark) {
+        return plan.planned().stream().filter(p -> p.rows().benchmark().equals(benchmark))
+                .mapToInt(p -> p.forks(plan.sides())).sum();
+    }
+
+    private int rowsOf(String flagSet, String benchmark) {
+        return plan.planned().stream().filter(p -> matches(p, flagSet, benchmark)).mapToInt(p -> p.rows().rows()).sum();
+    }
+
+    /** One fork's planned time: in its flag set, or the mean over the flag sets that run the benchmark. */
+    private double forkSeconds(String flagSet, String benchmark) {
+        return plan.planned().stream().filter(p -> matches(p, flagSet, benchmark))
+                .mapToDouble(RunClock.Timed::forkSeconds).average().orElse(0);
+    }
+
+    private static boolean matches(RunClock.Timed p, String flagSet, String benchmark) {
+        return p.rows().benchmark().equals(benchmark) && (flagSet == null || p.rows().flagSet().equals(flagSet));
+    }
+
+    private boolean due() {
+        return every.isPresent() && nanos.getAsLong() - shown >= every.get().toNanos();
+    }
+
+    private void shown() {
+        shown = nanos.getAsLong();
+        pending = false;
+    }
+
+    private void closePhase() {
+        if (phase != null && !phase.isEmpty()) {
+            phases.merge(phase, (nanos.getAsLong() - phaseStart) / 1e9, Double::sum);
+        }
+    }
+
+    private double elapsed() {
+        return (nanos.getAsLong() - start) / 1e9;
+    }
+}

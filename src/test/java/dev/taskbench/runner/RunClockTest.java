@@ -1,0 +1,138 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.flags.FlagSet;
+import dev.taskbench.history.ForkTimes;
+import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.ForkLog;
+import dev.taskbench.results.RowTestbeds;
+import dev.taskbench.results.Testbed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole run's estimate, with known answers: from the profile's model, from earlier runs' fork times, and mixed. */
+class RunClockTest {
+    private static final String DECODE = "x.FormParsingBenchmark.decode";
+    private static final String LOOP = "x.CounterLoopBenchmark.loop";
+    private static final Map<String, Object> TESTBED = new LinkedHashMap<>(
+            new Testbed(new TreeMap<>(Map.of("cpu.model", "cpu A", "cpu.cores", "2"))).toMetadata());
+    private static final String KEY = RowTestbeds.of(Map.of(Testbed.METADATA_KEY, withDrivers())).key(DECODE);
+
+    @TempDir
+    Path results;
+
+    private static Map<String, Object> withDrivers() {
+        Map<String, Object> t = new LinkedHashMap<>(TESTBED);
+        t.put(RowTestbeds.DATABASE_BENCHMARKS, List.of());
+        return t;
+    }
+
+    /** 3 rows x 5 forks, each 1 + 2 iterations of 0.5 s. */
+    private static RunClock.Rows decode() {
+        return new RunClock.Rows("default", DECODE, KEY, 3, 5, 3, 1.5);
+    }
+
+    private static RunClock.Rows loop() {
+        return new RunClock.Rows("default", LOOP, KEY, 2, 5, 3, 1.5);
+    }
+
+    @Test
+    void withoutHistoryAForkIsAJvmStartThePreTouchItsIterationsAndALittleEach() {
+        assertEquals(1.0 + 1.5 + 3 * 0.05 + 1.5, decode().modelForkSeconds(), 1e-9);
+        RunClock.Estimate e = RunClock.estimate(List.of(decode(), loop()), 1, 1, ForkTimes.NONE);
+        assertEquals(25 * 4.15, e.seconds(), 1e-9);
+        assertEquals(5, e.rows());
+        assertEquals(25, e.forks());
+        assertEquals("taskbench: about 2 min: 5 rows x 5 forks on 1 flag set (from the profile: no earlier run of this"
+                + " testbed)", e.line(""));
+    }
+
+    @Test
+    void aBaselineJarDoublesTheForksAndWhatComesOnTopIsSaid() {
+        RunClock.Estimate e = RunClock.estimate(List.of(decode()), 2, 1, ForkTimes.NONE);
+        assertEquals(30, e.forks());
+        assertEquals(30 * 4.15, e.seconds(), 1e-9);
+        assertEquals("taskbench: about 2 min: 3 rows x 5 forks on 1 flag set, each fork beside the baseline jar's (from"
+                + " the profile: no earlier run of this testbed); re-runs of suspect forks come on top",
+                e.line("re-runs of suspect forks"));
+    }
+
+    @Test
+    void earlierRunsOfThisTestbedGiveTheirMedianForkCostAndUnseenRowsFallBackToTheModel() throws IOException {
+        run("r1", List.of(8.0, 9.0));
+        run("r2", List.of(7.0));
+        RunClock.Estimate e = RunClock.estimate(List.of(decode(), loop()), 1, 1, ForkTimes.read(results));
+        double decodeFork = 5.0 + 1.5;
+        assertEquals(decodeFork, e.planned().get(0).forkSeconds(), 1e-9, "median 5 s beyond its 3 s iterations there");
+        assertEquals(15 * decodeFork + 10 * 4.15, e.seconds(), 1e-9);
+        assertEquals(2, e.earlierRuns());
+        assertEquals("taskbench: about 2 min: 5 rows x 5 forks on 1 flag set (3 rows planned from 2 earlier runs of"
+                + " this testbed, 2 from the profile)", e.line(""));
+        RunClock.Estimate all = RunClock.estimate(List.of(decode()), 1, 1, ForkTimes.read(results));
+        assertEquals("taskbench: about 2 min: 3 rows x 5 forks on 1 flag set (planned from 2 earlier runs of this"
+                + " testbed)", all.line(""));
+        RunClock.Estimate elsewhere = RunClock.estimate(List.of(new RunClock.Rows("default", DECODE, "another", 3, 5,
+                3, 1.5)), 1, 1, ForkTimes.read(results));
+        assertEquals(15 * 4.15, elsewhere.seconds(), 1e-9, "another testbed's runs say nothing");
+    }
+
+    @Test
+    void rowsOfSeveralForkCountsAreCountedInForks() {
+        RunClock.Estimate e = RunClock.estimate(List.of(decode(), new RunClock.Rows("c2", LOOP, KEY, 2, 8, 3, 1.5)), 1,
+                2, ForkTimes.NONE);
+        assertEquals("taskbench: about 2 min: 5 rows, 31 forks on 2 flag sets (from the profile: no earlier run of this"
+                + " testbed)", e.line(""));
+    }
+
+    @Test
+    void theRowsAreThePlansWithEachClassesDeclaredIterationsAndTheUsersParameters() throws Exception {
+        CommandLineOptions user = new CommandLineOptions("-f", "3", "-p", "path=jooq,jdbcPrepared");
+        RowPlan rows = Planner.rows(Profile.STANDARD, user, "InsertBenchmark.requestOneUser$|CounterLoopWarmupBenchmark"
+                + ".firstCalls$", false);
+        RunPlan plan = new RunPlan(rows, List.of(new Planned(FlagSet.DEFAULT, null, "JDK 17", 17)), Map.of(), 1, null,
+                List.of(), false, false, null, null);
+        Map<String, RunClock.Rows> byName = new TreeMap<>();
+        RunClock.rows(plan, user, RowTestbeds.of(Map.of())).forEach(r -> byName.put(
+                r.benchmark().substring(r.benchmark().lastIndexOf('.', r.benchmark().lastIndexOf('.') - 1) + 1), r));
+        RunClock.Rows insert = byName.get("InsertBenchmark.requestOneUser");
+        assertEquals(List.of(2, 3, 7), List.of(insert.rows(), insert.forks(), insert.iterations()),
+                "-p gives 2 paths; the declared 5 warm-up iterations and the profile's 2");
+        assertEquals(5 * 1.0 + 2 * 0.5, insert.iterationSeconds(), 1e-9);
+        RunClock.Rows firstCalls = byName.get("CounterLoopWarmupBenchmark.firstCalls");
+        assertEquals(List.of(1, 3, 50), List.of(firstCalls.rows(), firstCalls.forks(), firstCalls.iterations()));
+        assertEquals(0, firstCalls.iterationSeconds(), "single-shot iterations have no set length");
+    }
+
+    @Test
+    void spansReadAsSaidUpFrontAsMeasuredAndOnAClock() {
+        assertEquals("40 s", RunClock.about(40.4));
+        assertEquals("14 min", RunClock.about(14 * 60 + 20));
+        assertEquals("2 h 10 min", RunClock.about(130 * 60));
+        assertEquals("16 min 20 s", RunClock.span(980));
+        assertEquals("2 min", RunClock.span(120));
+        assertEquals("1 h 2 min", RunClock.span(3720));
+        assertEquals("6:12", RunClock.clock(372));
+        assertEquals("1:06:12", RunClock.clock(3972));
+    }
+
+    /** A run of the decoder on this testbed whose iterations were planned at 3 s a fork. */
+    private void run(String id, List<Double> seconds) throws IOException {
+        Path folder = Files.createDirectories(results.resolve(id));
+        Files.writeString(folder.resolve("jmh-default.json"), "[]");
+        List<ForkLog.Fork> forks = seconds.stream().map(s -> new ForkLog.Fork(100, 0, 0, false, List.of(), s)).toList();
+        ForkLog log = new ForkLog(2, List.of(new ForkLog.RowLog("default", BenchmarkKey.of(DECODE, Map.of(), "avgt", 1),
+                "ns/op", forks, List.of(), 3.0)));
+        new ObjectMapper().writeValue(folder.resolve("metadata.json").toFile(), Map.of("runId", id,
+                Testbed.METADATA_KEY, withDrivers(), ForkLog.METADATA_KEY, log));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.taskbench.history.ForkTimes;
+import dev.taskbench.results.RunResults;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole run's progress line as forks end: rows and forks done, the time left scaled by how
+ * the forks so far kept to the plan, how often it is said, and the planned against the real time.
+ */
+class RunProgressTest {
+    private static final String A = "x.A.a";
+    private static final String B = "x.B.b";
+
+    private final AtomicLong now = new AtomicLong();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    /** A: 2 rows x 2 forks of 10 s; B: 1 row x 2 forks of 20 s; 80 s in all. */
+    private RunProgress progress(int sides, Optional<Duration> every) {
+        double model = new RunClock.Rows("default", A, "t", 1, 1, 0, 0).modelForkSeconds();
+        RunClock.Estimate plan = RunClock.estimate(List.of(new RunClock.Rows("default", A, "t", 2, 2, 0, 10 - model),
+                new RunClock.Rows("default", B, "t", 1, 2, 0, 20 - model)), sides, 1, ForkTimes.NONE);
+        return new RunProgress(plan, every, out, now::get);
+    }
+
+    private void at(double seconds) {
+        now.set((long) (seconds * 1e9));
+    }
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theTimeLeftIsThePlansScaledByHowTheForksSoFarKeptToIt() {
+        RunProgress p = progress(1, Optional.of(Duration.ZERO));
+        assertEquals("taskbench: 0 of 3 rows, 0 of 6 forks, 0:00 elapsed, about 1 min left", p.line(0));
+        p.forkEnded(A);
+        p.forkEnded(A);
+        assertEquals(72.0, p.left(24), 1e-9, "20 s of plan took 24: the 60 s left take 72");
+        assertEquals("taskbench: 1 of 3 rows, 2 of 6 forks, 0:24 elapsed, about 1 min left", p.line(24));
+        p.forkEnded(A);
+        p.forkEnded(A);
+        p.forkEnded(B);
+        assertEquals("taskbench: 2 of 3 rows, 5 of 6 forks, 1:00 elapsed, about 20 s left", p.line(60));
+    }
+
+    @Test
+    void theLineIsSaidAsTheNextForkIsPreparedOnATerminalEachForkElseAtMostEverySoOften() {
+        RunProgress p = progress(1, Optional.of(Duration.ofSeconds(60)));
+        p.forkStarting();
+        at(24);
+        p.forkEnded(A);
+        p.forkStarting();
+        assertEquals("", printed(), "24 s since the start: not yet");
+        at(61);
+        p.forkStarting();
+        assertEquals(System.lineSeparator() + "taskbench: 0 of 3 rows, 1 of 6 forks, 1:01 elapsed, about 7 min left",
+                printed(), "after JMH's 'Preparing profilers: ... ForkLoad', whose own line break ends it");
+        at(200);
+        p.forkStarting();
+        assertEquals(1, printed().lines().filter(l -> !l.isEmpty()).count(), "no fork ended since");
+
+        RunProgress off = progress(1, Optional.empty());
+        off.forkEnded(A);
+        off.forkStarting();
+        assertEquals(1, printed().lines().filter(l -> !l.isEmpty()).count(), "-Dtaskbench.progress=false");
+    }
+
+    @Test
+    void aBaselineRoundCountsOneForkOfEachOfItsRowsAndEndsWithALineOfItsOwn() {
+        RunProgress p = progress(2, Optional.of(Duration.ZERO));
+        p.forkEnded(A);
+        p.forkEnded(A);
+        at(30);
+        p.elsewhere("default", List.of(A));
+        assertEquals("taskbench: 1 of 3 rows, 4 of 12 forks, 0:30 elapsed, about 2 min left" + System.lineSeparator(),
+                printed(), "40 s of 160 planned took 30 s");
+    }
+
+    @Test
+    void forksBeyondThePlanAreCountedApartAndTheEndSetsThePlanAgainstTheRealTime() throws Exception {
+        RunProgress p = progress(1, Optional.of(Duration.ZERO));
+        List.of(A, A, A, A, B, B).forEach(p::forkEnded);
+        at(100);
+        p.phase("re-runs");
+        p.forkEnded(A);
+        at(125);
+        assertEquals("taskbench: 3 of 3 rows, 6 of 6 forks and 1 more, 2:05 elapsed, re-runs", p.line());
+        p.phase("fork pairs");
+        at(130);
+        assertEquals("taskbench: planned about 1 min, took 2 min 10 s (re-runs 25 s)", p.end());
+
+        Map<String, Object> clock = p.metadata();
+        assertEquals(80L, clock.get("plannedSeconds"));
+        assertEquals(130L, clock.get("actualSeconds"));
+        assertEquals(7, clock.get("forks"));
+        assertEquals(Map.of("seconds", 25L, "forks", 1), ((Map<?, ?>) clock.get("beyondThePlan")).get("re-runs"));
+    }
+
+    @Test
+    void theMetadataKeepsThePlannedAndTheRealTime(@TempDir Path run) throws Exception {
+        RunProgress p = progress(1, Optional.empty());
+        at(95);
+        p.end();
+        ResultsStore.writeJson(run.resolve(RunResults.METADATA_FILE), Map.of(RunProgress.METADATA_KEY, p.metadata()));
+        Map<?, ?> read = (Map<?, ?>) RunResults.metadataOf(run).get(RunProgress.METADATA_KEY);
+        assertEquals(80, read.get("plannedSeconds"));
+        assertEquals(95, read.get("actualSeconds"));
+        assertEquals(0, read.get("plannedFromRuns"));
+    }
+}
