@@ -39,6 +39,9 @@ public final class ReactiveTasks implements AutoCloseable {
     /** The insert in the client's placeholder syntax, answering the new row's id. */
     static final String INSERT_ONE_RETURNING_ID = Jdbc.INSERT_PREFIX + "($1, $2) returning id";
 
+    /** The least time a server's start gives its first log-ins, whatever the per-request connect timeout. */
+    static final Duration START_BUDGET = Duration.ofSeconds(5);
+
     private final Vertx vertx;
     private final PgConnectOptions options;
     private final long timeoutMillis;
@@ -79,8 +82,9 @@ public final class ReactiveTasks implements AutoCloseable {
         ReactiveTasks tasks = new ReactiveTasks(vertx, options(info, pipelining, statementTimeout),
                 connections, connectTimeout, statementTimeout);
         try {
+            long giveUp = System.nanoTime() + Math.max(connectTimeout.toNanos(), START_BUDGET.toNanos());
             for (Slot s : tasks.slots) {
-                await(tasks.connection(s), connectTimeout.toMillis() + 1_000);
+                tasks.firstLogIn(s, giveUp);
             }
         } catch (SQLException e) {
             tasks.close();
@@ -88,6 +92,24 @@ public final class ReactiveTasks implements AutoCloseable {
                     + e.getMessage(), e);
         }
         return tasks;
+    }
+
+    /**
+     * A slot's first connection: a log-in that only timed out is tried again until {@code giveUp}
+     * (a cold client's first log-in, its classes loading and its event loop starting, can take
+     * longer than the per-request connect timeout); a refusal or a failed log-in fails at once.
+     */
+    private void firstLogIn(Slot s, long giveUp) throws SQLException {
+        while (true) {
+            try {
+                await(connection(s), connectMillis + 1_000);
+                return;
+            } catch (SQLException e) {
+                if (!(e.getCause() instanceof TimeoutException) || System.nanoTime() - giveUp >= 0) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The client's options for {@code info}'s host, port, database and user, with the suite's settings. */

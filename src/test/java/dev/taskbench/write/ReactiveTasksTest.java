@@ -8,6 +8,7 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.TestDatabase;
+import dev.taskbench.net.TcpProxy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
@@ -91,6 +92,42 @@ class ReactiveTasksTest {
                     () -> ReactiveTasks.await(tasks.insertOne(new Task("a\u0000b", "d")), 10_000));
             assertTrue(e.getCause() instanceof io.vertx.sqlclient.DatabaseException, String.valueOf(e.getCause()));
             assertTrue(ReactiveTasks.await(tasks.insertOne(new Task("after a refusal", "d")), 10_000) > 0);
+        }
+    }
+
+    /**
+     * A server's start gives a slow first log-in more than the per-request connect timeout: here
+     * the database answers nothing for 700 ms against a 250 ms timeout, and the client still
+     * opens, writes a row and reads it back.
+     */
+    @Test
+    void aSlowFirstLogInIsTriedAgainWithinTheStartBudget() throws Exception {
+        ConnectionInfo db = WriteConnections.DEFAULTS.apply(TestDatabase.info());
+        try (TcpProxy proxy = new TcpProxy(db)) {
+            proxy.stall();
+            Thread resume = new Thread(() -> {
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                proxy.resume();
+            });
+            resume.start();
+            try (ReactiveTasks tasks = ReactiveTasks.open(vertx, proxy.info(db), 1, 1, Duration.ofMillis(250),
+                    Duration.ofSeconds(5))) {
+                String title = "slow log-in " + System.nanoTime();
+                long id = ReactiveTasks.await(tasks.insertOne(new Task(title, "d")), 10_000);
+                try (Connection c = db.connect();
+                     PreparedStatement ps = c.prepareStatement("select title from task where id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next(), "the row is there");
+                        assertEquals(title, rs.getString(1));
+                    }
+                }
+            }
+            resume.join();
         }
     }
 
