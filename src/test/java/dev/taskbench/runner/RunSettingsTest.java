@@ -18,11 +18,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RunSettingsTest {
-    private static RunSettings read(String... args) {
+    /** The settings these program arguments give; other tests of settings read them the same way. */
+    static RunSettings read(String... args) {
         return RunSettings.from(Settings.parse(args, Map.of()));
     }
 
-    private static String error(String... args) {
+    /** The one-line error these program arguments give. */
+    static String error(String... args) {
         String m = assertThrows(TaskbenchException.class, () -> read(args)).getMessage();
         assertFalse(m.contains("\n"), "one line: " + m);
         return m;

@@ -3,10 +3,8 @@ package dev.taskbench.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.config.Settings;
@@ -100,12 +98,10 @@ class StopRuleTest {
     }
 
     private static RunSettings read(String... args) {
-        return RunSettings.from(Settings.parse(args, Map.of()));
+        return RunSettingsTest.read(args);
     }
 
     private static String error(String... args) {
-        String m = assertThrows(TaskbenchException.class, () -> read(args)).getMessage();
-        assertFalse(m.contains("\n"), "one line: " + m);
-        return m;
+        return RunSettingsTest.error(args);
     }
 }
