@@ -125,8 +125,8 @@ final class RunClock {
      * iterations; {@code testbeds} keys each on the testbed it depends on.
      */
     static List<Rows> rows(RunPlan plan, CommandLineOptions user, RowTestbeds testbeds) {
-        int forks = plan.rounds() > 1 ? plan.rounds()
-                : Math.max(1, user.getForkCount().orElse(plan.rows().profile().forks()));
+        int forks = plan.rounds() > 1 ? plan.rounds() : Math.max(1, user.getForkCount().orElse(
+                plan.stops() != null ? plan.stops().minForks() : plan.rows().profile().forks()));
         List<Rows> out = new ArrayList<>();
         for (Planned p : plan.flagSets()) {
             List<BenchmarkListEntry> kept = JdkFilter.of(plan.selected(), p.feature(), p.flagSet().name()).kept();

@@ -4,6 +4,7 @@ import dev.taskbench.history.ForkTimes;
 import dev.taskbench.results.RowTestbeds;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,11 +77,18 @@ final class RunProgress implements ForkLoad.Listener {
 
     /** What the plan cannot know up front. */
     private static String onTop(RunSettings settings, RunPlan plan) {
-        boolean pairs = plan.baseline() != null && settings.adaptiveForks() > plan.rounds();
+        List<String> more = new ArrayList<>();
         if (settings.reruns() > 0) {
-            return pairs ? "re-runs of suspect forks and fork pairs for undecided rows" : "re-runs of suspect forks";
+            more.add("re-runs of suspect forks");
         }
-        return pairs ? "fork pairs for undecided rows" : "";
+        if (plan.baseline() == null && plan.stops() != null) {
+            more.add("forks for rows still wide after " + plan.stops().minForks() + " (at most "
+                    + plan.stops().maxForks() + " a row)");
+        }
+        if (plan.baseline() != null && settings.adaptiveForks() > plan.rounds()) {
+            more.add("fork pairs for undecided rows");
+        }
+        return String.join(" and ", more);
     }
 
     @Override
@@ -91,7 +99,8 @@ final class RunProgress implements ForkLoad.Listener {
     @Override
     public synchronized void forkStarting() {
         if (pending && due()) {
-            out.print(System.lineSeparator() + line());
+            // a line of its own: JMH may print another profiler's name after this one's on its line
+            out.print(System.lineSeparator() + line() + System.lineSeparator());
             shown();
         }
     }

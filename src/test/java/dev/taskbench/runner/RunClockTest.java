@@ -114,6 +114,20 @@ class RunClockTest {
     }
 
     @Test
+    void underTheStopRuleEachRowIsPlannedAtItsMinimumAndTheUsersForksWin() throws Exception {
+        CommandLineOptions none = new CommandLineOptions();
+        RowPlan rows = Planner.rows(Profile.STANDARD, none, "CounterLoopWarmupBenchmark.firstCalls$", false);
+        List<Planned> sets = List.of(new Planned(FlagSet.DEFAULT, null, "JDK 17", 17));
+        RunPlan ruled = new RunPlan(rows, sets, Map.of(), 1, null, List.of(), false, false, new StopRule(0.1, 3, 8), null);
+        assertEquals(3, RunClock.rows(ruled, none, RowTestbeds.of(Map.of())).get(0).forks(), "the rule's minimum");
+        RunPlan fixed = new RunPlan(rows, sets, Map.of(), 1, null, List.of(), false, false, null, null);
+        assertEquals(Profile.STANDARD.forks(), RunClock.rows(fixed, none, RowTestbeds.of(Map.of())).get(0).forks(),
+                "no rule: the profile's forks");
+        CommandLineOptions two = new CommandLineOptions("-f", "2");
+        assertEquals(2, RunClock.rows(ruled, two, RowTestbeds.of(Map.of())).get(0).forks(), "-f fixes the forks");
+    }
+
+    @Test
     void spansReadAsSaidUpFrontAsMeasuredAndOnAClock() {
         assertEquals("40 s", RunClock.about(40.4));
         assertEquals("14 min", RunClock.about(14 * 60 + 20));

@@ -68,8 +68,9 @@ class RunProgressTest {
         assertEquals("", printed(), "24 s since the start: not yet");
         at(61);
         p.forkStarting();
-        assertEquals(System.lineSeparator() + "taskbench: 0 of 3 rows, 1 of 6 forks, 1:01 elapsed, about 7 min left",
-                printed(), "after JMH's 'Preparing profilers: ... ForkLoad', whose own line break ends it");
+        assertEquals(System.lineSeparator() + "taskbench: 0 of 3 rows, 1 of 6 forks, 1:01 elapsed, about 7 min left"
+                + System.lineSeparator(), printed(),
+                "after JMH's 'Preparing profilers: ... ForkLoad', a line of its own whatever JMH prints after it");
         at(200);
         p.forkStarting();
         assertEquals(1, printed().lines().filter(l -> !l.isEmpty()).count(), "no fork ended since");
