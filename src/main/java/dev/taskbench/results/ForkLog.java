@@ -1,7 +1,5 @@
 package dev.taskbench.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskbench.TaskbenchException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +20,6 @@ public record ForkLog(int rerunCap, List<RowLog> rows) {
     public static final String METADATA_KEY = "forks";
     /** The JMH JSON of a flag set's replaced forks: {@code replaced-<flag set file name>.json}. */
     public static final String REPLACED_PREFIX = "replaced-";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public ForkLog {
         rows = List.copyOf(rows);
     }
@@ -84,16 +80,7 @@ public record ForkLog(int rerunCap, List<RowLog> rows) {
 
     /** The run's log, if its metadata has one; a log that cannot be read is a one-line error. */
     public static Optional<ForkLog> of(Map<String, Object> metadata) {
-        Object v = metadata.get(METADATA_KEY);
-        if (v == null || v instanceof ForkLog) {
-            return Optional.ofNullable((ForkLog) v);
-        }
-        try {
-            return Optional.of(JSON.convertValue(v, ForkLog.class));
-        } catch (IllegalArgumentException e) {
-            throw new TaskbenchException("the run's " + RunResults.METADATA_FILE + " has a '" + METADATA_KEY
-                    + "' entry that is not a fork log: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        return MetadataSection.read(metadata, METADATA_KEY, ForkLog.class, "a fork log");
     }
 
     /** The rows with each one's disturbed kept forks counted in, as the findings read them. */

@@ -1,7 +1,5 @@
 package dev.taskbench.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskbench.TaskbenchException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +16,6 @@ import java.util.Optional;
 public record ModeExplanations(int maxForks, List<Row> rows) {
     public static final String METADATA_KEY = "modeExplanations";
     public static final String FOLDER = "modes";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public ModeExplanations {
         rows = List.copyOf(rows);
     }
@@ -73,17 +69,7 @@ public record ModeExplanations(int maxForks, List<Row> rows) {
 
     /** The run's explanations, if its metadata has them; an entry that cannot be read is a one-line error. */
     public static Optional<ModeExplanations> of(Map<String, Object> metadata) {
-        Object v = metadata.get(METADATA_KEY);
-        if (v == null || v instanceof ModeExplanations) {
-            return Optional.ofNullable((ModeExplanations) v);
-        }
-        try {
-            return Optional.of(JSON.convertValue(v, ModeExplanations.class));
-        } catch (IllegalArgumentException e) {
-            throw new TaskbenchException("the run's " + RunResults.METADATA_FILE + " has a '" + METADATA_KEY
-                    + "' entry that is not a list of mode explanations: " + e.getMessage().lines().findFirst()
-                            .orElse(""), e);
-        }
+        return MetadataSection.read(metadata, METADATA_KEY, ModeExplanations.class, "a list of mode explanations");
     }
 
     /** The explanation of one row, if the run has one. */

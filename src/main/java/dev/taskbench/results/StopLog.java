@@ -1,7 +1,5 @@
 package dev.taskbench.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskbench.TaskbenchException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +16,6 @@ import java.util.Optional;
  */
 public record StopLog(String rule, int minForks, int cap, List<Stop> rows) {
     public static final String METADATA_KEY = "stops";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public StopLog {
         rows = List.copyOf(rows);
     }
@@ -47,16 +43,7 @@ public record StopLog(String rule, int minForks, int cap, List<Stop> rows) {
 
     /** The run's log, if its metadata has one; a log that cannot be read is a one-line error. */
     public static Optional<StopLog> of(Map<String, Object> metadata) {
-        Object v = metadata.get(METADATA_KEY);
-        if (v == null || v instanceof StopLog) {
-            return Optional.ofNullable((StopLog) v);
-        }
-        try {
-            return Optional.of(JSON.convertValue(v, StopLog.class));
-        } catch (IllegalArgumentException e) {
-            throw new TaskbenchException("the run's " + RunResults.METADATA_FILE + " has a '" + METADATA_KEY
-                    + "' entry that is not a stop log: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        return MetadataSection.read(metadata, METADATA_KEY, StopLog.class, "a stop log");
     }
 
     /** This row's stop, if the log has it. */
