@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
         says = "On the {input} body taskbench's decoder takes {ratio} the time of only creating the strings (the floor).")
 @Standard(value = "decode input=seed,nonAscii", why = "the seed's body and the escape-heavy one answer the findings;"
         + " the other inputs take the full profile's time")
-@Warmup(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS) // C2 and the first GC cycles settle 1-2 s in
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS) // C2 has the decoders within the first; the second is margin
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @HasReference(value = HasReference.Script.FORM_DECODE, seedParams = {"input=seed", "contender=taskbench"})

@@ -23,8 +23,8 @@ class WarmupsTest {
         RowPlan rows = new RowPlan(Profile.STEADY, selected, PassPlan.plan(Profile.STEADY,
                 JmhOptionsFactory.parseUserArgs(List.of()), selected));
         Map<String, WarmupPlan> plans = WarmupPlan.of(Map.of(WarmupPlan.METADATA_KEY, Warmups.of(rows)));
-        assertEquals(new WarmupPlan(Optional.of("4 x 500 ms"), 2.0, 2.0, 0.1), plans.get(DECODE),
-                "FormParsingBenchmark declares @Warmup(iterations = 4, time = 500 ms), which standard keeps");
+        assertEquals(new WarmupPlan(Optional.of("2 x 500 ms"), 1.0, 1.0, 0.1), plans.get(DECODE),
+                "FormParsingBenchmark declares @Warmup(iterations = 2, time = 500 ms), which standard keeps");
         assertEquals(new WarmupPlan(Optional.empty(), Double.NaN, 0.5, 0.1), plans.get(ONE_USER),
                 "nothing declared: the standard profile's 1 x 500 ms");
         assertTrue(plans.get(ONE_USER).declaredLength().isEmpty());
