@@ -9,6 +9,7 @@ import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.JmhJsonReader;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.StopLog;
+import dev.taskbench.stability.ByModes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -94,8 +95,17 @@ final class AdaptiveForks {
                 + most + " pairs", plan.rounds(), most, rows);
     }
 
+    /**
+     * The comparison the run publishes ({@code report.ComparisonReports}), rows with modes tested mode by
+     * mode: judged by the rank test alone, a two-mode row read as decided here and UNKNOWN in the
+     * report, and stopped getting the fork pairs its modes needed.
+     */
+    static Comparison judge(RunResults base, RunResults candidate, Criteria criteria) {
+        return Comparison.compare(base, candidate, criteria, new ByModes());
+    }
+
     /** Per flag set, the rows whose comparison with the baseline so far is UNKNOWN but could be decided. */
-    private static Map<String, List<BenchmarkKey>> undecided(Comparison cmp) {
+    static Map<String, List<BenchmarkKey>> undecided(Comparison cmp) {
         Map<String, List<BenchmarkKey>> out = new LinkedHashMap<>();
         cmp.rows().stream().filter(r -> r.verdict() == Verdict.UNKNOWN && Double.isFinite(r.minReachableQ()))
                 .forEach(r -> out.computeIfAbsent(r.flagSet(), k -> new ArrayList<>()).add(r.key()));
@@ -120,7 +130,7 @@ final class AdaptiveForks {
                     base.addAll(JmhJsonReader.read(b, set));
                 }
             }
-            return Comparison.compare(new RunResults(scratch.resolve("base"), "baseline", Map.of(), base),
+            return judge(new RunResults(scratch.resolve("base"), "baseline", Map.of(), base),
                     new RunResults(scratch, "candidate", Map.of(), candidate), criteria);
         } finally {
             try (var files = Files.list(scratch)) {
