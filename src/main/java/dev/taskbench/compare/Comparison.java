@@ -329,6 +329,11 @@ public final class Comparison {
                             "not significant, and %d vs %d forks cannot reach q <= %s among %d rows alone "
                                     + "(best q %.3g): need %d forks per side (%s)",
                             b.length, c.length, o.alpha(), m, minQ, forksNeeded, change);
+                } else if (q > o.alpha() && !ratio.contains(1)) {
+                    // an interval wholly to one side of 1 is a change the correction could not confirm, not no change
+                    verdict = Verdict.UNKNOWN;
+                    reason = String.format(Locale.ROOT, "interval [%.3f, %.3f] excludes 1, but not significant among"
+                            + " %d rows (%s): more forks would decide it", ratio.low(), ratio.high(), m, change);
                 } else if (q > o.alpha()) {
                     verdict = Verdict.SAME;
                     reason = "not significant (" + change + ")";
