@@ -128,7 +128,7 @@ final class SuspectReruns {
                             measured.seconds(f)))
                     .toList();
             rows.add(new ForkLog.RowLog(set, key(c.params()), c.forks().get(0).getPrimaryResult().getScoreUnit(), kept,
-                    gone, RunClock.iterationSeconds(c.params())));
+                    gone, RunClock.iterationSeconds(c.params()), measured.baselineForks(set, key(c.params()))));
         }
         return new ForkLog(cap, rows);
     }
