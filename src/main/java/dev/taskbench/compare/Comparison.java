@@ -3,6 +3,7 @@ package dev.taskbench.compare;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.ForkLog;
 import dev.taskbench.results.RowKey;
 import dev.taskbench.results.RunResults;
 import java.util.ArrayList;
@@ -98,9 +99,11 @@ public final class Comparison {
     /** The same, with the testbed's run-to-run drift held against rows of two separate runs. */
     public static Comparison compare(RunResults base, RunResults candidate, Criteria options, ModeTest modes,
             Drift drift) {
-        Map<RowKey, BenchmarkResult> b = index(base.results(), true);
-        Map<RowKey, BenchmarkResult> c = index(candidate.results(), true);
         TestbedCheck testbeds = TestbedCheck.of(base, candidate, false);
+        // the baseline jar's forks are logged in the candidate's run, which watched them
+        Map<RowKey, BenchmarkResult> b = index(testbeds.interleaved()
+                ? ForkLog.applyBaseline(candidate.metadata(), base.results()) : base.results(), true);
+        Map<RowKey, BenchmarkResult> c = index(candidate.results(), true);
         return build(base.runId(), candidate.runId(), b, c, r -> r.flagSet(), options, modes,
                 testbeds.interleaved() ? Drift.NONE : drift, testbeds);
     }
@@ -354,6 +357,8 @@ public final class Comparison {
             }
             reason += modesTooThin.map(t -> String.format(Locale.ROOT, "; forks in more than one mode, too few a mode to "
                     + "test mode by mode (best p %.3f)", t.minP())).orElse("");
+            reason += base.disturbedForks() > 0 ? "; " + base.disturbedForks() + " of " + b.length
+                    + " base forks disturbed (the machine busy beside them)" : "";
             return new Row(new RowKey(group, base.key()), base.unit(), direction, base.forkScores(), candidate.forkScores(),
                     Stats.median(b), Stats.median(c), ratio, tested ? mw.u() : Double.NaN,
                     tested ? p() : Double.NaN, modes.isPresent() || mw.exact(), q, verdict, reason, allocation(o), minQ,

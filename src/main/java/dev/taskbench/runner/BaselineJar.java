@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskbench.Processes;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.SettingsCatalogue;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -56,6 +61,12 @@ final class BaselineJar {
      * JSON file. Stopped, with its whole process tree, past {@link #timeLimit}.
      */
     Path runRound(Options o, Profile profile, Path java, List<BenchmarkListEntry> selected, Path out) {
+        return runRound(o, profile, java, selected, out, line -> { });
+    }
+
+    /** The same, each line the baseline's JMH prints given to {@code lines} as well as to the console. */
+    Path runRound(Options o, Profile profile, Path java, List<BenchmarkListEntry> selected, Path out,
+            Consumer<String> lines) {
         Collection<String> paramNames = paramNames(selected);
         List<String> cmd = new ArrayList<>(List.of(java.toString()));
         if (Boolean.getBoolean("jmh.ignoreLock")) {
@@ -68,9 +79,14 @@ final class BaselineJar {
         cmd.addAll(List.of("-rf", "json", "-rff", out.toString()));
         try {
             Duration limit = timeLimit(o, selected, allowance);
-            Process p = new ProcessBuilder(cmd).inheritIO().start();
-            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            Process p = new ProcessBuilder(cmd).redirectInput(Redirect.INHERIT).redirectError(Redirect.INHERIT).start();
+            Thread echo = echo(p.getInputStream(), lines);
+            boolean ended = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
                 Processes.end(Processes.tree(p.toHandle()), Processes.GRACE);
+            }
+            echo.join(ECHO_DRAIN.toMillis());
+            if (!ended) {
                 throw new TaskbenchException("the baseline jar " + jar + " did not finish within " + limit.toSeconds()
                         + " s (its iterations plus " + allowance.toSeconds() + " s a row; -D" + ALLOWANCE
                         + " raises it) and was stopped");
@@ -86,6 +102,36 @@ final class BaselineJar {
             Thread.currentThread().interrupt();
             throw new TaskbenchException("interrupted while the baseline jar ran", e);
         }
+    }
+
+    /** How long the console copy may take to drain once the baseline's process has ended. */
+    private static final Duration ECHO_DRAIN = Duration.ofSeconds(5);
+
+    /** Copies the baseline's output to this console as it comes, and hands each whole line to {@code lines}. */
+    private static Thread echo(InputStream from, Consumer<String> lines) {
+        Thread t = new Thread(() -> {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try (from) {
+                for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+                    System.out.write(buffer, 0, n);
+                    System.out.flush();
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines.accept(line.toString(StandardCharsets.UTF_8).stripTrailing());
+                            line.reset();
+                        } else {
+                            line.write(buffer[i]);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the process was stopped: what was read is all there is
+            }
+        }, "taskbench-baseline-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /**

@@ -219,11 +219,19 @@ final class Execution {
                 ".round-" + round + "-" + group);
     }
 
-    /** One fork of the baseline jar with these options, kept as a round file until the rounds are joined. */
+    /**
+     * One fork of the baseline jar with these options, kept as a round file until the rounds are
+     * joined, and what the rest of the machine did beside each of its forks ({@link BaselineForkLoad}).
+     */
     private void runBaselineRound(Planned p, Options options, String name) {
         Path f = baselineDir().resolve(name + "-" + p.flagSet().fileName() + ".json");
-        measured.addBaselineRound(p.flagSet().fileName(), () -> plan.baseline().runRound(options, request.profile(),
-                p.forkJava(), plan.selected(), f));
+        BaselineForkLoad watched = BaselineForkLoad.onThisMachine();
+        try {
+            measured.addBaselineRound(p.flagSet().fileName(), () -> plan.baseline().runRound(options, request.profile(),
+                    p.forkJava(), plan.selected(), f, watched::line));
+        } finally {
+            measured.addBaselineForks(p.flagSet().name(), f, watched.finish());
+        }
         CeilingProfiler.somethingElseRan(site.runId());
     }
 

@@ -50,6 +50,11 @@ public final class ForkLoad implements ExternalProfiler {
         roots = List.copyOf(ownRoots);
     }
 
+    /** The process trees the run watches as its own. */
+    static List<Long> roots() {
+        return roots;
+    }
+
     /** Who hears of each fork's end from now on. */
     static void listen(Listener l) {
         listener = l;

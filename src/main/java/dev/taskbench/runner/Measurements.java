@@ -1,7 +1,13 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.TaskbenchException;
+import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.ForkLog;
+import dev.taskbench.results.JmhJsonReader;
+import dev.taskbench.stability.RowStability;
+import dev.taskbench.stability.SuspectForks;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +27,8 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 /**
  * What a run's forks measured so far, per flag set: the candidate's JMH results with what the
  * machine did beside each fork ({@link ForkLoad}), the forks a re-run replaced (kept apart, never
- * dropped), the baseline jar's round files, and the flag sets that failed, with why. Only
+ * dropped), the baseline jar's round files with what the machine did beside each of its forks
+ * ({@link BaselineForkLoad}), and the flag sets that failed, with why. Only
  * {@link Execution} adds to it, round by round and fork pair by fork pair, and only
  * {@link SuspectReruns} marks a fork replaced; the later phases read it.
  */
@@ -29,6 +36,8 @@ final class Measurements {
     private final Map<String, List<RunResult>> results = new LinkedHashMap<>();
     /** Per flag set's file name, the baseline jar's one-fork round files, until they are joined. */
     private final Map<String, List<Path>> baselineRounds = new LinkedHashMap<>();
+    /** Per flag set, each row's baseline forks as the fork log keeps them, in round order. */
+    private final Map<String, Map<BenchmarkKey, List<ForkLog.Fork>>> baselineForks = new LinkedHashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
     private final Map<BenchmarkResult, Disturbance> load = new IdentityHashMap<>();
     /** Each sampled fork's wall time, in seconds. */
@@ -89,6 +98,32 @@ final class Measurements {
     /** A baseline round's file, once {@code round} has run it; the flag set has its (empty) list before. */
     void addBaselineRound(String flagSetFile, Supplier<Path> round) {
         baselineRounds.computeIfAbsent(flagSetFile, k -> new ArrayList<>()).add(round.get());
+    }
+
+    /**
+     * The baseline forks one round ran, with what was measured beside each; their levels are read
+     * from the round's JSON ({@code round}), NaN for a fork it lacks.
+     */
+    void addBaselineForks(String flagSet, Path round, List<BaselineForkLoad.Watched> forks) {
+        Map<BenchmarkKey, dev.taskbench.results.BenchmarkResult> rows = new LinkedHashMap<>();
+        if (Files.isRegularFile(round)) {
+            JmhJsonReader.read(round, flagSet).forEach(r -> rows.put(r.key(), r));
+        }
+        Map<BenchmarkKey, List<ForkLog.Fork>> bySet = baselineForks.computeIfAbsent(flagSet, k -> new LinkedHashMap<>());
+        for (BaselineForkLoad.Watched w : forks) {
+            double level = Optional.ofNullable(rows.get(w.key())).filter(r -> !r.iterations().isEmpty())
+                    .map(r -> RowStability.level(r.iterations().get(0).stream().mapToDouble(Double::doubleValue).toArray()))
+                    .orElse(Double.NaN);
+            boolean disturbed = SuspectForks.disturbed(w.load());
+            bySet.computeIfAbsent(w.key(), k -> new ArrayList<>()).add(new ForkLog.Fork(level, w.load().others(),
+                    w.load().steal(), disturbed, disturbed ? List.of(w.load().describe()) : List.of(), w.seconds(),
+                    ForkLog.BASELINE));
+        }
+    }
+
+    /** The baseline jar's forks of one row, in round order; empty without a baseline. */
+    List<ForkLog.Fork> baselineForks(String flagSet, BenchmarkKey row) {
+        return baselineForks.getOrDefault(flagSet, Map.of()).getOrDefault(row, List.of());
     }
 
     void fail(String flagSet, String why) {

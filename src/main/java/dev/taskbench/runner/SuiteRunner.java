@@ -3,6 +3,7 @@ package dev.taskbench.runner;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Command;
 import dev.taskbench.config.Settings;
+import dev.taskbench.history.ForkHistory;
 import dev.taskbench.results.ForkLog;
 import dev.taskbench.results.ModeExplanations;
 import dev.taskbench.results.StopLog;
@@ -23,7 +24,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * {@link Planner} decides everything before anything runs ({@link RunPlan}); {@link RunSite}
  * holds the run's name, folder and database until it ends; {@link Execution} runs the rounds
  * ({@link Measurements}); {@link SuspectReruns} re-runs forks the machine disturbed or that stand
- * alone far from their row; {@link RowStops} adds forks to each row until its interval is narrow
+ * alone far from their row or its history; {@link RowStops} adds forks to each row until its interval is narrow
  * enough ({@link StopRule}) or it reaches the cap; {@link AdaptiveForks} adds fork pairs where a
  * comparison with the baseline jar is undecided; {@link ModeProfiles} profiles a fork of each mode
  * of a bimodal row, once the results are written; {@link FlameGraphs} profiles; {@link Publishing}
@@ -96,7 +97,8 @@ public final class SuiteRunner {
         Map<String, Object> started = publishing.started(execution.forkJvmArgs());
         RunProgress clock = RunProgress.start(settings, user, plan, started, out);
         Measurements measured = execution.rounds(clock);
-        SuspectReruns reruns = new SuspectReruns(settings, plan, execution, out);
+        SuspectReruns reruns = new SuspectReruns(settings, plan, execution,
+                ForkHistory.read(settings.resultsRoot(), started), out);
         clock.phase("re-runs");
         reruns.settle(measured);
         clock.phase("more forks");

@@ -2,8 +2,10 @@ package dev.taskbench.runner;
 
 import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.flags.FlagSet;
+import dev.taskbench.history.ForkHistory;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.ForkLog;
+import dev.taskbench.results.RowKey;
 import dev.taskbench.stability.Disturbance;
 import dev.taskbench.stability.RowStability;
 import dev.taskbench.stability.SuspectForks;
@@ -27,7 +29,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * Forks that should not be trusted, re-run: after the rounds, every row's forks are checked
  * ({@link SuspectForks}: the rest of the machine busy beside a fork, a fork alone far from its
  * row's others, a fork that never settled), and each suspect fork is replaced by a fresh fork of
- * its row, up to {@code -Dtaskbench.rerun.max} times. A replaced fork leaves the results the
+ * its row, up to {@code -Dtaskbench.rerun.max} times. A standard or full run also holds each fork
+ * against its row's earlier runs on the same testbed ({@link ForkHistory}). A replaced fork leaves the results the
  * findings read but stays in the run folder and in its {@link ForkLog}, with why, so nothing is
  * dropped out of sight; a fork still suspect at the cap stays in the results, marked, and a
  * finding that rests on a disturbed one says it is undecided. Two forks at one level are a mode,
@@ -39,16 +42,18 @@ final class SuspectReruns {
     private final int cap;
     private final RunPlan plan;
     private final Execution execution;
+    private final ForkHistory history;
     private final PrintStream out;
     /** Forks already judged and kept: never suspect again. */
     private final Set<BenchmarkResult> accepted = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Forks still suspect when the re-runs ended, with why. */
     private final Map<BenchmarkResult, List<String>> unsettled = new IdentityHashMap<>();
 
-    SuspectReruns(RunSettings settings, RunPlan plan, Execution execution, PrintStream out) {
+    SuspectReruns(RunSettings settings, RunPlan plan, Execution execution, ForkHistory history, PrintStream out) {
         this.cap = settings.reruns();
         this.plan = plan;
         this.execution = execution;
+        this.history = settings.request().profile().keepsDeclaredPlans() ? history : ForkHistory.NONE;
         this.out = out;
     }
 
@@ -123,7 +128,7 @@ final class SuspectReruns {
                             measured.seconds(f)))
                     .toList();
             rows.add(new ForkLog.RowLog(set, key(c.params()), c.forks().get(0).getPrimaryResult().getScoreUnit(), kept,
-                    gone, RunClock.iterationSeconds(c.params())));
+                    gone, RunClock.iterationSeconds(c.params()), measured.baselineForks(set, key(c.params()))));
         }
         return new ForkLog(cap, rows);
     }
@@ -148,7 +153,8 @@ final class SuspectReruns {
                 List<BenchmarkResult> forks = List.copyOf(r.getBenchmarkResults());
                 List<Disturbance> load = forks.stream().map(f -> measured.load(f).orElse(UNSAMPLED)).toList();
                 List<SuspectForks.Suspect> suspects = stability(p, r)
-                        .map(s -> s.suspects(load, Optional.empty())).orElse(List.of()).stream()
+                        .map(s -> s.suspects(load, history.of(new RowKey(p.flagSet().name(), key(r.getParams())))))
+                        .orElse(List.of()).stream()
                         .filter(s -> !accepted.contains(forks.get(s.fork()))).toList();
                 out.add(new Checked(p, r.getParams(), forks, load, suspects));
             }

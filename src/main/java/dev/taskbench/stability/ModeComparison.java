@@ -208,7 +208,7 @@ public final class ModeComparison {
         /** A side's own modes when it has as many as the reference, else the nearest reference mode. */
         private static int[] assign(ForkModes side, ForkModes ref, double[] place, Direction direction) {
             if (side.modes().size() == ref.modes().size()) {
-                return IntStream.range(0, side.forks()).map(side::modeOf).toArray();
+                return IntStream.range(0, side.forks()).map(side::nearestMode).toArray();
             }
             double[] x = Spread.logTime(side.levels(), direction);
             return Arrays.stream(x).mapToInt(v -> IntStream.range(0, place.length).boxed()

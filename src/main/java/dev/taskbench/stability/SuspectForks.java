@@ -14,7 +14,14 @@ import java.util.stream.IntStream;
  * steady state ({@link SteadyState}); and, where the row has a history, a fork far from it by the
  * same rule. A fork with company (another fork nearer to it than half its distance from the others'
  * median) is not suspect for its level alone: two forks at one level are a mode, which a re-run
- * cannot settle and the report shows as one ({@link ForkModes}).
+ * cannot settle and the report shows as one ({@link ForkModes}). In a row of two modes or more of
+ * at least two forks each, a fork a mode holds is never suspect for its level, and one outside every
+ * such mode is suspect only when it lies beyond the floor from the nearest.
+ *
+ * <p>Against its history a fork is held to the nearest mode of the row's past fork levels (one mode
+ * for most rows): suspect beyond Hampel's 3 &times; 1.4826 MAD of that mode's levels, and never nearer
+ * than the floor. When no fork of the row lies near its history the row itself moved (a commit, a new
+ * JDK), which a re-run cannot undo and a comparison should see: the history then names no fork.
  */
 public final class SuspectForks {
     static final double HAMPEL_K = 3;
@@ -50,11 +57,17 @@ public final class SuspectForks {
     /**
      * The row in earlier runs on the same testbed.
      *
-     * @param median the median of its past levels
-     * @param spread their robust spread on the log scale (1.4826 MAD of the log levels)
+     * @param runs how many earlier runs the levels come from
+     * @param levels every fork level of the row in those runs, in the score's unit
      */
-    public record History(double median, double spread) {
+    public record History(int runs, double[] levels) {
+        public History {
+            levels = levels.clone();
+        }
     }
+
+    /** Modes of at least this many forks make a row judged mode by mode. */
+    static final int MODE_FORKS = 2;
 
     /**
      * A suspect fork.
@@ -85,13 +98,18 @@ public final class SuspectForks {
             Optional<History> history) {
         double[] levels = forks.stream().mapToDouble(Fork::level).toArray();
         double[] x = Spread.logTime(levels, direction);
-        double floor = Math.max(SteadyState.BAND_FACTOR * noise, Math.log1p(MIN_DEVIATION));
+        double known = Double.isFinite(noise) ? noise : 0;
+        double floor = Math.max(SteadyState.BAND_FACTOR * known, Math.log1p(MIN_DEVIATION));
+        ForkModes modes = ForkModes.of(levels, known, direction);
+        Optional<Past> past = history.filter(h -> h.levels().length > 0).map(h -> Past.of(h, direction, floor))
+                .filter(p -> p.holdsAny(x));
         List<Suspect> out = new ArrayList<>();
         for (int i = 0; i < forks.size(); i++) {
             List<String> reasons = new ArrayList<>();
-            deviation(levels, x, i, floor, unit).ifPresent(reasons::add);
+            (modal(modes) ? outsideModes(modes, x, i, floor, unit) : deviation(levels, x, i, floor, unit))
+                    .ifPresent(reasons::add);
             double level = x[i];
-            history.flatMap(h -> fromHistory(h, level, floor, direction, unit)).ifPresent(reasons::add);
+            past.flatMap(p -> p.far(level, unit)).ifPresent(reasons::add);
             forks.get(i).disturbance().filter(SuspectForks::disturbed).ifPresent(d -> reasons.add(d.describe()));
             forks.get(i).kind().filter(k -> k == ForkClass.NO_STEADY_STATE).ifPresent(k -> reasons.add("never reached a steady state"));
             if (!reasons.isEmpty()) {
@@ -121,10 +139,72 @@ public final class SuspectForks {
         return Optional.of("vs row median " + Figures.value(Spread.median(otherLevels), unit));
     }
 
-    private static Optional<String> fromHistory(History h, double x, double floor, Direction direction, String unit) {
-        double reference = Spread.logTime(new double[] {h.median()}, direction)[0];
-        double limit = Math.max(HAMPEL_K * h.spread(), floor);
-        return Math.abs(x - reference) > limit ? Optional.of("vs " + Figures.value(h.median(), unit) + " in this row's history")
-                : Optional.empty();
+    /** Whether the row has two modes or more of at least {@value #MODE_FORKS} forks each. */
+    private static boolean modal(ForkModes modes) {
+        return modes.modes().stream().filter(m -> m.count() >= MODE_FORKS).count() >= 2;
+    }
+
+    /** A fork no mode of two or more holds, beyond the floor from the nearest such mode. */
+    private static Optional<String> outsideModes(ForkModes modes, double[] x, int i, double floor, String unit) {
+        if (modes.heldByModeOf(i, MODE_FORKS)) {
+            return Optional.empty();
+        }
+        List<ForkModes.Mode> real = modes.modes().stream().filter(m -> m.count() >= MODE_FORKS).toList();
+        double nearest = real.stream().mapToDouble(m -> Math.abs(x[i] - place(m, x))).min().orElse(0);
+        if (nearest <= floor) {
+            return Optional.empty();
+        }
+        return Optional.of("vs row modes near " + String.join(", ", real.stream()
+                .map(m -> Figures.value(m.location(), unit)).toList()));
+    }
+
+    private static double place(ForkModes.Mode m, double[] x) {
+        return Spread.median(m.forks().stream().mapToDouble(f -> x[f]).toArray());
+    }
+
+    /** The row's history read for the rule: its modes, each mode's log levels, and how far a fork may lie. */
+    private record Past(History history, ForkModes modes, List<double[]> modeLevels, double floor) {
+        static Past of(History h, Direction direction, double floor) {
+            ForkModes modes = ForkModes.of(h.levels(), 0, direction);
+            double[] x = Spread.logTime(h.levels(), direction);
+            List<double[]> byMode = modes.modes().stream()
+                    .map(m -> m.forks().stream().mapToDouble(f -> x[f]).toArray()).toList();
+            return new Past(h, modes, byMode, floor);
+        }
+
+        /** Whether some fork of the row lies near its history: else the row moved, and no fork is named for it. */
+        boolean holdsAny(double[] x) {
+            return Arrays.stream(x).anyMatch(v -> distance(v) <= reach(nearest(v)));
+        }
+
+        Optional<String> far(double x, String unit) {
+            int m = nearest(x);
+            if (distance(x) <= reach(m)) {
+                return Optional.empty();
+            }
+            String where = modes.multimodal()
+                    ? modes.modes().size() + " modes, nearest " + Figures.value(modes.modes().get(m).location(), unit)
+                    : "median " + Figures.value(Spread.median(history.levels()), unit);
+            return Optional.of("far from its history (" + history.runs() + " earlier run" + (history.runs() == 1 ? "" : "s")
+                    + ": " + where + ")");
+        }
+
+        private int nearest(double x) {
+            int best = 0;
+            for (int m = 1; m < modeLevels.size(); m++) {
+                if (Math.abs(x - Spread.median(modeLevels.get(m))) < Math.abs(x - Spread.median(modeLevels.get(best)))) {
+                    best = m;
+                }
+            }
+            return best;
+        }
+
+        private double distance(double x) {
+            return Math.abs(x - Spread.median(modeLevels.get(nearest(x))));
+        }
+
+        private double reach(int m) {
+            return Math.max(HAMPEL_K * Spread.MAD_TO_SIGMA * Spread.mad(modeLevels.get(m)), floor);
+        }
     }
 }

@@ -66,6 +66,28 @@ class ForkLogTest {
         assertTrue(Double.isNaN(row.kept().get(0).seconds()), "not measured");
         assertEquals(0.0, row.iterationSeconds());
         assertEquals(150, row.kept().get(0).level());
+        assertEquals(List.of(), row.baseline(), "an older log has no baseline forks");
+        assertEquals(ForkLog.CANDIDATE, row.kept().get(0).side());
+    }
+
+    /** The baseline jar's forks sit in the candidate's log, side=baseline, and count into the baseline's rows only. */
+    @Test
+    void theBaselinesForksAreLoggedBesideTheRowAndCountIntoTheBaselinesRows() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ForkLog.Fork quiet = new ForkLog.Fork(150, 0.01, 0, false, List.of(), 3.0, ForkLog.BASELINE);
+        ForkLog.Fork busy = new ForkLog.Fork(900, 0.58, 0, true, List.of("machine busy 58% beside it"), 3.0,
+                ForkLog.BASELINE);
+        ForkLog log = new ForkLog(0, List.of(new ForkLog.RowLog("default", KEY, "ns/op",
+                List.of(new ForkLog.Fork(150, 0.01, 0, false, List.of())), List.of(), 1.0, List.of(quiet, busy, busy))));
+        String written = json.writeValueAsString(Map.of(ForkLog.METADATA_KEY, log));
+        assertTrue(written.contains("\"side\":\"baseline\""), written);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = json.readValue(written, Map.class);
+        ForkLog.RowLog read = ForkLog.of(metadata).orElseThrow().rows().get(0);
+        assertEquals(List.of(quiet, busy, busy), read.baseline());
+        assertEquals(2, read.disturbedBaseline());
+        assertEquals(0, ForkLog.apply(metadata, List.of(row())).get(0).disturbedForks(), "the candidate's row: none");
+        assertEquals(2, ForkLog.applyBaseline(metadata, List.of(row())).get(0).disturbedForks());
     }
 
     @Test

@@ -81,9 +81,32 @@ class SuspectRerunsTest {
         assertTrue(read.results().get(0).disturbedForks() >= 1, "disturbed forks counted: " + read.metadata());
     }
 
+    /**
+     * The baseline jar's forks run in its own JMH, and are watched from the runner's side: beside a
+     * busy neighbour they are logged disturbed, side=baseline, and the comparison says so in the row.
+     */
+    @Test
+    void theBaselineJarsForksAreWatchedAndTheComparisonSaysTheyWereDisturbed(@TempDir Path dir) throws Exception {
+        assumeTrue(NeighbourCpu.system().unavailable().isEmpty(), "needs Linux's /proc");
+        Path results = Files.createDirectories(dir.resolve("results"));
+        try (Hog hog = Hog.start()) {
+            assertEquals(0, run(results, "-Dtaskbench.rerun.max=0",
+                    "-Dtaskbench.baseline.jar=" + SuiteRunnerTest.manifestJar(dir)), err.toString(StandardCharsets.UTF_8));
+        }
+        Path run = onlyRun(results);
+        ForkLog.RowLog row = ForkLog.of(RunResults.read(run).metadata()).orElseThrow().rows().get(0);
+        assertEquals(3, row.baseline().size(), "one baseline fork a round: " + row);
+        assertTrue(row.baseline().stream().allMatch(f -> f.side().equals(ForkLog.BASELINE)), row.toString());
+        assertTrue(row.baseline().stream().allMatch(f -> Double.isFinite(f.level()) && f.seconds() > 0), row.toString());
+        assertTrue(row.baseline().stream().anyMatch(ForkLog.Fork::disturbed), "the neighbour is seen: " + row);
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.contains("base forks disturbed (the machine busy beside them)"), o);
+    }
+
     private static Path onlyRun(Path results) throws IOException {
         try (Stream<Path> s = Files.list(results)) {
             List<Path> runs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().startsWith("compare-"))
                     .toList();
             assertEquals(1, runs.size(), runs.toString());
             return runs.get(0);

@@ -36,6 +36,25 @@ class ForkModesTest {
                 modes(QUIET, 7.0, 7.0, 7.01, 6.99, 7.0, 7.02, 6.98, 7.0, 7.0, 5.66).describe("ms"));
     }
 
+    /** A fork halfway between two modes is in neither: no mode's count or location takes it in. */
+    @Test
+    void aForkBetweenTwoModesIsCountedInNeither() {
+        ForkModes m = modes(QUIET, 150, 151, 149, 150.5, 200, 201, 199, 200.5, 175);
+        assertEquals("2 modes: 4 forks near 150 ns, 4 near 200 ns; 1 fork between", m.describe("ns"));
+        assertEquals(List.of(8), m.between());
+        assertEquals(-1, m.modeOf(8));
+        assertEquals(1, m.nearestMode(8), "175 ns is nearer 200 ns than 150 ns on the log scale");
+    }
+
+    /** A mode's reach is a third of the way to the next mode, or its own forks' Hampel spread where wider. */
+    @Test
+    void aForkWithinItsModesReachIsHeld() {
+        ForkModes m = modes(QUIET, 150, 151, 149, 150.5, 162, 200, 201, 199, 200.5);
+        assertEquals(List.of(), m.between(), "162 ns is 8% from 150 ns, under a third of the 29% (log) to 200 ns");
+        assertEquals("2 modes: 5 forks near 151 ns, 4 near 200 ns", m.describe("ns"));
+        assertEquals(List.of(), modes(QUIET, 590, 588, 595, 1005, 1133).between(), "Tomcat's slow mode spreads 12%");
+    }
+
     @Test
     void evenlySpreadForksAreOneMode() {
         assertFalse(modes(QUIET, 100, 110, 120, 130, 140).multimodal());

@@ -83,14 +83,70 @@ class SuspectForksTest {
                 s.stream().map(SuspectForks.Suspect::describe).toList());
     }
 
+    static Optional<SuspectForks.History> history(int runs, double... levels) {
+        return Optional.of(new SuspectForks.History(runs, levels));
+    }
+
+    static List<SuspectForks.Suspect> find(List<SuspectForks.Fork> forks, Optional<SuspectForks.History> history) {
+        return SuspectForks.find(forks, NOISE, Direction.LOWER_IS_BETTER, "ns", history);
+    }
+
+    /** Four earlier runs of Jetty's row near 1,300 ns, about 4% apart fork to fork. */
+    static final Optional<SuspectForks.History> JETTY = history(4, 1250, 1300, 1350, 1280, 1320, 1310, 1290, 1260,
+            1340, 1300);
+
     /** Jetty's spread forks on a quiet-looking machine: only the row's history shows which are off. */
     @Test
     void aRowsHistoryNamesForksTheRowItselfCannot() {
         List<SuspectForks.Fork> forks = plain(4958, 2483, 1459, 3504, 1237);
         assertEquals(List.of(), find(forks));
-        List<SuspectForks.Suspect> s = SuspectForks.find(forks, NOISE, Direction.LOWER_IS_BETTER, "ns",
-                Optional.of(new SuspectForks.History(1300, 0.05)));
+        List<SuspectForks.Suspect> s = find(forks, JETTY);
         assertEquals(List.of(0, 1, 3), s.stream().map(SuspectForks.Suspect::fork).toList());
-        assertEquals("fork 1: 4,958 ns vs 1,300 ns in this row's history", s.get(0).describe());
+        assertEquals("fork 1: 4,958 ns; far from its history (4 earlier runs: median 1,300 ns)", s.get(0).describe());
+    }
+
+    /** Two forks that agree with each other, a mode of the row, are still far from where the row has always been. */
+    @Test
+    void siblingsThatAgreeAreStillFarFromTheHistory() {
+        List<SuspectForks.Fork> forks = plain(1300, 1310, 1290, 2600, 2650);
+        assertEquals(List.of(), find(forks), "two modes of the row itself");
+        assertEquals(List.of(3, 4), find(forks, JETTY).stream().map(SuspectForks.Suspect::fork).toList());
+    }
+
+    /**
+     * A row whose history has two modes (Tomcat's 590 and 1,070 ns) holds each fork to the nearest:
+     * a fork in either is not suspect, one beyond both is. Pooled into one mode the history's spread
+     * would be so wide that nothing is ever far.
+     */
+    @Test
+    void aMultimodalHistoryJudgesAForkAgainstItsNearestMode() {
+        Optional<SuspectForks.History> tomcat = history(3, 588, 590, 592, 595, 589, 1005, 1040, 1100, 1133, 1070);
+        List<SuspectForks.Suspect> s = find(plain(590, 593, 1010, 1090, 1700), tomcat);
+        assertEquals(List.of(4), s.stream().map(SuspectForks.Suspect::fork).toList());
+        assertEquals("far from its history (3 earlier runs: 2 modes, nearest 1,070 ns)",
+                s.get(0).reasons().get(s.get(0).reasons().size() - 1));
+    }
+
+    /** A row whose every fork moved away from its history changed (a commit, a JDK): a re-run cannot undo that. */
+    @Test
+    void aRowThatMovedAsAWholeIsNotSuspectForItsHistory() {
+        assertEquals(List.of(), find(plain(2600, 2650, 2620, 2610, 2630), JETTY));
+    }
+
+    /** Tomcat's row at 3195cc7: three fast forks and two slow, both real outcomes of the JIT, none re-run. */
+    @Test
+    void aForkInEitherModeOfATwoModeRowIsNotSuspect() {
+        assertEquals(List.of(), find(plain(2994, 474, 532, 438, 2675)));
+        assertEquals(List.of(), find(plain(438, 600, 2700, 2900, 3000)), "a fast mode of two, spread wide");
+    }
+
+    /** In a two-mode row a fork outside both modes is suspect when it lies beyond the floor from either, not nearer. */
+    @Test
+    void aForkOutsideEveryModeIsSuspectOnlyWhenFar() {
+        List<SuspectForks.Suspect> far = find(plain(150, 151, 149, 150.5, 200, 201, 199, 200.5, 600));
+        assertEquals(List.of(8), far.stream().map(SuspectForks.Suspect::fork).toList());
+        assertEquals("fork 9: 600 ns vs row modes near 150 ns, 200 ns", far.get(0).describe());
+        assertEquals(List.of(), find(plain(150, 151, 149, 150.5, 200, 201, 199, 200.5, 175)),
+                "between the modes, 14% from the nearer");
     }
 }
