@@ -148,6 +148,10 @@ final class PeersRound {
             throw p.failure("answered 201 for " + r.operations() + " writes but " + found
                     + " rows carry their marker: not counted");
         }
+        String wrong = SeedLoad.sampleMismatch(table, marker);
+        if (wrong != null) {
+            throw p.failure("wrote what was not posted (" + wrong + "): not counted");
+        }
         return r;
     }
 

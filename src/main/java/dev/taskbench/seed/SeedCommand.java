@@ -180,6 +180,10 @@ public final class SeedCommand {
         if (found > run.writes.operations()) {
             throw new TaskbenchException("more rows than writes with the run's marker: " + found);
         }
+        String wrong = SeedLoad.sampleMismatch(run.info, marker);
+        if (wrong != null) {
+            throw new TaskbenchException("the write round: " + wrong);
+        }
     }
 
     static void ceilingAfter(SeedRun run) throws Exception {
