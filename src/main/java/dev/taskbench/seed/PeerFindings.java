@@ -42,8 +42,14 @@ final class PeerFindings {
         return sb.toString();
     }
 
+    /**
+     * The rows of {@code phase} with figures, the seed's stacks of one deployment only: straight
+     * where any ran straight, else behind nginx, so that no conclusion sets one against the other.
+     */
     private static List<Row> own(List<Row> rows, Phase phase) {
-        return rows.stream().filter(r -> r.phase() == phase && r.refused() == null).toList();
+        List<Row> measured = rows.stream().filter(r -> r.phase() == phase && r.refused() == null).toList();
+        boolean straight = measured.stream().anyMatch(r -> !r.jvm() && !r.peer().nginx());
+        return measured.stream().filter(r -> r.jvm() || r.peer().nginx() != straight).toList();
     }
 
     private static void line(StringBuilder sb, String claim, List<Row> rows, Function<List<Row>, Optional<Verdict>> f) {

@@ -7,12 +7,14 @@ import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.load.Poster;
+import dev.taskbench.net.NginxFront;
 import dev.taskbench.seed.peers.Peer;
 import dev.taskbench.seed.peers.PeerProcess;
 import dev.taskbench.seed.peers.PeerStacks;
 import dev.taskbench.seed.peers.PeerTable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,10 +120,12 @@ final class PeersRound {
             int perUser, PrintStream out) throws Exception {
         ConnectionInfo table = PeerTable.emptied(db, peer.stack());
         String id = peer.name() + "-" + System.nanoTime();
-        try (PeerProcess p = PeerProcess.start(peer, plan.project(), db, plan.startWait(), out)) {
-            ClosedLoop.Result cold = round(p, table, client, users, "cold-" + id, perUser);
-            round(p, table, client, users, "warmup-" + id, perUser);
-            ClosedLoop.Result warm = round(p, table, client, users, "warm-" + id, perUser);
+        try (PeerProcess p = PeerProcess.start(peer, plan.project(), db, plan.startWait(), out);
+             NginxFront front = peer.nginx() ? NginxFront.start(nginx(), p.uri()) : null) {
+            URI target = front == null ? p.uri() : front.uri();
+            ClosedLoop.Result cold = round(p, target, table, client, users, "cold-" + id, perUser);
+            round(p, target, table, client, users, "warmup-" + id, perUser);
+            ClosedLoop.Result warm = round(p, target, table, client, users, "warm-" + id, perUser);
             out.printf(Locale.ROOT, "  %s: cold %,.0f writes/s, warm %,.0f writes/s, p99 %.1f ms (%d rows read back)%n",
                     peer.name(), cold.perSecond(), warm.perSecond(), warm.percentileMicros(0.99) / 1000,
                     cold.operations() * 3);
@@ -132,14 +136,20 @@ final class PeersRound {
     }
 
     /**
-     * One write round against the peer, its rows then read back: a write not answered 201, or fewer
-     * rows than 201s, is the peer's one-line failure with its log's last lines.
+     * One write round against the peer (straight, or through nginx at {@code target}), its rows
+     * then read back: a write not answered 201, fewer rows than 201s, or a sampled row that holds
+     * what was not posted is the peer's one-line failure with its log's last lines.
      */
-    private static ClosedLoop.Result round(PeerProcess p, ConnectionInfo table, Poster.Kind client, int users,
-            String marker, int perUser) throws Exception {
+    private static ClosedLoop.Result round(PeerProcess p, URI target, ConnectionInfo table, Poster.Kind client,
+            int users, String marker, int perUser) throws Exception {
         ClosedLoop.Result r;
+    /** Debian's nginx for a {@link Peer#NGINX} configuration; without it, the configuration's one line. */
+    private static Path nginx() {
+        return NginxFront.find().orElseThrow(() -> new TaskbenchException(NginxFront.MISSING));
+    }
+
         try {
-            r = SeedLoad.writes(p.uri(), client, users, marker, perUser);
+            r = SeedLoad.writes(target, client, users, marker, perUser);
         } catch (TaskbenchException | IOException e) {
             throw p.failure("failed under load (" + e.getMessage() + ")");
         }
@@ -201,7 +211,8 @@ final class PeersRound {
     private static String line(String head, SideBySide.Row r, Optional<SideBySide.Row> best) {
         String stack = r.jvm() ? "taskbench (JVM)" : r.peer().stack().label;
         String seed = r.phase() != SideBySide.Phase.cold ? "" : r.jvm()
-                ? seedFigure(SeedFigures.grid(r.name().toLowerCase(Locale.ROOT))) : seedFigure(SeedFigures.peer(r.name()));
+                ? seedFigure(SeedFigures.grid(r.name().toLowerCase(Locale.ROOT)))
+                : seedFigure(SeedFigures.peer(r.peer().seedName()));
         if (r.refused() != null) {
             return String.format(Locale.ROOT, "%-5s %-18s %-26s %s%n", r.phase(), stack, r.name(), r.refused());
         }
