@@ -32,6 +32,8 @@ import java.util.Optional;
 final class PeersRound {
     static final String PEERS = SettingsCatalogue.SEED_PEERS.key();
     static final String START_SECONDS = SettingsCatalogue.SEED_PEER_START_SECONDS.key();
+    /** The columns of the seed's layout: round, stack, configuration, the seed's figure, ours, p99, ratio. */
+    static final String HEAD = "%-5s %-18s %-26s %-30s %-28s %-10s %s%n";
 
     /**
      * @param peers the configurations to run, in the order given; empty skips the round
@@ -98,6 +100,11 @@ final class PeersRound {
             done = round;
         }
 
+        /** Which stacks are installed, each asked once for the whole run. */
+        PeerStacks stacks() {
+            return stacks;
+        }
+
         /** Runs the rounds up to {@code rounds} that have not run (when no JVM model round interleaved them). */
         List<Cell> finish(int rounds) throws Exception {
             for (int r = done + 1; r <= rounds; r++) {
@@ -135,6 +142,11 @@ final class PeersRound {
         }
     }
 
+    /** Debian's nginx for a {@link Peer#NGINX} configuration; without it, the configuration's one line. */
+    private static Path nginx() {
+        return NginxFront.find().orElseThrow(() -> new TaskbenchException(NginxFront.MISSING));
+    }
+
     /**
      * One write round against the peer (straight, or through nginx at {@code target}), its rows
      * then read back: a write not answered 201, fewer rows than 201s, or a sampled row that holds
@@ -143,11 +155,6 @@ final class PeersRound {
     private static ClosedLoop.Result round(PeerProcess p, URI target, ConnectionInfo table, Poster.Kind client,
             int users, String marker, int perUser) throws Exception {
         ClosedLoop.Result r;
-    /** Debian's nginx for a {@link Peer#NGINX} configuration; without it, the configuration's one line. */
-    private static Path nginx() {
-        return NginxFront.find().orElseThrow(() -> new TaskbenchException(NginxFront.MISSING));
-    }
-
         try {
             r = SeedLoad.writes(target, client, users, marker, perUser);
         } catch (TaskbenchException | IOException e) {
@@ -173,6 +180,12 @@ final class PeersRound {
      * model over the fastest Node and the best Django configuration, and the findings.
      */
     static String render(Plan plan, List<ModelsGrid.Cell> models, List<Cell> cells, int users, int writes) {
+        return render(plan, models, cells, List.of(), users, writes);
+    }
+
+    /** The same, then the CPU round's table ({@link PeersCpu}) where {@code cpu} has rows, then the findings. */
+    static String render(Plan plan, List<ModelsGrid.Cell> models, List<Cell> cells, List<PeersCpu.Row> cpu, int users,
+            int writes) {
         int rounds = Math.max(1, cells.stream().mapToInt(Cell::round).max().orElse(1));
         List<SideBySide.Row> rows = new ArrayList<>(SideBySide.models(models, users, rounds));
         rows.addAll(SideBySide.peers(cells, order(plan, cells), rounds));
@@ -180,7 +193,7 @@ final class PeersRound {
         sb.append(String.format(Locale.ROOT, "The seed's own stacks beside the JVM: %d users, %,d form POSTs a round, cold"
                 + " (the first after start, as the seed measured) and warm (after as many), %d round(s) interleaved with"
                 + " the JVM models, every row read back%n", users, writes, rounds));
-        String head = "%-5s %-18s %-26s %-30s %-28s %-10s %s%n";
+        String head = HEAD;
         sb.append(String.format(Locale.ROOT, head, "round", "stack", "configuration", "the seed's (4-core laptop)",
                 "writes/s median [low, high]", "p99", "vs fastest JVM"));
         for (SideBySide.Phase phase : SideBySide.Phase.values()) {
@@ -199,7 +212,10 @@ final class PeersRound {
             sb.append(sideBySide(rows, phase, "Node", SideBySide.stack(Peer.Stack.node)));
             sb.append(sideBySide(rows, phase, "Django", SideBySide.stack(Peer.Stack.django, Peer.Stack.pypy)));
         }
-        sb.append(System.lineSeparator()).append(PeerFindings.render(rows));
+        if (!cpu.isEmpty()) {
+            sb.append(System.lineSeparator()).append(PeersCpu.render(cpu, users));
+        }
+        sb.append(System.lineSeparator()).append(PeerFindings.render(rows, cpu));
         return sb.toString();
     }
 
