@@ -157,7 +157,7 @@ final class PeersCpu {
                 + " 10000 x 1000 loop instead of the database, %d users, each cell about the same time, every answer the"
                 + " loop's sum%n", users));
         sb.append(String.format(Locale.ROOT, PeersRound.HEAD, "round", "stack", "configuration",
-                "the seed's (4-core laptop)", "requests/s median [low, high]", "p99", "vs fastest JVM"));
+                "the seed's (4-core laptop)", "req/s median [low, high]", "p99", "vs fastest JVM"));
         for (Row r : rows) {
             sb.append(line(rows, r));
         }
