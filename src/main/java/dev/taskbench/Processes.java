@@ -125,6 +125,15 @@ public final class Processes {
         }
     }
 
+    /** Where Debian's packages put their programs, looked in when the {@code PATH} lacks it. */
+    static final Path DEBIAN_BIN = Path.of("/usr/bin");
+
+    /** An executable of that name on the {@code PATH}, or where Debian's package puts it, if either has one. */
+    public static Optional<Path> installed(String name) {
+        Path debian = DEBIAN_BIN.resolve(name);
+        return onPath(name).or(() -> Files.isExecutable(debian) ? Optional.of(debian) : Optional.empty());
+    }
+
     /** An executable of that name on the {@code PATH}, if any. */
     public static Optional<Path> onPath(String name) {
         String path = System.getenv("PATH");

@@ -264,7 +264,8 @@ public final class SettingsCatalogue {
             EnumSet.of(Use.seed));
 
     public static final Setting SEED_PEERS = user("taskbench.seed.peers", null, "none",
-            "all, none, or a list of the seed's configurations (node, node-cluster-2, django-1, pypy-9, …)",
+            "all, none, or a list of the seed's configurations (node, node-cluster-2, django-1, pypy-9, …; -nginx"
+                    + " appended: behind nginx)",
             "The seed's own stacks (Node on PM2, Django on gunicorn under CPython and PyPy) to run beside the JVM"
                     + " models; scripts/peers/install installs them.", EnumSet.of(Use.seed));
     public static final Setting SEED_PEER_START_SECONDS = user("taskbench.seed.peerStartSeconds", null, "60",

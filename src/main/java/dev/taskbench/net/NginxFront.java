@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Debian's nginx as the seed's reverse proxy in front of a server, on a loopback port of its own:
  * the seed's Django and Node both sat behind one. Its configuration is generated into a
  * directory of its own (nothing of the system's nginx is read or touched): {@code worker_processes
- * auto}, access log off, HTTP/1.1 to a keep-alive upstream pool, so that the hop costs what a
- * production proxy's does and not a new upstream connection per request. Started as a child
+ * auto}, access log off, the client's Host passed on (Django checks it), HTTP/1.1 to a keep-alive
+ * upstream pool, so that the hop costs what a production proxy's does and not a new upstream
+ * connection per request. Started as a child
  * process in the foreground ({@code daemon off}) and stopped with it.
  */
 public final class NginxFront implements AutoCloseable {
@@ -115,6 +116,7 @@ public final class NginxFront implements AutoCloseable {
                 "      proxy_pass http://taskbench;",
                 "      proxy_http_version 1.1;",
                 "      proxy_set_header Connection \"\";",
+                "      proxy_set_header Host $http_host;",
                 "    }",
                 "  }",
                 "}",

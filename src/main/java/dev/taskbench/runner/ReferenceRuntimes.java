@@ -24,7 +24,7 @@ public final class ReferenceRuntimes {
             new String[] {"python3", "form_decode.py"},
             new String[] {"pypy3", "form_decode.py"},
             new String[] {"node", "form_decode.js"});
-    static final String INSTALL_HINT = "Debian packages: python3, pypy3, nodejs";
+    static final String INSTALL_HINT = "scripts/peers/install installs them from Debian";
 
     private final List<ReferenceResult> results = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -42,6 +42,11 @@ public final class ReferenceRuntimes {
 
     /** Runs the scripts for the wanted benchmarks (their ids, {@code counter_loop}, …). */
     public static ReferenceRuntimes run(Path scriptsDir, List<String> wanted) {
+        return run(scriptsDir, wanted, SCRIPTS.stream().map(s -> s[0]).distinct().toList());
+    }
+
+    /** The same in the named interpreters only ({@code pypy3}, …). */
+    static ReferenceRuntimes run(Path scriptsDir, List<String> wanted, List<String> interpreters) {
         ReferenceRuntimes r = new ReferenceRuntimes();
         if (!Files.isDirectory(scriptsDir)) {
             r.notes.add("reference scripts not found at " + scriptsDir + " (run from the project folder)");
@@ -50,10 +55,10 @@ public final class ReferenceRuntimes {
         List<String> missing = new ArrayList<>();
         for (String[] s : SCRIPTS) {
             String bench = s[1].substring(0, s[1].indexOf('.'));
-            if (!wanted.contains(bench)) {
+            if (!wanted.contains(bench) || !interpreters.contains(s[0])) {
                 continue;
             }
-            Path exe = Processes.onPath(s[0]).orElse(null);
+            Path exe = Processes.installed(s[0]).orElse(null);
             if (exe == null) {
                 if (!missing.contains(s[0])) {
                     missing.add(s[0]);

@@ -12,6 +12,7 @@ import dev.taskbench.flags.FlagSet;
 import dev.taskbench.flags.FlagSets;
 import dev.taskbench.flags.Jdks;
 import dev.taskbench.load.ClosedLoop;
+import dev.taskbench.load.Timing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -70,8 +71,8 @@ final class CpuRound {
         }
     }
 
-    /** One cell: its figures, or why it has none. */
-    record Cell(String flagSet, int workers, ClosedLoop.Result result, String failed) {
+    /** One cell of one round: its figures, or why it has none. */
+    record Cell(String flagSet, int workers, int round, ClosedLoop.Result result, String failed) {
     }
 
     private CpuRound() {
@@ -79,12 +80,17 @@ final class CpuRound {
 
     /** Every cell of the plan, loaded by {@code users} users, the servers on {@code db}. */
     static List<Cell> run(ConnectionInfo db, SeedSettings o, Plan plan, PrintStream out) throws Exception {
+        return run(db, o, plan, 1, out);
+    }
+
+    /** The same, its cells tagged with {@code round} (when the seed's stacks' CPU round interleaves with it). */
+    static List<Cell> run(ConnectionInfo db, SeedSettings o, Plan plan, int round, PrintStream out) throws Exception {
         Path handoff = Files.createTempFile("taskbench-cpu-", ".properties");
         try {
             DatabaseHandoff.write(handoff, db, DatabaseSource.EXPLICIT);
             List<Cell> cells = new ArrayList<>();
             for (FlagSet set : plan.flagSets()) {
-                cells.addAll(flagSet(set, handoff, o, plan, out));
+                cells.addAll(flagSet(set, handoff, o, plan, round, out));
             }
             return cells;
         } finally {
@@ -93,8 +99,8 @@ final class CpuRound {
     }
 
     /** One server JVM with this flag set, each worker count's server loaded in turn. */
-    private static List<Cell> flagSet(FlagSet set, Path handoff, SeedSettings o, Plan plan, PrintStream out)
-            throws Exception {
+    private static List<Cell> flagSet(FlagSet set, Path handoff, SeedSettings o, Plan plan, int round,
+            PrintStream out) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Jdks.discover(null).java(set).toString());
         cmd.addAll(set.jvmOptions());
@@ -109,11 +115,12 @@ final class CpuRound {
         try {
             List<Integer> ports = ports(p, plan.startSeconds(), plan.workers().size());
             for (int i = 0; i < ports.size(); i++) {
-                cells.add(cell(set, plan.workers().get(i), URI.create("http://127.0.0.1:" + ports.get(i)), o, plan, out));
+                cells.add(cell(set, plan.workers().get(i), round, URI.create("http://127.0.0.1:" + ports.get(i)), o, plan,
+                        out));
             }
         } catch (TaskbenchException e) {
             out.printf(Locale.ROOT, "  %-12s: %s%n", set.name(), e.getMessage());
-            plan.workers().forEach(w -> cells.add(new Cell(set.name(), w, null, e.getMessage())));
+            plan.workers().forEach(w -> cells.add(new Cell(set.name(), w, round, null, e.getMessage())));
         } finally {
             p.getOutputStream().close(); // the servers' cue to stop
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -124,19 +131,27 @@ final class CpuRound {
     }
 
     /** A warmup of one request per user, then about {@code plan.seconds()} of requests, sized from it. */
-    private static Cell cell(FlagSet set, int workers, URI uri, SeedSettings o, Plan plan, PrintStream out)
+    private static Cell cell(FlagSet set, int workers, int round, URI uri, SeedSettings o, Plan plan, PrintStream out)
             throws Exception {
         try {
-            ClosedLoop.Result warm = SeedLoad.cpu(uri, o.client(), o.users(), PATH, 1);
-            int perUser = (int) Math.max(1, Math.min(10_000, Math.round(plan.seconds() * warm.perSecond() / o.users())));
-            ClosedLoop.Result r = SeedLoad.cpu(uri, o.client(), o.users(), PATH, perUser);
+            ClosedLoop.Result r = timed(uri, PATH, o, plan.seconds());
             out.printf(Locale.ROOT, "  %-12s %2d worker(s): %,9.1f requests/s, p99 %,8.1f ms (%d requests)%n", set.name(),
                     workers, r.perSecond(), r.percentileMicros(0.99) / 1000, r.operations());
-            return new Cell(set.name(), workers, r, null);
+            return new Cell(set.name(), workers, round, r, null);
         } catch (TaskbenchException e) {
             out.printf(Locale.ROOT, "  %-12s %2d worker(s): %s%n", set.name(), workers, e.getMessage());
-            return new Cell(set.name(), workers, null, e.getMessage());
+            return new Cell(set.name(), workers, round, null, e.getMessage());
         }
+    }
+
+    /**
+     * One request per user unmeasured, then about {@code seconds} of requests to {@code path}, sized
+     * from the first's rate: a cell is timed, not counted, so that a slow server's is as long as a fast one's.
+     */
+    static ClosedLoop.Result timed(URI uri, String path, SeedSettings o, int seconds) throws Exception {
+        ClosedLoop.Result warm = SeedLoad.cpu(uri, o.client(), o.users(), path, 1);
+        int perUser = (int) Math.max(1, Math.min(10_000, Math.round(seconds * warm.perSecond() / o.users())));
+        return SeedLoad.cpu(uri, o.client(), o.users(), path, perUser);
     }
 
     /** The ports the servers print, read on a thread of its own so that a silent JVM cannot hang the round. */
@@ -193,12 +208,12 @@ final class CpuRound {
         sb.append(String.format(Locale.ROOT, head, "flag set", "workers", "requests/s", "p99", "the seed (requests/s, 4-core laptop)"));
         for (FlagSet set : plan.flagSets()) {
             for (int w : plan.workers()) {
-                Cell c = cells.stream().filter(x -> x.flagSet().equals(set.name()) && x.workers() == w).findFirst()
-                        .orElse(null);
-                String rate = c == null ? "-" : c.result() == null ? "failed" : String.format(Locale.ROOT, "%,.1f",
-                        c.result().perSecond());
-                String p99 = c == null || c.result() == null ? "" : String.format(Locale.ROOT, "%,.1f ms",
-                        c.result().percentileMicros(0.99) / 1000);
+                List<Cell> mine = cells.stream().filter(x -> x.flagSet().equals(set.name()) && x.workers() == w).toList();
+                Double median = rate(cells, set.name(), w);
+                String rate = mine.isEmpty() ? "-" : median == null ? "failed" : String.format(Locale.ROOT, "%,.1f", median);
+                String p99 = median == null ? "" : String.format(Locale.ROOT, "%,.1f ms", Timing.median(mine.stream()
+                        .filter(c -> c.result() != null).mapToDouble(c -> c.result().percentileMicros(0.99)).toArray())
+                        / 1000);
                 sb.append(String.format(Locale.ROOT, head, set.name(), w, rate, p99, seed(set.name(), w)));
             }
         }
@@ -234,9 +249,11 @@ final class CpuRound {
         }
     }
 
+    /** The median requests/s of the flag set's rounds at {@code workers}, or null when none has figures. */
     private static Double rate(List<Cell> cells, String set, int workers) {
-        return cells.stream().filter(c -> c.flagSet().equals(set) && c.workers() == workers && c.result() != null)
-                .map(c -> c.result().perSecond()).findFirst().orElse(null);
+        double[] rates = cells.stream().filter(c -> c.flagSet().equals(set) && c.workers() == workers
+                && c.result() != null).mapToDouble(c -> c.result().perSecond()).toArray();
+        return rates.length == 0 ? null : Timing.median(rates);
     }
 
     private static String seed(String set, int workers) {

@@ -26,24 +26,36 @@ final class PeerFindings {
     private PeerFindings() {
     }
 
-    /** The findings, one line each, under a heading. */
+    /** The findings of a run without the CPU round of the seed's stacks. */
     static String render(List<Row> rows) {
+        return render(rows, List.of());
+    }
+
+    /** The findings, one line each, under a heading: the write round's from {@code rows}, the CPU round's from {@code cpu}. */
+    static String render(List<Row> rows, List<PeersCpu.Row> cpu) {
         StringBuilder sb = new StringBuilder("The seed's conclusions, checked on this run (medians over the rounds):\n");
         line(sb, "Node without cluster is its best on the write test", rows, PeerFindings::nodeAloneBest);
         line(sb, "gevent gives no gain over sync workers", rows, PeerFindings::geventNoGain);
         line(sb, "PyPy is slower than CPython on the database round", rows, PeerFindings::pypySlower);
-        sb.append("  PyPy wins the CPU round: ").append(NOT_MEASURED)
-                .append(" (the seed's stacks' CPU round is not part of this table)\n");
+        sb.append("  PyPy wins the CPU round: ").append(pypyWinsCpu(cpu).map(Verdict::say).orElse(NOT_MEASURED))
+                .append('\n');
         List<String> place = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             jvmPlace(own(rows, phase)).ifPresent(v -> place.add(phase + ": " + v.because()));
         }
+        jvmCpuPlace(cpu).ifPresent(v -> place.add(PeersCpu.ROUND + ": " + v.because()));
         sb.append("  the JVM's place: ").append(place.isEmpty() ? NOT_MEASURED : String.join("; ", place)).append('\n');
         return sb.toString();
     }
 
+    /**
+     * The rows of {@code phase} with figures, the seed's stacks of one deployment only: straight
+     * where any ran straight, else behind nginx, so that no conclusion sets one against the other.
+     */
     private static List<Row> own(List<Row> rows, Phase phase) {
-        return rows.stream().filter(r -> r.phase() == phase && r.refused() == null).toList();
+        List<Row> measured = rows.stream().filter(r -> r.phase() == phase && r.refused() == null).toList();
+        boolean straight = measured.stream().anyMatch(r -> !r.jvm() && !r.peer().nginx());
+        return measured.stream().filter(r -> r.jvm() || r.peer().nginx() != straight).toList();
     }
 
     private static void line(StringBuilder sb, String claim, List<Row> rows, Function<List<Row>, Optional<Verdict>> f) {
@@ -119,6 +131,41 @@ final class PeerFindings {
         }
         return Optional.of(new Verdict(x.median() > 1, String.format(Locale.ROOT, "the fastest JVM model, %s, writes %s"
                 + " the fastest of the seed's stacks, %s", jvm.get().name(), x.format("%.2fx"), peer.get().name())));
+    }
+
+    /**
+     * PyPy against Node and CPython at each worker count where PyPy and another measured: holds
+     * when PyPy's median requests/s is the highest at every one, as the seed found.
+     */
+    static Optional<Verdict> pypyWinsCpu(List<PeersCpu.Row> cpu) {
+        List<PeersCpu.Row> measured = cpu.stream().filter(r -> !r.jvm() && r.refused() == null).toList();
+        List<String> counts = new ArrayList<>();
+        boolean all = true;
+        for (int w : measured.stream().map(PeersCpu.Row::workers).distinct().sorted().toList()) {
+            List<PeersCpu.Row> at = measured.stream().filter(r -> r.workers() == w).toList();
+            Optional<PeersCpu.Row> pypy = at.stream().filter(r -> r.peer().stack() == Peer.Stack.pypy).findFirst();
+            if (pypy.isEmpty() || at.size() < 2) {
+                continue;
+            }
+            all &= at.stream().allMatch(r -> r == pypy.get() || r.median() < pypy.get().median());
+            counts.add(String.join(", ", at.stream().map(r -> String.format(Locale.ROOT, "%s %,.1f/s", r.name(),
+                    r.median())).toList()));
+        }
+        return counts.isEmpty() ? Optional.empty() : Optional.of(new Verdict(all, String.join("; ", counts)));
+    }
+
+    /** The fastest JVM flag set over the fastest of the seed's stacks in the CPU round, round by round. */
+    static Optional<Verdict> jvmCpuPlace(List<PeersCpu.Row> cpu) {
+        java.util.Comparator<PeersCpu.Row> rate = java.util.Comparator.comparingDouble(PeersCpu.Row::median);
+        Optional<PeersCpu.Row> jvm = cpu.stream().filter(r -> r.jvm() && r.refused() == null).max(rate);
+        Optional<PeersCpu.Row> peer = cpu.stream().filter(r -> !r.jvm() && r.refused() == null).max(rate);
+        Spread x = jvm.isEmpty() || peer.isEmpty() ? null : PeersCpu.ratio(jvm.get(), peer.get());
+        if (x == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(x.median() > 1, String.format(Locale.ROOT, "the fastest JVM flag set, %s, serves"
+                + " %s the requests/s of the fastest of the seed's stacks, %s", jvm.get().name(), x.format("%.2fx"),
+                peer.get().name())));
     }
 
     private static Optional<Row> best(List<Row> rows) {

@@ -7,12 +7,14 @@ import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.load.Poster;
+import dev.taskbench.net.NginxFront;
 import dev.taskbench.seed.peers.Peer;
 import dev.taskbench.seed.peers.PeerProcess;
 import dev.taskbench.seed.peers.PeerStacks;
 import dev.taskbench.seed.peers.PeerTable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ import java.util.Optional;
 final class PeersRound {
     static final String PEERS = SettingsCatalogue.SEED_PEERS.key();
     static final String START_SECONDS = SettingsCatalogue.SEED_PEER_START_SECONDS.key();
+    /** The columns of the seed's layout: round, stack, configuration, the seed's figure, ours, p99, ratio. */
+    static final String HEAD = "%-5s %-18s %-26s %-30s %-28s %-10s %s%n";
 
     /**
      * @param peers the configurations to run, in the order given; empty skips the round
@@ -96,6 +100,11 @@ final class PeersRound {
             done = round;
         }
 
+        /** Which stacks are installed, each asked once for the whole run. */
+        PeerStacks stacks() {
+            return stacks;
+        }
+
         /** Runs the rounds up to {@code rounds} that have not run (when no JVM model round interleaved them). */
         List<Cell> finish(int rounds) throws Exception {
             for (int r = done + 1; r <= rounds; r++) {
@@ -118,10 +127,12 @@ final class PeersRound {
             int perUser, PrintStream out) throws Exception {
         ConnectionInfo table = PeerTable.emptied(db, peer.stack());
         String id = peer.name() + "-" + System.nanoTime();
-        try (PeerProcess p = PeerProcess.start(peer, plan.project(), db, plan.startWait(), out)) {
-            ClosedLoop.Result cold = round(p, table, client, users, "cold-" + id, perUser);
-            round(p, table, client, users, "warmup-" + id, perUser);
-            ClosedLoop.Result warm = round(p, table, client, users, "warm-" + id, perUser);
+        try (PeerProcess p = PeerProcess.start(peer, plan.project(), db, plan.startWait(), out);
+             NginxFront front = peer.nginx() ? NginxFront.start(nginx(), p.uri()) : null) {
+            URI target = front == null ? p.uri() : front.uri();
+            ClosedLoop.Result cold = round(p, target, table, client, users, "cold-" + id, perUser);
+            round(p, target, table, client, users, "warmup-" + id, perUser);
+            ClosedLoop.Result warm = round(p, target, table, client, users, "warm-" + id, perUser);
             out.printf(Locale.ROOT, "  %s: cold %,.0f writes/s, warm %,.0f writes/s, p99 %.1f ms (%d rows read back)%n",
                     peer.name(), cold.perSecond(), warm.perSecond(), warm.percentileMicros(0.99) / 1000,
                     cold.operations() * 3);
@@ -131,15 +142,21 @@ final class PeersRound {
         }
     }
 
+    /** Debian's nginx for a {@link Peer#NGINX} configuration; without it, the configuration's one line. */
+    private static Path nginx() {
+        return NginxFront.find().orElseThrow(() -> new TaskbenchException(NginxFront.MISSING));
+    }
+
     /**
-     * One write round against the peer, its rows then read back: a write not answered 201, or fewer
-     * rows than 201s, is the peer's one-line failure with its log's last lines.
+     * One write round against the peer (straight, or through nginx at {@code target}), its rows
+     * then read back: a write not answered 201, fewer rows than 201s, or a sampled row that holds
+     * what was not posted is the peer's one-line failure with its log's last lines.
      */
-    private static ClosedLoop.Result round(PeerProcess p, ConnectionInfo table, Poster.Kind client, int users,
-            String marker, int perUser) throws Exception {
+    private static ClosedLoop.Result round(PeerProcess p, URI target, ConnectionInfo table, Poster.Kind client,
+            int users, String marker, int perUser) throws Exception {
         ClosedLoop.Result r;
         try {
-            r = SeedLoad.writes(p.uri(), client, users, marker, perUser);
+            r = SeedLoad.writes(target, client, users, marker, perUser);
         } catch (TaskbenchException | IOException e) {
             throw p.failure("failed under load (" + e.getMessage() + ")");
         }
@@ -147,6 +164,10 @@ final class PeersRound {
         if (found != r.operations()) {
             throw p.failure("answered 201 for " + r.operations() + " writes but " + found
                     + " rows carry their marker: not counted");
+        }
+        String wrong = SeedLoad.sampleMismatch(table, marker);
+        if (wrong != null) {
+            throw p.failure("wrote what was not posted (" + wrong + "): not counted");
         }
         return r;
     }
@@ -159,6 +180,12 @@ final class PeersRound {
      * model over the fastest Node and the best Django configuration, and the findings.
      */
     static String render(Plan plan, List<ModelsGrid.Cell> models, List<Cell> cells, int users, int writes) {
+        return render(plan, models, cells, List.of(), users, writes);
+    }
+
+    /** The same, then the CPU round's table ({@link PeersCpu}) where {@code cpu} has rows, then the findings. */
+    static String render(Plan plan, List<ModelsGrid.Cell> models, List<Cell> cells, List<PeersCpu.Row> cpu, int users,
+            int writes) {
         int rounds = Math.max(1, cells.stream().mapToInt(Cell::round).max().orElse(1));
         List<SideBySide.Row> rows = new ArrayList<>(SideBySide.models(models, users, rounds));
         rows.addAll(SideBySide.peers(cells, order(plan, cells), rounds));
@@ -166,7 +193,7 @@ final class PeersRound {
         sb.append(String.format(Locale.ROOT, "The seed's own stacks beside the JVM: %d users, %,d form POSTs a round, cold"
                 + " (the first after start, as the seed measured) and warm (after as many), %d round(s) interleaved with"
                 + " the JVM models, every row read back%n", users, writes, rounds));
-        String head = "%-5s %-18s %-26s %-30s %-28s %-10s %s%n";
+        String head = HEAD;
         sb.append(String.format(Locale.ROOT, head, "round", "stack", "configuration", "the seed's (4-core laptop)",
                 "writes/s median [low, high]", "p99", "vs fastest JVM"));
         for (SideBySide.Phase phase : SideBySide.Phase.values()) {
@@ -185,7 +212,10 @@ final class PeersRound {
             sb.append(sideBySide(rows, phase, "Node", SideBySide.stack(Peer.Stack.node)));
             sb.append(sideBySide(rows, phase, "Django", SideBySide.stack(Peer.Stack.django, Peer.Stack.pypy)));
         }
-        sb.append(System.lineSeparator()).append(PeerFindings.render(rows));
+        if (!cpu.isEmpty()) {
+            sb.append(System.lineSeparator()).append(PeersCpu.render(cpu, users));
+        }
+        sb.append(System.lineSeparator()).append(PeerFindings.render(rows, cpu));
         return sb.toString();
     }
 
@@ -197,7 +227,8 @@ final class PeersRound {
     private static String line(String head, SideBySide.Row r, Optional<SideBySide.Row> best) {
         String stack = r.jvm() ? "taskbench (JVM)" : r.peer().stack().label;
         String seed = r.phase() != SideBySide.Phase.cold ? "" : r.jvm()
-                ? seedFigure(SeedFigures.grid(r.name().toLowerCase(Locale.ROOT))) : seedFigure(SeedFigures.peer(r.name()));
+                ? seedFigure(SeedFigures.grid(r.name().toLowerCase(Locale.ROOT)))
+                : seedFigure(SeedFigures.peer(r.peer().seedName()));
         if (r.refused() != null) {
             return String.format(Locale.ROOT, "%-5s %-18s %-26s %s%n", r.phase(), stack, r.name(), r.refused());
         }

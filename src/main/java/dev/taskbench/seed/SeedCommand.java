@@ -16,6 +16,7 @@ import dev.taskbench.write.TaskSchema;
 import dev.taskbench.write.WriteConnections;
 import java.io.PrintStream;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +36,8 @@ import java.util.Locale;
  * ({@link Layers});</li>
  * </ol>
  * then, with a server of its own per cell, the models round ({@link ModelsGrid}: each threading model at
- * each injected round trip), the seed's own stacks beside them ({@link PeersRound}), and {@link #report}:
+ * each injected round trip), the seed's own stacks beside them ({@link PeersRound}), the CPU round per
+ * JVM flag set ({@link CpuRound}) and on the seed's stacks ({@link PeersCpu}), and {@link #report}:
  * the seed's published tables with this run's
  * figures beside them ({@link SeedReport}). Settings: {@link SeedSettings}, {@link ModelsGrid.Plan}.
  */
@@ -110,12 +112,25 @@ public final class SeedCommand {
             cells = ModelsGrid.run(run.info, o.server(), o, grid, out, peerRounds::run);
         }
         List<PeersRound.Cell> peerCells = peerRounds.finish(peers.on() ? grid.rounds() : 0);
-        List<CpuRound.Cell> cpuCells = List.of();
-        if (cpu.on() && o.cpu() > 0) {
-            out.printf(Locale.ROOT, "CPU round per server JVM: flag sets %s x workers %s, about %d s a cell ...%n",
-                    cpu.flagSets().stream().map(f -> f.name()).toList(), cpu.workers(), cpu.seconds());
-            cpuCells = CpuRound.run(run.info, o, cpu, out);
+        List<CpuRound.Cell> cpuCells = new ArrayList<>();
+        List<PeersCpu.Cell> peerCpu = new ArrayList<>();
+        boolean peersCpu = peers.on() && o.cpu() > 0;
+        int cpuRounds = peersCpu ? grid.rounds() : 1;
+        for (int r = 1; r <= cpuRounds; r++) {
+            if (cpu.on() && o.cpu() > 0) {
+                out.printf(Locale.ROOT, "CPU round per server JVM%s: flag sets %s x workers %s, about %d s a cell ...%n",
+                        cpuRounds > 1 ? ", round " + r + " of " + cpuRounds : "", cpu.flagSets().stream()
+                                .map(f -> f.name()).toList(), cpu.workers(), cpu.seconds());
+                cpuCells.addAll(CpuRound.run(run.info, o, cpu, r, out));
+            }
+            if (peersCpu) {
+                out.printf(Locale.ROOT, "CPU round of the seed's stacks %s x workers %s, round %d of %d ...%n",
+                        PeersCpu.stacks(peers).stream().map(x -> x.label).toList(), cpu.workers(), r, cpuRounds);
+                peerCpu.addAll(PeersCpu.run(run.info, peers, peerRounds.stacks(), o, cpu.workers(), cpu.seconds(), r,
+                        out));
+            }
         }
+        List<PeersCpu.Row> cpuRows = peersCpu ? PeersCpu.rows(cpuCells, peerCpu, cpu.workers(), cpuRounds) : List.of();
         report(run);
         if (grid.on()) {
             out.println();
@@ -123,7 +138,7 @@ public final class SeedCommand {
         }
         if (peers.on()) {
             out.println();
-            out.print(PeersRound.render(peers, cells, peerCells, peerUsers, peerWrites));
+            out.print(PeersRound.render(peers, cells, peerCells, cpuRows, peerUsers, peerWrites));
         }
         if (!cpuCells.isEmpty()) {
             out.println();
@@ -179,6 +194,10 @@ public final class SeedCommand {
                         + " task during the run?)");
         if (found > run.writes.operations()) {
             throw new TaskbenchException("more rows than writes with the run's marker: " + found);
+        }
+        String wrong = SeedLoad.sampleMismatch(run.info, marker);
+        if (wrong != null) {
+            throw new TaskbenchException("the write round: " + wrong);
         }
     }
 

@@ -42,8 +42,9 @@ final class SeedFigures {
      * @param report the label in {@link SeedReport}'s tables, or null when they do not show it
      * @param grid where {@link ModelsGrid} shows it, or null
      * @param cpu where {@link CpuRound} shows it, or null
-     * @param peer the configuration of the seed's own stack it was measured on ({@code -Dtaskbench.seed.peers}),
-     *        where {@link PeersRound} shows it beside this machine's figure, or null
+     * @param peer the configuration of the seed's own stack it was measured on ({@code -Dtaskbench.seed.peers},
+     *        or {@link PeersCpu}'s for the CPU round), where {@link PeersRound} shows it beside this machine's
+     *        figure, or null
      */
     record Figure(String stack, String configuration, Round round, double seconds, String report, Grid grid, Cpu cpu,
             String peer) {
@@ -81,19 +82,20 @@ final class SeedFigures {
             new Figure(PYPY, "9 workers", Round.writes, 62, null, null, null, "pypy-9"),
             new Figure(NODE, "3 workers", Round.million, 4347, "Node, 3 workers (seed)", null, null, null),
             new Figure(CPYTHON, "9 workers", Round.million, 5580, "Django, 9 workers (seed)", null, null, null),
-            new Figure(NODE, "1 process", Round.cpu, 120, "Node, 1 process (seed)", null, null, null),
+            new Figure(NODE, "1 process", Round.cpu, 120, "Node, 1 process (seed)", null, null, "node"),
             new Figure(CPYTHON, "1 worker", Round.cpu, 2700, "Django CPython, 1 worker (seed)", null,
-                    new Cpu("interpreter", 1, "Django CPython, no extra workers"), null),
+                    new Cpu("interpreter", 1, "Django CPython, no extra workers"), "django-1"),
             new Figure(PYPY, "1 worker", Round.cpu, 86, "Django PyPy, 1 worker (seed)", null,
-                    new Cpu("c2", 1, "Django PyPy, no extra workers"), null),
-            new Figure(NODE, "6 workers", Round.cpu, 40, "Node, 6 workers (seed)", null, null, null),
+                    new Cpu("c2", 1, "Django PyPy, no extra workers"), "pypy-1"),
+            new Figure(NODE, "6 workers", Round.cpu, 40, "Node, 6 workers (seed)", null, null, "node-cluster-6"),
             new Figure(CPYTHON, "6 workers", Round.cpu, 600, "Django CPython, 6 workers (seed)", null,
-                    new Cpu("interpreter", 6, "Django CPython, 6 workers"), null),
+                    new Cpu("interpreter", 6, "Django CPython, 6 workers"), "django-6"),
             new Figure(PYPY, "6 workers", Round.cpu, 20, "Django PyPy, 6 workers (seed)", null,
-                    new Cpu("c2", 6, "Django PyPy, 6 workers"), null),
+                    new Cpu("c2", 6, "Django PyPy, 6 workers"), "pypy-6"),
+            new Figure(NODE, "3 workers", Round.cpu, 60, null, null, null, "node-cluster-3"),
             new Figure(CPYTHON, "3 workers", Round.cpu, 950, null, null, new Cpu("interpreter", 3, "Django CPython, 3 workers"),
-                    null),
-            new Figure(PYPY, "3 workers", Round.cpu, 36, null, null, new Cpu("c2", 3, "Django PyPy, 3 workers"), null));
+                    "django-3"),
+            new Figure(PYPY, "3 workers", Round.cpu, 36, null, null, new Cpu("c2", 3, "Django PyPy, 3 workers"), "pypy-3"));
 
     private SeedFigures() {
     }
@@ -111,6 +113,11 @@ final class SeedFigures {
     /** The write round's figure of the seed's own configuration {@code peer} ({@code node}, {@code django-9}, …). */
     static Optional<Figure> peer(String peer) {
         return ALL.stream().filter(f -> f.round() == Round.writes && peer.equals(f.peer())).findFirst();
+    }
+
+    /** The CPU round's figure of the seed's own stack as {@link PeersCpu} names it ({@code node}, {@code pypy-6}, …). */
+    static Optional<Figure> peerCpu(String peer) {
+        return ALL.stream().filter(f -> f.round() == Round.cpu && peer.equals(f.peer())).findFirst();
     }
 
     /** The figure shown beside flag set {@code flagSet} at {@code workers} workers in the CPU round. */

@@ -5,6 +5,7 @@ import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.load.Poster;
 import dev.taskbench.load.Posters;
+import dev.taskbench.load.SeedForms;
 import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.server.Service;
 import dev.taskbench.write.Task;
@@ -20,11 +21,13 @@ import java.sql.SQLException;
 final class SeedLoad {
     /** The seed's form, as its client posts it. */
     static final byte[] BODY = Task.SEED_BODY.getBytes(StandardCharsets.US_ASCII);
+    /** Rows from each end of a round whose titles and descriptions are checked against what was posted. */
+    static final int SAMPLE = 3;
 
     private SeedLoad() {
     }
 
-    /** {@code users} x {@code perUser} form POSTs, each title carrying {@code marker}, the user and the count. */
+    /** {@code users} x {@code perUser} form POSTs of the seed's random forms, each title tagged with {@code marker}. */
     static ClosedLoop.Result writes(Service server, SeedSettings o, String marker, int perUser) throws Exception {
         return writes(server, o.client(), o.users(), marker, perUser);
     }
@@ -40,10 +43,8 @@ final class SeedLoad {
             throws Exception {
         return ClosedLoop.run(users, perUser, user -> {
             Poster p = Posters.open(client, target);
-            String suffix = "+" + marker + "-" + user + "-";
             return (u, i) -> {
-                byte[] body = Task.seedBody(suffix + i).getBytes(StandardCharsets.US_ASCII);
-                Poster.Reply r = p.post("/api/tasks", body);
+                Poster.Reply r = p.post("/api/tasks", SeedForms.form(marker, u, i).body());
                 if (r.status() != 201 || r.number("id") <= 0) {
                     throw new TaskbenchException("a write was answered " + r.status() + " " + r.body());
                 }
@@ -75,16 +76,40 @@ final class SeedLoad {
         });
     }
 
-    /** Rows whose title carries {@code marker} (as {@link #writes} wrote it). */
+    /** Rows whose title carries {@code marker}'s tag (as {@link #writes} wrote it). */
     static long rowsMarked(ConnectionInfo info, String marker) throws SQLException {
         try (Connection c = info.connect();
-             PreparedStatement ps = c.prepareStatement("select count(*) from task where starts_with(title, ?)")) {
-            ps.setString(1, Task.SEED.title() + " " + marker + "-");
+             PreparedStatement ps = c.prepareStatement("select count(*) from task where strpos(title, ?) > 0")) {
+            ps.setString(1, " " + marker + "-");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * The first and last {@link #SAMPLE} rows under {@code marker}, each checked against the form
+     * its tag says was posted: why one differs, in one line, or null when all hold what was sent.
+     */
+    static String sampleMismatch(ConnectionInfo info, String marker) throws SQLException {
+        String rows = "select id, title, description from task where strpos(title, ?) > 0 order by id ";
+        try (Connection c = info.connect();
+             PreparedStatement ps = c.prepareStatement("(" + rows + "limit " + SAMPLE + ") union all (" + rows
+                     + "desc limit " + SAMPLE + ")")) {
+            ps.setString(1, " " + marker + "-");
+            ps.setString(2, " " + marker + "-");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SeedForms.Form sent = SeedForms.posted(marker, rs.getString(2));
+                    if (sent == null || !sent.description().equals(rs.getString(3))) {
+                        return "row " + rs.getLong(1) + " holds title '" + rs.getString(2) + "' and description '"
+                                + rs.getString(3) + "', not a form that was posted";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -97,6 +122,10 @@ final class SeedLoad {
         if (found != r.operations()) {
             throw new TaskbenchException(what + ": " + r.operations() + " writes answered 201 but " + found
                     + " rows carry its marker");
+        }
+        String wrong = sampleMismatch(info, marker);
+        if (wrong != null) {
+            throw new TaskbenchException(what + ": " + wrong);
         }
         return found;
     }

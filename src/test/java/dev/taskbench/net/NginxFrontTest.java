@@ -56,6 +56,7 @@ class NginxFrontTest {
         assertTrue(c.contains("listen 127.0.0.1:18080;"), c);
         assertTrue(c.contains("server 127.0.0.1:9090;") && c.contains("keepalive " + NginxFront.UPSTREAM_KEEPALIVE), c);
         assertTrue(c.contains("proxy_http_version 1.1;") && c.contains("proxy_set_header Connection \"\";"), c);
+        assertTrue(c.contains("proxy_set_header Host $http_host;"), "Django refuses a Host it does not know: " + c);
         assertTrue(c.contains("pid /tmp/x/nginx.pid;") && c.contains("access_log off;"), c);
     }
 

@@ -65,6 +65,43 @@ class PeerFindingsTest {
                 + " the seed's stacks, node"), place);
     }
 
+    private static PeersCpu.Row cpu(String name, Peer.Stack stack, int workers, double... rates) {
+        Peer p = stack == null ? null : Peer.cpu(stack, workers);
+        return new PeersCpu.Row(stack == null ? "taskbench (JVM)" : stack.label, name, p, workers, rates, rates.clone(),
+                null);
+    }
+
+    /** PyPy wins the CPU round where its median is the highest at every worker count measured. */
+    @Test
+    void pypyWinsTheCpuRoundOnlyAtEveryWorkerCount() {
+        List<PeersCpu.Row> wins = List.of(cpu("node", Peer.Stack.node, 1, 40), cpu("django-1", Peer.Stack.django, 1, 2),
+                cpu("pypy-1", Peer.Stack.pypy, 1, 50), cpu("node-cluster-3", Peer.Stack.node, 3, 70),
+                cpu("pypy-3", Peer.Stack.pypy, 3, 90), cpu("c2 platform-1", null, 1, 900));
+        PeerFindings.Verdict v = PeerFindings.pypyWinsCpu(wins).orElseThrow();
+        assertTrue(v.holds(), v.because());
+        assertTrue(v.because().contains("pypy-3 90.0/s") && !v.because().contains("c2"), v.because());
+        assertFalse(PeerFindings.pypyWinsCpu(List.of(cpu("node", Peer.Stack.node, 1, 40), cpu("pypy-1", Peer.Stack.pypy,
+                1, 50), cpu("node-cluster-6", Peer.Stack.node, 6, 95), cpu("pypy-6", Peer.Stack.pypy, 6, 90)))
+                .orElseThrow().holds());
+        assertTrue(PeerFindings.pypyWinsCpu(List.of(cpu("pypy-1", Peer.Stack.pypy, 1, 50))).isEmpty(), "nothing beside it");
+        String text = PeerFindings.render(List.of(), wins);
+        assertTrue(text.contains("PyPy wins the CPU round: holds (") && text.contains("the JVM's place: cpu: the fastest"
+                + " JVM flag set, c2 platform-1, serves 10.00x the requests/s of the fastest of the seed's stacks, pypy-3"),
+                text);
+    }
+
+    /** Straight and behind-nginx configurations of one run are never set against each other. */
+    @Test
+    void aConclusionComparesOneDeployment() {
+        List<Row> both = List.of(peer("node", Phase.warm, 300), peer("node-cluster-2-nginx", Phase.warm, 900),
+                peer("node-cluster-2", Phase.warm, 200));
+        assertTrue(PeerFindings.render(both).contains("Node without cluster is its best on the write test: warm: holds"),
+                PeerFindings.render(both));
+        List<Row> nginx = List.of(peer("node-nginx", Phase.warm, 300), peer("node-cluster-2-nginx", Phase.warm, 900));
+        assertTrue(PeerFindings.render(nginx).contains("warm: does NOT hold (node-nginx 300/s, node-cluster-2-nginx 900/s)"),
+                PeerFindings.render(nginx));
+    }
+
     @Test
     void aRefusedRowTakesNoPartInAFinding() {
         List<Row> rows = new ArrayList<>(List.of(peer("node", Phase.warm, 300), new Row("node-cluster-2",

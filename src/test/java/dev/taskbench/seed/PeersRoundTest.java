@@ -13,6 +13,7 @@ import dev.taskbench.db.TestDatabase;
 import dev.taskbench.load.Poster;
 import dev.taskbench.load.RawClient;
 import dev.taskbench.loop.CounterLoop;
+import dev.taskbench.net.NginxFront;
 import dev.taskbench.seed.peers.Peer;
 import dev.taskbench.seed.peers.PeerProcess;
 import dev.taskbench.seed.peers.PeerStacks;
@@ -121,6 +122,51 @@ class PeersRoundTest {
     void djangoOnPypyWritesRowsThatAreReadBack() throws Exception {
         assumeInstalled(Peer.Stack.pypy);
         writesAreReadBack("pypy-1");
+    }
+
+    /** The seed's deployment: the same writes through nginx in front of the stack, rows read back. */
+    @Test
+    void nodeBehindNginxWritesRowsThatAreReadBack() throws Exception {
+        assumeInstalled(Peer.Stack.node);
+        assumeTrue(NginxFront.find().isPresent(), "nginx is not installed (apt-get install nginx)");
+        writesAreReadBack("node-nginx");
+    }
+
+    @Test
+    void djangoBehindNginxWritesRowsThatAreReadBack() throws Exception {
+        assumeInstalled(Peer.Stack.django);
+        assumeTrue(NginxFront.find().isPresent(), "nginx is not installed (apt-get install nginx)");
+        writesAreReadBack("django-1-persistent-nginx");
+    }
+
+    /**
+     * The CPU round of the seed's stacks at two worker counts beside a JVM flag set, in the write
+     * round's layout: every answer is the loop's sum; a stack this machine lacks is one line, the rest runs.
+     */
+    @Test
+    void theCpuRoundRunsEachInstalledStackBesideTheJvm() throws Exception {
+        assumeInstalled(Peer.Stack.node);
+        PeersRound.Plan plan = new PeersRound.Plan(Peer.parse("node,django-1,pypy-1"), PROJECT, START);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+        SeedSettings o = SeedSettingsTest.of();
+        PeerStacks stacks = new PeerStacks(PROJECT);
+        List<PeersCpu.Cell> peers = PeersCpu.run(TestDatabase.info(), plan, stacks, o, List.of(1, 2), 1, 1, out);
+        CpuRound.Plan jvm = CpuRoundTest.plan(CpuRound.FLAG_SETS, "c2", CpuRound.WORKERS, "1,2", CpuRound.SECONDS, "1");
+        List<CpuRound.Cell> jvmCells = CpuRound.run(TestDatabase.info(), o, jvm, out);
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of("node", "node-cluster-2", "django-1", "django-2", "pypy-1", "pypy-2"),
+                peers.stream().map(c -> c.peer().name()).toList(), said);
+        for (PeersCpu.Cell c : peers) {
+            boolean here = stacks.missing(c.peer().stack()).isEmpty();
+            assertTrue(here ? c.result() != null && c.result().operations() >= o.users() : c.refused() != null,
+                    c + "\n" + said);
+        }
+        String table = PeersCpu.render(PeersCpu.rows(jvmCells, peers, List.of(1, 2), 1), o.users());
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("cpu   taskbench (JVM)") && l.contains("c2 platform-2")),
+                table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("cpu   Node/Express, PM2") && l.contains(" node ")
+                && l.contains("41.7/s (1 process)") && l.endsWith("x")), table);
     }
 
     /** The seed's CPU route: its loop, the answer the JVM's gives. */

@@ -40,7 +40,10 @@ class SeedFiguresTest {
         assertEquals(86, seconds(SeedFigures.PYPY, "1 worker", Round.cpu));
         assertEquals(950, seconds(SeedFigures.CPYTHON, "3 workers", Round.cpu));
         assertEquals(36, seconds(SeedFigures.PYPY, "3 workers", Round.cpu));
+        assertEquals(60, seconds(SeedFigures.NODE, "3 workers", Round.cpu));
         assertEquals(40, seconds(SeedFigures.NODE, "6 workers", Round.cpu));
+        assertEquals(36, SeedFigures.peerCpu("pypy-3").orElseThrow().seconds());
+        assertEquals(60, SeedFigures.peerCpu("node-cluster-3").orElseThrow().seconds());
         assertEquals(600, seconds(SeedFigures.CPYTHON, "6 workers", Round.cpu));
         assertEquals(20, seconds(SeedFigures.PYPY, "6 workers", Round.cpu));
     }

@@ -18,8 +18,11 @@ import java.util.stream.Stream;
  * @param workers PM2's {@code -i} (0: no cluster, -1: N-1) or gunicorn's {@code --workers}
  * @param greenlets gevent's {@code --worker-connections}, 0 for sync workers and Node
  * @param persistent Django keeps its connections ({@code CONN_MAX_AGE} > 0) instead of a new one per request
+ * @param nginx the load goes through nginx in front of it, as the seed deployed it (the name ends in {@link #NGINX})
  */
-public record Peer(String name, Stack stack, int workers, int greenlets, boolean persistent) {
+public record Peer(String name, Stack stack, int workers, int greenlets, boolean persistent, boolean nginx) {
+    /** What a name ends with to put nginx in front. */
+    public static final String NGINX = "-nginx";
     /** Seconds a persistent Django connection lives ({@code CONN_MAX_AGE}); longer than any round. */
     static final int CONN_MAX_AGE = 600;
 
@@ -47,30 +50,43 @@ public record Peer(String name, Stack stack, int workers, int greenlets, boolean
     public static final List<Peer> ALL = all();
 
     private static List<Peer> all() {
-        List<Peer> seed = List.of(new Peer("node", Stack.node, 0, 0, false),
-                new Peer("node-cluster-2", Stack.node, 2, 0, false),
-                new Peer("node-cluster-auto", Stack.node, -1, 0, false),
+        List<Peer> seed = List.of(new Peer("node", Stack.node, 0, 0, false, false),
+                new Peer("node-cluster-2", Stack.node, 2, 0, false, false),
+                new Peer("node-cluster-auto", Stack.node, -1, 0, false, false),
                 django(1, 0), django(2, 0), django(3, 0), django(9, 0),
                 django(9, 1000), django(4, 500), django(1, 1000),
                 pypy(1), pypy(2), pypy(9));
         List<Peer> all = new ArrayList<>(seed);
         seed.stream().filter(p -> p.stack != Stack.node)
-                .forEach(p -> all.add(new Peer(p.name + "-persistent", p.stack, p.workers, p.greenlets, true)));
+                .forEach(p -> all.add(new Peer(p.name + "-persistent", p.stack, p.workers, p.greenlets, true, false)));
         return List.copyOf(all);
     }
 
     private static Peer django(int workers, int greenlets) {
         String name = greenlets == 0 ? "django-" + workers : "django-gevent-" + greenlets + "x" + workers;
-        return new Peer(name, Stack.django, workers, greenlets, false);
+        return new Peer(name, Stack.django, workers, greenlets, false, false);
     }
 
     private static Peer pypy(int workers) {
-        return new Peer("pypy-" + workers, Stack.pypy, workers, 0, false);
+        return new Peer("pypy-" + workers, Stack.pypy, workers, 0, false, false);
+    }
+
+    /**
+     * {@code stack} with {@code workers} processes for the seed's CPU round: Node without cluster
+     * for 1, else a PM2 cluster of that many; gunicorn sync workers on CPython or PyPy.
+     */
+    public static Peer cpu(Stack stack, int workers) {
+        return switch (stack) {
+            case node -> workers == 1 ? ALL.get(0) : new Peer("node-cluster-" + workers, stack, workers, 0, false, false);
+            case django -> new Peer("django-" + workers, stack, workers, 0, false, false);
+            case pypy -> new Peer("pypy-" + workers, stack, workers, 0, false, false);
+        };
     }
 
     /** What {@code -Dtaskbench.seed.peers} takes, for its one-line errors. */
     public static final String TAKES = "all, none, or a comma-separated list of: "
-            + String.join(", ", ALL.stream().map(Peer::name).toList());
+            + String.join(", ", ALL.stream().map(Peer::name).toList()) + "; any of them with " + NGINX
+            + " appended runs behind nginx";
 
     /**
      * The configurations {@code spec} names: {@code all}, {@code none} (or blank) for none, or a
@@ -96,8 +112,16 @@ public record Peer(String name, Stack stack, int workers, int greenlets, boolean
     }
 
     private static Peer named(String name) {
-        return ALL.stream().filter(p -> p.name.equals(name)).findFirst().orElseThrow(() -> bad(name,
-                "no such configuration; did you mean " + nearest(name) + "? It takes " + TAKES));
+        boolean nginx = name.endsWith(NGINX);
+        String base = nginx ? name.substring(0, name.length() - NGINX.length()) : name;
+        Peer p = ALL.stream().filter(x -> x.name.equals(base)).findFirst().orElseThrow(() -> bad(name,
+                "no such configuration; did you mean " + nearest(base) + (nginx ? NGINX : "") + "? It takes " + TAKES));
+        return nginx ? new Peer(name, p.stack, p.workers, p.greenlets, p.persistent, true) : p;
+    }
+
+    /** Its name without {@link #NGINX}: the configuration the seed ran (behind its nginx). */
+    public String seedName() {
+        return nginx ? name.substring(0, name.length() - NGINX.length()) : name;
     }
 
     /** The configuration name fewest edits away from {@code name}. */
@@ -116,7 +140,7 @@ public record Peer(String name, Stack stack, int workers, int greenlets, boolean
             List<String> pm2 = List.of("node_modules/.bin/pm2-runtime", "start", "app.js");
             return workers == 0 ? pm2 : Stream.concat(pm2.stream(), Stream.of("-i", String.valueOf(workers))).toList();
         }
-        List<String> cmd = new ArrayList<>(List.of(stack == Stack.pypy ? "pypy3" : PeerStacks.PYTHON.toString(), "-m",
+        List<String> cmd = new ArrayList<>(List.of(stack == Stack.pypy ? PeerStacks.pypy() : PeerStacks.PYTHON.toString(), "-m",
                 "gunicorn", "task_management.wsgi", "-b", "127.0.0.1:" + port, "--workers=" + workers));
         if (greenlets > 0) {
             cmd.addAll(List.of("--worker-class=gevent", "--worker-connections=" + greenlets));
@@ -136,6 +160,7 @@ public record Peer(String name, Stack stack, int workers, int greenlets, boolean
             case django, pypy -> (greenlets > 0 ? "gevent " + greenlets + " x " : "") + workers + " worker"
                     + (workers == 1 ? "" : "s");
         };
-        return how + (persistent ? ", persistent connections" : stack == Stack.node ? "" : ", a connection per request");
+        return how + (persistent ? ", persistent connections" : stack == Stack.node ? "" : ", a connection per request")
+                + (nginx ? ", behind nginx" : "");
     }
 }

@@ -22,6 +22,8 @@ public final class PeerStacks {
     public static final Path PYTHON = Path.of("/usr/bin/python3");
     /** Where the install script builds psycopg2cffi for PyPy, under the project. */
     public static final String PYPY_PATH = "peers/django/build/pypy";
+    /** PyPy's name, looked for on the PATH and then where Debian's pypy3 package puts it. */
+    static final String PYPY = "pypy3";
     /** What every missing stack's line ends with. */
     static final String INSTALL = "; scripts/peers/install installs it";
 
@@ -43,7 +45,7 @@ public final class PeerStacks {
             case django -> python(PYTHON.toString(), "import django, rest_framework, gunicorn, gevent, psycopg2", null,
                     "Django on CPython is not installed (Debian's python3-django, python3-djangorestframework, gunicorn,"
                             + " python3-gevent, python3-psycopg2)");
-            case pypy -> pypy();
+            case pypy -> pypyMissing();
         };
     }
 
@@ -61,11 +63,16 @@ public final class PeerStacks {
         return Optional.empty();
     }
 
-    private Optional<String> pypy() {
-        if (Processes.onPath("pypy3").isEmpty()) {
-            return Optional.of("PyPy is not installed (pypy3 is not on the PATH)" + INSTALL);
+    /** The pypy3 that runs Django on PyPy: found on the PATH or at Debian's place, else its bare name. */
+    public static String pypy() {
+        return Processes.installed(PYPY).map(Path::toString).orElse(PYPY);
+    }
+
+    private Optional<String> pypyMissing() {
+        if (Processes.installed(PYPY).isEmpty()) {
+            return Optional.of("PyPy is not installed (no pypy3 on the PATH or in /usr/bin)" + INSTALL);
         }
-        return python("pypy3", "import psycopg2cffi, django, rest_framework, gunicorn",
+        return python(pypy(), "import psycopg2cffi, django, rest_framework, gunicorn",
                 project.resolve(PYPY_PATH).toString(), "PyPy has no PostgreSQL driver (psycopg2cffi built for pypy3 in "
                         + PYPY_PATH + ") or no Django");
     }

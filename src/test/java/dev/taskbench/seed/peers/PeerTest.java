@@ -50,8 +50,33 @@ class PeerTest {
                 "--workers=4", "--worker-class=gevent", "--worker-connections=500"),
                 Peer.parse("django-gevent-500x4").get(0).command(8001));
         Peer pypy = Peer.parse("pypy-9-persistent").get(0);
-        assertEquals("pypy3", pypy.command(1).get(0));
+        assertTrue(pypy.command(1).get(0).endsWith("pypy3"), pypy.command(1).toString());
         assertTrue(pypy.persistent() && pypy.workers() == 9 && pypy.stack() == Peer.Stack.pypy);
+    }
+
+    /** Any name with -nginx appended is the same configuration behind nginx, the seed's deployment. */
+    @Test
+    void nginxIsANameSuffix() {
+        Peer p = Peer.parse("django-9-persistent-nginx").get(0);
+        assertTrue(p.nginx() && p.persistent() && p.workers() == 9, p.toString());
+        assertEquals("django-9-persistent", p.seedName());
+        assertEquals(p.command(1), Peer.parse("django-9-persistent").get(0).command(1));
+        assertTrue(p.describe().endsWith(", behind nginx"), p.describe());
+        assertEquals(List.of("node", "node-nginx"), Peer.parse("node,node-nginx").stream().map(Peer::name).toList());
+        assertTrue(Peer.parse("all").stream().noneMatch(Peer::nginx));
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> Peer.parse("djang-1-nginx"));
+        assertTrue(e.getMessage().contains("did you mean django-1-nginx?"), e.getMessage());
+    }
+
+    /** The CPU round's configurations: Node without cluster for one worker, else PM2's cluster; gunicorn's workers. */
+    @Test
+    void theCpuRoundsConfigurations() {
+        assertEquals(List.of("node", "node-cluster-3", "node-cluster-6"), List.of(1, 3, 6).stream()
+                .map(w -> Peer.cpu(Peer.Stack.node, w).name()).toList());
+        assertEquals(List.of("node_modules/.bin/pm2-runtime", "start", "app.js", "-i", "3"),
+                Peer.cpu(Peer.Stack.node, 3).command(1));
+        assertEquals("--workers=6", Peer.cpu(Peer.Stack.django, 6).command(1).get(6));
+        assertEquals("pypy-3", Peer.cpu(Peer.Stack.pypy, 3).name());
     }
 
     @Test
