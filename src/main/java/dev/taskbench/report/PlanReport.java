@@ -39,7 +39,8 @@ public final class PlanReport {
     private static List<Block> blocks(PlanLog log) {
         long planned = log.rows().stream().filter(PlanLog.Planned::fromHistory).count();
         int runs = log.runs().size();
-        String summary = planned == 0 ? "Every row (" + log.rows().size() + ") from " + log.source() + "."
+        String summary = planned == 0 ? "Every row (" + log.rows().size() + ") from the profile: no earlier run of"
+                + " its testbed."
                 : planned + " of " + log.rows().size() + " row(s) planned from " + runs + " earlier run"
                         + (runs == 1 ? "" : "s") + " of their testbed, the rest from the profile.";
         return List.of(new Paragraph(summary), new Items("plan-rows", "Rows (" + log.rows().size() + ")",
