@@ -240,6 +240,23 @@ class HistoryPlanTest {
     }
 
     @Test
+    void aCopiedRunFolderCountsOnceAndIsSaidInOneLine() throws Exception {
+        CommandLineOptions user = new CommandLineOptions();
+        RunPlan plan = plan(OPAQUE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        threeRuns(MACHINE, rows, k -> List.of(List.of(99.0, 101.0), List.of(101.0, 99.0), List.of(99.0, 101.0)));
+        Path copy = Files.createDirectories(results.resolve("copies").resolve("20261201-100000-standard"));
+        for (String f : List.of("jmh-default.json", "metadata.json")) {
+            Files.copy(results.resolve("20261201-100000-standard").resolve(f), copy.resolve(f));
+        }
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertTrue(row.why().contains("from 3 earlier runs"), row.why());
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, said.lines().count(), said);
+        assertTrue(said.contains("holds run 20261201-100000-standard again; skipping it"), said);
+    }
+
+    @Test
     void theEstimateIsPlannedFromTheRunsAndStartsEachRowAtItsForks() throws Exception {
         CommandLineOptions user = new CommandLineOptions();
         RunPlan plan = plan(OPAQUE, user);
