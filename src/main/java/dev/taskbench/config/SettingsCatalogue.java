@@ -148,6 +148,10 @@ public final class SettingsCatalogue {
             "the profile's (standard 8, full 15, smoke and steady 0)", "a whole number 0..1000",
             "The most forks a row gets under the stop rule; 0 turns the rule off (the profile's fixed forks).",
             EnumSet.of(Use.run));
+    public static final Setting PLAN_HISTORY = user("taskbench.plan.history", null, "true", TRUE_FALSE,
+            "Plans each row's starting forks, iterations and warm-up from earlier runs of the same testbed (their"
+                    + " variance between and within forks, and a steady run's warm-up); false plans every row from the"
+                    + " profile.", EnumSet.of(Use.run));
     public static final Setting RERUNS = user("taskbench.rerun.max", null, "the profile's (standard and full 2, else 0)",
             "a whole number 0..10",
             "Times a suspect fork (the machine busy beside it, or far from its row's other forks) is re-run; the replaced"

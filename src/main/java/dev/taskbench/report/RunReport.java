@@ -30,8 +30,9 @@ import java.util.OptionalInt;
 /**
  * What a run says: its flag sets, the findings first, then every row (per benchmark method a
  * chart, folded away, then the table, with why each row stopped at its forks when the run says),
- * the rows whose forks land in more than one mode, the forks re-run, how many forks the rows got
- * and a steady run's steady state per fork before them, then links to its flame graphs when it was profiled.
+ * the rows whose forks land in more than one mode, the forks re-run, how many forks the rows got, what
+ * each row was planned and why, and a steady run's steady state per fork before them, then links to its
+ * flame graphs when it was profiled.
  */
 public final class RunReport {
     /** The metadata key of the adaptive cap ({@code taskbench.adaptive.maxForks}) a run was given. */
@@ -55,6 +56,7 @@ public final class RunReport {
         ModesReport.of(run).ifPresent(blocks::add);
         ForksReport.of(run).ifPresent(blocks::add);
         StopsReport.of(run).ifPresent(blocks::add);
+        PlanReport.of(run).ifPresent(blocks::add);
         SteadyReport.of(run).ifPresent(blocks::add);
         blocks.add(rows(RunSummary.of(run, criteria), criteria, cap(run), StopLog.of(run.metadata())));
         ProfileLinks.of(run.source()).ifPresent(blocks::add);

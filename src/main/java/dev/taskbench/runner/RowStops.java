@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * Forks until each row is decided, in a run without a baseline jar: the rounds gave every row the
- * rule's minimum; then, round by round, every row whose {@link StopRule} does not hold yet gets one
- * more fork, until it holds or the row reaches the cap. A benchmark method's open rows share one
+ * rule's minimum; then, round by round, every row short of the forks its history starts it at
+ * ({@link HistoryPlan}) or whose {@link StopRule} does not hold yet gets one more fork, until it holds or the row reaches the cap. A benchmark method's open rows share one
  * JMH invocation ({@link RowForks}); a row caught in that product keeps its extra fork, and every
  * row is judged on all its forks each round. Runs after {@link SuspectReruns}, so the rule reads
  * the forks the findings will; the forks it adds are checked in the fork log, not re-run.
@@ -34,15 +34,18 @@ final class RowStops {
     private final RunPlan plan;
     private final CommandLineOptions user;
     private final Profile profile;
+    private final HistoryPlan history;
     private final Execution execution;
     private final PrintStream out;
 
-    RowStops(RunSettings settings, CommandLineOptions user, RunPlan plan, Execution execution, PrintStream out) {
+    RowStops(RunSettings settings, CommandLineOptions user, RunPlan plan, HistoryPlan history, Execution execution,
+            PrintStream out) {
         this.rule = plan.stops();
         this.criteria = settings.criteria();
         this.plan = plan;
         this.user = user;
         this.profile = settings.request().profile();
+        this.history = history;
         this.execution = execution;
         this.out = out;
     }
@@ -68,8 +71,9 @@ final class RowStops {
             if (open.isEmpty()) {
                 break;
             }
-            out.printf("taskbench: %d row(s) not yet within %s of their median: one more fork each (at most %d)%n",
-                    open.size(), StopRule.percent(rule.width()), rule.maxForks());
+            out.printf("taskbench: %d row(s) not yet within %s of their median, or short of the forks planned from"
+                    + " history: one more fork each (at most %d)%n", open.size(), StopRule.percent(rule.width()),
+                    rule.maxForks());
             for (Planned p : measured.survivors(plan.flagSets())) {
                 List<Judged> ofSet = open.stream().filter(j -> j.flagSet().equals(p.flagSet().name())).toList();
                 for (List<BenchmarkKey> ofOneMethod : RowForks.byMethod(ofSet.stream().map(Judged::key).toList())) {
@@ -116,7 +120,9 @@ final class RowStops {
         for (Map.Entry<String, List<BenchmarkResult>> set : rows(measured).entrySet()) {
             for (BenchmarkResult r : set.getValue()) {
                 int forks = r.forks().length;
-                out.add(new Judged(set.getKey(), r.key(), forks, rule.judge(RunSummary.median(r, criteria), forks)));
+                int start = history.startForks(set.getKey(), r.key(), rule.minForks());
+                out.add(new Judged(set.getKey(), r.key(), forks, rule.judge(RunSummary.median(r, criteria), forks,
+                        start)));
             }
         }
         return out;

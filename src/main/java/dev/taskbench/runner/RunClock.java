@@ -69,10 +69,16 @@ final class RunClock {
      * @param planned each benchmark's rows in each flag set
      * @param sides 2 beside a baseline jar (each fork has its twin), else 1
      * @param flagSets the flag sets that run
+     * @param planRuns the earlier runs the rows' forks, iterations and warm-up are planned from ({@link HistoryPlan})
      */
-    record Estimate(List<Timed> planned, int sides, int flagSets) {
+    record Estimate(List<Timed> planned, int sides, int flagSets, Set<String> planRuns) {
         Estimate {
             planned = List.copyOf(planned);
+            planRuns = Set.copyOf(planRuns);
+        }
+
+        Estimate(List<Timed> planned, int sides, int flagSets) {
+            this(planned, sides, flagSets, Set.of());
         }
 
         double seconds() {
@@ -87,9 +93,9 @@ final class RunClock {
             return planned.stream().mapToInt(p -> p.forks(sides)).sum();
         }
 
-        /** The earlier runs the timed rows are planned from. */
+        /** The earlier runs the timed rows, and the rows' plans, are planned from. */
         int earlierRuns() {
-            Set<String> runs = new HashSet<>();
+            Set<String> runs = new HashSet<>(planRuns);
             planned.forEach(p -> p.timed().ifPresent(t -> runs.addAll(t.runs())));
             return runs.size();
         }
@@ -112,7 +118,8 @@ final class RunClock {
             int runs = earlierRuns();
             String earlier = runs + " earlier run" + plural(runs) + " of this testbed";
             if (timed == 0) {
-                return "from the profile: no earlier run of this testbed";
+                return planRuns.isEmpty() ? "from the profile: no earlier run of this testbed"
+                        : "rows planned from " + earlier + ", fork times from the profile";
             }
             return timed == rows() ? "planned from " + earlier
                     : timed + " rows planned from " + earlier + ", " + (rows() - timed) + " from the profile";
@@ -158,6 +165,30 @@ final class RunClock {
             n *= given.map(Collection::size).orElse(pinned != null ? pinned.size() : p.getValue().length);
         }
         return n;
+    }
+
+    /**
+     * The rows as {@code plan} starts them: each benchmark's rows split by the forks their history
+     * starts them at. Their iterations are the plan's already, as its passes hold them.
+     */
+    static List<Rows> planned(List<Rows> rows, HistoryPlan plan) {
+        List<Rows> out = new ArrayList<>();
+        for (Rows r : rows) {
+            Map<Integer, Integer> byForks = plan.forksOf(r.flagSet(), r.benchmark());
+            if (byForks.isEmpty()) {
+                out.add(r);
+                continue;
+            }
+            byForks.forEach((forks, n) -> out.add(new Rows(r.flagSet(), r.benchmark(), r.testbed(), n, forks,
+                    r.iterations(), r.iterationSeconds())));
+        }
+        return out;
+    }
+
+    /** The same, with the earlier runs the rows are planned from. */
+    static Estimate estimate(List<Rows> rows, int sides, int flagSets, ForkTimes history, Set<String> planRuns) {
+        Estimate e = estimate(rows, sides, flagSets, history);
+        return new Estimate(e.planned(), sides, flagSets, planRuns);
     }
 
     /** Each benchmark's fork time from earlier runs where they timed it, else from the model. */

@@ -49,6 +49,8 @@ final class RunProgress implements ForkLoad.Listener {
     private double plannedSecondsDone;
     /** Null while the planned forks run; else the phase adding forks beyond them. */
     private String phase;
+    /** Whether the phase's forks count as planned while there are planned forks left. */
+    private boolean phasePlannedFirst;
     private long phaseStart;
 
     RunProgress(RunClock.Estimate plan, Optional<Duration> every, PrintStream out, LongSupplier nanos) {
@@ -62,13 +64,14 @@ final class RunProgress implements ForkLoad.Listener {
 
     /**
      * Plans the run, says how long it will take, and from now on hears of each fork's end
-     * ({@link ForkLoad}); {@code started} is the run's metadata as it starts, whose testbed keys the rows.
+     * ({@link ForkLoad}); {@code started} is the run's metadata as it starts, whose testbed keys the rows, and
+     * {@code history} where each row starts.
      */
-    static RunProgress start(RunSettings settings, CommandLineOptions user, RunPlan plan, Map<String, Object> started,
-            PrintStream out) {
-        List<RunClock.Rows> rows = RunClock.rows(plan, user, RowTestbeds.of(started));
+    static RunProgress start(RunSettings settings, CommandLineOptions user, RunPlan plan, HistoryPlan history,
+            Map<String, Object> started, PrintStream out) {
+        List<RunClock.Rows> rows = RunClock.planned(RunClock.rows(plan, user, RowTestbeds.of(started)), history);
         RunClock.Estimate estimate = RunClock.estimate(rows, plan.baseline() != null ? 2 : 1, plan.flagSets().size(),
-                ForkTimes.read(settings.resultsRoot()));
+                ForkTimes.read(settings.resultsRoot()), history.runs());
         out.println(estimate.line(onTop(settings, plan)));
         RunProgress progress = new RunProgress(estimate, settings.progress(), out, System::nanoTime);
         ForkLoad.listen(progress);
@@ -122,8 +125,17 @@ final class RunProgress implements ForkLoad.Listener {
 
     /** From now on forks are beyond the plan: {@code name} says what adds them (re-runs, fork pairs). */
     synchronized void phase(String name) {
+        phase(name, false);
+    }
+
+    /**
+     * The same; where {@code plannedFirst}, the phase's forks count as planned while their benchmark has
+     * planned forks left: the forks a row's history starts it at beyond the rounds' come in this phase.
+     */
+    synchronized void phase(String name, boolean plannedFirst) {
         closePhase();
         phase = name;
+        phasePlannedFirst = plannedFirst;
         phaseStart = nanos.getAsLong();
     }
 
@@ -187,7 +199,7 @@ final class RunProgress implements ForkLoad.Listener {
      */
     private void credit(String flagSet, String benchmark, int forks) {
         int done = doneByBenchmark.getOrDefault(benchmark, 0);
-        if (phase != null || done + forks > plannedForks(benchmark)) {
+        if (phase != null && !phasePlannedFirst || done + forks > plannedForks(benchmark)) {
             extra += forks;
             if (phase != null) {
                 phaseForks.merge(phase, forks, Integer::sum);

@@ -46,13 +46,16 @@ import java.util.Optional;
  *                     to find one fork of its fastest and one of its slowest mode ({@link ModeProfiles}); 0 off
  * @param progress {@code -Dtaskbench.progress} and {@code -Dtaskbench.progress.every}: the most time between two
  *                 of the whole run's progress lines (zero: each fork); empty: no progress lines
+ * @param planHistory {@code -Dtaskbench.plan.history}: plan each row from earlier runs of its testbed
+ *                    ({@link HistoryPlan}); false: from the profile
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
         String base, Path baselineJar, Criteria criteria, boolean acrossTestbeds, int adaptiveForks,
         StopRule stopRule, int reruns, List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir,
         Duration lockWait, Duration roundTrip, boolean debug, Profiling profiling,
-        Optional<ProfileEvent> profileRegressions, int explainModes, Optional<Duration> progress) {
+        Optional<ProfileEvent> profileRegressions, int explainModes, Optional<Duration> progress,
+        boolean planHistory) {
 
     public static final String FLAGSETS = FlagSets.SETTING;
     public static final String FLAGSETS_FILE = FlagSets.FILE_SETTING;
@@ -66,6 +69,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
     public static final String ADAPTIVE_FORKS = SettingsCatalogue.ADAPTIVE_FORKS.key();
     public static final String CANDIDATE_JVM_ARGS = SettingsCatalogue.CANDIDATE_JVM_ARGS.key();
     public static final String ROUND_TRIP = SettingsCatalogue.DB_ROUND_TRIP.key();
+    public static final String PLAN_HISTORY = SettingsCatalogue.PLAN_HISTORY.key();
     /**
      * Re-runs of a suspect fork in standard and full: one more after a re-run that was disturbed too.
      * Smoke only proves things run; steady keeps every fork, since a fork that never settles is its answer.
@@ -112,7 +116,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 Duration.ofMillis(s.integer(SettingsCatalogue.DB_ROUND_TRIP, 0, 0, 10_000)), s.flag(DEBUG, null, false),
                 Profiling.from(s), ProfileEvent.regressions(s), s.integer(SettingsCatalogue.MODES_EXPLAIN.key(), null,
                         request.profile().keepsDeclaredPlans() ? DEFAULT_EXPLAIN_MODES : 0, 0, 100),
-                progress(s, System.console() != null));
+                progress(s, System.console() != null), s.flag(SettingsCatalogue.PLAN_HISTORY, true));
     }
 
     /**

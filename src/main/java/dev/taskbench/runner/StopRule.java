@@ -1,6 +1,7 @@
 package dev.taskbench.runner;
 
 import dev.taskbench.compare.Interval;
+import dev.taskbench.history.VarianceSplit;
 import dev.taskbench.results.StopLog;
 import java.util.Locale;
 
@@ -36,7 +37,18 @@ record StopRule(double width, int minForks, int maxForks) {
 
     /** The rule on a row with {@code forks} forks whose median has this interval. */
     Decision judge(Interval median, int forks) {
+        return judge(median, forks, minForks);
+    }
+
+    /**
+     * The same for a row its history starts at {@code start} forks ({@link HistoryPlan}): it is not
+     * judged before it has them.
+     */
+    Decision judge(Interval median, int forks, int start) {
         double w = relativeWidth(median);
+        if (forks < Math.min(start, maxForks)) {
+            return new Decision(false, null, "planned " + start + " forks from history, " + forks + " so far");
+        }
         if (forks >= minForks && w <= width) {
             return new Decision(true, StopLog.Kind.WIDTH, "width " + percent(w) + " <= " + percent(width) + " after "
                     + forks + " forks");
@@ -45,6 +57,11 @@ record StopRule(double width, int minForks, int maxForks) {
             return new Decision(true, StopLog.Kind.CAP, "cap " + maxForks + " forks reached, width " + percent(w));
         }
         return new Decision(false, null, "width " + percent(w) + " > " + percent(width) + " after " + forks + " forks");
+    }
+
+    /** The forks a row whose fork means vary by {@code forkVariance} (relative) needs for the width, within the rule's. */
+    int forksFor(double forkVariance) {
+        return Math.max(minForks, Math.min(maxForks, VarianceSplit.forksFor(width, forkVariance)));
     }
 
     /** "width <= 10% of the median, 3 to 8 forks". */

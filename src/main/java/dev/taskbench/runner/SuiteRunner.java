@@ -6,6 +6,8 @@ import dev.taskbench.config.Settings;
 import dev.taskbench.history.ForkHistory;
 import dev.taskbench.results.ForkLog;
 import dev.taskbench.results.ModeExplanations;
+import dev.taskbench.results.PlanLog;
+import dev.taskbench.results.RowTestbeds;
 import dev.taskbench.results.StopLog;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * per flag set, the metadata and, for several flag sets, a pivot table.
  *
  * <p>A run goes through phases, each a class that takes what the one before answered:
- * {@link Planner} decides everything before anything runs ({@link RunPlan}); {@link RunSite}
+ * {@link Planner} decides everything before anything runs ({@link RunPlan}); {@link HistoryPlan} sets each
+ * row's starting forks, iterations and warm-up from earlier runs of its testbed; {@link RunSite}
  * holds the run's name, folder and database until it ends; {@link Execution} runs the rounds
  * ({@link Measurements}); {@link SuspectReruns} re-runs forks the machine disturbed or that stand
  * alone far from their row or its history; {@link RowStops} adds forks to each row until its interval is narrow
@@ -89,20 +92,27 @@ public final class SuiteRunner {
         }
     }
 
-    /** The phases of a run, in order, on the site it holds. */
-    private int run(RunPlan plan, RunSite site) throws RunnerException, IOException {
+    /**
+     * The phases of a run, in order, on the site it holds: the rows are planned from history once the
+     * testbed they run on is known (the metadata as the run starts), and everything after runs that plan.
+     */
+    private int run(RunPlan profiled, RunSite site) throws RunnerException, IOException {
+        Map<String, Object> started = new Publishing(settings, store, profiled, site, out, err)
+                .started(new Execution(settings, user, profiled, site, out).forkJvmArgs());
+        HistoryPlan history = HistoryPlan.of(settings, user, profiled, RowTestbeds.of(started), err);
+        history.say(out);
+        RunPlan plan = history.apply(profiled);
         Execution execution = new Execution(settings, user, plan, site, out);
         FlameGraphs flameGraphs = new FlameGraphs(settings, user, plan, site, out);
         Publishing publishing = new Publishing(settings, store, plan, site, out, err);
-        Map<String, Object> started = publishing.started(execution.forkJvmArgs());
-        RunProgress clock = RunProgress.start(settings, user, plan, started, out);
+        RunProgress clock = RunProgress.start(settings, user, plan, history, started, out);
         Measurements measured = execution.rounds(clock);
         SuspectReruns reruns = new SuspectReruns(settings, plan, execution,
                 ForkHistory.read(settings.resultsRoot(), started), out);
         clock.phase("re-runs");
         reruns.settle(measured);
-        clock.phase("more forks");
-        StopLog stops = new RowStops(settings, user, plan, execution, out).addForksUntilDecided(measured);
+        clock.phase("more forks", true);
+        StopLog stops = new RowStops(settings, user, plan, history, execution, out).addForksUntilDecided(measured);
         clock.phase("fork pairs");
         StopLog pairs = new AdaptiveForks(settings, plan, execution, out).addForksWhereUndecided(measured);
         out.println(clock.end());
@@ -114,6 +124,7 @@ public final class SuiteRunner {
         Map<String, Object> metadata = publishing.metadata(started, measured, profiles, forks,
                 stops != null ? stops : pairs, modes);
         metadata.put(RunProgress.METADATA_KEY, clock.metadata());
+        metadata.put(PlanLog.METADATA_KEY, history.log());
         Path published = publishing.publish(written, metadata);
         return publishing.verdict(measured, written, published, flameGraphs);
     }

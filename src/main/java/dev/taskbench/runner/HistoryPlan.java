@@ -1,0 +1,353 @@
+package dev.taskbench.runner;
+
+import dev.taskbench.history.ForkTimes;
+import dev.taskbench.history.RowHistory;
+import dev.taskbench.history.VarianceSplit;
+import dev.taskbench.report.PlanReport;
+import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.PlanLog;
+import dev.taskbench.results.RowKey;
+import dev.taskbench.results.RowTestbeds;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * Each row's forks, iterations and warm-up, planned before the first fork from earlier runs of the
+ * testbed it depends on ({@link RowHistory}); a row without them keeps the profile's.
+ *
+ * <ul>
+ * <li>Iterations: Kalibera and Jones' optimal count from the row's variance split and what a fork
+ * costs beyond its measurement against one iteration ({@link VarianceSplit#optimalIterations}),
+ * rounded up, 1 to {@value #MAX_ITERATIONS}.
+ * <li>Forks: where the stop rule starts the row, the forks its fork-to-fork spread needs for the
+ * rule's width within the rule's minimum and cap; the rule still decides when it stops.
+ * <li>Warm-up: the newest steady run's time to steady state ({@value #STEADY_PERCENTILE}th
+ * percentile of the forks that reached one, plus one of its iterations), in the row's warm-up
+ * iterations; kept when fewer than half its forks ever settled.
+ * </ul>
+ * The user's {@code -wi/-w}, {@code -i/-r} and {@code -f} win. The rows of one benchmark method
+ * share one JMH invocation, so they run the most iterations and warm-up any of them needs.
+ */
+final class HistoryPlan {
+    /** The most measurement iterations a fork gets: past them, a fork's mean is as good as its true one. */
+    static final int MAX_ITERATIONS = 10;
+    /** The share of settled forks the warm-up covers. */
+    static final int STEADY_PERCENTILE = 75;
+
+    /**
+     * One row's plan: what its method runs ({@code forks} its own start), and why.
+     *
+     * @param runsWith the iterations and warm-up its method runs
+     * @param own the measurement iterations and warm-up iterations its own history asks for
+     * @param from the earlier runs it was planned from
+     */
+    record Row(String flagSet, BenchmarkKey key, String testbed, int forks, PassPlan.Iterations runsWith, Own own,
+            Set<String> from, String why) {
+    }
+
+    /** What a row's own history asks of its iterations, before its method's rows share one invocation. */
+    record Own(int iterations, int warmupIterations) {
+    }
+
+    /** Why every row keeps the profile's plan; null when rows are planned from history. */
+    private final String off;
+    private final List<Row> rows;
+    private final Map<String, PassPlan.Iterations> byBenchmark;
+
+    private HistoryPlan(String off, List<Row> rows, Map<String, PassPlan.Iterations> byBenchmark) {
+        this.off = off;
+        this.rows = List.copyOf(rows);
+        this.byBenchmark = Map.copyOf(byBenchmark);
+    }
+
+    /**
+     * The run's plan: from the history under the results folder where the run plans from history, else the
+     * profile's with the reason; a folder that cannot be read is said on {@code err}.
+     */
+    static HistoryPlan of(RunSettings settings, CommandLineOptions user, RunPlan plan, RowTestbeds testbeds,
+            PrintStream err) {
+        Optional<String> off = off(settings, plan);
+        if (off.isPresent()) {
+            return plan(plan, user, testbeds, RowHistory.NONE, ForkTimes.NONE, "from the profile: " + off.get());
+        }
+        return plan(plan, user, testbeds, RowHistory.read(settings.resultsRoot(), err),
+                ForkTimes.read(settings.resultsRoot()), null);
+    }
+
+    /** Why a run plans nothing from history, if it does not. */
+    private static Optional<String> off(RunSettings settings, RunPlan plan) {
+        if (!settings.planHistory()) {
+            return Optional.of("-D" + RunSettings.PLAN_HISTORY + "=false");
+        }
+        if (!plan.rows().profile().keepsDeclaredPlans()) {
+            return Optional.of("the " + plan.rows().profile().id() + " profile plans its own forks and iterations");
+        }
+        if (plan.baseline() != null) {
+            return Optional.of("beside a baseline jar the comparison decides the forks");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every row of the plan, planned from {@code history} and {@code times}; {@code off} (null: none) is why
+     * every row keeps the profile's.
+     */
+    static HistoryPlan plan(RunPlan plan, CommandLineOptions user, RowTestbeds testbeds, RowHistory history,
+            ForkTimes times, String off) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, BenchmarkListEntry> entries = new LinkedHashMap<>();
+        Map<String, PassPlan.Iterations> passes = new HashMap<>();
+        for (Planned p : plan.flagSets()) {
+            String set = p.flagSet().name();
+            for (BenchmarkListEntry e : JdkFilter.of(plan.selected(), p.feature(), set).kept()) {
+                Optional<PassPlan.Iterations> it = passOf(plan.passes(), e.getUsername());
+                if (it.isEmpty()) {
+                    continue;
+                }
+                entries.put(e.getUsername(), e);
+                passes.put(e.getUsername(), it.get());
+                String testbed = testbeds.key(e.getUsername());
+                Optional<ForkTimes.Timing> timing = times.of(testbed, set, e.getUsername());
+                for (BenchmarkKey key : keys(e, it.get().params(), user)) {
+                    rows.add(off != null ? profile(set, key, testbed, it.get(), forks(plan, user), off)
+                            : row(set, key, testbed, e, it.get(), plan.stops(), forks(plan, user), user, history,
+                                    timing));
+                }
+            }
+        }
+        Map<String, PassPlan.Iterations> byBenchmark = shared(rows, passes);
+        List<Row> said = rows.stream().map(r -> said(r, byBenchmark.get(r.key().benchmark()),
+                plan.flagSets().size() > 1, entries.get(r.key().benchmark()))).toList();
+        return new HistoryPlan(off, said, byBenchmark);
+    }
+
+    /** The pass that runs a benchmark; empty when the plan leaves it out. */
+    private static Optional<PassPlan.Iterations> passOf(PassPlan passes, String benchmark) {
+        return passes.passes().entrySet().stream().filter(p -> p.getValue().contains(benchmark))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The forks a row gets where nothing plans them: the rule's minimum, the user's, or the profile's. */
+    private static int forks(RunPlan plan, CommandLineOptions user) {
+        return plan.rounds() > 1 ? plan.rounds() : Math.max(1, user.getForkCount().orElse(
+                plan.stops() != null ? plan.stops().minForks() : plan.rows().profile().forks()));
+    }
+
+    private static Row profile(String set, BenchmarkKey key, String testbed, PassPlan.Iterations it, int forks,
+            String why) {
+        return new Row(set, key, testbed, forks, it, new Own(it.measurementIterations(), it.warmupIterations()),
+                Set.of(), why);
+    }
+
+    /** One row from its history, its reasons in a few words each. */
+    static Row row(String set, BenchmarkKey key, String testbed, BenchmarkListEntry e, PassPlan.Iterations it,
+            StopRule rule, int forks, CommandLineOptions user, RowHistory history, Optional<ForkTimes.Timing> timing) {
+        RowKey row = new RowKey(set, key);
+        Set<String> runs = new TreeSet<>();
+        List<String> why = new ArrayList<>();
+        int warmup = warmup(e, it, user, history.steadiness(testbed, row), runs, why);
+        int iterations = it.measurementIterations();
+        Optional<RowHistory.Split> split = history.split(testbed, row);
+        if (split.isEmpty()) {
+            why.add(runs.isEmpty() ? "from the profile: no earlier run of this testbed"
+                    : "forks and iterations from the profile: no earlier standard or full run of this testbed");
+        } else {
+            VarianceSplit s = split.get().split();
+            runs.addAll(split.get().runs());
+            if (!user.getMeasurementIterations().hasValue() && !user.getMeasurementTime().hasValue()
+                    && e.getMode() != Mode.SingleShotTime) {
+                double iteration = Warmups.seconds(it.measurementTime()) + RunClock.ITERATION_OVERHEAD_SECONDS;
+                double fork = timing.map(ForkTimes.Timing::overheadSeconds)
+                        .orElse(RunClock.JVM_START_SECONDS + RunClock.PRE_TOUCH_SECONDS)
+                        + warmup * Warmups.seconds(it.warmupTime());
+                iterations = iterations(s.optimalIterations(fork, iteration));
+            }
+            if (rule != null) {
+                forks = rule.forksFor(s.forkVariance(iterations));
+            }
+            int n = split.get().runs().size();
+            why.add("variance " + Math.round(100 * s.betweenShare()) + "% between forks, from " + n + " earlier run"
+                    + (n == 1 ? "" : "s"));
+        }
+        PassPlan.Iterations runsWith = new PassPlan.Iterations(warmup, it.warmupTime(), iterations,
+                it.measurementTime(), it.params());
+        return new Row(set, key, testbed, forks, runsWith, new Own(iterations, warmup), runs, String.join("; ", why));
+    }
+
+    /** K&J's optimum rounded up, within 1 and the cap. */
+    static int iterations(double optimal) {
+        return optimal >= MAX_ITERATIONS ? MAX_ITERATIONS : Math.max(1, (int) Math.ceil(optimal - 1e-9));
+    }
+
+    /** The row's warm-up iterations: the user's, the steady run's, or as planned; the reason goes to {@code why}. */
+    private static int warmup(BenchmarkListEntry e, PassPlan.Iterations it, CommandLineOptions user,
+            Optional<RowHistory.Steadiness> steady, Set<String> runs, List<String> why) {
+        if (user.getWarmupIterations().hasValue() || user.getWarmupTime().hasValue()) {
+            why.add("warm-up: your -wi/-w");
+            return it.warmupIterations();
+        }
+        if (steady.isEmpty() || e.getMode() == Mode.SingleShotTime) {
+            return it.warmupIterations();
+        }
+        RowHistory.Steadiness s = steady.get();
+        runs.add(s.runId());
+        String declared = e.getWarmupIterations().hasValue() || e.getWarmupTime().hasValue() ? "declared" : "profile's";
+        if (2 * s.steadyAfter().size() < s.forks()) {
+            why.add("the " + declared + " warm-up kept: steady in only " + s.steadyAfter().size() + " of " + s.forks()
+                    + " forks, run " + s.runId());
+            return it.warmupIterations();
+        }
+        double after = percentile(s.steadyAfter(), STEADY_PERCENTILE);
+        int n = warmupIterations(after + s.iterationSeconds(), Warmups.seconds(it.warmupTime()));
+        String instead = n == it.warmupIterations() ? "" : ", instead of the " + declared + " " + it.warmup();
+        why.add("steady after " + seconds(after) + " in " + s.steadyAfter().size() + " of " + s.forks() + " forks, run "
+                + s.runId() + instead);
+        return n;
+    }
+
+    /** Warm-up iterations of {@code each} seconds that cover {@code seconds}: at least 1. */
+    static int warmupIterations(double seconds, double each) {
+        return Math.max(1, (int) Math.ceil(seconds / each - 1e-9));
+    }
+
+    /** The {@code p}th percentile, interpolated between the sorted values. */
+    static double percentile(List<Double> values, int p) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double at = (v.length - 1) * p / 100.0;
+        int lo = (int) Math.floor(at);
+        int hi = Math.min(v.length - 1, lo + 1);
+        return v[lo] + (v[hi] - v[lo]) * (at - lo);
+    }
+
+    /** Per benchmark method, what its rows run: the most iterations and warm-up any of them asks for. */
+    private static Map<String, PassPlan.Iterations> shared(List<Row> rows, Map<String, PassPlan.Iterations> passes) {
+        Map<String, PassPlan.Iterations> out = new HashMap<>();
+        passes.forEach((benchmark, it) -> {
+            List<Row> of = rows.stream().filter(r -> r.key().benchmark().equals(benchmark)).toList();
+            int wi = of.stream().mapToInt(r -> r.own().warmupIterations()).max().orElse(it.warmupIterations());
+            int mi = of.stream().mapToInt(r -> r.own().iterations()).max().orElse(it.measurementIterations());
+            out.put(benchmark, new PassPlan.Iterations(wi, it.warmupTime(), mi, it.measurementTime(), it.params()));
+        });
+        return out;
+    }
+
+    /**
+     * The row as it runs, with its line: "FormParsingBenchmark.decode [input=seed] avgt t1: 4 forks x 2 iterations,
+     * warm-up 2 x 500 ms (why)".
+     */
+    private static Row said(Row r, PassPlan.Iterations shared, boolean severalFlagSets, BenchmarkListEntry e) {
+        List<String> why = new ArrayList<>(List.of(r.why()));
+        if (shared.measurementIterations() != r.own().iterations()
+                || shared.warmupIterations() != r.own().warmupIterations()) {
+            why.add("its own history asks " + r.own().iterations() + " iteration(s) and " + r.own().warmupIterations()
+                    + " warm-up; its method's rows share one invocation");
+        }
+        boolean single = e != null && e.getMode() == Mode.SingleShotTime;
+        String line = r.key().label() + (severalFlagSets ? " (" + r.flagSet() + ")" : "") + ": " + r.forks() + " fork"
+                + (r.forks() == 1 ? "" : "s") + " x " + shared.measurementIterations() + (single ? " shot" : " iteration")
+                + (shared.measurementIterations() == 1 ? "" : "s") + ", warm-up " + (shared.warmupIterations() == 0
+                        ? "none" : shared.warmup()) + " (" + String.join("; ", why.stream().filter(w -> !w.isEmpty())
+                                .toList()) + ")";
+        return new Row(r.flagSet(), r.key(), r.testbed(), r.forks(), shared, r.own(), r.from(), line);
+    }
+
+    /** The run's plan with each benchmark's passes as planned: rows of a method whose plan differs from its pass move. */
+    RunPlan apply(RunPlan plan) {
+        Map<PassPlan.Iterations, List<String>> passes = new LinkedHashMap<>();
+        plan.passes().passes().forEach((it, names) -> names.forEach(n -> passes.computeIfAbsent(
+                byBenchmark.getOrDefault(n, it), k -> new ArrayList<>()).add(n)));
+        PassPlan planned = new PassPlan(passes, plan.passes().leftOut(), plan.passes().notes());
+        return new RunPlan(new RowPlan(plan.rows().profile(), plan.selected(), planned), plan.flagSets(),
+                plan.flagReport(), plan.rounds(), plan.baseline(), plan.candidateJvmArgs(), plan.needsDatabase(),
+                plan.ceilingCovered(), plan.stops(), plan.base());
+    }
+
+    /** The forks a row starts at; {@code fallback} for a row the plan does not hold. */
+    int startForks(String flagSet, BenchmarkKey key, int fallback) {
+        return rows.stream().filter(r -> r.flagSet().equals(flagSet) && r.key().equals(key)).mapToInt(Row::forks)
+                .findFirst().orElse(fallback);
+    }
+
+    /** A benchmark's rows in one flag set by the forks they start at: forks to rows. */
+    Map<Integer, Integer> forksOf(String flagSet, String benchmark) {
+        Map<Integer, Integer> out = new TreeMap<>();
+        rows.stream().filter(r -> r.flagSet().equals(flagSet) && r.key().benchmark().equals(benchmark))
+                .forEach(r -> out.merge(r.forks(), 1, Integer::sum));
+        return out;
+    }
+
+    /** The earlier runs any row was planned from. */
+    Set<String> runs() {
+        Set<String> out = new TreeSet<>();
+        rows.forEach(r -> out.addAll(r.from()));
+        return out;
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    /**
+     * Said before the first fork, as the reports say it: a line of counts, then one line per row; one line when
+     * the run plans nothing from history.
+     */
+    void say(PrintStream out) {
+        if (off != null) {
+            out.println("taskbench: every row planned " + off);
+            return;
+        }
+        out.print(PlanReport.text(log()));
+    }
+
+    /**
+     * As the metadata keeps it ({@value PlanLog#METADATA_KEY}): every row, or none when the run plans nothing from
+     * history (the source says why).
+     */
+    PlanLog log() {
+        if (off != null) {
+            return new PlanLog(off, List.of(), List.of());
+        }
+        return new PlanLog("earlier runs of this testbed", List.copyOf(runs()), rows.stream().map(r -> new PlanLog
+                .Planned(r.flagSet(), r.key(), r.forks(), r.runsWith().measurementIterations(),
+                        r.runsWith().warmupIterations() == 0 ? "none" : r.runsWith().warmup(), !r.from().isEmpty(),
+                        r.why())).toList());
+    }
+
+    /** Every row of a benchmark under its pins and the user's {@code -p}: each parameter's values, multiplied out. */
+    static List<BenchmarkKey> keys(BenchmarkListEntry e, Map<String, List<String>> pins, CommandLineOptions user) {
+        List<Map<String, String>> combos = new ArrayList<>(List.of(new TreeMap<>()));
+        for (Map.Entry<String, String[]> p : new TreeMap<>(e.getParams().orElse(Map.of())).entrySet()) {
+            Collection<String> values = user.getParameter(p.getKey()).hasValue() ? user.getParameter(p.getKey()).get()
+                    : pins.containsKey(p.getKey()) ? pins.get(p.getKey()) : List.of(p.getValue());
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> c : combos) {
+                for (String v : values) {
+                    Map<String, String> m = new TreeMap<>(c);
+                    m.put(p.getKey(), v);
+                    next.add(m);
+                }
+            }
+            combos = next;
+        }
+        String mode = e.getMode().shortLabel();
+        int threads = user.getThreads().orElse(e.getThreads().orElse(1));
+        return combos.stream().map(c -> BenchmarkKey.of(e.getUsername(), c, mode, threads)).toList();
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, s < 10 ? "%.1f s" : "%.0f s", s);
+    }
+}

@@ -1,0 +1,301 @@
+package dev.taskbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.compare.Interval;
+import dev.taskbench.flags.FlagSet;
+import dev.taskbench.history.ForkTimes;
+import dev.taskbench.history.RowHistory;
+import dev.taskbench.results.BenchmarkKey;
+import dev.taskbench.results.PlanLog;
+import dev.taskbench.results.RowTestbeds;
+import dev.taskbench.results.Testbed;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * Each row's plan from synthetic histories in a real results folder: where the variance lies sets
+ * its iterations and forks, a steady run its warm-up, and another testbed's runs count for nothing.
+ */
+class HistoryPlanTest {
+    private static final String OPAQUE = "CounterLoopBenchmark.opaque$";
+    private static final String DECODE = "FormParsingBenchmark.decode$";
+    private static final Map<String, String> MACHINE = Map.of("cpu.model", "cpu A", "cpu.cores", "2", "jdk", "17");
+    private static final Map<String, String> OTHER = Map.of("cpu.model", "cpu B", "cpu.cores", "2", "jdk", "17");
+    private static final StopRule RULE = new StopRule(0.10, 3, 8);
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path results;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private static Map<String, Object> testbed(Map<String, String> facts) {
+        Map<String, Object> t = new LinkedHashMap<>(new Testbed(new TreeMap<>(facts)).toMetadata());
+        t.put(RowTestbeds.DATABASE_BENCHMARKS, List.of());
+        return t;
+    }
+
+    private static RunPlan plan(String include, CommandLineOptions user) {
+        RowPlan rows = Planner.rows(Profile.STANDARD, user, include, false);
+        return new RunPlan(rows, List.of(new Planned(FlagSet.DEFAULT, null, "JDK 17", 17)), Map.of(), 1, null,
+                List.of(), false, false, RULE, null);
+    }
+
+    private static List<BenchmarkKey> keys(RunPlan plan, CommandLineOptions user) {
+        List<BenchmarkKey> out = new ArrayList<>();
+        plan.passes().passes().forEach((it, names) -> plan.selected().stream()
+                .filter(e -> names.contains(e.getUsername()))
+                .forEach(e -> out.addAll(HistoryPlan.keys(e, it.params(), user))));
+        return out;
+    }
+
+    /** A run folder of {@code profile} on {@code facts}, each row's forks as {@code forks} gives them. */
+    private Path run(String id, int hour, String profile, Map<String, String> facts, List<BenchmarkKey> rows,
+            Function<BenchmarkKey, List<List<Double>>> forks) throws IOException {
+        Path folder = Files.createDirectories(results.resolve(id));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (BenchmarkKey k : rows) {
+            List<List<Double>> raw = forks.apply(k);
+            entries.add(Map.of("benchmark", k.benchmark(), "mode", k.mode(), "threads", k.threads(), "forks",
+                    raw.size(), "params", k.params(), "primaryMetric", Map.of("score", 1, "scoreError", 0,
+                            "scoreUnit", "ns/op", "rawData", raw)));
+        }
+        JSON.writeValue(folder.resolve("jmh-default.json").toFile(), entries);
+        JSON.writeValue(folder.resolve("metadata.json").toFile(), Map.of("runId", id, "profile", profile,
+                "startedAt", T0.plusSeconds(3600L * hour).toString(), Testbed.METADATA_KEY, testbed(facts)));
+        return folder;
+    }
+
+    /** Three standard runs of these rows on {@code facts}. */
+    private void threeRuns(Map<String, String> facts, List<BenchmarkKey> rows,
+            Function<BenchmarkKey, List<List<Double>>> forks) throws IOException {
+        for (int i = 1; i <= 3; i++) {
+            run("2026120" + i + "-100000-standard", i, "standard", facts, rows, forks);
+        }
+    }
+
+    /** A steady run whose forks of each row settle after {@code after} seconds, or never (null). */
+    private void steadyRun(String id, int hour, List<BenchmarkKey> rows, List<Double> after) throws IOException {
+        Path folder = run(id, hour, "steady", MACHINE, rows, k -> List.of(List.of(100.0, 100.0)));
+        List<Map<String, Object>> forks = new ArrayList<>();
+        for (BenchmarkKey k : rows) {
+            for (int i = 0; i < after.size(); i++) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("flagSet", "default");
+                f.put("row", k.label());
+                f.put("fork", i + 1);
+                f.put("class", after.get(i) == null ? "no steady state" : "warm-up");
+                f.put("steadyAfterSeconds", after.get(i));
+                forks.add(f);
+            }
+        }
+        JSON.writeValue(folder.resolve("steady-state.json").toFile(), Map.of("forks", forks));
+    }
+
+    private HistoryPlan plan(RunPlan plan, CommandLineOptions user, Map<String, String> facts) {
+        RowHistory history = RowHistory.read(results, new PrintStream(err, true, StandardCharsets.UTF_8));
+        return HistoryPlan.plan(plan, user, RowTestbeds.of(Map.of(Testbed.METADATA_KEY, testbed(facts))), history,
+                ForkTimes.read(results), null);
+    }
+
+    private static HistoryPlan.Row only(HistoryPlan plan, BenchmarkKey key) {
+        return plan.rows().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void varianceAllBetweenForksGivesOneIterationAndMoreForks() throws Exception {
+        CommandLineOptions user = new CommandLineOptions();
+        RunPlan plan = plan(OPAQUE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        assertEquals(2, rows.size(), "outer=10000 and 20000");
+        threeRuns(MACHINE, rows, k -> List.of(List.of(100.0, 100.0), List.of(110.0, 110.0), List.of(90.0, 90.0),
+                List.of(105.0, 105.0), List.of(95.0, 95.0)));
+        HistoryPlan planned = plan(plan, user, MACHINE);
+        HistoryPlan.Row row = only(planned, rows.get(0));
+        assertEquals(1, row.runsWith().measurementIterations(), row.why());
+        assertEquals(8, row.forks(), "a spread of 7.9% needs 16 forks for 10%: the cap; " + row.why());
+        assertTrue(row.why().startsWith("CounterLoopBenchmark.opaque [increment=500, inner=1000, outer=10000] avgt t1:"
+                + " 8 forks x 1 iteration, warm-up 1 x 500 ms (variance 100% between forks, from 3 earlier runs"),
+                row.why());
+        assertEquals(3, planned.runs().size());
+        RunPlan applied = planned.apply(plan);
+        assertEquals(1, applied.passes().passes().keySet().iterator().next().measurementIterations(),
+                "the method's pass runs the plan");
+    }
+
+    @Test
+    void varianceAllWithinForksGivesMoreIterationsAndTheMinimumForks() throws Exception {
+        CommandLineOptions user = new CommandLineOptions();
+        RunPlan plan = plan(OPAQUE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        threeRuns(MACHINE, rows, k -> List.of(List.of(99.0, 101.0), List.of(101.0, 99.0), List.of(99.0, 101.0)));
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(1));
+        assertEquals(HistoryPlan.MAX_ITERATIONS, row.runsWith().measurementIterations(), row.why());
+        assertEquals(3, row.forks(), row.why());
+        assertTrue(row.why().contains("variance 0% between forks"), row.why());
+    }
+
+    @Test
+    void theOptimumIsRoundedUpWithinOneAndTheCap() throws Exception {
+        assertEquals(3, HistoryPlan.iterations(Math.sqrt(6)), "the worked example of VarianceSplitTest");
+        assertEquals(2, HistoryPlan.iterations(2.0));
+        assertEquals(1, HistoryPlan.iterations(0));
+        assertEquals(HistoryPlan.MAX_ITERATIONS, HistoryPlan.iterations(Double.POSITIVE_INFINITY));
+    }
+
+    /**
+     * Nine of ten forks settle at 0.6 s: the 75th percentile is 0.6 s, one steady iteration (0.1 s) on top,
+     * 0.7 s, rounded up to the class's 500 ms warm-up iterations: 2, not its declared 4.
+     */
+    @Test
+    void aSteadyHistoryShortensTheDeclaredWarmup() throws Exception {
+        CommandLineOptions user = new CommandLineOptions("-p", "input=seed", "-p", "contender=taskbench");
+        RunPlan plan = plan(DECODE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        assertEquals(1, rows.size());
+        List<Double> after = new ArrayList<>(Collections.nCopies(9, 0.6));
+        after.add(null);
+        steadyRun("20261203-090000-steady", 1, rows, after);
+        steadyRun("20261201-090000-steady", 0, rows, Collections.nCopies(10, 3.0));
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertEquals(2, row.runsWith().warmupIterations(), row.why());
+        assertTrue(row.why().contains("warm-up 2 x 500 ms (steady after 0.6 s in 9 of 10 forks, run "
+                + "20261203-090000-steady, instead of the declared 4 x 500 ms"), row.why());
+        assertTrue(row.why().contains("forks and iterations from the profile"), row.why());
+    }
+
+    @Test
+    void aHistoryOfMostlyNeverSteadyForksKeepsTheWarmup() throws Exception {
+        CommandLineOptions user = new CommandLineOptions("-p", "input=seed", "-p", "contender=taskbench");
+        RunPlan plan = plan(DECODE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        List<Double> after = new ArrayList<>(Collections.nCopies(3, 0.6));
+        after.addAll(Collections.nCopies(7, null));
+        steadyRun("20261203-090000-steady", 1, rows, after);
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertEquals(4, row.runsWith().warmupIterations(), row.why());
+        assertTrue(row.why().contains("the declared warm-up kept: steady in only 3 of 10 forks"), row.why());
+    }
+
+    @Test
+    void theUsersWarmupWins() throws Exception {
+        CommandLineOptions user = new CommandLineOptions("-wi", "6", "-p", "input=seed", "-p", "contender=taskbench");
+        RunPlan plan = plan(DECODE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        steadyRun("20261203-090000-steady", 1, rows, Collections.nCopies(10, 0.6));
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertEquals(6, row.runsWith().warmupIterations(), row.why());
+        assertTrue(row.why().contains("your -wi/-w"), row.why());
+    }
+
+    @Test
+    void anotherTestbedsRunsAreNotUsed() throws Exception {
+        CommandLineOptions user = new CommandLineOptions();
+        RunPlan plan = plan(OPAQUE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        threeRuns(OTHER, rows, k -> List.of(List.of(100.0, 100.0), List.of(110.0, 110.0), List.of(90.0, 90.0)));
+        HistoryPlan planned = plan(plan, user, MACHINE);
+        HistoryPlan.Row row = only(planned, rows.get(0));
+        assertEquals(List.of(3, 2), List.of(row.forks(), row.runsWith().measurementIterations()), row.why());
+        assertTrue(row.why().endsWith("(from the profile: no earlier run of this testbed)"), row.why());
+        assertTrue(planned.runs().isEmpty());
+        PlanLog log = planned.log();
+        assertFalse(log.rows().get(0).fromHistory());
+    }
+
+    @Test
+    void aCorruptResultsFileIsSkippedWithOneLine() throws Exception {
+        CommandLineOptions user = new CommandLineOptions();
+        RunPlan plan = plan(OPAQUE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        threeRuns(MACHINE, rows, k -> List.of(List.of(99.0, 101.0), List.of(101.0, 99.0), List.of(99.0, 101.0)));
+        Path broken = Files.createDirectories(results.resolve("20261204-100000-standard"));
+        Files.writeString(broken.resolve("jmh-default.json"), "{ not json");
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertTrue(row.why().contains("from 3 earlier runs"), row.why());
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, said.lines().count(), said);
+        assertTrue(said.startsWith("taskbench: plan: skipping 20261204-100000-standard: "), said);
+    }
+
+    @Test
+    void aCopiedRunFolderCountsOnceAndIsSaidInOneLine() throws Exception {
+        CommandLineOptions user = new CommandLineOptions();
+        RunPlan plan = plan(OPAQUE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        threeRuns(MACHINE, rows, k -> List.of(List.of(99.0, 101.0), List.of(101.0, 99.0), List.of(99.0, 101.0)));
+        Path copy = Files.createDirectories(results.resolve("copies").resolve("20261201-100000-standard"));
+        for (String f : List.of("jmh-default.json", "metadata.json")) {
+            Files.copy(results.resolve("20261201-100000-standard").resolve(f), copy.resolve(f));
+        }
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertTrue(row.why().contains("from 3 earlier runs"), row.why());
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, said.lines().count(), said);
+        assertTrue(said.contains("holds run 20261201-100000-standard again; skipping it"), said);
+    }
+
+    @Test
+    void theEstimateIsPlannedFromTheRunsAndStartsEachRowAtItsForks() throws Exception {
+        CommandLineOptions user = new CommandLineOptions();
+        RunPlan plan = plan(OPAQUE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        threeRuns(MACHINE, rows, k -> List.of(List.of(100.0, 100.0), List.of(110.0, 110.0), List.of(90.0, 90.0),
+                List.of(105.0, 105.0), List.of(95.0, 95.0)));
+        HistoryPlan planned = plan(plan, user, MACHINE);
+        RowTestbeds testbeds = RowTestbeds.of(Map.of(Testbed.METADATA_KEY, testbed(MACHINE)));
+        List<RunClock.Rows> clock = RunClock.planned(RunClock.rows(planned.apply(plan), user, testbeds), planned);
+        assertEquals(List.of(8), clock.stream().map(RunClock.Rows::forks).distinct().toList());
+        assertEquals(2, clock.stream().mapToInt(RunClock.Rows::rows).sum());
+        RunClock.Estimate e = RunClock.estimate(clock, 1, 1, ForkTimes.read(results), planned.runs());
+        assertTrue(e.line("").contains("2 rows x 8 forks on 1 flag set (rows planned from 3 earlier runs of this"
+                + " testbed"), e.line(""));
+    }
+
+    @Test
+    void aRowIsNotJudgedBeforeTheForksItsHistoryStartsItAt() throws Exception {
+        Interval narrow = new Interval(100, 99.9, 100.1, 0.95);
+        assertFalse(RULE.judge(narrow, 3, 5).stop());
+        assertTrue(RULE.judge(narrow, 5, 5).stop());
+        assertTrue(RULE.judge(narrow, 3).stop(), "without history, the minimum");
+    }
+
+    @Test
+    void withoutHistoryEveryRowSaysSo() throws Exception {
+        CommandLineOptions user = new CommandLineOptions();
+        RunPlan plan = plan(OPAQUE, user);
+        HistoryPlan planned = HistoryPlan.plan(plan, user, RowTestbeds.of(Map.of()), RowHistory.NONE,
+                ForkTimes.NONE, "from the profile: -Dtaskbench.plan.history=false");
+        assertTrue(planned.rows().stream().allMatch(r -> r.why().endsWith("x 2 iterations, warm-up 1 x 500 ms (from the"
+                + " profile: -Dtaskbench.plan.history=false)")), planned.rows().toString());
+        assertEquals(plan.passes(), planned.apply(plan).passes(), "nothing moves");
+        assertTrue(planned.log().rows().isEmpty(), "the reports say nothing of a plan the run did not make");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        planned.say(new PrintStream(said, true, StandardCharsets.UTF_8));
+        assertEquals("taskbench: every row planned from the profile: -Dtaskbench.plan.history=false",
+                said.toString(StandardCharsets.UTF_8).strip());
+        BenchmarkListEntry any = plan.selected().get(0);
+        assertEquals(3, planned.startForks("default", HistoryPlan.keys(any, Map.of(), user).get(0), 3));
+    }
+}
