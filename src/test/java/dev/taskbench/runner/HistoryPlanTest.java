@@ -165,8 +165,8 @@ class HistoryPlanTest {
     }
 
     /**
-     * Nine of ten forks settle at 0.6 s: the 75th percentile is 0.6 s, one steady iteration (0.1 s) on top,
-     * 0.7 s, rounded up to the class's 500 ms warm-up iterations: 2, not its declared 4.
+     * Nine of ten forks settle at 0.3 s: the 75th percentile is 0.3 s, one steady iteration (0.1 s) on top,
+     * 0.4 s, rounded up to the class's 500 ms warm-up iterations: 1, not its declared 2.
      */
     @Test
     void aSteadyHistoryShortensTheDeclaredWarmup() throws Exception {
@@ -174,14 +174,14 @@ class HistoryPlanTest {
         RunPlan plan = plan(DECODE, user);
         List<BenchmarkKey> rows = keys(plan, user);
         assertEquals(1, rows.size());
-        List<Double> after = new ArrayList<>(Collections.nCopies(9, 0.6));
+        List<Double> after = new ArrayList<>(Collections.nCopies(9, 0.3));
         after.add(null);
         steadyRun("20261203-090000-steady", 1, rows, after);
         steadyRun("20261201-090000-steady", 0, rows, Collections.nCopies(10, 3.0));
         HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
-        assertEquals(2, row.runsWith().warmupIterations(), row.why());
-        assertTrue(row.why().contains("warm-up 2 x 500 ms (steady after 0.6 s in 9 of 10 forks, run "
-                + "20261203-090000-steady, instead of the declared 4 x 500 ms"), row.why());
+        assertEquals(1, row.runsWith().warmupIterations(), row.why());
+        assertTrue(row.why().contains("warm-up 1 x 500 ms (steady after 0.3 s in 9 of 10 forks, run "
+                + "20261203-090000-steady, instead of the declared 2 x 500 ms"), row.why());
         assertTrue(row.why().contains("forks and iterations from the profile"), row.why());
     }
 
@@ -194,7 +194,7 @@ class HistoryPlanTest {
         after.addAll(Collections.nCopies(7, null));
         steadyRun("20261203-090000-steady", 1, rows, after);
         HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
-        assertEquals(4, row.runsWith().warmupIterations(), row.why());
+        assertEquals(2, row.runsWith().warmupIterations(), row.why());
         assertTrue(row.why().contains("the declared warm-up kept: steady in only 3 of 10 forks"), row.why());
     }
 
