@@ -60,7 +60,8 @@ public final class ComparisonReports {
             return Drift.NONE;
         }
         RunHistory history = RunHistory.read(root, criteria.withResamples(HISTORY_RESAMPLES));
-        return RunDrift.of(history.seriesOf(candidate), Set.of(base.runId(), candidate.runId()));
+        // two folders may share a run id (each run's interleaved baseline/ folder): a set that takes both
+        return RunDrift.of(history.seriesOf(candidate), new java.util.HashSet<>(List.of(base.runId(), candidate.runId())));
     }
 
     /** The adaptive cap the candidate's run recorded, else the base's; empty when neither did. */

@@ -115,6 +115,17 @@ class CompareCommandTest {
     }
 
     /** A run folder as {@code jmh:run -Dtaskbench.profilers=cpu} leaves it: JMH's JSON and each row's stacks. */
+    @Test
+    void twoFoldersOfOneNameCompare(@TempDir Path results) throws Exception {
+        // two interleaved runs' baseline/ folders: the same build, run apart, both named "baseline"
+        recordRun(results.resolve("run-a").resolve("baseline"), "pool-aa1.json", Map.of());
+        recordRun(results.resolve("run-b").resolve("baseline"), "pool-aa2.json", Map.of());
+        int code = run(results, "-Dbase=" + results.resolve("run-a").resolve("baseline"),
+                "-Dcandidate=" + results.resolve("run-b").resolve("baseline"), "-Dtaskbench.gate=true");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Gate: pass"), out.toString(StandardCharsets.UTF_8));
+    }
+
     private static void recordRun(Path run, String fixture, Map<String, String> stacks) throws IOException {
         Files.createDirectories(run);
         Files.copy(FIXTURES.resolve(fixture), run.resolve("jmh-default.json"));
