@@ -277,7 +277,7 @@ class DocumentedCommandsTest {
             return "POST " + uri + " answered " + r.statusCode() + " " + r.body() + ", not 201";
         }
         String signal = INTERRUPT_IGNORED ? "-TERM" : "-INT";
-        new ProcessBuilder("kill", signal, "--", "-" + p.pid()).inheritIO().start().waitFor();
+        signal(p, signal);
         if (!p.waitFor(STOP.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
             return "still running " + STOP.toSeconds() + " s after " + (INTERRUPT_IGNORED ? "SIGTERM" : "Ctrl-C");
         }
@@ -310,9 +310,14 @@ class DocumentedCommandsTest {
     }
 
     /** Signals the command's whole process group (it runs under setsid), as Ctrl-C would. */
-    private static void stop(Process p, String signal) throws Exception {
+    private static void signal(Process p, String signal) throws Exception {
         new ProcessBuilder("kill", signal, "--", "-" + p.pid()).inheritIO().start().waitFor();
-        if (!signal.equals("-INT") && !p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+    }
+
+    /** Ends the command's process group: the signal, then SIGKILL after 5 s. */
+    private static void stop(Process p, String signal) throws Exception {
+        signal(p, signal);
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
             new ProcessBuilder("kill", "-KILL", "--", "-" + p.pid()).inheritIO().start().waitFor();
             p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
         }
