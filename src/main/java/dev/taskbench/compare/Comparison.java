@@ -38,8 +38,8 @@ import java.util.function.Predicate;
  * <li>A row whose forks land in more than one mode on either side is tested mode by mode when a
  * {@link ModeTest} is given: that test's one p (both its questions, Bonferroni) takes the rank test's
  * place in the same Benjamini-Hochberg family, so m counts each row once whichever test it got, and
- * its verdict stands only when its q &lt;= alpha (else SAME, or UNKNOWN when its forks could not
- * have reached q &lt;= alpha alone). Its reason starts {@value #BY_MODES}. The ratio's interval is
+ * its verdict stands only when its q &lt;= alpha (else UNKNOWN: a mode its test saw move is not the
+ * same, and a row whose forks could not have reached q &lt;= alpha alone is not decided either). Its reason starts {@value #BY_MODES}. The ratio's interval is
  * not asked to exclude 1: the median of a mixture is not what moved. When too few forks land in a
  * mode for the test by modes to reach p &lt;= alpha at all (5 forks a side split 3/2), the rank test
  * stands, as its null (one distribution on both sides) holds for an unchanged mixture too, and the
@@ -393,8 +393,9 @@ public final class Comparison {
                         + "q <= %s among %d rows alone (best q %.3g); %s", BY_MODES, o.alpha(), m, minQ, t.reason()));
             }
             if (moved && q > o.alpha()) {
-                return new ModeVerdict(Verdict.SAME, BY_MODES + "not significant among " + m + " rows (" + stats + "): "
-                        + t.reason());
+                // a mode that moved at the test's own level is a change the correction could not confirm, not no change
+                return new ModeVerdict(Verdict.UNKNOWN, BY_MODES + "not significant among " + m + " rows (" + stats + "): "
+                        + t.reason() + ": more forks would decide it");
             }
             return new ModeVerdict(t.verdict(), BY_MODES + t.reason() + (moved ? " (" + stats + ")" : ""));
         }
