@@ -3,7 +3,6 @@ package dev.taskbench.runner;
 import dev.taskbench.history.ForkTimes;
 import dev.taskbench.results.RowTestbeds;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -127,23 +127,34 @@ final class RunClock {
     }
 
     /**
-     * The run's rows as its plan has them: per flag set, each benchmark its JDK can run, its rows
-     * (the user's {@code -p} values, else the pass's pins, else every declared value), forks and
-     * iterations; {@code testbeds} keys each on the testbed it depends on.
+     * The run's rows as they will run: per flag set, each benchmark its JDK can run, its rows, forks and
+     * iterations read from the options its pass is built with ({@link JmhOptionsFactory#build}), where the
+     * user's {@code -wi/-w/-i/-r/-f} and {@code -p} win over the plan as they do in the forks;
+     * {@code testbeds} keys each on the testbed it depends on.
      */
     static List<Rows> rows(RunPlan plan, CommandLineOptions user, RowTestbeds testbeds) {
-        int forks = plan.rounds() > 1 ? plan.rounds() : Math.max(1, user.getForkCount().orElse(
-                plan.stops() != null ? plan.stops().minForks() : plan.rows().profile().forks()));
+        RunRequest request = new RunRequest(plan.rows().profile(), List.of(), null, null);
         List<Rows> out = new ArrayList<>();
         for (Planned p : plan.flagSets()) {
             List<BenchmarkListEntry> kept = JdkFilter.of(plan.selected(), p.feature(), p.flagSet().name()).kept();
-            plan.passes().passes().forEach((it, names) -> kept.stream().filter(e -> names.contains(e.getUsername()))
-                    .forEach(e -> out.add(new Rows(p.flagSet().name(), e.getUsername(), testbeds.key(e.getUsername()),
-                            rowCount(e, it.params(), user), forks, it.warmupIterations() + it.measurementIterations(),
-                            e.getMode() == Mode.SingleShotTime ? 0 : seconds(it.warmupIterations(), it.warmupTime())
-                                    + seconds(it.measurementIterations(), it.measurementTime())))));
+            plan.passes().passes().forEach((it, names) -> {
+                Options o = JmhOptionsFactory.build(request, user, new JmhOptionsFactory.Pass(p.flagSet(), null,
+                        plan.passForks(), List.of(), it, null), List.of());
+                kept.stream().filter(e -> names.contains(e.getUsername()))
+                        .forEach(e -> out.add(rows(p, e, o, plan.rounds(), testbeds)));
+            });
         }
         return out;
+    }
+
+    /** A benchmark's rows under the options its pass runs with: a round's forks, times the rounds. */
+    private static Rows rows(Planned p, BenchmarkListEntry e, Options o, int rounds, RowTestbeds testbeds) {
+        int warmup = o.getWarmupIterations().get();
+        int measurement = o.getMeasurementIterations().get();
+        double iterations = e.getMode() == Mode.SingleShotTime ? 0 : seconds(warmup, o.getWarmupTime().get())
+                + seconds(measurement, o.getMeasurementTime().get());
+        return new Rows(p.flagSet().name(), e.getUsername(), testbeds.key(e.getUsername()), rowCount(e, o),
+                rounds * Math.max(1, o.getForkCount().orElse(1)), warmup + measurement, iterations);
     }
 
     /** The time a fork of this row was planned to spend in its iterations, as its fork log keeps it. */
@@ -156,13 +167,11 @@ final class RunClock {
         return iterations * each.convertTo(TimeUnit.NANOSECONDS) / 1e9;
     }
 
-    private static int rowCount(BenchmarkListEntry e, Map<String, List<String>> pins, CommandLineOptions user) {
+    /** Each parameter's values as the options run them (the user's {@code -p}, else the pass's pins), else all. */
+    private static int rowCount(BenchmarkListEntry e, Options o) {
         int n = 1;
         for (Map.Entry<String, String[]> p : e.getParams().orElse(Map.of()).entrySet()) {
-            Optional<Collection<String>> given = user.getParameter(p.getKey()).hasValue()
-                    ? Optional.of(user.getParameter(p.getKey()).get()) : Optional.empty();
-            List<String> pinned = pins.get(p.getKey());
-            n *= given.map(Collection::size).orElse(pinned != null ? pinned.size() : p.getValue().length);
+            n *= o.getParameter(p.getKey()).hasValue() ? o.getParameter(p.getKey()).get().size() : p.getValue().length;
         }
         return n;
     }

@@ -124,7 +124,30 @@ class RunClockTest {
         assertEquals(Profile.STANDARD.forks(), RunClock.rows(fixed, none, RowTestbeds.of(Map.of())).get(0).forks(),
                 "no rule: the profile's forks");
         CommandLineOptions two = new CommandLineOptions("-f", "2");
-        assertEquals(2, RunClock.rows(ruled, two, RowTestbeds.of(Map.of())).get(0).forks(), "-f fixes the forks");
+        assertEquals(2, RunClock.rows(fixed, two, RowTestbeds.of(Map.of())).get(0).forks(),
+                "-f fixes the forks: the plan has no rule then");
+    }
+
+    @Test
+    void theUsersIterationsAndForksWinOverTheSteadyProfilesAsInTheForks() throws Exception {
+        // a fork as the model has it: 1 s start, 1.5 s pre-touch, 0.05 s an iteration, and the iterations' time
+        assertEquals(List.of(10, 60, 115.0), steady(), "the profile's 10 forks of 1 + 1.5 + 3 + 60 x 0.1 = 11.5 s");
+        assertEquals(List.of(3, 40, 25.5), steady("-f", "3", "-i", "40"), "3 forks of 1 + 1.5 + 2 + 40 x 0.1 = 8.5 s");
+        assertEquals(List.of(10, 45, 77.5), steady("-wi", "5", "-w", "200ms", "-i", "40", "-r", "50ms"),
+                "10 forks of 1 + 1.5 + 2.25 + 5 x 0.2 + 40 x 0.05 = 7.75 s");
+    }
+
+    /** One row of the decoder under the steady profile and these JMH options: its forks, iterations and seconds. */
+    private static List<Object> steady(String... args) throws Exception {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("-p", "input=seed", "-p", "contender=taskbench"));
+        CommandLineOptions user = new CommandLineOptions(all.toArray(String[]::new));
+        RowPlan rows = Planner.rows(Profile.STEADY, user, "FormParsingBenchmark.decode$", false);
+        RunPlan plan = new RunPlan(rows, List.of(new Planned(FlagSet.DEFAULT, null, "JDK 17", 17)), Map.of(), 1, null,
+                List.of(), false, false, null, null);
+        RunClock.Rows r = RunClock.rows(plan, user, RowTestbeds.of(Map.of())).get(0);
+        RunClock.Estimate e = RunClock.estimate(List.of(r), 1, 1, ForkTimes.NONE);
+        return List.of(r.forks(), r.iterations(), Math.round(e.seconds() * 1000) / 1000.0);
     }
 
     @Test
