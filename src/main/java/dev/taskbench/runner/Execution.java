@@ -41,7 +41,7 @@ final class Execution {
     private final RowForks rowForks;
     private final PrintStream out;
     private final Measurements measured = new Measurements();
-    /** The whole run's clock, told of the baseline jar's rounds (the candidate's forks tell it themselves). */
+    /** The whole run's clock, told of the baseline jar's forks (the candidate's forks tell it themselves). */
     private RunProgress progress;
 
     Execution(RunSettings settings, CommandLineOptions user, RunPlan plan, RunSite site, PrintStream out) {
@@ -80,6 +80,8 @@ final class Execution {
         Map<String, Set<String>> params = RowForks.paramProduct(rows);
         runBaselineRound(p, rowForks.options(pass.withoutCeiling(), site.forkProps(), params),
                 ".adaptive-" + pairs + "-" + Integer.toHexString((method + params).hashCode()));
+        progress.elsewhere(p.flagSet().name(), method, params.values().stream().mapToInt(Set::size)
+                .reduce(1, (a, b) -> a * b));
     }
 
     /** One more fork of one method's rows, the candidate's only: what a row whose stop rule does not hold gets. */

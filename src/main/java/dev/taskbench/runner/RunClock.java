@@ -1,9 +1,10 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.history.ForkStops;
 import dev.taskbench.history.ForkTimes;
+import dev.taskbench.results.RowKey;
 import dev.taskbench.results.RowTestbeds;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -24,9 +27,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * setting up and ending it costs. That cost is each benchmark's median in earlier runs of this
  * testbed ({@link ForkTimes}), so a database benchmark's schema set-up or a slow flag set is
  * counted as measured; a benchmark no earlier run timed gets the model's: a JVM start, the heap's
- * pre-touch and a little per iteration. Re-runs of suspect forks and fork pairs for undecided rows
- * are not known up front: they come on top, and the end says how long they took
- * ({@link RunProgress}).
+ * pre-touch and a little per iteration. The forks a rule adds beyond the rows' start (fork pairs for
+ * undecided rows, the stop rule's forks for rows still wide) are a term of their own, predicted from
+ * earlier runs' stops ({@link ExtraForks}); re-runs of suspect forks are not known up front: they come
+ * on top, and the end says how long they took ({@link RunProgress}).
  */
 final class RunClock {
     /** Starting a fork's JVM and JMH's hand-shake with it. */
@@ -70,19 +74,37 @@ final class RunClock {
      * @param sides 2 beside a baseline jar (each fork has its twin), else 1
      * @param flagSets the flag sets that run
      * @param planRuns the earlier runs the rows' forks, iterations and warm-up are planned from ({@link HistoryPlan})
+     * @param beyond the forks a rule adds beyond the rows' start, as predicted
      */
-    record Estimate(List<Timed> planned, int sides, int flagSets, Set<String> planRuns) {
+    record Estimate(List<Timed> planned, int sides, int flagSets, Set<String> planRuns, ExtraForks beyond) {
         Estimate {
             planned = List.copyOf(planned);
             planRuns = Set.copyOf(planRuns);
         }
 
         Estimate(List<Timed> planned, int sides, int flagSets) {
-            this(planned, sides, flagSets, Set.of());
+            this(planned, sides, flagSets, Set.of(), ExtraForks.NONE);
         }
 
+        /** The same estimate with the forks beyond the rows' start. */
+        Estimate adding(ExtraForks extra) {
+            return new Estimate(planned, sides, flagSets, planRuns, extra);
+        }
+
+        /** The rows' forks where they start. */
         double seconds() {
             return planned.stream().mapToDouble(p -> p.forks(sides) * p.forkSeconds()).sum();
+        }
+
+        /** The whole figure said up front: the rows' start and the forks predicted beyond it. */
+        double total() {
+            return seconds() + beyond.seconds();
+        }
+
+        /** One fork of a benchmark in a flag set, as planned; 0 for one the plan does not hold. */
+        double forkSeconds(String flagSet, String benchmark) {
+            return planned.stream().filter(p -> p.rows().flagSet().equals(flagSet)
+                    && p.rows().benchmark().equals(benchmark)).mapToDouble(Timed::forkSeconds).findFirst().orElse(0);
         }
 
         int rows() {
@@ -102,15 +124,22 @@ final class RunClock {
 
         /**
          * {@code taskbench: about 14 min: 117 rows x 5 forks on 1 flag set (planned from 3 earlier runs of this
-         * testbed)}, with what comes on top when {@code more} names it.
+         * testbed)}; with forks predicted beyond the rows' start {@code about 30 min: 17 min for 53 rows x 4 forks
+         * ..., ~13 min for fork pairs for undecided rows (from 2 earlier comparisons of this testbed)}; and what
+         * comes on top, {@code more} and what could not be predicted.
          */
         String line(String more) {
             List<Integer> forksPerRow = planned.stream().map(p -> p.rows().forks()).distinct().toList();
             String forks = forksPerRow.size() == 1 ? " x " + forksPerRow.get(0) + " fork" + plural(forksPerRow.get(0))
                     : ", " + forks() / sides + " forks";
-            return "taskbench: about " + about(seconds()) + ": " + rows() + " row" + plural(rows()) + forks + " on "
-                    + flagSets + " flag set" + plural(flagSets) + (sides > 1 ? ", each fork beside the baseline jar's"
-                    : "") + " (" + source() + ")" + (more.isEmpty() ? "" : "; " + more + " come on top");
+            String start = beyond.counted() ? about(seconds()) + " for " : "";
+            String extra = beyond.counted() ? ", " + beyond.term() : "";
+            String onTop = String.join(" and ", Stream.of(more, beyond.onTop())
+                    .filter(m -> !m.isEmpty()).toList());
+            return "taskbench: about " + about(total()) + ": " + start + rows() + " row" + plural(rows()) + forks
+                    + " on " + flagSets + " flag set" + plural(flagSets) + (sides > 1
+                            ? ", each fork beside the baseline jar's" : "") + " (" + source() + ")" + extra
+                    + (onTop.isEmpty() ? "" : "; " + onTop + " come on top");
         }
 
         private String source() {
@@ -127,23 +156,34 @@ final class RunClock {
     }
 
     /**
-     * The run's rows as its plan has them: per flag set, each benchmark its JDK can run, its rows
-     * (the user's {@code -p} values, else the pass's pins, else every declared value), forks and
-     * iterations; {@code testbeds} keys each on the testbed it depends on.
+     * The run's rows as they will run: per flag set, each benchmark its JDK can run, its rows, forks and
+     * iterations read from the options its pass is built with ({@link JmhOptionsFactory#build}), where the
+     * user's {@code -wi/-w/-i/-r/-f} and {@code -p} win over the plan as they do in the forks;
+     * {@code testbeds} keys each on the testbed it depends on.
      */
     static List<Rows> rows(RunPlan plan, CommandLineOptions user, RowTestbeds testbeds) {
-        int forks = plan.rounds() > 1 ? plan.rounds() : Math.max(1, user.getForkCount().orElse(
-                plan.stops() != null ? plan.stops().minForks() : plan.rows().profile().forks()));
+        RunRequest request = new RunRequest(plan.rows().profile(), List.of(), null, null);
         List<Rows> out = new ArrayList<>();
         for (Planned p : plan.flagSets()) {
             List<BenchmarkListEntry> kept = JdkFilter.of(plan.selected(), p.feature(), p.flagSet().name()).kept();
-            plan.passes().passes().forEach((it, names) -> kept.stream().filter(e -> names.contains(e.getUsername()))
-                    .forEach(e -> out.add(new Rows(p.flagSet().name(), e.getUsername(), testbeds.key(e.getUsername()),
-                            rowCount(e, it.params(), user), forks, it.warmupIterations() + it.measurementIterations(),
-                            e.getMode() == Mode.SingleShotTime ? 0 : seconds(it.warmupIterations(), it.warmupTime())
-                                    + seconds(it.measurementIterations(), it.measurementTime())))));
+            plan.passes().passes().forEach((it, names) -> {
+                Options o = JmhOptionsFactory.build(request, user, new JmhOptionsFactory.Pass(p.flagSet(), null,
+                        plan.passForks(), List.of(), it, null), List.of());
+                kept.stream().filter(e -> names.contains(e.getUsername()))
+                        .forEach(e -> out.add(rows(p, e, o, plan.rounds(), testbeds)));
+            });
         }
         return out;
+    }
+
+    /** A benchmark's rows under the options its pass runs with: a round's forks, times the rounds. */
+    private static Rows rows(Planned p, BenchmarkListEntry e, Options o, int rounds, RowTestbeds testbeds) {
+        int warmup = o.getWarmupIterations().get();
+        int measurement = o.getMeasurementIterations().get();
+        double iterations = e.getMode() == Mode.SingleShotTime ? 0 : seconds(warmup, o.getWarmupTime().get())
+                + seconds(measurement, o.getMeasurementTime().get());
+        return new Rows(p.flagSet().name(), e.getUsername(), testbeds.key(e.getUsername()), rowCount(e, o),
+                rounds * Math.max(1, o.getForkCount().orElse(1)), warmup + measurement, iterations);
     }
 
     /** The time a fork of this row was planned to spend in its iterations, as its fork log keeps it. */
@@ -156,13 +196,11 @@ final class RunClock {
         return iterations * each.convertTo(TimeUnit.NANOSECONDS) / 1e9;
     }
 
-    private static int rowCount(BenchmarkListEntry e, Map<String, List<String>> pins, CommandLineOptions user) {
+    /** Each parameter's values as the options run them (the user's {@code -p}, else the pass's pins), else all. */
+    private static int rowCount(BenchmarkListEntry e, Options o) {
         int n = 1;
         for (Map.Entry<String, String[]> p : e.getParams().orElse(Map.of()).entrySet()) {
-            Optional<Collection<String>> given = user.getParameter(p.getKey()).hasValue()
-                    ? Optional.of(user.getParameter(p.getKey()).get()) : Optional.empty();
-            List<String> pinned = pins.get(p.getKey());
-            n *= given.map(Collection::size).orElse(pinned != null ? pinned.size() : p.getValue().length);
+            n *= o.getParameter(p.getKey()).hasValue() ? o.getParameter(p.getKey()).get().size() : p.getValue().length;
         }
         return n;
     }
@@ -188,7 +226,7 @@ final class RunClock {
     /** The same, with the earlier runs the rows are planned from. */
     static Estimate estimate(List<Rows> rows, int sides, int flagSets, ForkTimes history, Set<String> planRuns) {
         Estimate e = estimate(rows, sides, flagSets, history);
-        return new Estimate(e.planned(), sides, flagSets, planRuns);
+        return new Estimate(e.planned(), sides, flagSets, planRuns, ExtraForks.NONE);
     }
 
     /** Each benchmark's fork time from earlier runs where they timed it, else from the model. */
@@ -200,6 +238,23 @@ final class RunClock {
             planned.add(new Timed(r, fork, t));
         }
         return new Estimate(planned, sides, flagSets);
+    }
+
+    /**
+     * The forks a rule adds beyond each of {@code rows}' start, predicted from earlier runs' stops
+     * ({@link ExtraForks}): beside a baseline jar the fork pairs for undecided rows up to {@code pairsCap},
+     * alone the stop rule's forks up to its cap; none when forks are fixed.
+     */
+    static ExtraForks beyond(RunPlan plan, int pairsCap, List<HistoryPlan.Row> rows, Estimate e, ForkStops stops) {
+        List<ExtraForks.Start> starts = rows.stream().map(r -> new ExtraForks.Start(new RowKey(r.flagSet(), r.key()),
+                r.testbed(), r.forks(), e.forkSeconds(r.flagSet(), r.key().benchmark()))).toList();
+        if (plan.baseline() != null) {
+            return pairsCap <= plan.rounds() ? ExtraForks.NONE : ExtraForks.predict(ForkStops.Rule.PAIRS,
+                    "fork pairs for undecided rows", pairsCap, starts, e.sides(), stops);
+        }
+        return plan.stops() == null ? ExtraForks.NONE : ExtraForks.predict(ForkStops.Rule.WIDTH,
+                "forks for rows still wide after " + plan.stops().minForks(), plan.stops().maxForks(), starts, 1,
+                stops);
     }
 
     /** A span as said up front: {@code 40 s}, {@code 14 min}, {@code 2 h 10 min}. */

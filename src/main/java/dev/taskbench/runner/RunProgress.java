@@ -1,10 +1,10 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.history.ForkStops;
 import dev.taskbench.history.ForkTimes;
 import dev.taskbench.results.RowTestbeds;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,8 +19,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * The whole run's clock as it goes: the estimate before the first fork ({@link RunClock}), then
  * one line for the whole run as forks end, {@code taskbench: 37 of 117 rows, 185 of 585 forks,
  * 6:12 elapsed, about 8 min left}, and at the end the planned against the real time, said and
- * kept in the metadata under {@value #METADATA_KEY}. The time left is what the plan has left,
- * scaled by how the forks so far kept to it (elapsed over planned).
+ * kept in the metadata under {@value #METADATA_KEY}. The time left is what the plan and the forks
+ * predicted beyond it have left ({@link ExtraForks}), scaled by how the forks so far kept to their
+ * planned times (elapsed over planned): this run's own pace.
  *
  * <p>JMH writes its own output to the same console line by line, and mid-line while it prepares a
  * fork's profilers; so a line redrawn in place would be torn by it. The line is printed instead as
@@ -47,6 +48,8 @@ final class RunProgress implements ForkLoad.Listener {
     private int plannedDone;
     private int extra;
     private double plannedSecondsDone;
+    /** The planned time of the forks beyond the plan so far, set against the forks predicted beyond it. */
+    private double extraSecondsDone;
     /** Null while the planned forks run; else the phase adding forks beyond them. */
     private String phase;
     /** Whether the phase's forks count as planned while there are planned forks left. */
@@ -70,28 +73,14 @@ final class RunProgress implements ForkLoad.Listener {
     static RunProgress start(RunSettings settings, CommandLineOptions user, RunPlan plan, HistoryPlan history,
             Map<String, Object> started, PrintStream out) {
         List<RunClock.Rows> rows = RunClock.planned(RunClock.rows(plan, user, RowTestbeds.of(started)), history);
-        RunClock.Estimate estimate = RunClock.estimate(rows, plan.baseline() != null ? 2 : 1, plan.flagSets().size(),
+        RunClock.Estimate start = RunClock.estimate(rows, plan.baseline() != null ? 2 : 1, plan.flagSets().size(),
                 ForkTimes.read(settings.resultsRoot()), history.runs());
-        out.println(estimate.line(onTop(settings, plan)));
+        RunClock.Estimate estimate = start.adding(RunClock.beyond(plan, settings.adaptiveForks(), history.rows(), start,
+                ForkStops.read(settings.resultsRoot())));
+        out.println(estimate.line(settings.reruns() > 0 ? "re-runs of suspect forks" : ""));
         RunProgress progress = new RunProgress(estimate, settings.progress(), out, System::nanoTime);
         ForkLoad.listen(progress);
         return progress;
-    }
-
-    /** What the plan cannot know up front. */
-    private static String onTop(RunSettings settings, RunPlan plan) {
-        List<String> more = new ArrayList<>();
-        if (settings.reruns() > 0) {
-            more.add("re-runs of suspect forks");
-        }
-        if (plan.baseline() == null && plan.stops() != null) {
-            more.add("forks for rows still wide after " + plan.stops().minForks() + " (at most "
-                    + plan.stops().maxForks() + " a row)");
-        }
-        if (plan.baseline() != null && settings.adaptiveForks() > plan.rounds()) {
-            more.add("fork pairs for undecided rows");
-        }
-        return String.join(" and ", more);
     }
 
     @Override
@@ -121,6 +110,12 @@ final class RunProgress implements ForkLoad.Listener {
             out.println(line());
             shown();
         }
+    }
+
+    /** A fork pair's baseline side ended: {@code forks} forks of {@code benchmark} in this flag set. */
+    synchronized void elsewhere(String flagSet, String benchmark, int forks) {
+        credit(flagSet, benchmark, forks);
+        pending = true;
     }
 
     /** From now on forks are beyond the plan: {@code name} says what adds them (re-runs, fork pairs). */
@@ -154,14 +149,15 @@ final class RunProgress implements ForkLoad.Listener {
                         .append(RunClock.span(s));
             }
         });
-        return "taskbench: planned about " + RunClock.about(plan.seconds()) + ", took " + RunClock.span(elapsed())
+        return "taskbench: planned about " + RunClock.about(plan.total()) + ", took " + RunClock.span(elapsed())
                 + (extraPhases.length() == 0 ? "" : extraPhases + ")");
     }
 
     /** What the metadata keeps: the planned and the real time, the forks, and each phase beyond the plan. */
     synchronized Map<String, Object> metadata() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("plannedSeconds", Math.round(plan.seconds()));
+        m.put("plannedSeconds", Math.round(plan.total()));
+        m.put("predictedBeyondSeconds", Math.round(plan.beyond().seconds()));
         m.put("actualSeconds", Math.round(elapsed()));
         m.put("plannedFromRuns", plan.earlierRuns());
         m.put("rows", plan.rows());
@@ -182,15 +178,22 @@ final class RunProgress implements ForkLoad.Listener {
     /** The progress line {@code elapsed} seconds into the run. */
     synchronized String line(double elapsed) {
         String forks = plannedDone + " of " + plan.forks() + " forks" + (extra > 0 ? " and " + extra + " more" : "");
-        String tail = phase == null ? ", about " + RunClock.about(left(elapsed)) + " left" : ", " + phase;
+        double left = left(elapsed);
+        String about = phase == null || left > 0 ? ", about " + RunClock.about(left) + " left" : "";
+        String tail = (phase == null || phase.isEmpty() ? "" : ", " + phase) + about;
         return "taskbench: " + rowsDone() + " of " + plan.rows() + " rows, " + forks + ", " + RunClock.clock(elapsed)
                 + " elapsed" + tail;
     }
 
-    /** What the plan has left, scaled by how the forks so far kept to it. */
+    /**
+     * What the plan and the forks predicted beyond it have left, scaled by how the forks so far kept to
+     * their planned times: this run's own pace, once a fork has ended.
+     */
     double left(double elapsed) {
-        double remaining = Math.max(0, plan.seconds() - plannedSecondsDone);
-        return plannedSecondsDone > 0 ? remaining * elapsed / plannedSecondsDone : Math.max(0, remaining - elapsed);
+        double remaining = Math.max(0, plan.seconds() - plannedSecondsDone)
+                + Math.max(0, plan.beyond().seconds() - extraSecondsDone);
+        double done = plannedSecondsDone + extraSecondsDone;
+        return done > 0 ? remaining * elapsed / done : Math.max(0, remaining - elapsed);
     }
 
     /**
@@ -201,6 +204,7 @@ final class RunProgress implements ForkLoad.Listener {
         int done = doneByBenchmark.getOrDefault(benchmark, 0);
         if (phase != null && !phasePlannedFirst || done + forks > plannedForks(benchmark)) {
             extra += forks;
+            extraSecondsDone += forks * forkSeconds(flagSet, benchmark);
             if (phase != null) {
                 phaseForks.merge(phase, forks, Integer::sum);
             }

@@ -2,6 +2,7 @@ package dev.taskbench.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.taskbench.history.ForkStops;
 import dev.taskbench.history.ForkTimes;
 import dev.taskbench.results.RunResults;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +112,35 @@ class RunProgressTest {
         assertEquals(130L, clock.get("actualSeconds"));
         assertEquals(7, clock.get("forks"));
         assertEquals(Map.of("seconds", 25L, "forks", 1), ((Map<?, ?>) clock.get("beyondThePlan")).get("re-runs"));
+    }
+
+    @Test
+    void theForksPredictedBeyondThePlanAreCountedInTheTimeLeftUntilTheyAreSpent() {
+        RunClock.Estimate planned = RunClock.estimate(List.of(new RunClock.Rows("default", A, "t", 2, 2, 0,
+                10 - model()), new RunClock.Rows("default", B, "t", 1, 2, 0, 20 - model())), 1, 1, ForkTimes.NONE);
+        RunProgress p = new RunProgress(planned.adding(new ExtraForks(ForkStops.Rule.PAIRS, "fork pairs for undecided"
+                + " rows", 12, 4, 40, Set.of("c1"), 0, true)), Optional.of(Duration.ZERO), out, now::get);
+        assertEquals("taskbench: 0 of 3 rows, 0 of 6 forks, 0:00 elapsed, about 2 min left", p.line(0), "80 s + 40 s");
+        List.of(A, A, A, A, B, B).forEach(p::forkEnded);
+        p.phase("fork pairs");
+        assertEquals(50.0, p.left(100), 1e-9, "80 s of plan took 100: the 40 s predicted take 50");
+        assertEquals("taskbench: 3 of 3 rows, 6 of 6 forks, 1:40 elapsed, fork pairs, about 50 s left", p.line(100));
+        p.forkEnded(A);
+        p.elsewhere("default", A, 1);
+        assertEquals("taskbench: 3 of 3 rows, 6 of 6 forks and 2 more, 2:05 elapsed, fork pairs, about 25 s left",
+                p.line(125), "a pair of 20 s of 40 done, at 125 s for 100 s of plan");
+        p.forkEnded(B);
+        p.forkEnded(B);
+        assertEquals("taskbench: 3 of 3 rows, 6 of 6 forks and 4 more, 3:00 elapsed, fork pairs", p.line(180),
+                "past the prediction: the phase alone");
+        at(180);
+        assertEquals("taskbench: planned about 2 min, took 3 min (fork pairs 3 min)", p.end());
+        assertEquals(120L, p.metadata().get("plannedSeconds"));
+        assertEquals(40L, p.metadata().get("predictedBeyondSeconds"));
+    }
+
+    private static double model() {
+        return new RunClock.Rows("default", A, "t", 1, 1, 0, 0).modelForkSeconds();
     }
 
     @Test
