@@ -8,6 +8,7 @@ import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.PlanLog;
 import dev.taskbench.results.RowKey;
 import dev.taskbench.results.RowTestbeds;
+import dev.taskbench.stability.SteadyState;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,9 +35,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * rounded up, 1 to {@value #MAX_ITERATIONS}.
  * <li>Forks: where the stop rule starts the row, the forks its fork-to-fork spread needs for the
  * rule's width within the rule's minimum and cap; the rule still decides when it stops.
- * <li>Warm-up: the newest steady run's time to steady state ({@value #STEADY_PERCENTILE}th
- * percentile of the forks that reached one, plus one of its iterations), in the row's warm-up
- * iterations; kept when fewer than half its forks ever settled.
+ * <li>Warm-up: the newest steady run's time to each fork's warm state ({@link SteadyState#warmIteration}:
+ * a slower stretch after the fork once ran at its warm speed is the host's, not warm-up), its
+ * {@value #STEADY_PERCENTILE}th percentile over the forks that reached one plus one of its iterations,
+ * in the row's warm-up iterations; kept when fewer than half its forks reached one.
  * </ul>
  * The user's {@code -wi/-w}, {@code -i/-r} and {@code -f} win. The rows of one benchmark method
  * share one JMH invocation, so they run the most iterations and warm-up any of them needs.
@@ -44,7 +46,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 final class HistoryPlan {
     /** The most measurement iterations a fork gets: past them, a fork's mean is as good as its true one. */
     static final int MAX_ITERATIONS = 10;
-    /** The share of settled forks the warm-up covers. */
+    /** The share of warm forks the warm-up covers. */
     static final int STEADY_PERCENTILE = 75;
 
     /**
@@ -205,15 +207,15 @@ final class HistoryPlan {
         RowHistory.Steadiness s = steady.get();
         runs.add(s.runId());
         String declared = e.getWarmupIterations().hasValue() || e.getWarmupTime().hasValue() ? "declared" : "profile's";
-        if (2 * s.steadyAfter().size() < s.forks()) {
-            why.add("the " + declared + " warm-up kept: steady in only " + s.steadyAfter().size() + " of " + s.forks()
+        if (2 * s.warmAfter().size() < s.forks()) {
+            why.add("the " + declared + " warm-up kept: warm in only " + s.warmAfter().size() + " of " + s.forks()
                     + " forks, run " + s.runId());
             return it.warmupIterations();
         }
-        double after = percentile(s.steadyAfter(), STEADY_PERCENTILE);
+        double after = percentile(s.warmAfter(), STEADY_PERCENTILE);
         int n = warmupIterations(after + s.iterationSeconds(), Warmups.seconds(it.warmupTime()));
         String instead = n == it.warmupIterations() ? "" : ", instead of the " + declared + " " + it.warmup();
-        why.add("steady after " + seconds(after) + " in " + s.steadyAfter().size() + " of " + s.forks() + " forks, run "
+        why.add("warm after " + seconds(after) + " in " + s.warmAfter().size() + " of " + s.forks() + " forks, run "
                 + s.runId() + instead);
         return n;
     }
