@@ -47,9 +47,19 @@ final class RunClock {
      * @param forks each row's forks: the one input a rule adding forks per row changes
      * @param iterations warm-up and measurement iterations a fork
      * @param iterationSeconds the time those iterations take a fork (0 for single-shot ones)
+     * @param pins the parameter values its pass pins (empty: none), where a plan splits a benchmark's rows
      */
     record Rows(String flagSet, String benchmark, String testbed, int rows, int forks, int iterations,
-            double iterationSeconds) {
+            double iterationSeconds, Map<String, List<String>> pins) {
+        Rows {
+            pins = Map.copyOf(pins);
+        }
+
+        Rows(String flagSet, String benchmark, String testbed, int rows, int forks, int iterations,
+                double iterationSeconds) {
+            this(flagSet, benchmark, testbed, rows, forks, iterations, iterationSeconds, Map.of());
+        }
+
         /** One fork as the model has it, for a benchmark no earlier run timed. */
         double modelForkSeconds() {
             return JVM_START_SECONDS + PRE_TOUCH_SECONDS + iterations * ITERATION_OVERHEAD_SECONDS + iterationSeconds;
@@ -128,7 +138,7 @@ final class RunClock {
 
     /**
      * The run's rows as its plan has them: per flag set, each benchmark its JDK can run, its rows
-     * (the user's {@code -p} values, else the pass's pins, else every declared value), forks and
+     * (the pass's pins, else the user's {@code -p} values, else every declared value), forks and
      * iterations; {@code testbeds} keys each on the testbed it depends on.
      */
     static List<Rows> rows(RunPlan plan, CommandLineOptions user, RowTestbeds testbeds) {
@@ -141,7 +151,7 @@ final class RunClock {
                     .forEach(e -> out.add(new Rows(p.flagSet().name(), e.getUsername(), testbeds.key(e.getUsername()),
                             rowCount(e, it.params(), user), forks, it.warmupIterations() + it.measurementIterations(),
                             e.getMode() == Mode.SingleShotTime ? 0 : seconds(it.warmupIterations(), it.warmupTime())
-                                    + seconds(it.measurementIterations(), it.measurementTime())))));
+                                    + seconds(it.measurementIterations(), it.measurementTime()), it.params()))));
         }
         return out;
     }
@@ -162,7 +172,7 @@ final class RunClock {
             Optional<Collection<String>> given = user.getParameter(p.getKey()).hasValue()
                     ? Optional.of(user.getParameter(p.getKey()).get()) : Optional.empty();
             List<String> pinned = pins.get(p.getKey());
-            n *= given.map(Collection::size).orElse(pinned != null ? pinned.size() : p.getValue().length);
+            n *= pinned != null ? pinned.size() : given.map(Collection::size).orElse(p.getValue().length);
         }
         return n;
     }
@@ -174,13 +184,13 @@ final class RunClock {
     static List<Rows> planned(List<Rows> rows, HistoryPlan plan) {
         List<Rows> out = new ArrayList<>();
         for (Rows r : rows) {
-            Map<Integer, Integer> byForks = plan.forksOf(r.flagSet(), r.benchmark());
+            Map<Integer, Integer> byForks = plan.forksOf(r.flagSet(), r.benchmark(), r.pins());
             if (byForks.isEmpty()) {
                 out.add(r);
                 continue;
             }
             byForks.forEach((forks, n) -> out.add(new Rows(r.flagSet(), r.benchmark(), r.testbed(), n, forks,
-                    r.iterations(), r.iterationSeconds())));
+                    r.iterations(), r.iterationSeconds(), r.pins())));
         }
         return out;
     }

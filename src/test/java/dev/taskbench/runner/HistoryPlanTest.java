@@ -232,6 +232,51 @@ class HistoryPlanTest {
         assertTrue(row.why().contains("warm-up 1 x 500 ms (warm after 0.0 s in 10 of 10 forks"), row.why());
     }
 
+    /**
+     * One contender's forks warm at 2.3 s, the others' at 0.3 s: it runs 5 x 500 ms in an invocation of its
+     * own, the others 1 x 500 ms in theirs, and each row's line says what it runs.
+     */
+    @Test
+    void oneSlowRowDoesNotLengthenTheOthersWarmup() throws Exception {
+        CommandLineOptions user = new CommandLineOptions("-p", "input=seed");
+        RunPlan plan = plan(DECODE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        assertTrue(rows.size() > 2, rows.toString());
+        BenchmarkKey slow = rows.get(0);
+        steadyRun("20261203-090000-steady", 1, rows, k -> warmingUp(Collections.nCopies(10, k.equals(slow) ? 23 : 3)));
+        HistoryPlan planned = plan(plan, user, MACHINE);
+        for (BenchmarkKey k : rows) {
+            HistoryPlan.Row row = only(planned, k);
+            int warmup = k.equals(slow) ? 5 : 1;
+            assertEquals(warmup, row.runsWith().warmupIterations(), row.why());
+            assertTrue(row.why().contains(": 3 forks x 2 iterations, warm-up " + warmup + " x 500 ms (warm after"),
+                    row.why());
+        }
+        PassPlan passes = planned.apply(plan).passes();
+        assertEquals(2, passes.passes().size(), passes.toString());
+        for (BenchmarkKey k : rows) {
+            PassPlan.Iterations it = passes.of(k.benchmark(), k.params()).orElseThrow();
+            assertEquals(k.equals(slow) ? 5 : 1, it.warmupIterations(), k + " in " + it);
+            assertTrue(passes.excludesFor(it).stream().noneMatch(x -> x.contains("decode")), passes.toString());
+        }
+        assertEquals(List.of(List.of(slow.params().get("contender"))), passes.passes().keySet().stream()
+                .filter(it -> it.warmupIterations() == 5).map(it -> it.params().get("contender")).toList());
+        RowTestbeds testbeds = RowTestbeds.of(Map.of(Testbed.METADATA_KEY, testbed(MACHINE)));
+        List<RunClock.Rows> clock = RunClock.planned(RunClock.rows(planned.apply(plan), user, testbeds), planned);
+        assertEquals(rows.size(), clock.stream().mapToInt(RunClock.Rows::rows).sum(), "each row counted once");
+    }
+
+    /** Rows that are no parameter product run as few products as hold exactly them. */
+    @Test
+    void rowsOfOnePlanRunAsParameterProducts() {
+        List<Map<String, String>> rows = List.of(Map.of("c", "a", "i", "x"), Map.of("c", "a", "i", "y"),
+                Map.of("c", "b", "i", "x"), Map.of("c", "d", "i", "x"));
+        assertEquals(List.of(Map.of("c", List.of("a"), "i", List.of("x", "y")), Map.of("c", List.of("b", "d"), "i",
+                List.of("x"))), HistoryPlan.products(rows));
+        assertEquals(List.of(Map.of("c", List.of("a", "b"), "i", List.of("x"))),
+                HistoryPlan.products(List.of(rows.get(0), rows.get(2))));
+    }
+
     @Test
     void aHistoryOfMostlyNeverWarmForksKeepsTheWarmup() throws Exception {
         CommandLineOptions user = decode("taskbench");
