@@ -316,35 +316,43 @@ class HistoryPlanTest {
         assertFalse(log.rows().get(0).fromHistory());
     }
 
-    @Test
-    void aCorruptResultsFileIsSkippedWithOneLine() throws Exception {
+    /** Something done to a results folder. */
+    private interface FolderChange {
+        void apply() throws IOException;
+    }
+
+    /**
+     * Three standard runs of a row, then {@code change} to the folder: the row is planned from those three
+     * alone, and the one line said of what was skipped is answered.
+     */
+    private String besideThreeRuns(FolderChange change) throws Exception {
         CommandLineOptions user = new CommandLineOptions();
         RunPlan plan = plan(OPAQUE, user);
         List<BenchmarkKey> rows = keys(plan, user);
         threeRuns(MACHINE, rows, k -> List.of(List.of(99.0, 101.0), List.of(101.0, 99.0), List.of(99.0, 101.0)));
-        Path broken = Files.createDirectories(results.resolve("20261204-100000-standard"));
-        Files.writeString(broken.resolve("jmh-default.json"), "{ not json");
+        change.apply();
         HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
         assertTrue(row.why().contains("from 3 earlier runs"), row.why());
         String said = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, said.lines().count(), said);
+        return said;
+    }
+
+    @Test
+    void aCorruptResultsFileIsSkippedWithOneLine() throws Exception {
+        String said = besideThreeRuns(() -> Files.writeString(Files.createDirectories(results.resolve(
+                "20261204-100000-standard")).resolve("jmh-default.json"), "{ not json"));
         assertTrue(said.startsWith("taskbench: plan: skipping 20261204-100000-standard: "), said);
     }
 
     @Test
     void aCopiedRunFolderCountsOnceAndIsSaidInOneLine() throws Exception {
-        CommandLineOptions user = new CommandLineOptions();
-        RunPlan plan = plan(OPAQUE, user);
-        List<BenchmarkKey> rows = keys(plan, user);
-        threeRuns(MACHINE, rows, k -> List.of(List.of(99.0, 101.0), List.of(101.0, 99.0), List.of(99.0, 101.0)));
-        Path copy = Files.createDirectories(results.resolve("copies").resolve("20261201-100000-standard"));
-        for (String f : List.of("jmh-default.json", "metadata.json")) {
-            Files.copy(results.resolve("20261201-100000-standard").resolve(f), copy.resolve(f));
-        }
-        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
-        assertTrue(row.why().contains("from 3 earlier runs"), row.why());
-        String said = err.toString(StandardCharsets.UTF_8);
-        assertEquals(1, said.lines().count(), said);
+        String said = besideThreeRuns(() -> {
+            Path copy = Files.createDirectories(results.resolve("copies").resolve("20261201-100000-standard"));
+            for (String f : List.of("jmh-default.json", "metadata.json")) {
+                Files.copy(results.resolve("20261201-100000-standard").resolve(f), copy.resolve(f));
+            }
+        });
         assertTrue(said.contains("holds run 20261201-100000-standard again; skipping it"), said);
     }
 
