@@ -1,14 +1,14 @@
 package dev.taskbench.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RowKey;
 import dev.taskbench.results.RowTestbeds;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.WarmupPlan;
+import dev.taskbench.stability.RowStability;
+import dev.taskbench.stability.RowSteadiness;
+import dev.taskbench.stability.SteadyState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,13 +22,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * What earlier runs under a results folder say of each row on the testbed it depends on
  * ({@link RowTestbeds}): how its variance split between forks and iterations in the newest
- * standard and full runs ({@link VarianceSplit}), and when its forks became steady in the newest
- * steady run ({@code steady-state.json}). Folders are found as the history finds them (no unfinished,
+ * standard and full runs ({@link VarianceSplit}), and when its forks were warm in the newest
+ * steady run, read from their iterations ({@link SteadyState#warmIteration}). Folders are found as the history finds them (no unfinished,
  * comparison or interleaved-baseline folders); a copy of a run already read, or a folder that
  * cannot be read, is skipped with one line.
  */
@@ -40,10 +41,9 @@ public final class RowHistory {
     /** The profiles whose forks measure what a plan repeats. */
     private static final Set<String> MEASURING = Set.of("standard", "full");
     private static final String STEADY = "steady";
-    private static final String STEADY_FILE = "steady-state.json";
+    private static final String SINGLE_SHOT = "ss";
     /** The steady profile's iteration, for a steady run that recorded none. */
     private static final double STEADY_ITERATION_SECONDS = 0.1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A row on a testbed. */
     record Key(String testbed, RowKey row) {
@@ -59,13 +59,13 @@ public final class RowHistory {
     /**
      * A row's forks in the newest steady run holding it.
      *
-     * @param steadyAfter for each fork that reached a steady state, the seconds from its start to it
-     * @param forks all its forks, steady or not
-     * @param iterationSeconds one iteration of that run: how finely it saw the steady state start
+     * @param warmAfter for each fork that reached its warm state, the seconds from its start to it
+     * @param forks all its forks, warm or not
+     * @param iterationSeconds one iteration of that run: how finely it saw the warm state start
      */
-    public record Steadiness(String runId, List<Double> steadyAfter, int forks, double iterationSeconds) {
+    public record Steadiness(String runId, List<Double> warmAfter, int forks, double iterationSeconds) {
         public Steadiness {
-            steadyAfter = List.copyOf(steadyAfter);
+            warmAfter = List.copyOf(warmAfter);
         }
     }
 
@@ -128,7 +128,7 @@ public final class RowHistory {
     private static void addSplits(RunResults run, Instant started, Map<Key, List<Dated<VarianceSplit.Run>>> out) {
         RowTestbeds keys = RowTestbeds.of(run);
         for (BenchmarkResult b : run.results()) {
-            if ("ss".equals(b.key().mode())) {
+            if (SINGLE_SHOT.equals(b.key().mode())) {
                 continue;
             }
             VarianceSplit.Run.of(b.iterations()).ifPresent(s -> out.computeIfAbsent(new Key(keys.key(
@@ -136,37 +136,27 @@ public final class RowHistory {
         }
     }
 
-    private static void addSteadiness(RunResults run, Instant started, Map<Key, Dated<Steadiness>> out)
-            throws IOException {
-        Path file = run.source().resolve(STEADY_FILE);
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        Map<String, BenchmarkKey> byLabel = new HashMap<>();
-        run.results().forEach(b -> byLabel.put(b.flagSet() + "/" + b.key().label(), b.key()));
+    /** Each row's forks in a steady run, their warm-up ends read from their iterations as the run kept them. */
+    private static void addSteadiness(RunResults run, Instant started, Map<Key, Dated<Steadiness>> out) {
         Map<String, WarmupPlan> plans = WarmupPlan.of(run.metadata());
         RowTestbeds keys = RowTestbeds.of(run);
-        Map<RowKey, List<Double>> after = new HashMap<>();
-        Map<RowKey, Integer> forks = new HashMap<>();
-        for (JsonNode f : JSON.readTree(file.toFile()).path("forks")) {
-            BenchmarkKey key = byLabel.get(f.path("flagSet").asText() + "/" + f.path("row").asText());
-            if (key == null) {
+        for (BenchmarkResult b : run.results()) {
+            if (SINGLE_SHOT.equals(b.key().mode())) {
                 continue;
             }
-            RowKey row = new RowKey(f.path("flagSet").asText(), key);
-            forks.merge(row, 1, Integer::sum);
-            List<Double> steadyAfter = after.computeIfAbsent(row, k -> new ArrayList<>());
-            if (f.path("steadyAfterSeconds").isNumber()) {
-                steadyAfter.add(f.path("steadyAfterSeconds").asDouble());
-            }
+            WarmupPlan plan = plans.get(b.key().benchmark());
+            double each = plan != null ? plan.iterationSeconds() : STEADY_ITERATION_SECONDS;
+            RowStability.of(b, each).ifPresent(s -> out.merge(new Key(keys.key(b.key().benchmark()), b.row()),
+                    new Dated<>(started, run.runId(), steadiness(run.runId(), s.steadiness(), each)),
+                    (x, y) -> x.started().isAfter(y.started()) ? x : y));
         }
-        forks.forEach((row, n) -> {
-            WarmupPlan plan = plans.get(row.key().benchmark());
-            Steadiness s = new Steadiness(run.runId(), after.get(row), n, plan != null ? plan.iterationSeconds()
-                    : STEADY_ITERATION_SECONDS);
-            out.merge(new Key(keys.key(row.key().benchmark()), row), new Dated<>(started, run.runId(), s),
-                    (a, b) -> a.started().isAfter(b.started()) ? a : b);
-        });
+    }
+
+    /** The seconds before each fork's warm state ({@link SteadyState#warmIteration}), of the forks that reach one. */
+    private static Steadiness steadiness(String runId, RowSteadiness forks, double each) {
+        List<Double> warm = forks.forks().stream().map(SteadyState::warmIteration).filter(OptionalInt::isPresent)
+                .map(i -> i.getAsInt() * each).toList();
+        return new Steadiness(runId, warm, forks.forks().size(), each);
     }
 
     private static Instant started(RunResults run, Path folder) throws IOException {

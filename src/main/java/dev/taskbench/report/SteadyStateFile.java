@@ -2,15 +2,18 @@ package dev.taskbench.report;
 
 import dev.taskbench.compare.Direction;
 import dev.taskbench.stability.ForkSteadiness;
+import dev.taskbench.stability.SteadyState;
 import dev.taskbench.results.RunResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * What {@value #NAME} in a steady run's folder holds: one entry per fork of each {@link SteadyRow},
- * its class, when its steady state starts, and the levels between its change points in the score's
+ * its class, when its steady state starts, the iteration from which it is warm as a plan reads it
+ * ({@link SteadyState#warmIteration}), and the levels between its change points in the score's
  * unit, so that a fork's class can be checked against its iterations in the JMH JSON beside it.
  */
 public final class SteadyStateFile {
@@ -48,6 +51,8 @@ public final class SteadyStateFile {
         m.put("class", f.kind().text());
         m.put("steadyAfterSeconds", f.secondsToSteady().isPresent() ? f.secondsToSteady().getAsDouble() : null);
         m.put("steadyIteration", f.steadyIteration().isPresent() ? f.steadyIteration().getAsInt() : null);
+        OptionalInt warm = SteadyState.warmIteration(f);
+        m.put("warmIteration", warm.isPresent() ? warm.getAsInt() : null);
         m.put("unit", r.result().unit());
         m.put("levels", levels(f, r.stability().direction()));
         return m;

@@ -65,7 +65,7 @@ final class AdaptiveForks {
                     pairs, cap);
             for (Planned p : measured.survivors(plan.flagSets())) {
                 List<BenchmarkKey> rows = undecided.getOrDefault(p.flagSet().name(), List.of());
-                for (List<BenchmarkKey> ofOneMethod : RowForks.byMethod(rows)) {
+                for (List<BenchmarkKey> ofOneMethod : RowForks.byPass(rows, plan.passes())) {
                     execution.forkPair(p, ofOneMethod, pairs);
                 }
             }

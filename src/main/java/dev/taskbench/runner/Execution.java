@@ -92,7 +92,8 @@ final class Execution {
 
     /** One candidate fork of the rows' method over their parameter product; answers its pass for the baseline's. */
     private JmhOptionsFactory.Pass candidateFork(Planned p, List<BenchmarkKey> rows) throws RunnerException {
-        JmhOptionsFactory.Pass pass = rowForks.pass(p, rows.get(0).benchmark(), ceilingInitLine(p));
+        JmhOptionsFactory.Pass pass = rowForks.pass(p, rows.get(0).benchmark(), rows.get(0).params(),
+                ceilingInitLine(p));
         Map<String, Set<String>> params = RowForks.paramProduct(rows);
         measured.add(p.flagSet().name(), new Runner(sampled(rowForks.options(pass, candidateForkArgs(), params))).run());
         return pass;
@@ -103,9 +104,11 @@ final class Execution {
      * mode and threads pinned: what replaces its suspect forks ({@link SuspectReruns}).
      */
     void rerun(Planned p, BenchmarkParams row, int forks) throws RunnerException {
-        JmhOptionsFactory.Pass pass = rowForks.pass(p, row.getBenchmark(), ceilingInitLine(p)).withForks(forks);
+        Map<String, String> values = new TreeMap<>();
+        row.getParamsKeys().forEach(k -> values.put(k, row.getParam(k)));
+        JmhOptionsFactory.Pass pass = rowForks.pass(p, row.getBenchmark(), values, ceilingInitLine(p)).withForks(forks);
         Map<String, Set<String>> params = new TreeMap<>();
-        row.getParamsKeys().forEach(k -> params.put(k, Set.of(row.getParam(k))));
+        values.forEach((k, v) -> params.put(k, Set.of(v)));
         Options options = new OptionsBuilder().parent(rowForks.options(pass, candidateForkArgs(), params))
                 .mode(row.getMode()).threads(row.getThreads()).build();
         measured.add(p.flagSet().name(), new Runner(sampled(options)).run());
@@ -117,7 +120,7 @@ final class Execution {
      * what {@link ModeProfiles} profiles. Nothing it runs is added to the measurements.
      */
     Options profiledFork(Planned p, BenchmarkKey row) {
-        JmhOptionsFactory.Pass pass = rowForks.pass(p, row.benchmark(), null).withForks(1);
+        JmhOptionsFactory.Pass pass = rowForks.pass(p, row.benchmark(), row.params(), null).withForks(1);
         Map<String, Set<String>> params = new TreeMap<>();
         row.params().forEach((k, v) -> params.put(k, Set.of(v)));
         return new OptionsBuilder().parent(rowForks.options(pass, candidateForkArgs(), params))

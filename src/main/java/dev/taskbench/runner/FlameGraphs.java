@@ -83,14 +83,14 @@ final class FlameGraphs {
         for (Planned p : ran) {
             List<BenchmarkKey> rows = slower.stream().filter(r -> r.flagSet().equals(p.flagSet().name()))
                     .map(Row::key).toList();
-            for (List<BenchmarkKey> ofOneMethod : RowForks.byMethod(rows)) {
+            for (List<BenchmarkKey> ofOneMethod : RowForks.byPass(rows, plan.passes())) {
                 bothSides(p, ofOneMethod, one, published);
             }
         }
     }
 
     private void bothSides(Planned p, List<BenchmarkKey> rows, Profiling one, Path published) {
-        JmhOptionsFactory.Pass pass = rowForks.pass(p, rows.get(0).benchmark(), null);
+        JmhOptionsFactory.Pass pass = rowForks.pass(p, rows.get(0).benchmark(), rows.get(0).params(), null);
         Map<String, Set<String>> params = RowForks.paramProduct(rows);
         ProfilePass.run(one, List.of(rowForks.options(pass, plan.candidateForkArgs(site.forkProps()), params)),
                 published.resolve(ProfilePass.FOLDER), out);

@@ -8,6 +8,7 @@ import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.PlanLog;
 import dev.taskbench.results.RowKey;
 import dev.taskbench.results.RowTestbeds;
+import dev.taskbench.stability.SteadyState;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,23 +35,26 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * rounded up, 1 to {@value #MAX_ITERATIONS}.
  * <li>Forks: where the stop rule starts the row, the forks its fork-to-fork spread needs for the
  * rule's width within the rule's minimum and cap; the rule still decides when it stops.
- * <li>Warm-up: the newest steady run's time to steady state ({@value #STEADY_PERCENTILE}th
- * percentile of the forks that reached one, plus one of its iterations), in the row's warm-up
- * iterations; kept when fewer than half its forks ever settled.
+ * <li>Warm-up: the newest steady run's time to each fork's warm state ({@link SteadyState#warmIteration}:
+ * a slower stretch after the fork once ran at its warm speed is the host's, not warm-up), its
+ * {@value #STEADY_PERCENTILE}th percentile over the forks that reached one plus one of its iterations,
+ * in the row's warm-up iterations; kept when fewer than half its forks reached one.
  * </ul>
- * The user's {@code -wi/-w}, {@code -i/-r} and {@code -f} win. The rows of one benchmark method
- * share one JMH invocation, so they run the most iterations and warm-up any of them needs.
+ * The user's {@code -wi/-w}, {@code -i/-r} and {@code -f} win. A benchmark method's rows run in one
+ * JMH invocation per plan ({@link #apply}): rows whose plans differ no longer share the most any
+ * of them asks.
  */
 final class HistoryPlan {
     /** The most measurement iterations a fork gets: past them, a fork's mean is as good as its true one. */
     static final int MAX_ITERATIONS = 10;
-    /** The share of settled forks the warm-up covers. */
+    /** The share of warm forks the warm-up covers. */
     static final int STEADY_PERCENTILE = 75;
 
     /**
-     * One row's plan: what its method runs ({@code forks} its own start), and why.
+     * One row's plan: what its invocation runs ({@code forks} its own start), and why.
      *
-     * @param runsWith the iterations and warm-up its method runs
+     * @param runsWith the iterations and warm-up it runs: its own, or more where the same parameters in
+     *                 another flag set or mode ask more (they share an invocation)
      * @param own the measurement iterations and warm-up iterations its own history asks for
      * @param from the earlier runs it was planned from
      */
@@ -58,19 +62,17 @@ final class HistoryPlan {
             Set<String> from, String why) {
     }
 
-    /** What a row's own history asks of its iterations, before its method's rows share one invocation. */
+    /** What a row's own history asks of its iterations. */
     record Own(int iterations, int warmupIterations) {
     }
 
     /** Why every row keeps the profile's plan; null when rows are planned from history. */
     private final String off;
     private final List<Row> rows;
-    private final Map<String, PassPlan.Iterations> byBenchmark;
 
-    private HistoryPlan(String off, List<Row> rows, Map<String, PassPlan.Iterations> byBenchmark) {
+    private HistoryPlan(String off, List<Row> rows) {
         this.off = off;
         this.rows = List.copyOf(rows);
-        this.byBenchmark = Map.copyOf(byBenchmark);
     }
 
     /**
@@ -109,7 +111,6 @@ final class HistoryPlan {
             ForkTimes times, String off) {
         List<Row> rows = new ArrayList<>();
         Map<String, BenchmarkListEntry> entries = new LinkedHashMap<>();
-        Map<String, PassPlan.Iterations> passes = new HashMap<>();
         for (Planned p : plan.flagSets()) {
             String set = p.flagSet().name();
             for (BenchmarkListEntry e : JdkFilter.of(plan.selected(), p.feature(), set).kept()) {
@@ -118,7 +119,6 @@ final class HistoryPlan {
                     continue;
                 }
                 entries.put(e.getUsername(), e);
-                passes.put(e.getUsername(), it.get());
                 String testbed = testbeds.key(e.getUsername());
                 Optional<ForkTimes.Timing> timing = times.of(testbed, set, e.getUsername());
                 for (BenchmarkKey key : keys(e, it.get().params(), user)) {
@@ -128,10 +128,10 @@ final class HistoryPlan {
                 }
             }
         }
-        Map<String, PassPlan.Iterations> byBenchmark = shared(rows, passes);
-        List<Row> said = rows.stream().map(r -> said(r, byBenchmark.get(r.key().benchmark()),
-                plan.flagSets().size() > 1, entries.get(r.key().benchmark()))).toList();
-        return new HistoryPlan(off, said, byBenchmark);
+        Map<Combo, PassPlan.Iterations> runs = shared(rows);
+        List<Row> said = rows.stream().map(r -> said(r, runs.get(Combo.of(r.key())), plan.flagSets().size() > 1,
+                entries.get(r.key().benchmark()))).toList();
+        return new HistoryPlan(off, said);
     }
 
     /** The pass that runs a benchmark; empty when the plan leaves it out. */
@@ -205,15 +205,15 @@ final class HistoryPlan {
         RowHistory.Steadiness s = steady.get();
         runs.add(s.runId());
         String declared = e.getWarmupIterations().hasValue() || e.getWarmupTime().hasValue() ? "declared" : "profile's";
-        if (2 * s.steadyAfter().size() < s.forks()) {
-            why.add("the " + declared + " warm-up kept: steady in only " + s.steadyAfter().size() + " of " + s.forks()
+        if (2 * s.warmAfter().size() < s.forks()) {
+            why.add("the " + declared + " warm-up kept: warm in only " + s.warmAfter().size() + " of " + s.forks()
                     + " forks, run " + s.runId());
             return it.warmupIterations();
         }
-        double after = percentile(s.steadyAfter(), STEADY_PERCENTILE);
+        double after = percentile(s.warmAfter(), STEADY_PERCENTILE);
         int n = warmupIterations(after + s.iterationSeconds(), Warmups.seconds(it.warmupTime()));
         String instead = n == it.warmupIterations() ? "" : ", instead of the " + declared + " " + it.warmup();
-        why.add("steady after " + seconds(after) + " in " + s.steadyAfter().size() + " of " + s.forks() + " forks, run "
+        why.add("warm after " + seconds(after) + " in " + s.warmAfter().size() + " of " + s.forks() + " forks, run "
                 + s.runId() + instead);
         return n;
     }
@@ -232,15 +232,19 @@ final class HistoryPlan {
         return v[lo] + (v[hi] - v[lo]) * (at - lo);
     }
 
-    /** Per benchmark method, what its rows run: the most iterations and warm-up any of them asks for. */
-    private static Map<String, PassPlan.Iterations> shared(List<Row> rows, Map<String, PassPlan.Iterations> passes) {
-        Map<String, PassPlan.Iterations> out = new HashMap<>();
-        passes.forEach((benchmark, it) -> {
-            List<Row> of = rows.stream().filter(r -> r.key().benchmark().equals(benchmark)).toList();
-            int wi = of.stream().mapToInt(r -> r.own().warmupIterations()).max().orElse(it.warmupIterations());
-            int mi = of.stream().mapToInt(r -> r.own().iterations()).max().orElse(it.measurementIterations());
-            out.put(benchmark, new PassPlan.Iterations(wi, it.warmupTime(), mi, it.measurementTime(), it.params()));
-        });
+    /** A row's parameters in its method: what one invocation can pin; its flag sets and modes share it. */
+    private record Combo(String benchmark, Map<String, String> params) {
+        static Combo of(BenchmarkKey key) {
+            return new Combo(key.benchmark(), Map.copyOf(key.params()));
+        }
+    }
+
+    /** What each row's parameters run: the most iterations and warm-up their flag sets and modes ask for. */
+    private static Map<Combo, PassPlan.Iterations> shared(List<Row> rows) {
+        Map<Combo, PassPlan.Iterations> out = new HashMap<>();
+        rows.forEach(r -> out.merge(Combo.of(r.key()), r.runsWith(), (a, b) -> new PassPlan.Iterations(
+                Math.max(a.warmupIterations(), b.warmupIterations()), a.warmupTime(),
+                Math.max(a.measurementIterations(), b.measurementIterations()), a.measurementTime(), a.params())));
         return out;
     }
 
@@ -253,7 +257,7 @@ final class HistoryPlan {
         if (shared.measurementIterations() != r.own().iterations()
                 || shared.warmupIterations() != r.own().warmupIterations()) {
             why.add("its own history asks " + r.own().iterations() + " iteration(s) and " + r.own().warmupIterations()
-                    + " warm-up; its method's rows share one invocation");
+                    + " warm-up; its parameters in another flag set or mode ask more, in the same invocation");
         }
         boolean single = e != null && e.getMode() == Mode.SingleShotTime;
         String line = r.key().label() + (severalFlagSets ? " (" + r.flagSet() + ")" : "") + ": " + r.forks() + " fork"
@@ -264,15 +268,84 @@ final class HistoryPlan {
         return new Row(r.flagSet(), r.key(), r.testbed(), r.forks(), shared, r.own(), r.from(), line);
     }
 
-    /** The run's plan with each benchmark's passes as planned: rows of a method whose plan differs from its pass move. */
+    /**
+     * The run's plan with each row in a pass of its plan: a method whose rows all plan alike moves whole; one
+     * whose rows differ runs one invocation per plan, each pinned to parameter products of its rows
+     * ({@link #products}), as the stop rule's rounds run a method's open rows.
+     */
     RunPlan apply(RunPlan plan) {
         Map<PassPlan.Iterations, List<String>> passes = new LinkedHashMap<>();
-        plan.passes().passes().forEach((it, names) -> names.forEach(n -> passes.computeIfAbsent(
-                byBenchmark.getOrDefault(n, it), k -> new ArrayList<>()).add(n)));
+        plan.passes().passes().forEach((it, names) -> names.forEach(n -> passesOf(n, it).forEach(
+                pass -> passes.computeIfAbsent(pass, k -> new ArrayList<>()).add(n))));
         PassPlan planned = new PassPlan(passes, plan.passes().leftOut(), plan.passes().notes());
         return new RunPlan(new RowPlan(plan.rows().profile(), plan.selected(), planned), plan.flagSets(),
                 plan.flagReport(), plan.rounds(), plan.baseline(), plan.candidateJvmArgs(), plan.needsDatabase(),
                 plan.ceilingCovered(), plan.stops(), plan.base());
+    }
+
+    /** The passes one method's rows run in: {@code it} when none is planned, one per plan and parameter product. */
+    private List<PassPlan.Iterations> passesOf(String benchmark, PassPlan.Iterations it) {
+        Map<PassPlan.Iterations, List<Map<String, String>>> byPlan = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.key().benchmark().equals(benchmark)).forEach(r -> byPlan.computeIfAbsent(
+                r.runsWith(), k -> new ArrayList<>()).add(r.key().params()));
+        if (byPlan.size() <= 1) {
+            return List.copyOf(byPlan.isEmpty() ? List.of(it) : byPlan.keySet());
+        }
+        List<PassPlan.Iterations> out = new ArrayList<>();
+        byPlan.forEach((planned, params) -> products(params).forEach(piece -> {
+            Map<String, List<String>> pins = new TreeMap<>(planned.params());
+            pins.putAll(piece);
+            out.add(planned.pinning(pins));
+        }));
+        return out;
+    }
+
+    /**
+     * Rows (each parameter's value) as parameter products that hold exactly them, few: a product JMH can run
+     * in one invocation, each parameter pinned to its values. Split by the first parameter with several
+     * values, each part in turn, and parts alike but in that parameter joined again.
+     */
+    static List<Map<String, List<String>>> products(List<Map<String, String>> rows) {
+        List<Map<String, String>> distinct = rows.stream().distinct().toList();
+        Map<String, List<String>> all = product(distinct);
+        long size = all.values().stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
+        if (size == distinct.size()) {
+            return List.of(all);
+        }
+        String by = all.entrySet().stream().filter(p -> p.getValue().size() > 1).map(Map.Entry::getKey).findFirst()
+                .orElseThrow();
+        Map<String, List<Map<String, String>>> parts = new LinkedHashMap<>();
+        distinct.forEach(r -> parts.computeIfAbsent(r.get(by), k -> new ArrayList<>()).add(r));
+        List<Map<String, List<String>>> out = new ArrayList<>();
+        parts.values().forEach(part -> products(part).forEach(piece -> join(out, piece, by)));
+        return out;
+    }
+
+    /** Each parameter's values in these rows, in the order they come. */
+    private static Map<String, List<String>> product(List<Map<String, String>> rows) {
+        Map<String, List<String>> out = new TreeMap<>();
+        rows.forEach(r -> r.forEach((k, v) -> {
+            List<String> values = out.computeIfAbsent(k, x -> new ArrayList<>());
+            if (!values.contains(v)) {
+                values.add(v);
+            }
+        }));
+        return out;
+    }
+
+    /** Adds {@code piece} to a product of {@code out} alike in every parameter but {@code by}, else on its own. */
+    private static void join(List<Map<String, List<String>>> out, Map<String, List<String>> piece, String by) {
+        for (Map<String, List<String>> p : out) {
+            Map<String, List<String>> rest = new TreeMap<>(p);
+            rest.remove(by);
+            Map<String, List<String>> other = new TreeMap<>(piece);
+            other.remove(by);
+            if (rest.equals(other)) {
+                p.get(by).addAll(piece.get(by));
+                return;
+            }
+        }
+        out.add(piece);
     }
 
     /** The forks a row starts at; {@code fallback} for a row the plan does not hold. */
@@ -281,11 +354,11 @@ final class HistoryPlan {
                 .findFirst().orElse(fallback);
     }
 
-    /** A benchmark's rows in one flag set by the forks they start at: forks to rows. */
-    Map<Integer, Integer> forksOf(String flagSet, String benchmark) {
+    /** A benchmark's rows in one flag set that {@code pins} admit, by the forks they start at: forks to rows. */
+    Map<Integer, Integer> forksOf(String flagSet, String benchmark, Map<String, List<String>> pins) {
         Map<Integer, Integer> out = new TreeMap<>();
-        rows.stream().filter(r -> r.flagSet().equals(flagSet) && r.key().benchmark().equals(benchmark))
-                .forEach(r -> out.merge(r.forks(), 1, Integer::sum));
+        rows.stream().filter(r -> r.flagSet().equals(flagSet) && r.key().benchmark().equals(benchmark)
+                && PassPlan.admits(pins, r.key().params())).forEach(r -> out.merge(r.forks(), 1, Integer::sum));
         return out;
     }
 

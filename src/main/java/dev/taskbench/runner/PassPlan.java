@@ -160,16 +160,29 @@ public record PassPlan(Map<Iterations, List<String>> passes, List<String> leftOu
         return out;
     }
 
-    /** The exclude patterns that leave exactly this pass's benchmarks of the selection. */
+    /**
+     * The exclude patterns that leave exactly this pass's benchmarks of the selection; a benchmark whose rows
+     * are split over passes by their parameters ({@link HistoryPlan}) stays in each, its pins choosing its rows.
+     */
     public List<String> excludesFor(Iterations pass) {
+        List<String> mine = passes.getOrDefault(pass, List.of());
         List<String> out = new ArrayList<>();
         leftOut.forEach(n -> out.add("^" + Pattern.quote(n) + "$"));
-        passes.forEach((it, names) -> {
-            if (!it.equals(pass)) {
-                names.forEach(n -> out.add("^" + Pattern.quote(n) + "$"));
-            }
-        });
-        return out;
+        passes.forEach((it, names) -> names.stream().filter(n -> !it.equals(pass) && !mine.contains(n))
+                .distinct().forEach(n -> out.add("^" + Pattern.quote(n) + "$")));
+        return out.stream().distinct().toList();
+    }
+
+    /** The pass that runs this row of {@code benchmark}: it holds the benchmark and its pins admit the row. */
+    java.util.Optional<Iterations> of(String benchmark, Map<String, String> params) {
+        return passes.entrySet().stream().filter(p -> p.getValue().contains(benchmark)
+                && admits(p.getKey().params(), params)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Whether a row of these parameters is among those the pins leave (an unpinned parameter leaves every value). */
+    static boolean admits(Map<String, List<String>> pins, Map<String, String> params) {
+        return pins.entrySet().stream().allMatch(p -> !params.containsKey(p.getKey())
+                || p.getValue().contains(params.get(p.getKey())));
     }
 
     private static String simpleName(String qName) {

@@ -34,11 +34,16 @@ final class RowForks {
         this.plan = plan;
     }
 
-    /** Rows grouped by their benchmark method, in the order they come. */
-    static Collection<List<BenchmarkKey>> byMethod(List<BenchmarkKey> rows) {
-        Map<String, List<BenchmarkKey>> byMethod = new LinkedHashMap<>();
-        rows.forEach(row -> byMethod.computeIfAbsent(row.benchmark(), k -> new ArrayList<>()).add(row));
-        return byMethod.values();
+    /**
+     * Rows grouped by their benchmark method and the pass that runs them, in the order they come: a method
+     * whose rows plan differently ({@link HistoryPlan}) runs each plan's rows apart, so a fork of some
+     * rows never catches a row of another plan in its parameter product.
+     */
+    static Collection<List<BenchmarkKey>> byPass(List<BenchmarkKey> rows, PassPlan passes) {
+        Map<List<Object>, List<BenchmarkKey>> out = new LinkedHashMap<>();
+        rows.forEach(row -> out.computeIfAbsent(List.of(row.benchmark(), passes.of(row.benchmark(), row.params())),
+                k -> new ArrayList<>()).add(row));
+        return out.values();
     }
 
     /** "FormParsingBenchmark.decode [...] avgt t1", or "FormParsingBenchmark.decode (3 rows)". */
@@ -53,11 +58,10 @@ final class RowForks {
         return values;
     }
 
-    /** One fork of one method of the selection, in its pass's iterations. */
-    JmhOptionsFactory.Pass pass(Planned p, String method, String ceiling) {
-        PassPlan.Iterations it = plan.passes().passes().entrySet().stream()
-                .filter(e -> e.getValue().contains(method)).map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new TaskbenchException("no pass holds " + method));
+    /** One fork of one method of the selection, in the iterations of the pass that runs the row of these parameters. */
+    JmhOptionsFactory.Pass pass(Planned p, String method, Map<String, String> params, String ceiling) {
+        PassPlan.Iterations it = plan.passes().of(method, params)
+                .orElseThrow(() -> new TaskbenchException("no pass holds " + method + " " + params));
         List<String> others = plan.selected().stream().map(BenchmarkListEntry::getUsername)
                 .filter(n -> !n.equals(method)).map(n -> "^" + Pattern.quote(n) + "$").toList();
         return new JmhOptionsFactory.Pass(p.flagSet(), p.java(), 1, others, it, ceiling);

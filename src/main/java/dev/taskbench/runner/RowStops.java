@@ -20,8 +20,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * Forks until each row is decided, in a run without a baseline jar: the rounds gave every row the
  * rule's minimum; then, round by round, every row short of the forks its history starts it at
- * ({@link HistoryPlan}) or whose {@link StopRule} does not hold yet gets one more fork, until it holds or the row reaches the cap. A benchmark method's open rows share one
- * JMH invocation ({@link RowForks}); a row caught in that product keeps its extra fork, and every
+ * ({@link HistoryPlan}) or whose {@link StopRule} does not hold yet gets one more fork, until it holds or the row reaches the cap. A benchmark method's open rows of one plan
+ * share one JMH invocation ({@link RowForks}); a row caught in that product keeps its extra fork, and every
  * row is judged on all its forks each round. Runs after {@link SuspectReruns}, so the rule reads
  * the forks the findings will; the forks it adds are checked in the fork log, not re-run.
  *
@@ -76,10 +76,11 @@ final class RowStops {
                     rule.maxForks());
             for (Planned p : measured.survivors(plan.flagSets())) {
                 List<Judged> ofSet = open.stream().filter(j -> j.flagSet().equals(p.flagSet().name())).toList();
-                for (List<BenchmarkKey> ofOneMethod : RowForks.byMethod(ofSet.stream().map(Judged::key).toList())) {
-                    int forks = ofSet.stream().filter(j -> ofOneMethod.contains(j.key())).mapToInt(Judged::forks).max()
+                for (List<BenchmarkKey> ofOnePass : RowForks.byPass(ofSet.stream().map(Judged::key).toList(),
+                        plan.passes())) {
+                    int forks = ofSet.stream().filter(j -> ofOnePass.contains(j.key())).mapToInt(Judged::forks).max()
                             .orElse(0);
-                    execution.fork(p, ofOneMethod, forks);
+                    execution.fork(p, ofOnePass, forks);
                 }
             }
         }

@@ -51,9 +51,19 @@ final class RunClock {
      * @param forks each row's forks: the one input a rule adding forks per row changes
      * @param iterations warm-up and measurement iterations a fork
      * @param iterationSeconds the time those iterations take a fork (0 for single-shot ones)
+     * @param pins the parameter values its pass pins (empty: none), where a plan splits a benchmark's rows
      */
     record Rows(String flagSet, String benchmark, String testbed, int rows, int forks, int iterations,
-            double iterationSeconds) {
+            double iterationSeconds, Map<String, List<String>> pins) {
+        Rows {
+            pins = Map.copyOf(pins);
+        }
+
+        Rows(String flagSet, String benchmark, String testbed, int rows, int forks, int iterations,
+                double iterationSeconds) {
+            this(flagSet, benchmark, testbed, rows, forks, iterations, iterationSeconds, Map.of());
+        }
+
         /** One fork as the model has it, for a benchmark no earlier run timed. */
         double modelForkSeconds() {
             return JVM_START_SECONDS + PRE_TOUCH_SECONDS + iterations * ITERATION_OVERHEAD_SECONDS + iterationSeconds;
@@ -156,10 +166,11 @@ final class RunClock {
     }
 
     /**
-     * The run's rows as they will run: per flag set, each benchmark its JDK can run, its rows, forks and
-     * iterations read from the options its pass is built with ({@link JmhOptionsFactory#build}), where the
-     * user's {@code -wi/-w/-i/-r/-f} and {@code -p} win over the plan as they do in the forks;
-     * {@code testbeds} keys each on the testbed it depends on.
+     * The run's rows as they will run: per flag set, each benchmark its JDK can run, its rows (the
+     * pass's pins, else the user's {@code -p} values, else every declared value), forks and iterations
+     * read from the options its pass is built with ({@link JmhOptionsFactory#build}), where the user's
+     * {@code -wi/-w/-i/-r/-f} win over the plan as they do in the forks; {@code testbeds} keys each on
+     * the testbed it depends on.
      */
     static List<Rows> rows(RunPlan plan, CommandLineOptions user, RowTestbeds testbeds) {
         RunRequest request = new RunRequest(plan.rows().profile(), List.of(), null, null);
@@ -170,20 +181,21 @@ final class RunClock {
                 Options o = JmhOptionsFactory.build(request, user, new JmhOptionsFactory.Pass(p.flagSet(), null,
                         plan.passForks(), List.of(), it, null), List.of());
                 kept.stream().filter(e -> names.contains(e.getUsername()))
-                        .forEach(e -> out.add(rows(p, e, o, plan.rounds(), testbeds)));
+                        .forEach(e -> out.add(rows(p, e, o, plan.rounds(), testbeds, it.params())));
             });
         }
         return out;
     }
 
     /** A benchmark's rows under the options its pass runs with: a round's forks, times the rounds. */
-    private static Rows rows(Planned p, BenchmarkListEntry e, Options o, int rounds, RowTestbeds testbeds) {
+    private static Rows rows(Planned p, BenchmarkListEntry e, Options o, int rounds, RowTestbeds testbeds,
+            Map<String, List<String>> pins) {
         int warmup = o.getWarmupIterations().get();
         int measurement = o.getMeasurementIterations().get();
         double iterations = e.getMode() == Mode.SingleShotTime ? 0 : seconds(warmup, o.getWarmupTime().get())
                 + seconds(measurement, o.getMeasurementTime().get());
         return new Rows(p.flagSet().name(), e.getUsername(), testbeds.key(e.getUsername()), rowCount(e, o),
-                rounds * Math.max(1, o.getForkCount().orElse(1)), warmup + measurement, iterations);
+                rounds * Math.max(1, o.getForkCount().orElse(1)), warmup + measurement, iterations, pins);
     }
 
     /** The time a fork of this row was planned to spend in its iterations, as its fork log keeps it. */
@@ -196,7 +208,7 @@ final class RunClock {
         return iterations * each.convertTo(TimeUnit.NANOSECONDS) / 1e9;
     }
 
-    /** Each parameter's values as the options run them (the user's {@code -p}, else the pass's pins), else all. */
+    /** Each parameter's values as the options run them (the pass's pins, else the user's {@code -p}), else all. */
     private static int rowCount(BenchmarkListEntry e, Options o) {
         int n = 1;
         for (Map.Entry<String, String[]> p : e.getParams().orElse(Map.of()).entrySet()) {
@@ -212,13 +224,13 @@ final class RunClock {
     static List<Rows> planned(List<Rows> rows, HistoryPlan plan) {
         List<Rows> out = new ArrayList<>();
         for (Rows r : rows) {
-            Map<Integer, Integer> byForks = plan.forksOf(r.flagSet(), r.benchmark());
+            Map<Integer, Integer> byForks = plan.forksOf(r.flagSet(), r.benchmark(), r.pins());
             if (byForks.isEmpty()) {
                 out.add(r);
                 continue;
             }
             byForks.forEach((forks, n) -> out.add(new Rows(r.flagSet(), r.benchmark(), r.testbed(), n, forks,
-                    r.iterations(), r.iterationSeconds())));
+                    r.iterations(), r.iterationSeconds(), r.pins())));
         }
         return out;
     }

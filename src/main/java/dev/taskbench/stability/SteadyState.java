@@ -36,6 +36,12 @@ import java.util.stream.IntStream;
  * (Barrett: 500 of 2000) is no steady state; any faster one is a slowdown; else warm-up. The steady
  * state starts at the first of the segments equal to the last, without a gap.</li>
  * </ol>
+ *
+ * <p>Where a fork's <b>warm-up</b> ends, for planning one ({@link #warmIteration}), is another question
+ * than where its last level starts: a machine's contention only ever slows a fork, so a slower stretch
+ * after the fork once ran at its warm speed (a level shift of the host, a slowdown) is no warm-up, and
+ * no longer warm-up would avoid it. Barrett's steady state starts after such a stretch, or never when
+ * it falls in the last quarter; the report keeps his reading, the plan takes this one.
  */
 public final class SteadyState {
     static final double PENALTY_PER_LOG_N = 15;
@@ -52,6 +58,8 @@ public final class SteadyState {
     static final double MIN_SIGMA = 1e-4;
     /** Fewest neighbours' differences a segment needs to measure the noise on its own. */
     static final int MIN_NOISE_VALUES = 5;
+    /** The share of a fork's iterations a level must hold to be its warm speed, not a passing dip. */
+    static final double WARM_LEVEL_SHARE = 0.10;
 
     private SteadyState() {
     }
@@ -82,7 +90,7 @@ public final class SteadyState {
         List<Integer> points = Pelt.changePoints(k, sigma(k), PENALTY_PER_LOG_N * Math.log(k.length), MIN_SEGMENT);
         List<ForkSteadiness.Segment> segments = segments(y, kept, points, outliers);
         double noise = noise(y, segments, outliers);
-        double band = Math.max(BAND_FACTOR * noise, Math.log1p(MIN_BAND));
+        double band = band(noise);
         ForkClass kind = kind(segments, band, y.length);
         int first = firstSteadySegment(segments, band);
         if (!kind.steady()) {
@@ -95,6 +103,34 @@ public final class SteadyState {
                 .mapToDouble(i -> scores[i]).toArray();
         return new ForkSteadiness(kind, OptionalInt.of(start), OptionalDouble.of(before), Spread.median(steady), noise,
                 segments, outliers);
+    }
+
+    /**
+     * The first iteration of a fork's warm state: the start of its first segment within the band of its
+     * warm speed, the fastest level it holds for at least {@value #WARM_LEVEL_SHARE} of its iterations (its
+     * last level always counts). Empty for a fork too short to classify, or one that reaches that speed
+     * only in its last quarter: still warming as it ended.
+     */
+    public static OptionalInt warmIteration(ForkSteadiness f) {
+        if (f.kind() == ForkClass.UNCLASSIFIED) {
+            return OptionalInt.empty();
+        }
+        List<ForkSteadiness.Segment> segments = f.segments();
+        ForkSteadiness.Segment last = segments.get(segments.size() - 1);
+        int length = last.end();
+        int held = (int) Math.ceil(WARM_LEVEL_SHARE * length);
+        double warm = segments.stream().filter(s -> s == last || s.end() - s.start() >= held)
+                .mapToDouble(ForkSteadiness.Segment::level).min().orElseThrow();
+        double band = Double.isFinite(f.noise()) ? band(f.noise()) : Math.log1p(MIN_BAND);
+        int start = segments.stream().filter(s -> s.level() <= warm + band).mapToInt(ForkSteadiness.Segment::start)
+                .findFirst().orElse(last.start());
+        return start > length - (int) Math.ceil(STEADY_WINDOW_SHARE * length) ? OptionalInt.empty()
+                : OptionalInt.of(start);
+    }
+
+    /** Barrett's band of equal levels: 3 (p90 - p10) of the noise, at least {@value #MIN_BAND}. */
+    private static double band(double noise) {
+        return Math.max(BAND_FACTOR * noise, Math.log1p(MIN_BAND));
     }
 
     /** Barrett's outliers: outside the median +- 3 (p90 - p10) of a full centred window. */

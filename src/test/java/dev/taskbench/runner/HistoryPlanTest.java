@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class HistoryPlanTest {
     private static final StopRule RULE = new StopRule(0.10, 3, 8);
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STEADY_ITERATIONS = 40;
+    /** Where a fork still falls in its last quarter: never warm within the run. */
+    private static final int STILL_FALLING = 35;
 
     @TempDir
     Path results;
@@ -95,22 +99,29 @@ class HistoryPlanTest {
         }
     }
 
-    /** A steady run whose forks of each row settle after {@code after} seconds, or never (null). */
-    private void steadyRun(String id, int hour, List<BenchmarkKey> rows, List<Double> after) throws IOException {
-        Path folder = run(id, hour, "steady", MACHINE, rows, k -> List.of(List.of(100.0, 100.0)));
-        List<Map<String, Object>> forks = new ArrayList<>();
-        for (BenchmarkKey k : rows) {
-            for (int i = 0; i < after.size(); i++) {
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("flagSet", "default");
-                f.put("row", k.label());
-                f.put("fork", i + 1);
-                f.put("class", after.get(i) == null ? "no steady state" : "warm-up");
-                f.put("steadyAfterSeconds", after.get(i));
-                forks.add(f);
-            }
+    /** A steady run of these rows, each fork's iterations (0.1 s each, from the first) as {@code forks} gives them. */
+    private void steadyRun(String id, int hour, List<BenchmarkKey> rows,
+            Function<BenchmarkKey, List<List<Double>>> forks) throws IOException {
+        run(id, hour, "steady", MACHINE, rows, forks);
+    }
+
+    /** 40 iterations about 45 ns with 1% noise, {@code slower} times as slow in [from, to). */
+    private static List<Double> fork(long seed, double slower, int from, int to) {
+        Random noise = new Random(seed);
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < STEADY_ITERATIONS; i++) {
+            out.add(45 * (i >= from && i < to ? slower : 1) * Math.exp(0.01 * noise.nextGaussian()));
         }
-        JSON.writeValue(folder.resolve("steady-state.json").toFile(), Map.of("forks", forks));
+        return out;
+    }
+
+    /** Forks three times as slow for their first {@code iterations}, then flat; as many as {@code warm} gives. */
+    private static List<List<Double>> warmingUp(List<Integer> warm) {
+        List<List<Double>> out = new ArrayList<>();
+        for (int i = 0; i < warm.size(); i++) {
+            out.add(fork(i, 3, 0, warm.get(i)));
+        }
+        return out;
     }
 
     private HistoryPlan plan(RunPlan plan, CommandLineOptions user, Map<String, String> facts) {
@@ -164,38 +175,119 @@ class HistoryPlanTest {
         assertEquals(HistoryPlan.MAX_ITERATIONS, HistoryPlan.iterations(Double.POSITIVE_INFINITY));
     }
 
+    private static CommandLineOptions decode(String contender) throws Exception {
+        return new CommandLineOptions("-p", "input=seed", "-p", "contender=" + contender);
+    }
+
     /**
-     * Nine of ten forks settle at 0.3 s: the 75th percentile is 0.3 s, one steady iteration (0.1 s) on top,
-     * 0.4 s, rounded up to the class's 500 ms warm-up iterations: 1, not its declared 2.
+     * Nine of ten forks are warm from 0.3 s, one still falls at its end: the 75th percentile is 0.3 s, one
+     * steady iteration (0.1 s) on top, 0.4 s, rounded up to the class's 500 ms warm-up iterations: 1, not its
+     * declared 2. The older steady run, warm at 3.0 s, is not read.
      */
     @Test
     void aSteadyHistoryShortensTheDeclaredWarmup() throws Exception {
-        CommandLineOptions user = new CommandLineOptions("-p", "input=seed", "-p", "contender=taskbench");
+        CommandLineOptions user = decode("taskbench");
         RunPlan plan = plan(DECODE, user);
         List<BenchmarkKey> rows = keys(plan, user);
         assertEquals(1, rows.size());
-        List<Double> after = new ArrayList<>(Collections.nCopies(9, 0.3));
-        after.add(null);
-        steadyRun("20261203-090000-steady", 1, rows, after);
-        steadyRun("20261201-090000-steady", 0, rows, Collections.nCopies(10, 3.0));
+        List<Integer> warm = new ArrayList<>(Collections.nCopies(9, 3));
+        warm.add(STILL_FALLING);
+        steadyRun("20261203-090000-steady", 1, rows, k -> warmingUp(warm));
+        steadyRun("20261201-090000-steady", 0, rows, k -> warmingUp(Collections.nCopies(10, 30)));
         HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
         assertEquals(1, row.runsWith().warmupIterations(), row.why());
-        assertTrue(row.why().contains("warm-up 1 x 500 ms (steady after 0.3 s in 9 of 10 forks, run "
+        assertTrue(row.why().contains("warm-up 1 x 500 ms (warm after 0.3 s in 9 of 10 forks, run "
                 + "20261203-090000-steady, instead of the declared 2 x 500 ms"), row.why());
         assertTrue(row.why().contains("forks and iterations from the profile"), row.why());
     }
 
+    /** Forks three times as slow for 1.2 s, then flat: warm at 1.2 s, 1.3 s with the iteration, 3 x 500 ms. */
     @Test
-    void aHistoryOfMostlyNeverSteadyForksKeepsTheWarmup() throws Exception {
-        CommandLineOptions user = new CommandLineOptions("-p", "input=seed", "-p", "contender=taskbench");
+    void aWarmUpThenFlatGivesTheWarmUpsEnd() throws Exception {
+        CommandLineOptions user = decode("taskbench");
         RunPlan plan = plan(DECODE, user);
         List<BenchmarkKey> rows = keys(plan, user);
-        List<Double> after = new ArrayList<>(Collections.nCopies(3, 0.6));
-        after.addAll(Collections.nCopies(7, null));
-        steadyRun("20261203-090000-steady", 1, rows, after);
+        steadyRun("20261203-090000-steady", 1, rows, k -> warmingUp(Collections.nCopies(10, 12)));
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertEquals(3, row.runsWith().warmupIterations(), row.why());
+        assertTrue(row.why().contains("warm-up 3 x 500 ms (warm after 1.2 s in 10 of 10 forks"), row.why());
+    }
+
+    /**
+     * Flat forks with the host's 1 s level shift, 1.5x, in their middle (half of them) or their last quarter
+     * (the others, which PELT calls never steady): warm from the first iteration, so one warm-up iteration.
+     */
+    @Test
+    void aPassingLevelShiftDoesNotLengthenTheWarmup() throws Exception {
+        CommandLineOptions user = decode("taskbench");
+        RunPlan plan = plan(DECODE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        List<List<Double>> forks = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            forks.add(i % 2 == 0 ? fork(i, 1.5, 15, 25) : fork(i, 1.5, 28, 38));
+        }
+        steadyRun("20261203-090000-steady", 1, rows, k -> forks);
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertEquals(1, row.runsWith().warmupIterations(), row.why());
+        assertTrue(row.why().contains("warm-up 1 x 500 ms (warm after 0.0 s in 10 of 10 forks"), row.why());
+    }
+
+    /**
+     * One contender's forks warm at 2.3 s, the others' at 0.3 s: it runs 5 x 500 ms in an invocation of its
+     * own, the others 1 x 500 ms in theirs, and each row's line says what it runs.
+     */
+    @Test
+    void oneSlowRowDoesNotLengthenTheOthersWarmup() throws Exception {
+        CommandLineOptions user = new CommandLineOptions("-p", "input=seed");
+        RunPlan plan = plan(DECODE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        assertTrue(rows.size() > 2, rows.toString());
+        BenchmarkKey slow = rows.get(0);
+        steadyRun("20261203-090000-steady", 1, rows, k -> warmingUp(Collections.nCopies(10, k.equals(slow) ? 23 : 3)));
+        HistoryPlan planned = plan(plan, user, MACHINE);
+        for (BenchmarkKey k : rows) {
+            HistoryPlan.Row row = only(planned, k);
+            int warmup = k.equals(slow) ? 5 : 1;
+            assertEquals(warmup, row.runsWith().warmupIterations(), row.why());
+            assertTrue(row.why().contains(": 3 forks x 2 iterations, warm-up " + warmup + " x 500 ms (warm after"),
+                    row.why());
+        }
+        PassPlan passes = planned.apply(plan).passes();
+        assertEquals(2, passes.passes().size(), passes.toString());
+        for (BenchmarkKey k : rows) {
+            PassPlan.Iterations it = passes.of(k.benchmark(), k.params()).orElseThrow();
+            assertEquals(k.equals(slow) ? 5 : 1, it.warmupIterations(), k + " in " + it);
+            assertTrue(passes.excludesFor(it).stream().noneMatch(x -> x.contains("decode")), passes.toString());
+        }
+        assertEquals(List.of(List.of(slow.params().get("contender"))), passes.passes().keySet().stream()
+                .filter(it -> it.warmupIterations() == 5).map(it -> it.params().get("contender")).toList());
+        RowTestbeds testbeds = RowTestbeds.of(Map.of(Testbed.METADATA_KEY, testbed(MACHINE)));
+        List<RunClock.Rows> clock = RunClock.planned(RunClock.rows(planned.apply(plan), user, testbeds), planned);
+        assertEquals(rows.size(), clock.stream().mapToInt(RunClock.Rows::rows).sum(), "each row counted once");
+    }
+
+    /** Rows that are no parameter product run as few products as hold exactly them. */
+    @Test
+    void rowsOfOnePlanRunAsParameterProducts() {
+        List<Map<String, String>> rows = List.of(Map.of("c", "a", "i", "x"), Map.of("c", "a", "i", "y"),
+                Map.of("c", "b", "i", "x"), Map.of("c", "d", "i", "x"));
+        assertEquals(List.of(Map.of("c", List.of("a"), "i", List.of("x", "y")), Map.of("c", List.of("b", "d"), "i",
+                List.of("x"))), HistoryPlan.products(rows));
+        assertEquals(List.of(Map.of("c", List.of("a", "b"), "i", List.of("x"))),
+                HistoryPlan.products(List.of(rows.get(0), rows.get(2))));
+    }
+
+    @Test
+    void aHistoryOfMostlyNeverWarmForksKeepsTheWarmup() throws Exception {
+        CommandLineOptions user = decode("taskbench");
+        RunPlan plan = plan(DECODE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        List<Integer> warm = new ArrayList<>(Collections.nCopies(3, 6));
+        warm.addAll(Collections.nCopies(7, STILL_FALLING));
+        steadyRun("20261203-090000-steady", 1, rows, k -> warmingUp(warm));
         HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
         assertEquals(2, row.runsWith().warmupIterations(), row.why());
-        assertTrue(row.why().contains("the declared warm-up kept: steady in only 3 of 10 forks"), row.why());
+        assertTrue(row.why().contains("the declared warm-up kept: warm in only 3 of 10 forks"), row.why());
     }
 
     @Test
@@ -203,7 +295,7 @@ class HistoryPlanTest {
         CommandLineOptions user = new CommandLineOptions("-wi", "6", "-p", "input=seed", "-p", "contender=taskbench");
         RunPlan plan = plan(DECODE, user);
         List<BenchmarkKey> rows = keys(plan, user);
-        steadyRun("20261203-090000-steady", 1, rows, Collections.nCopies(10, 0.6));
+        steadyRun("20261203-090000-steady", 1, rows, k -> warmingUp(Collections.nCopies(10, 6)));
         HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
         assertEquals(6, row.runsWith().warmupIterations(), row.why());
         assertTrue(row.why().contains("your -wi/-w"), row.why());
@@ -224,35 +316,43 @@ class HistoryPlanTest {
         assertFalse(log.rows().get(0).fromHistory());
     }
 
-    @Test
-    void aCorruptResultsFileIsSkippedWithOneLine() throws Exception {
+    /** Something done to a results folder. */
+    private interface FolderChange {
+        void apply() throws IOException;
+    }
+
+    /**
+     * Three standard runs of a row, then {@code change} to the folder: the row is planned from those three
+     * alone, and the one line said of what was skipped is answered.
+     */
+    private String besideThreeRuns(FolderChange change) throws Exception {
         CommandLineOptions user = new CommandLineOptions();
         RunPlan plan = plan(OPAQUE, user);
         List<BenchmarkKey> rows = keys(plan, user);
         threeRuns(MACHINE, rows, k -> List.of(List.of(99.0, 101.0), List.of(101.0, 99.0), List.of(99.0, 101.0)));
-        Path broken = Files.createDirectories(results.resolve("20261204-100000-standard"));
-        Files.writeString(broken.resolve("jmh-default.json"), "{ not json");
+        change.apply();
         HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
         assertTrue(row.why().contains("from 3 earlier runs"), row.why());
         String said = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, said.lines().count(), said);
+        return said;
+    }
+
+    @Test
+    void aCorruptResultsFileIsSkippedWithOneLine() throws Exception {
+        String said = besideThreeRuns(() -> Files.writeString(Files.createDirectories(results.resolve(
+                "20261204-100000-standard")).resolve("jmh-default.json"), "{ not json"));
         assertTrue(said.startsWith("taskbench: plan: skipping 20261204-100000-standard: "), said);
     }
 
     @Test
     void aCopiedRunFolderCountsOnceAndIsSaidInOneLine() throws Exception {
-        CommandLineOptions user = new CommandLineOptions();
-        RunPlan plan = plan(OPAQUE, user);
-        List<BenchmarkKey> rows = keys(plan, user);
-        threeRuns(MACHINE, rows, k -> List.of(List.of(99.0, 101.0), List.of(101.0, 99.0), List.of(99.0, 101.0)));
-        Path copy = Files.createDirectories(results.resolve("copies").resolve("20261201-100000-standard"));
-        for (String f : List.of("jmh-default.json", "metadata.json")) {
-            Files.copy(results.resolve("20261201-100000-standard").resolve(f), copy.resolve(f));
-        }
-        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
-        assertTrue(row.why().contains("from 3 earlier runs"), row.why());
-        String said = err.toString(StandardCharsets.UTF_8);
-        assertEquals(1, said.lines().count(), said);
+        String said = besideThreeRuns(() -> {
+            Path copy = Files.createDirectories(results.resolve("copies").resolve("20261201-100000-standard"));
+            for (String f : List.of("jmh-default.json", "metadata.json")) {
+                Files.copy(results.resolve("20261201-100000-standard").resolve(f), copy.resolve(f));
+            }
+        });
         assertTrue(said.contains("holds run 20261201-100000-standard again; skipping it"), said);
     }
 

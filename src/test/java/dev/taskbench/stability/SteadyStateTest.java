@@ -181,4 +181,40 @@ class SteadyStateTest {
         assertFalse(good.warmupTooShort(1.0));
         assertTrue(good.warmupTooShort(0.5));
     }
+
+    /** A warm-up, then one level: the warm state starts where Barrett's steady state does. */
+    @Test
+    void aWarmUpThenOneLevelIsWarmWhereItSettles() {
+        everySeed(seed -> {
+            ForkSteadiness f = classify(new Synthetic(seed).steps(40, NOISE, 600, 0, 150, 8));
+            assertEquals(8, SteadyState.warmIteration(f).orElseThrow(), () -> "seed " + seed + ": " + f);
+        });
+    }
+
+    /**
+     * A level shift of the host in a flat fork, 1.5x for 10 of 40 iterations: Barrett's steady state starts
+     * after it, or never when it ends in the last quarter; the fork was warm from its first iteration.
+     */
+    @Test
+    void aPassingLevelShiftIsNoWarmUp() {
+        everySeed(seed -> {
+            ForkSteadiness middle = classify(new Synthetic(seed).steps(40, NOISE, 45, 0, 68, 15, 45, 25));
+            assertEquals(25, middle.steadyIteration().orElseThrow(), () -> "seed " + seed + ": " + middle);
+            assertEquals(0, SteadyState.warmIteration(middle).orElseThrow(), () -> "seed " + seed + ": " + middle);
+            ForkSteadiness late = classify(new Synthetic(seed).steps(40, NOISE, 45, 0, 68, 22, 45, 32));
+            assertEquals(ForkClass.NO_STEADY_STATE, late.kind(), () -> "seed " + seed + ": " + late);
+            assertEquals(0, SteadyState.warmIteration(late).orElseThrow(), () -> "seed " + seed + ": " + late);
+        });
+    }
+
+    /** A warm-up, a level shift after it, and a fork still falling as it ends. */
+    @Test
+    void aShiftAfterTheWarmUpKeepsItsEndAndAForkStillFallingHasNone() {
+        everySeed(seed -> {
+            ForkSteadiness shifted = classify(new Synthetic(seed).steps(40, NOISE, 600, 0, 150, 6, 225, 20, 150, 30));
+            assertEquals(6, SteadyState.warmIteration(shifted).orElseThrow(), () -> "seed " + seed + ": " + shifted);
+            ForkSteadiness falling = classify(new Synthetic(seed).steps(40, NOISE, 600, 0, 150, 34));
+            assertTrue(SteadyState.warmIteration(falling).isEmpty(), () -> "seed " + seed + ": " + falling);
+        });
+    }
 }
