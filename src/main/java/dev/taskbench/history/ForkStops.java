@@ -1,9 +1,7 @@
 package dev.taskbench.history;
 
-import dev.taskbench.TaskbenchException;
 import dev.taskbench.results.RowKey;
 import dev.taskbench.results.RowTestbeds;
-import dev.taskbench.results.RunResults;
 import dev.taskbench.results.StopLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,11 +10,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How many forks each row took in earlier runs whose forks a rule decided, per testbed: what a run
@@ -77,20 +73,13 @@ public final class ForkStops {
             return NONE;
         }
         List<Run> runs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Path folder : RunHistory.runFolders(root)) {
-            try {
-                Map<String, Object> metadata = RunResults.metadataOf(folder);
-                String id = metadata.get("runId") instanceof String s ? s : folder.getFileName().toString();
-                Optional<StopLog> log = StopLog.of(metadata);
-                Optional<Rule> rule = log.flatMap(ForkStops::rule);
-                if (seen.add(id) && rule.isPresent()) {
-                    runs.add(new Run(id, started(metadata, folder), rule.get(), log.get(), RowTestbeds.of(metadata)));
-                }
-            } catch (TaskbenchException | IllegalArgumentException | IOException e) {
-                // not a readable run: the history says so; a prediction does without it
+        RunHistory.eachRunsMetadata(root, (folder, id, metadata) -> {
+            Optional<StopLog> log = StopLog.of(metadata);
+            Optional<Rule> rule = log.flatMap(ForkStops::rule);
+            if (rule.isPresent()) {
+                runs.add(new Run(id, started(metadata, folder), rule.get(), log.get(), RowTestbeds.of(metadata)));
             }
-        }
+        });
         runs.sort(Comparator.comparing(Run::started).thenComparing(Run::id).reversed());
         return new ForkStops(runs);
     }

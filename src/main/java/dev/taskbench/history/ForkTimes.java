@@ -1,15 +1,12 @@
 package dev.taskbench.history;
 
-import dev.taskbench.TaskbenchException;
 import dev.taskbench.results.ForkLog;
 import dev.taskbench.results.RowTestbeds;
-import dev.taskbench.results.RunResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,19 +56,8 @@ public final class ForkTimes {
         }
         Map<Key, List<Double>> overheads = new HashMap<>();
         Map<Key, Set<String>> runs = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (Path folder : RunHistory.runFolders(root)) {
-            try {
-                Map<String, Object> metadata = RunResults.metadataOf(folder);
-                String id = metadata.get("runId") instanceof String s ? s : folder.getFileName().toString();
-                Optional<ForkLog> log = ForkLog.of(metadata);
-                if (seen.add(id) && log.isPresent()) {
-                    add(id, log.get(), RowTestbeds.of(metadata), overheads, runs);
-                }
-            } catch (TaskbenchException | IllegalArgumentException e) {
-                // not a readable run: the history says so; a plan does without it
-            }
-        }
+        RunHistory.eachRunsMetadata(root, (folder, id, metadata) -> ForkLog.of(metadata)
+                .ifPresent(log -> add(id, log, RowTestbeds.of(metadata), overheads, runs)));
         Map<Key, Timing> timings = new HashMap<>();
         overheads.forEach((k, v) -> timings.put(k, new Timing(median(v), v.size(), runs.get(k))));
         return new ForkTimes(timings);

@@ -161,6 +161,32 @@ public final class RunHistory {
         return out;
     }
 
+    /** What a reader of run metadata does with one run's: its folder, its run id and its metadata. */
+    @FunctionalInterface
+    interface MetadataReader {
+        void read(Path folder, String runId, Map<String, Object> metadata) throws IOException;
+    }
+
+    /**
+     * Each run folder's metadata under {@code root}, once per run id (the first folder of a copied
+     * run wins); a folder whose metadata cannot be read, or that {@code reader} cannot read, is
+     * passed over: the histories that read fork logs and stop logs plan without it.
+     */
+    static void eachRunsMetadata(Path root, MetadataReader reader) {
+        Set<String> seen = new HashSet<>();
+        for (Path folder : runFolders(root)) {
+            try {
+                Map<String, Object> metadata = RunResults.metadataOf(folder);
+                String id = metadata.get("runId") instanceof String s ? s : folder.getFileName().toString();
+                if (seen.add(id)) {
+                    reader.read(folder, id, metadata);
+                }
+            } catch (TaskbenchException | IllegalArgumentException | IOException e) {
+                // not a readable run: the history says so; a plan does without it
+            }
+        }
+    }
+
     private static boolean hidden(Path root, Path dir) {
         for (Path part : root.relativize(dir)) {
             String n = part.toString();
