@@ -24,9 +24,15 @@ import java.util.stream.IntStream;
  * <li><b>Split</b>: Fisher's exact test on the 2 x k table of fork counts per mode (Freeman-Halton).</li>
  * <li>Each of the two questions gets half the comparison's alpha (Bonferroni).</li>
  * </ul>
- * Modes are matched in order, fastest with fastest, when both sides have as many; otherwise the
- * forks of the side with fewer are placed in the nearest mode of the other. When neither question
- * could reach its level with these forks, the verdict is UNKNOWN, never SAME.
+ * Modes are matched in order, fastest with fastest, when both sides have as many. Otherwise the forks
+ * of the side with fewer are placed in the other's modes: each in the nearest when one of its own modes
+ * sits within the reach of one of the other's (a third of the way to the next mode, the reach
+ * {@link ForkModes} holds forks by), so forks that moved between modes count as moved; when none of
+ * its modes sits in one, the side is one level moved, not a mixture, and is matched under one common
+ * shift, its main mode (most forks) onto the other's main mode. Without that, a one-mode side that
+ * moved to about the middle of two modes lands half in each and reads as "the fast mode +19%, the slow
+ * mode -10%", which cancel. When neither question could reach its level with these forks, the verdict
+ * is UNKNOWN, never SAME.
  */
 public final class ModeComparison {
     private ModeComparison() {
@@ -205,14 +211,51 @@ public final class ModeComparison {
             return new Columns(assign(b, ref, place, direction), assign(c, ref, place, direction), place, ref.modes(), unit);
         }
 
-        /** A side's own modes when it has as many as the reference, else the nearest reference mode. */
+        /**
+         * A side's own modes when it has as many as the reference, else the nearest reference mode
+         * after the side's common shift ({@link #shift}).
+         */
         private static int[] assign(ForkModes side, ForkModes ref, double[] place, Direction direction) {
             if (side.modes().size() == ref.modes().size()) {
                 return IntStream.range(0, side.forks()).map(side::nearestMode).toArray();
             }
+            double shift = shift(side, ref, place, direction);
             double[] x = Spread.logTime(side.levels(), direction);
-            return Arrays.stream(x).mapToInt(v -> IntStream.range(0, place.length).boxed()
-                    .min((i, j) -> Double.compare(Math.abs(place[i] - v), Math.abs(place[j] - v))).orElseThrow()).toArray();
+            return Arrays.stream(x).mapToInt(v -> nearest(place, v + shift)).toArray();
+        }
+
+        /**
+         * 0 when one of the side's modes sits within the reach of a reference mode; else the log
+         * distance that puts the side's main mode on the reference's main mode.
+         */
+        private static double shift(ForkModes side, ForkModes ref, double[] place, Direction direction) {
+            double[] own = Spread.logTime(side.modes().stream().mapToDouble(ForkModes.Mode::location).toArray(), direction);
+            for (double v : own) {
+                int m = nearest(place, v);
+                if (Math.abs(place[m] - v) <= reach(place, m)) {
+                    return 0;
+                }
+            }
+            return place[main(ref.modes())] - own[main(side.modes())];
+        }
+
+        /** A third of the way to the nearest other mode. */
+        private static double reach(double[] place, int m) {
+            return IntStream.range(0, place.length).filter(i -> i != m).mapToDouble(i -> Math.abs(place[i] - place[m]))
+                    .min().orElse(Double.POSITIVE_INFINITY) / 3;
+        }
+
+        /** The mode holding the most forks, the faster on a tie. */
+        private static int main(List<ForkModes.Mode> modes) {
+            return IntStream.range(0, modes.size()).boxed()
+                    .max((i, j) -> i.equals(j) ? 0 : modes.get(i).count() != modes.get(j).count()
+                            ? Integer.compare(modes.get(i).count(), modes.get(j).count()) : Integer.compare(j, i))
+                    .orElseThrow();
+        }
+
+        private static int nearest(double[] place, double v) {
+            return IntStream.range(0, place.length).boxed()
+                    .min((i, j) -> Double.compare(Math.abs(place[i] - v), Math.abs(place[j] - v))).orElseThrow();
         }
 
         int[] counts(int[] side) {

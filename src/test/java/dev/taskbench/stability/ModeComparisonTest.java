@@ -106,4 +106,37 @@ class ModeComparisonTest {
                 .orElseThrow();
         assertEquals("SLOWER: 10 of 12 forks now land in the slow mode, 0 of 12 before", v.describe());
     }
+    /**
+     * The +20% decoder plant's seed row (plant-b1): three base forks sat in a slow level, the planted
+     * candidate's ten forks in one mode about midway. Placed fork by fork into the nearest base mode they
+     * read "the fast mode +19%, the slow mode -10%" and cancelled; matched as one moved level they are the
+     * fast mode moved.
+     */
+    @Test
+    void aOneModeSideBetweenTheOthersModesIsOneMovedMode() {
+        double[] base = {112, 114, 114, 114, 114, 117, 118, 167, 167, 168};
+        double[] candidate = {135, 135, 139, 141, 142, 146, 153, 153, 167, 170};
+        ModeComparison.ModeVerdict v = compare(base, candidate).orElseThrow();
+        assertEquals("SLOWER: the fast mode moved +26%", v.describe());
+        assertEquals("FASTER: the fast mode moved -21%", compare(candidate, base).orElseThrow().describe());
+        int slower = 0;
+        for (int seed = 0; seed < SEEDS; seed++) {
+            Verdict verdict = compare(forks(2 * seed, new double[] {150, 200}, 7, 3),
+                    forks(2 * seed + 1, new double[] {175}, 10)).orElseThrow().verdict();
+            slower += verdict == Verdict.SLOWER ? 1 : 0;
+        }
+        assertTrue(slower >= SEEDS * 9 / 10, "flagged in " + slower + " of " + SEEDS);
+    }
+
+    /** The same row unchanged, its candidate's forks all in the base's main mode this time: no change. */
+    @Test
+    void aOneModeSideInTheOthersMainModeStaysSame() {
+        int flagged = 0;
+        for (int seed = 0; seed < SEEDS; seed++) {
+            Verdict verdict = compare(forks(2 * seed, new double[] {150, 200}, 7, 3),
+                    forks(2 * seed + 1, new double[] {150}, 10)).orElseThrow().verdict();
+            flagged += verdict == Verdict.SLOWER || verdict == Verdict.FASTER ? 1 : 0;
+        }
+        assertTrue(flagged <= 1, "flagged in " + flagged + " of " + SEEDS);
+    }
 }
