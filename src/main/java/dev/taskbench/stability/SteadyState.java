@@ -60,6 +60,8 @@ public final class SteadyState {
     static final int MIN_NOISE_VALUES = 5;
     /** The share of a fork's iterations a level must hold to be its warm speed, not a passing dip. */
     static final double WARM_LEVEL_SHARE = 0.10;
+    /** The most a fork's warm state may lie above its warm speed, whatever its noise. */
+    static final double WARM_TOLERANCE = 0.10;
 
     private SteadyState() {
     }
@@ -108,8 +110,13 @@ public final class SteadyState {
     /**
      * The first iteration of a fork's warm state: the start of its first segment within the band of its
      * warm speed, the fastest level it holds for at least {@value #WARM_LEVEL_SHARE} of its iterations (its
-     * last level always counts). Empty for a fork too short to classify, or one that reaches that speed
-     * only in its last quarter: still warming as it ended.
+     * last level always counts), and never more than {@value #WARM_TOLERANCE} above it. Empty for a fork too
+     * short to classify, or one that reaches that speed only in its last quarter: still warming as it ended.
+     *
+     * <p>Why the cap: the band grows with the noise of one iteration, and a write row's 100 ms iterations
+     * (a few hundred commits each) are noisy enough to make it wider than 2x; a Hibernate fork still at
+     * 1.8x its final level for two seconds then read as warm after a second, and a plan from it would
+     * measure the warm-up.
      */
     public static OptionalInt warmIteration(ForkSteadiness f) {
         if (f.kind() == ForkClass.UNCLASSIFIED) {
@@ -121,7 +128,8 @@ public final class SteadyState {
         int held = (int) Math.ceil(WARM_LEVEL_SHARE * length);
         double warm = segments.stream().filter(s -> s == last || s.end() - s.start() >= held)
                 .mapToDouble(ForkSteadiness.Segment::level).min().orElseThrow();
-        double band = Double.isFinite(f.noise()) ? band(f.noise()) : Math.log1p(MIN_BAND);
+        double band = Math.min(Double.isFinite(f.noise()) ? band(f.noise()) : Math.log1p(MIN_BAND),
+                Math.log1p(WARM_TOLERANCE));
         int start = segments.stream().filter(s -> s.level() <= warm + band).mapToInt(ForkSteadiness.Segment::start)
                 .findFirst().orElse(last.start());
         return start > length - (int) Math.ceil(STEADY_WINDOW_SHARE * length) ? OptionalInt.empty()
