@@ -42,12 +42,27 @@ public final class ForkStops {
     /**
      * What a row's newest runs of a rule on its testbed say.
      *
-     * @param forks the mean of the forks (pairs) it ended with
+     * @param ended the forks (pairs) it ended with in each of those runs, newest first
      * @param runs the ids of those runs, newest first
      */
-    public record Forks(double forks, List<String> runs) {
+    public record Forks(List<Integer> ended, List<String> runs) {
         public Forks {
+            ended = List.copyOf(ended);
             runs = List.copyOf(runs);
+        }
+
+        /** The mean of the forks it ended with. */
+        public double forks() {
+            return ended.stream().mapToInt(Integer::intValue).average().orElse(0);
+        }
+
+        /**
+         * The forks it is expected to add beyond {@code start} up to {@code cap}: the mean of each run's
+         * own, not what the mean run added. A row that ended at 3, 8 and 5 forks and starts at 5 adds 1
+         * on average, where its mean (5.3) would say a third.
+         */
+        public double beyond(int start, int cap) {
+            return ended.stream().mapToInt(e -> Math.max(0, Math.min(cap, e) - start)).average().orElse(0);
         }
     }
 
@@ -103,10 +118,10 @@ public final class ForkStops {
         }
     }
 
-    /** The row's mean forks in its newest {@value #NEWEST_RUNS} runs of {@code rule} on {@code testbed}, if any. */
+    /** The row's forks in its newest {@value #NEWEST_RUNS} runs of {@code rule} on {@code testbed}, if any. */
     public Optional<Forks> of(Rule rule, String testbed, RowKey row) {
         List<String> ids = new ArrayList<>();
-        double sum = 0;
+        List<Integer> ended = new ArrayList<>();
         for (Run r : runs) {
             if (ids.size() == NEWEST_RUNS) {
                 break;
@@ -115,10 +130,10 @@ public final class ForkStops {
                     ? r.log().of(row) : Optional.empty();
             if (stop.isPresent()) {
                 ids.add(r.id());
-                sum += stop.get().forks();
+                ended.add(stop.get().forks());
             }
         }
-        return ids.isEmpty() ? Optional.empty() : Optional.of(new Forks(sum / ids.size(), ids));
+        return ids.isEmpty() ? Optional.empty() : Optional.of(new Forks(ended, ids));
     }
 
     /**

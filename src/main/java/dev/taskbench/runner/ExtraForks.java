@@ -10,8 +10,9 @@ import java.util.TreeSet;
 /**
  * The forks a rule adds beyond where each row starts, predicted before the first fork from earlier
  * runs' stops ({@link ForkStops}): beside a baseline jar the fork pairs for undecided rows, alone the
- * stop rule's forks for rows still wide. A row expects the mean of the forks it ended with in its
- * newest runs of the same rule on its testbed, within its start and the cap; a row none of them
+ * stop rule's forks for rows still wide. A row expects the mean of the forks each of its newest runs
+ * of the same rule on its testbed added beyond its start, up to the cap (a row that starts at the
+ * forks its history plans still gets more in the runs where its spread was wider); a row none of them
  * holds, its start plus the share of the cap's extra forks that the newest such run's rows took, on
  * any testbed. Without any such run nothing is predicted, and the estimate names them as coming on
  * top.
@@ -51,12 +52,11 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
         for (Start r : rows) {
             int start = Math.min(r.forks(), cap);
             Optional<ForkStops.Forks> own = stops.of(rule, r.testbed(), r.row());
-            double end = own.isPresent() ? Math.max(start, Math.min(cap, own.get().forks()))
-                    : start + newest.get().share() * (cap - start);
+            double extra = own.isPresent() ? own.get().beyond(start, cap) : newest.get().share() * (cap - start);
             own.ifPresent(o -> runs.addAll(o.runs()));
             shared += own.isPresent() ? 0 : 1;
-            forks += (end - start) * sides;
-            seconds += (end - start) * sides * r.forkSeconds();
+            forks += extra * sides;
+            seconds += extra * sides * r.forkSeconds();
         }
         return new ExtraForks(rule, what, cap, forks, seconds, runs, shared, true);
     }

@@ -58,6 +58,10 @@ class ForkStopsTest {
         ForkStops.Forks pairs = stops.of(ForkStops.Rule.PAIRS, key("c1"), ROW).orElseThrow();
         assertEquals((4 + 8 + 6) / 3.0, pairs.forks(), 1e-9, "the newest 3 of this testbed");
         assertEquals(List.of("c4", "c3", "c2"), pairs.runs());
+        assertEquals(List.of(6, 8, 4), pairs.ended());
+        assertEquals((0 + 2 + 0) / 3.0, pairs.beyond(6, 12), 1e-9,
+                "from 6: each run's own extra (0, 2, 0), not the mean run's (6 - 6 = 0)");
+        assertEquals((0 + 1 + 0) / 3.0, pairs.beyond(6, 7), 1e-9, "up to the cap");
         assertEquals(3.0, stops.of(ForkStops.Rule.WIDTH, key("c1"), ROW).orElseThrow().forks(), 1e-9);
         assertEquals(10.0, stops.of(ForkStops.Rule.PAIRS, key("o1"), ROW).orElseThrow().forks(), 1e-9);
         assertEquals(new ForkStops.Share((10 - 4) / 8.0, "o1"), stops.newest(ForkStops.Rule.PAIRS).orElseThrow(),
