@@ -10,13 +10,15 @@ import java.util.Optional;
  *
  * @param label what tells this answer from the others of its question (the input, the flag set), or empty
  * @param sentence the question's sentence with the figures filled in
+ * @param figure its main figure as the sentence shows it ("3.39× [3.24×, 3.54×]" for "as fast as", where
+ *               {@code ratio} is the time ratio 0.295), so the same question's figure on another run reads alike
  * @param ratio time of/to (for a ceiling: rows/s of the row over pgbench's), median of forks, bootstrap interval
  * @param of the row asked about
  * @param to the row it is held against; empty for the pgbench ceiling
  * @param toForks forks (or pgbench samples) on the {@code to} side
  * @param field for "the fastest of": every row it was chosen from, the asked row among them; else empty
  */
-public record Answer(String group, String label, String sentence, Interval ratio, Finding.Better better,
+public record Answer(String group, String label, String sentence, String figure, Interval ratio, Finding.Better better,
         Kind kind, BenchmarkResult of, Optional<BenchmarkResult> to, int ofForks, int toForks,
         java.util.List<BenchmarkResult> field) {
 

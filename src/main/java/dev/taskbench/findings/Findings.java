@@ -66,7 +66,8 @@ public final class Findings {
 
     /**
      * Each side's answers, matched by question and rows, and by flag set unless {@code
-     * acrossFlagSets} (one flag set against another); in the candidate's order.
+     * acrossFlagSets} (one flag set against another); in the candidate's order. A "fastest of" answer is
+     * matched by the row it asks about: the fastest other may be another row in the other run.
      */
     public static List<Pair> paired(List<Answer> base, List<Answer> candidate, boolean acrossFlagSets) {
         return candidate.stream().map(c -> new Pair(c, base.stream().filter(b -> same(b, c, acrossFlagSets))
@@ -74,8 +75,10 @@ public final class Findings {
     }
 
     private static boolean same(Answer a, Answer b, boolean acrossFlagSets) {
+        boolean fastestOf = !a.field().isEmpty() && !b.field().isEmpty();
         return a.group().equals(b.group()) && a.kind() == b.kind() && a.label().equals(b.label())
-                && a.of().key().equals(b.of().key()) && a.to().map(t -> t.key()).equals(b.to().map(t -> t.key()))
+                && a.of().key().equals(b.of().key())
+                && (fastestOf || a.to().map(t -> t.key()).equals(b.to().map(t -> t.key())))
                 && (acrossFlagSets || a.of().flagSet().equals(b.of().flagSet()));
     }
 
@@ -162,7 +165,7 @@ public final class Findings {
                 + to.key().label()).hashCode();
         Interval ratio = Bootstrap.ratioOfMedians(b, a, o.resamples(), o.confidence(), seed);
         String sentence = fill(q.says(), ratio, a.length > 1 && b.length > 1, of, Optional.of(to));
-        return new Answer(q.group(), label, sentence, ratio, q.better(), Answer.Kind.TIME_RATIO, of, Optional.of(to),
+        return new Answer(q.group(), label, sentence, figure(q.says(), ratio), ratio, q.better(), Answer.Kind.TIME_RATIO, of, Optional.of(to),
                 a.length, b.length, field);
     }
 
@@ -184,10 +187,10 @@ public final class Findings {
                 long seed = o.seed() * 31 + ("ceiling|" + f + "|" + r.key().label()).hashCode();
                 Interval share = Bootstrap.ratioOfMedians(samples, rowsPerSecond, o.resamples(), o.confidence(), seed);
                 String row = r.key().shortName() + (r.key().params().isEmpty() ? "" : " (" + r.key().paramString() + ")");
-                String sentence = fill(row + " writes {percent} of pgbench's rows/s on the same INSERT, {threads} "
-                        + (r.key().threads() == 1 ? "client" : "clients") + ".", share, rowsPerSecond.length > 1, r,
-                        Optional.empty());
-                out.add(new Answer(CEILING_GROUP, run.flagSets().size() > 1 ? f : "", sentence, share,
+                String says = row + " writes {percent} of pgbench's rows/s on the same INSERT, {threads} "
+                        + (r.key().threads() == 1 ? "client" : "clients") + ".";
+                String sentence = fill(says, share, rowsPerSecond.length > 1, r, Optional.empty());
+                out.add(new Answer(CEILING_GROUP, run.flagSets().size() > 1 ? f : "", sentence, figure(says, share), share,
                         Finding.Better.NEITHER, Answer.Kind.CEILING, r, Optional.empty(), rowsPerSecond.length,
                         samples.length, List.of()));
             }
@@ -240,6 +243,17 @@ public final class Findings {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** The first figure a sentence shows, with its interval, as it shows it; the plain ratio when it shows none. */
+    public static String figure(String template, Interval ratio) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (!m.group(1).equals("threads") && FIGURES.contains(m.group(1))) {
+                return value(m.group(1), ratio, null, Optional.empty());
+            }
+        }
+        return value("ratio", ratio, null, Optional.empty());
     }
 
     /** The names a sentence may use besides parameters. */

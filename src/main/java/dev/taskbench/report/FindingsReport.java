@@ -116,9 +116,22 @@ public final class FindingsReport {
                 Fmt.level(o.confidence()), o.resamples());
     }
 
+    /** The base's figure as its own sentence shows it, and the row it was held against where that differs. */
     private static String baseFigure(Findings.Pair p) {
-        return p.base().map(b -> "  (base: " + (b.kind() == Answer.Kind.CEILING ? Fmt.percentOf(b.ratio())
-                : Fmt.interval(b.ratio()) + "\u00d7") + ")").orElse("  (base: not measured)");
+        return p.base().map(b -> "  (base: " + (b.kind() == Answer.Kind.CEILING ? Fmt.percentOf(b.ratio()) : b.figure())
+                + otherRow(p.candidate(), b) + ")").orElse("  (base: not measured)");
+    }
+
+    /** {@code ", against tomcatParameters"}: the base's fastest other, when it is not the candidate's. */
+    private static String otherRow(Answer candidate, Answer base) {
+        if (candidate.to().isEmpty() || base.to().isEmpty() || candidate.to().get().key().equals(base.to().get().key())) {
+            return "";
+        }
+        Map<String, String> mine = candidate.to().get().key().params();
+        String differs = base.to().get().key().params().entrySet().stream()
+                .filter(e -> !e.getValue().equals(mine.get(e.getKey()))).map(Map.Entry::getValue)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return ", against " + (differs.isEmpty() ? base.to().get().key().shortName() : differs);
     }
 
     /** What the chart shows, and only the colours it uses. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Which side of 1 is news: a reference distance (the floor, a share) is news on neither. */
 class AnswerTest {
     private static Answer answer(Finding.Better better, double low, double high) {
-        return new Answer("g", "", "s", new Interval((low + high) / 2, low, high, 0.95), better,
+        return new Answer("g", "", "s", "", new Interval((low + high) / 2, low, high, 0.95), better,
                 Answer.Kind.TIME_RATIO, null, Optional.empty(), 5, 5, List.of());
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class FindingsColoursTest {
     private static Answer answer(Finding.Better better, double low, double high) {
-        return new Answer("g", "", "s", new Interval((low + high) / 2, low, high, 0.95), better,
+        return new Answer("g", "", "s", "", new Interval((low + high) / 2, low, high, 0.95), better,
                 Answer.Kind.TIME_RATIO, null, Optional.empty(), 5, 5, List.of());
     }
 

@@ -30,7 +30,7 @@ class StandingReportTest {
     }
 
     static Answer answer(BenchmarkResult of, BenchmarkResult to, Interval ratio) {
-        return new Answer("Decoders", "", SENTENCE, ratio, Finding.Better.LOWER, Answer.Kind.TIME_RATIO, of,
+        return new Answer("Decoders", "", SENTENCE, "", ratio, Finding.Better.LOWER, Answer.Kind.TIME_RATIO, of,
                 Optional.of(to), of.forkScores().size(), to.forkScores().size(), List.of());
     }
 
@@ -67,12 +67,12 @@ class StandingReportTest {
     void aNarrowDistanceToTheFloorOnDisturbedForksIsUndecidedToo() {
         BenchmarkResult busy = row("taskbench", 1995, 2608, 2090, 1900, 1677).withDisturbedForks(5);
         BenchmarkResult floor = row("floor", 2393, 2277, 2215, 2232, 1734).withDisturbedForks(5);
-        Answer a = new Answer("Decoders", "", SENTENCE, new Interval(0.894, 0.751, 1.18, 0.95), Finding.Better.NEITHER,
+        Answer a = new Answer("Decoders", "", SENTENCE, "", new Interval(0.894, 0.751, 1.18, 0.95), Finding.Better.NEITHER,
                 Answer.Kind.TIME_RATIO, busy, Optional.of(floor), 5, 5, List.of());
         String line = FindingsReport.line(a);
         assertTrue(line.startsWith(FindingsReport.UNDECIDED), line);
         assertTrue(line.contains("5 of 5 disturbed"), line);
-        Answer quiet = new Answer("Decoders", "", SENTENCE, new Interval(3.44, 2.55, 4.73, 0.95), Finding.Better.NEITHER,
+        Answer quiet = new Answer("Decoders", "", SENTENCE, "", new Interval(3.44, 2.55, 4.73, 0.95), Finding.Better.NEITHER,
                 Answer.Kind.TIME_RATIO, row("taskbench", 150, 151, 149), Optional.of(row("floor", 44, 43, 45)), 3, 3,
                 List.of());
         assertEquals(SENTENCE, FindingsReport.line(quiet), "a quiet distance to a reference keeps its ratio");
@@ -112,5 +112,31 @@ class StandingReportTest {
         assertTrue(md.contains("| 5 | " + canSee + " |"), md);
         assertTrue(md.contains("cannot see a 10.0% change at the adaptive cap, 12 forks a side"), md);
         assertTrue(md.contains("decoder=tomcat") && !md.matches("(?s).*cannot see a 10.0%.*decoder=taskbench.*"), md);
+    }
+
+    /**
+     * plant-c1's comparison printed "is 3.39x [3.24x, 3.54x] as fast as the fastest other (base: 0.268 [0.257,
+     * 0.274]x)": the base's time ratio beside the candidate's speed-up, and "base: not measured" where the base's
+     * fastest other was another decoder.
+     */
+    @Test
+    void aComparisonsBaseFigureReadsAsItsSentenceAndNamesItsOwnFastestOther() {
+        BenchmarkResult tb = row("taskbench", 100, 101, 99);
+        BenchmarkResult netty = row("netty", 339, 340, 338);
+        BenchmarkResult tomcat = row("tomcat", 373, 372, 375);
+        String says = "taskbench's decoder is {speedup} as fast as the fastest other.";
+        Answer candidate = fastest(tb, netty, new Interval(0.295, 0.282, 0.309, 0.95), says, List.of(tb, netty, tomcat));
+        Answer base = fastest(tb, tomcat, new Interval(0.268, 0.257, 0.274, 0.95), says, List.of(tb, netty, tomcat));
+        String text = ReportFormat.TEXT.render(new Report("c", null,
+                List.of(FindingsReport.of(Findings.paired(List.of(base), List.of(candidate), false)))));
+        assertTrue(text.contains("is 3.39\u00d7 [3.24\u00d7, 3.55\u00d7] as fast as the fastest other.  (base: 3.73\u00d7 [3.65\u00d7, "
+                + "3.89\u00d7], against tomcat)"), text);
+    }
+
+    private static Answer fastest(BenchmarkResult of, BenchmarkResult to, Interval ratio, String says,
+            List<BenchmarkResult> field) {
+        String sentence = says.replace("{speedup}", Findings.figure(says, ratio));
+        return new Answer("Decoders", "", sentence, Findings.figure(says, ratio),
+                ratio, Finding.Better.LOWER, Answer.Kind.TIME_RATIO, of, Optional.of(to), 3, 3, field);
     }
 }
