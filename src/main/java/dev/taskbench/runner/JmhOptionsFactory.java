@@ -124,13 +124,22 @@ public final class JmhOptionsFactory {
         if (pass.java() != null) {
             b.jvm(pass.java().toString());
         }
-        List<String> append = new ArrayList<>(QUIET_JVM_ARGS);
-        append.addAll(forkSystemProperties);
-        if (user.getJvmArgsAppend().hasValue()) {
-            append.addAll(user.getJvmArgsAppend().get());
-        }
-        b.jvmArgsAppend(append.toArray(new String[0]));
+        b.jvmArgsAppend(append(user, forkSystemProperties).toArray(new String[0]));
         return b.build();
+    }
+
+    /**
+     * The quiet settings and the fork's system properties, then the user's {@code -jvmArgsAppend}; one the
+     * user's already holds is not added twice. A baseline jar is handed the candidate's appended arguments
+     * and adds its own, so without this its forks ran with a longer command line than the candidate's.
+     */
+    static List<String> append(CommandLineOptions user, List<String> forkSystemProperties) {
+        List<String> users = user.getJvmArgsAppend().hasValue() ? List.copyOf(user.getJvmArgsAppend().get()) : List.of();
+        List<String> append = new ArrayList<>();
+        java.util.stream.Stream.concat(QUIET_JVM_ARGS.stream(), forkSystemProperties.stream())
+                .filter(a -> !users.contains(a) && !append.contains(a)).forEach(append::add);
+        append.addAll(users);
+        return append;
     }
 
     /** The pass's iteration settings beneath the user's own. */

@@ -106,6 +106,17 @@ class JmhOptionsFactoryTest {
         assertEquals(JmhOptionsFactory.DEFAULT_JVM_ARGS, List.copyOf(o.getJvmArgs().get()));
     }
 
+    /** A baseline jar's forks are handed the candidate's appended arguments: they end up once, as the candidate's. */
+    @Test
+    void appendedArgumentsHandedOnAreNotAddedTwice() throws Exception {
+        List<String> props = List.of("-Dtaskbench.db.handoff=/tmp/h");
+        List<String> candidate = JmhOptionsFactory.append(new org.openjdk.jmh.runner.options.CommandLineOptions(), props);
+        List<String> baseline = JmhOptionsFactory.append(new org.openjdk.jmh.runner.options.CommandLineOptions(
+                "-jvmArgsAppend", String.join(" ", candidate)), props);
+        assertEquals(candidate, baseline);
+        assertEquals(List.of("-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true", "-Dtaskbench.db.handoff=/tmp/h"), candidate);
+    }
+
     @Test
     void forksTouchTheirHeapFirstAndAskForHugePagesOnlyWhereOffered(@TempDir Path dir) throws IOException {
         Path thp = dir.resolve("enabled");
