@@ -52,6 +52,18 @@ abstract class ForkedMainMojo extends AbstractMojo {
     abstract String mainClass();
 
     /**
+     * The child's classpath: the project's runtime classpath, unless a goal must run from the project's
+     * uber-jar ({@link RunMojo} beside a baseline jar).
+     */
+    List<String> classpath(MavenProject project, Properties user) throws MojoExecutionException, MojoFailureException {
+        try {
+            return project.getRuntimeClasspathElements();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("cannot resolve the project's classpath: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * True for the goals whose own JVM is what they measure (serve, seed): {@code -Dtaskbench.flagsets}
      * names one flag set, whose JVM options (and JDK, for {@code @jdk:N} sets) the child starts with,
      * as {@code jmh:run}'s forks would.
@@ -77,11 +89,7 @@ abstract class ForkedMainMojo extends AbstractMojo {
                     + set.name() + " " + set.jvmOptions() + " on " + command.get(0));
         }
         command.add("-cp");
-        try {
-            command.add(String.join(File.pathSeparator, project.getRuntimeClasspathElements()));
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("cannot resolve the project's classpath: " + e.getMessage(), e);
-        }
+        command.add(String.join(File.pathSeparator, classpath(project, session.getUserProperties())));
         command.add(mainClass());
         command.add(SettingsCatalogue.BASEDIR.flag() + "=" + project.getBasedir().getAbsolutePath());
         Path privateDir;
