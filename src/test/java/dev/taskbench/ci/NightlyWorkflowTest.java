@@ -93,26 +93,35 @@ class NightlyWorkflowTest {
         assertTrue(Files.readString(Path.of(".ci/run")).contains("install -Dtaskbench.test.exact=true"), ".ci/run too");
     }
 
+    /** The script the gate job merges with: shards' rows of one flag set joined, a row in two shards refused. */
     @Test
-    void mergeShardsJoinsFlagSetsAndRefusesCollisions(@TempDir Path dir) throws Exception {
-        for (String set : List.of("c1", "c2")) {
-            Path shard = Files.createDirectories(dir.resolve("shards/shard-" + set + "/baseline"));
-            Files.writeString(shard.resolveSibling("jmh-" + set + ".json"), "[]");
-            Files.writeString(shard.resolve("jmh-" + set + ".json"), "[]");
-            Files.writeString(shard.resolveSibling("metadata.json"), "{\"set\":\"" + set + "\"}");
+    void mergeShardsJoinsShardsAndRefusesCollisions(@TempDir Path dir) throws Exception {
+        for (String shard : List.of("1", "2")) {
+            Path folder = Files.createDirectories(dir.resolve("shards/shard-" + shard + "/baseline"));
+            Files.writeString(folder.resolveSibling("jmh-c2.json"), "[" + row(shard) + "]");
+            Files.writeString(folder.resolve("jmh-c2.json"), "[" + row(shard) + "]");
+            Files.writeString(folder.resolveSibling("metadata.json"), "{\"runId\":\"nightly-shard-" + shard + "\"}");
         }
         assertEquals(0, bash(dir.resolve("shards"), dir.resolve("nightly")));
-        assertTrue(Files.exists(dir.resolve("nightly/jmh-c1.json")) && Files.exists(dir.resolve("nightly/jmh-c2.json")));
-        assertTrue(Files.exists(dir.resolve("nightly/baseline/jmh-c2.json")));
+        JsonNode merged = new ObjectMapper().readTree(dir.resolve("nightly/jmh-c2.json").toFile());
+        assertEquals(2, merged.size());
+        assertEquals(2, new ObjectMapper().readTree(dir.resolve("nightly/baseline/jmh-c2.json").toFile()).size());
         assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("nightly")), "never overwrites a run");
-        Files.copy(dir.resolve("shards/shard-c1/jmh-c1.json"), dir.resolve("shards/shard-c2/jmh-c1.json"));
-        assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("other")), "a flag set in two shards");
+        Files.writeString(dir.resolve("shards/shard-2/jmh-c2.json"), "[" + row("1") + "]");
+        assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("other")), "a row in two shards");
         assertFalse(Files.exists(dir.resolve("other")));
     }
 
+    private static String row(String n) {
+        return "{\"benchmark\":\"x.B.m\",\"mode\":\"avgt\",\"threads\":1,\"params\":{\"n\":\"" + n + "\"}}";
+    }
+
     private static int bash(Path shards, Path out) throws Exception {
-        Process p = new ProcessBuilder("bash", "scripts/merge-shards.sh", shards.toString(), out.toString())
-                .redirectErrorStream(true).start();
+        ProcessBuilder b = new ProcessBuilder("bash", "scripts/merge-shards.sh", shards.toString(), out.toString())
+                .redirectErrorStream(true);
+        b.environment().put("TASKBENCH_CLASSPATH", System.getProperty("java.class.path"));
+        b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = b.start();
         p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         return p.exitValue();
