@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * a report reads: each flag set's JMH JSON (and the baseline jar's, and the replaced forks') joined row by row, a row
  * in two shards refused; the metadata of the first shard, with every shard's per-row sections joined (fork logs, stop
  * reasons, plans, mode explanations), the flag sets' reports and the database benchmarks united, and each shard's
- * own run id, start, clock and shard kept under {@value #SHARDS_KEY}. Shards of {@code -Dtaskbench.shard=K/N} must
+ * own run id, start, clock and shard kept under {@value #SHARDS_KEY} (the merged run has no clock of its own). Shards of {@code -Dtaskbench.shard=K/N} must
  * all be there, each once. Everything is read and checked before anything is written, into a folder beside the
  * output that is renamed into place, so a failed merge leaves nothing behind.
  */
@@ -44,6 +44,8 @@ public final class ShardMerge {
     private static final String ROWS = "rows";
     private static final String FLAG_SETS = "flagSets";
     private static final String FAILED = "failed";
+    /** A run's planned against its real time: a shard's own, kept under {@value #SHARDS_KEY} only. */
+    private static final String CLOCK = "clock";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -244,7 +246,7 @@ public final class ShardMerge {
      */
     private static ObjectNode metadata(List<Shard> shards, String name) {
         ObjectNode m = shards.get(0).metadata().deepCopy();
-        m.remove(SHARD_KEY);
+        m.remove(List.of(SHARD_KEY, CLOCK));
         for (Shard s : shards.subList(1, shards.size())) {
             joinRows(m, s.metadata());
             uniteFlagSets(m, s.metadata());
@@ -254,7 +256,7 @@ public final class ShardMerge {
         for (Shard s : shards) {
             ObjectNode one = each.addObject();
             one.put("folder", s.name());
-            for (String key : List.of("runId", "startedAt", "clock", SHARD_KEY)) {
+            for (String key : List.of("runId", "startedAt", CLOCK, SHARD_KEY)) {
                 if (s.metadata().has(key)) {
                     one.set(key, s.metadata().get(key));
                 }

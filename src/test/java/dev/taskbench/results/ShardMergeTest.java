@@ -53,6 +53,7 @@ class ShardMergeTest {
         }
         Map<String, Object> metadata = recordedMetadata();
         metadata.put("runId", "nightly-shard-" + index);
+        metadata.put("clock", Map.of("plannedSeconds", 60 * index));
         metadata.put(ShardMerge.SHARD_KEY, Map.of("index", index, "of", of, "units", units,
                 ShardMerge.SPLIT_KEY, SPLIT));
         List<StopLog.Stop> stops = c2.stream().map(r -> new StopLog.Stop("c2", key(r), 3, StopLog.Kind.WIDTH,
@@ -104,7 +105,9 @@ class ShardMergeTest {
         JsonNode metadata = JSON.readTree(dir.resolve("nightly/metadata.json").toFile());
         assertEquals(2, metadata.path(ShardMerge.SHARDS_KEY).size());
         assertEquals("nightly-shard-2", metadata.path(ShardMerge.SHARDS_KEY).get(1).path("runId").asText());
+        assertEquals(120, metadata.path(ShardMerge.SHARDS_KEY).get(1).path("clock").path("plannedSeconds").asInt());
         assertFalse(metadata.has(ShardMerge.SHARD_KEY), "the merged run is not a shard");
+        assertFalse(metadata.has("clock"), "each shard's clock is its own");
         assertTrue(metadata.path("runId").asText().startsWith("nightly-2026"), metadata.path("runId").asText());
     }
 
