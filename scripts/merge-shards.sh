@@ -1,27 +1,13 @@
 #!/usr/bin/env bash
-# Merges shard run folders (one flag set each, as the nightly workflow produces them) into one
-# run folder: every jmh-<flagset>.json side by side, the baselines likewise under baseline/,
-# and the first shard's metadata. Usage: scripts/merge-shards.sh SHARDS_DIR OUT_RUN_DIR
+# Merges the shard run folders under SHARDS_DIR (as the nightly workflow downloads them) into one new
+# run folder: each flag set's results joined row by row, and every shard's per-row metadata (stop
+# reasons, fork logs, plans) kept. A missing, corrupt or overlapping shard fails in one line and
+# writes nothing. Usage: scripts/merge-shards.sh SHARDS_DIR OUT_RUN_DIR
+# Runs the built uber-jar (target/benchmarks.jar), or the classpath TASKBENCH_CLASSPATH when set.
 set -euo pipefail
 shards=${1:?usage: merge-shards.sh SHARDS_DIR OUT_RUN_DIR}
 out=${2:?usage: merge-shards.sh SHARDS_DIR OUT_RUN_DIR}
-[ -e "$out" ] && { echo "merge-shards: $out exists; refusing to overwrite a run" >&2; exit 1; }
-tmp="$out.incomplete.$$"
-mkdir -p "$tmp/baseline"
-found=0
-for shard in "$shards"/*/; do
-  for f in "$shard"jmh-*.json; do
-    [ -f "$f" ] || continue
-    name=$(basename "$f")
-    [ -e "$tmp/$name" ] && { echo "merge-shards: $name appears in two shards" >&2; exit 1; }
-    cp "$f" "$tmp/$name"; found=1
-  done
-  for f in "$shard"baseline/jmh-*.json; do
-    [ -f "$f" ] && cp "$f" "$tmp/baseline/"
-  done
-  [ -f "$tmp/metadata.json" ] || { [ -f "$shard/metadata.json" ] && cp "$shard/metadata.json" "$tmp/"; }
-done
-[ "$found" = 1 ] || { echo "merge-shards: no jmh-*.json under $shards" >&2; rm -rf "$tmp"; exit 1; }
-rmdir "$tmp/baseline" 2>/dev/null || true
-mv "$tmp" "$out"
-echo "merged $(ls "$out"/jmh-*.json | wc -l) flag set(s) into $out"
+here=$(cd "$(dirname "$0")/.." && pwd)
+cp=${TASKBENCH_CLASSPATH:-$here/target/benchmarks.jar}
+[ -n "${TASKBENCH_CLASSPATH:-}" ] || [ -f "$cp" ] || { echo "merge-shards: $cp not found; build the uber-jar first" >&2; exit 1; }
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$cp" dev.taskbench.cli.MergeShardsCommand "$shards" "$out"

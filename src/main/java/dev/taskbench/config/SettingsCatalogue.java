@@ -152,6 +152,10 @@ public final class SettingsCatalogue {
             "Plans each row's starting forks, iterations and warm-up from earlier runs of the same testbed (their"
                     + " variance between and within forks, and a steady run's warm-up); false plans every row from the"
                     + " profile.", EnumSet.of(Use.run));
+    public static final Setting SHARD = user("taskbench.shard", null, "none: the whole run", "K/N, whole numbers,"
+            + " 1 <= K <= N", "Runs only shard K of N of the run's units (a benchmark method in a flag set), split so"
+            + " the shards' planned times are about equal; every runner given the same run computes the same split.",
+            EnumSet.of(Use.run));
     public static final Setting RERUNS = user("taskbench.rerun.max", null, "the profile's (standard and full 2, else 0)",
             "a whole number 0..10",
             "Times a suspect fork (the machine busy beside it, or far from its row's other forks) is re-run; the replaced"

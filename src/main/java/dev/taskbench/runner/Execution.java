@@ -187,7 +187,7 @@ final class Execution {
     /** One flag set's share of a round: a pass per iteration plan, each followed by the baseline jar. */
     private void runFlagSet(Planned p, int round) throws RunnerException {
         int group = 0;
-        JdkFilter jdk = JdkFilter.of(plan.selected(), p.feature(), p.flagSet().name());
+        JdkFilter jdk = plan.kept(p);
         if (round == 0) {
             jdk.leftOut().forEach(line -> out.println("taskbench: " + line));
         }

@@ -113,7 +113,7 @@ final class HistoryPlan {
         Map<String, BenchmarkListEntry> entries = new LinkedHashMap<>();
         for (Planned p : plan.flagSets()) {
             String set = p.flagSet().name();
-            for (BenchmarkListEntry e : JdkFilter.of(plan.selected(), p.feature(), set).kept()) {
+            for (BenchmarkListEntry e : plan.kept(p).kept()) {
                 Optional<PassPlan.Iterations> it = passOf(plan.passes(), e.getUsername());
                 if (it.isEmpty()) {
                     continue;
@@ -280,7 +280,7 @@ final class HistoryPlan {
         PassPlan planned = new PassPlan(passes, plan.passes().leftOut(), plan.passes().notes());
         return new RunPlan(new RowPlan(plan.rows().profile(), plan.selected(), planned), plan.flagSets(),
                 plan.flagReport(), plan.rounds(), plan.baseline(), plan.candidateJvmArgs(), plan.needsDatabase(),
-                plan.ceilingCovered(), plan.stops(), plan.base());
+                plan.ceilingCovered(), plan.stops(), plan.base(), plan.shard());
     }
 
     /** The passes one method's rows run in: {@code it} when none is planned, one per plan and parameter product. */
@@ -360,6 +360,12 @@ final class HistoryPlan {
         rows.stream().filter(r -> r.flagSet().equals(flagSet) && r.key().benchmark().equals(benchmark)
                 && PassPlan.admits(pins, r.key().params())).forEach(r -> out.merge(r.forks(), 1, Integer::sum));
         return out;
+    }
+
+    /** The plan of a shard's rows alone: per flag set, the benchmarks the shard runs ({@link ShardPlan}). */
+    HistoryPlan only(Map<String, Set<String>> units) {
+        return new HistoryPlan(off, rows.stream().filter(r -> units.getOrDefault(r.flagSet(), Set.of())
+                .contains(r.key().benchmark())).toList());
     }
 
     /** The earlier runs any row was planned from. */

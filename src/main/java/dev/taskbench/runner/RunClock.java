@@ -176,7 +176,7 @@ final class RunClock {
         RunRequest request = new RunRequest(plan.rows().profile(), List.of(), null, null);
         List<Rows> out = new ArrayList<>();
         for (Planned p : plan.flagSets()) {
-            List<BenchmarkListEntry> kept = JdkFilter.of(plan.selected(), p.feature(), p.flagSet().name()).kept();
+            List<BenchmarkListEntry> kept = plan.kept(p).kept();
             plan.passes().passes().forEach((it, names) -> {
                 Options o = JmhOptionsFactory.build(request, user, new JmhOptionsFactory.Pass(p.flagSet(), null,
                         plan.passForks(), List.of(), it, null), List.of());

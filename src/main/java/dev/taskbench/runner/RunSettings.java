@@ -48,6 +48,7 @@ import java.util.Optional;
  *                 of the whole run's progress lines (zero: each fork); empty: no progress lines
  * @param planHistory {@code -Dtaskbench.plan.history}: plan each row from earlier runs of its testbed
  *                    ({@link HistoryPlan}); false: from the profile
+ * @param shard {@code -Dtaskbench.shard}: run only this shard of the run's units ({@link ShardPlan}); empty: all
  */
 public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot, String flagSpec, Path flagSetsFile,
         boolean interleave, Reference reference, String jdks, String runId, CeilingPlan ceiling, boolean gate,
@@ -55,7 +56,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
         StopRule stopRule, int reruns, List<String> candidateJvmArgs, Duration baselineAllowance, Path handoffDir,
         Duration lockWait, Duration roundTrip, boolean debug, Profiling profiling,
         Optional<ProfileEvent> profileRegressions, int explainModes, Optional<Duration> progress,
-        boolean planHistory) {
+        boolean planHistory, Optional<Shard> shard) {
 
     public static final String FLAGSETS = FlagSets.SETTING;
     public static final String FLAGSETS_FILE = FlagSets.FILE_SETTING;
@@ -116,7 +117,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
                 Duration.ofMillis(s.integer(SettingsCatalogue.DB_ROUND_TRIP, 0, 0, 10_000)), s.flag(DEBUG, null, false),
                 Profiling.from(s), ProfileEvent.regressions(s), s.integer(SettingsCatalogue.MODES_EXPLAIN.key(), null,
                         request.profile().keepsDeclaredPlans() ? DEFAULT_EXPLAIN_MODES : 0, 0, 100),
-                progress(s, System.console() != null), s.flag(SettingsCatalogue.PLAN_HISTORY, true));
+                progress(s, System.console() != null), s.flag(SettingsCatalogue.PLAN_HISTORY, true), Shard.from(s));
     }
 
     /**

@@ -24,7 +24,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  *
  * <p>A run goes through phases, each a class that takes what the one before answered:
  * {@link Planner} decides everything before anything runs ({@link RunPlan}); {@link HistoryPlan} sets each
- * row's starting forks, iterations and warm-up from earlier runs of its testbed; {@link RunSite}
+ * row's starting forks, iterations and warm-up from earlier runs of its testbed; {@link ShardPlan} narrows the
+ * run to its shard ({@code -Dtaskbench.shard=K/N}); {@link RunSite}
  * holds the run's name, folder and database until it ends; {@link Execution} runs the rounds
  * ({@link Measurements}); {@link SuspectReruns} re-runs forks the machine disturbed or that stand
  * alone far from their row or its history; {@link RowStops} adds forks to each row until its interval is narrow
@@ -99,9 +100,12 @@ public final class SuiteRunner {
     private int run(RunPlan profiled, RunSite site) throws RunnerException, IOException {
         Map<String, Object> started = new Publishing(settings, store, profiled, site, out, err)
                 .started(new Execution(settings, user, profiled, site, out).forkJvmArgs());
-        HistoryPlan history = HistoryPlan.of(settings, user, profiled, RowTestbeds.of(started), err);
+        RowTestbeds testbeds = RowTestbeds.of(started);
+        HistoryPlan whole = HistoryPlan.of(settings, user, profiled, testbeds, err);
+        ShardPlan.Narrowed shard = ShardPlan.narrow(settings, user, whole.apply(profiled), whole, testbeds, out);
+        HistoryPlan history = shard.history();
+        RunPlan plan = shard.plan();
         history.say(out);
-        RunPlan plan = history.apply(profiled);
         Execution execution = new Execution(settings, user, plan, site, out);
         FlameGraphs flameGraphs = new FlameGraphs(settings, user, plan, site, out);
         Publishing publishing = new Publishing(settings, store, plan, site, out, err);
@@ -125,6 +129,9 @@ public final class SuiteRunner {
                 stops != null ? stops : pairs, modes);
         metadata.put(RunProgress.METADATA_KEY, clock.metadata());
         metadata.put(PlanLog.METADATA_KEY, history.log());
+        if (!shard.metadata().isEmpty()) {
+            metadata.put(ShardPlan.METADATA_KEY, shard.metadata());
+        }
         Path published = publishing.publish(written, metadata);
         return publishing.verdict(measured, written, published, flameGraphs);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.taskbench.flags.FlagSet;
 import dev.taskbench.flags.FlagSets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,10 +44,24 @@ class NightlyWorkflowTest {
         JsonNode wf = workflow();
         assertTrue(wf.path("on").path("schedule").get(0).path("cron").asText().matches("(\\S+ ){4}\\S+"));
         JsonNode bench = wf.path("jobs").path("bench");
-        JsonNode sets = bench.path("strategy").path("matrix").path("flagset");
-        assertTrue(sets.size() >= 3, sets.toString());
-        FlagSets known = FlagSets.load(null);
-        sets.forEach(s -> known.resolve(s.asText()));
+        JsonNode shards = bench.path("strategy").path("matrix").path("shard");
+        assertTrue(shards.size() >= 2, shards.toString());
+        for (int k = 0; k < shards.size(); k++) {
+            assertEquals(k + 1, shards.get(k).asInt(), "the matrix is the shards 1..N: " + shards);
+        }
+        String run = runSteps(wf).stream().filter(r -> r.contains("jmh:run")).findFirst().orElseThrow();
+        Matcher shard = Pattern.compile("-Dtaskbench\\.shard=\\$\\{\\{ matrix\\.shard }}/(\\d+)\\s").matcher(run);
+        assertTrue(shard.find(), "each runner runs its shard of the matrix: " + run);
+        assertEquals(shards.size(), Integer.parseInt(shard.group(1)), "N is the matrix's size");
+        Matcher sets = Pattern.compile("-Dtaskbench\\.flagsets=(\\S+)").matcher(run);
+        assertTrue(sets.find(), run);
+        List<FlagSet> all = FlagSets.load(null).resolveAll(sets.group(1));
+        assertTrue(all.size() >= 3, sets.group(1));
+        assertTrue(run.contains("-Dtaskbench.run.id=nightly-shard-${{ matrix.shard }}"), run);
+        JsonNode upload = bench.path("steps").findParents("uses").stream().filter(st -> st.path("uses").asText()
+                .startsWith("actions/upload-artifact")).findFirst().orElseThrow().path("with");
+        assertEquals("shard-${{ matrix.shard }}", upload.path("name").asText());
+        assertEquals("results/nightly-shard-${{ matrix.shard }}", upload.path("path").asText());
         assertEquals("postgres:15", bench.path("services").path("postgres").path("image").asText());
         JsonNode gate = wf.path("jobs").path("gate");
         assertEquals("bench", gate.path("needs").asText());
@@ -71,7 +86,7 @@ class NightlyWorkflowTest {
                 assertTrue(Files.isExecutable(Path.of(s.group(1))), s.group(1));
             }
             for (String p : List.of("taskbench.profile=", "taskbench.flagsets=", "taskbench.baseline.jar=",
-                    "taskbench.run.id=", "taskbench.gate=")) {
+                    "taskbench.run.id=", "taskbench.gate=", "taskbench.shard=")) {
                 if (run.contains(p)) {
                     assertFalse(run.contains(p + " "), "value after " + p);
                 }
@@ -93,26 +108,35 @@ class NightlyWorkflowTest {
         assertTrue(Files.readString(Path.of(".ci/run")).contains("install -Dtaskbench.test.exact=true"), ".ci/run too");
     }
 
+    /** The script the gate job merges with: shards' rows of one flag set joined, a row in two shards refused. */
     @Test
-    void mergeShardsJoinsFlagSetsAndRefusesCollisions(@TempDir Path dir) throws Exception {
-        for (String set : List.of("c1", "c2")) {
-            Path shard = Files.createDirectories(dir.resolve("shards/shard-" + set + "/baseline"));
-            Files.writeString(shard.resolveSibling("jmh-" + set + ".json"), "[]");
-            Files.writeString(shard.resolve("jmh-" + set + ".json"), "[]");
-            Files.writeString(shard.resolveSibling("metadata.json"), "{\"set\":\"" + set + "\"}");
+    void mergeShardsJoinsShardsAndRefusesCollisions(@TempDir Path dir) throws Exception {
+        for (String shard : List.of("1", "2")) {
+            Path folder = Files.createDirectories(dir.resolve("shards/shard-" + shard + "/baseline"));
+            Files.writeString(folder.resolveSibling("jmh-c2.json"), "[" + row(shard) + "]");
+            Files.writeString(folder.resolve("jmh-c2.json"), "[" + row(shard) + "]");
+            Files.writeString(folder.resolveSibling("metadata.json"), "{\"runId\":\"nightly-shard-" + shard + "\"}");
         }
         assertEquals(0, bash(dir.resolve("shards"), dir.resolve("nightly")));
-        assertTrue(Files.exists(dir.resolve("nightly/jmh-c1.json")) && Files.exists(dir.resolve("nightly/jmh-c2.json")));
-        assertTrue(Files.exists(dir.resolve("nightly/baseline/jmh-c2.json")));
+        JsonNode merged = new ObjectMapper().readTree(dir.resolve("nightly/jmh-c2.json").toFile());
+        assertEquals(2, merged.size());
+        assertEquals(2, new ObjectMapper().readTree(dir.resolve("nightly/baseline/jmh-c2.json").toFile()).size());
         assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("nightly")), "never overwrites a run");
-        Files.copy(dir.resolve("shards/shard-c1/jmh-c1.json"), dir.resolve("shards/shard-c2/jmh-c1.json"));
-        assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("other")), "a flag set in two shards");
+        Files.writeString(dir.resolve("shards/shard-2/jmh-c2.json"), "[" + row("1") + "]");
+        assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("other")), "a row in two shards");
         assertFalse(Files.exists(dir.resolve("other")));
     }
 
+    private static String row(String n) {
+        return "{\"benchmark\":\"x.B.m\",\"mode\":\"avgt\",\"threads\":1,\"params\":{\"n\":\"" + n + "\"}}";
+    }
+
     private static int bash(Path shards, Path out) throws Exception {
-        Process p = new ProcessBuilder("bash", "scripts/merge-shards.sh", shards.toString(), out.toString())
-                .redirectErrorStream(true).start();
+        ProcessBuilder b = new ProcessBuilder("bash", "scripts/merge-shards.sh", shards.toString(), out.toString())
+                .redirectErrorStream(true);
+        b.environment().put("TASKBENCH_CLASSPATH", System.getProperty("java.class.path"));
+        b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = b.start();
         p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         return p.exitValue();

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.results.RunResults;
+import dev.taskbench.results.ShardMerge;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.OutputStream;
@@ -17,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -265,6 +269,42 @@ class SuiteRunnerTest {
         assertEquals("fixed: -f 2", stops.get("rule").asText(), "-f fixes the forks: " + stops);
         assertEquals(List.of("c1", "c2"), List.of(stops.get("rows").get(0).get("flagSet").asText(),
                 stops.get("rows").get(1).get("flagSet").asText()), "each flag set's rows keep their reasons");
+    }
+
+    /**
+     * Two shards of a two-flag-set run, each on a runner of its own (a results folder each): each runs one flag
+     * set, says so, keeps its shard in the metadata, and the merge joins them into one run with both rows' stops.
+     */
+    @Test
+    void theShardsOfARunEachRunTheirUnitsAndMergeIntoOneRun(@TempDir Path results) throws Exception {
+        List<String> flagSets = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            Path runner = results.resolve("runner-" + k);
+            int code = run(runner, "-Dtaskbench.profile=smoke", "-Dtaskbench.flagsets=c1,c2",
+                    "-Dtaskbench.reference=off", "-Djmh.include=CounterLoopBenchmark.faithful",
+                    "-Djmh.args=-f 1 -wi 0 -i 1 -r 50ms", "-Dtaskbench.shard=" + k + "/2",
+                    "-Dtaskbench.run.id=shard-" + k);
+            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("taskbench: shard " + k + " of 2: 1 unit, about "),
+                    out.toString(StandardCharsets.UTF_8));
+            Path run = runner.resolve("shard-" + k);
+            try (Stream<Path> s = Files.list(run)) {
+                List<String> jsons = s.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("jmh-")).toList();
+                assertEquals(1, jsons.size(), "one flag set a shard: " + jsons);
+                flagSets.add(jsons.get(0));
+            }
+            JsonNode shard = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile()).get("shard");
+            assertEquals(List.of(k, 2), List.of(shard.get("index").asInt(), shard.get("of").asInt()), shard.toString());
+            Files.move(run, Files.createDirectories(results.resolve("shards")).resolve("shard-" + k));
+            out.reset();
+        }
+        assertEquals(Set.of("jmh-c1.json", "jmh-c2.json"), Set.copyOf(flagSets));
+        ShardMerge.merge(results.resolve("shards"), results.resolve("nightly"));
+        JsonNode merged = new ObjectMapper().readTree(results.resolve("nightly/metadata.json").toFile());
+        assertEquals(2, merged.get("stops").get("rows").size(), merged.get("stops").toString());
+        assertEquals(Set.of("c1", "c2"), Set.of(merged.get("stops").get("rows").get(0).get("flagSet").asText(),
+                merged.get("stops").get("rows").get(1).get("flagSet").asText()));
+        assertEquals(2, RunResults.read(results.resolve("nightly")).results().size());
     }
 
     /**
