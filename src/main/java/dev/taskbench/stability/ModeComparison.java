@@ -247,10 +247,13 @@ public final class ModeComparison {
 
         /** The mode holding the most forks, the faster on a tie. */
         private static int main(List<ForkModes.Mode> modes) {
-            return IntStream.range(0, modes.size()).boxed()
-                    .max((i, j) -> i.equals(j) ? 0 : modes.get(i).count() != modes.get(j).count()
-                            ? Integer.compare(modes.get(i).count(), modes.get(j).count()) : Integer.compare(j, i))
-                    .orElseThrow();
+            int main = 0;
+            for (int m = 1; m < modes.size(); m++) {
+                if (modes.get(m).count() > modes.get(main).count()) {
+                    main = m;
+                }
+            }
+            return main;
         }
 
         private static int nearest(double[] place, double v) {
