@@ -132,18 +132,12 @@ public final class ForkModes {
     /** The forks of group g within its mode's reach; never none, since the group's median fork is its location. */
     private static List<Integer> held(List<Mode> groups, int g, double[] x) {
         double[] places = groups.stream().mapToDouble(m -> place(m.forks(), x)).toArray();
-        double gap = Double.POSITIVE_INFINITY;
-        if (g > 0) {
-            gap = places[g] - places[g - 1];
-        }
-        if (g + 1 < places.length) {
-            gap = Math.min(gap, places[g + 1] - places[g]);
-        }
+        double reach = reach(places, g);
         List<Integer> forks = groups.get(g).forks();
         List<Integer> held = new ArrayList<>();
         for (int f : forks) {
             double[] others = forks.stream().filter(o -> o != f).mapToDouble(o -> x[o]).toArray();
-            if (Math.abs(x[f] - places[g]) <= Math.max(REACH * gap, hampel(others))) {
+            if (Math.abs(x[f] - places[g]) <= Math.max(reach, hampel(others))) {
                 held.add(f);
             }
         }
@@ -178,7 +172,19 @@ public final class ForkModes {
         return -1;
     }
 
-    /** Whether log time v lies within a mode's reach: its share of the gap, or its forks' Hampel spread. */
+    /**
+     * How far mode m reaches on the log scale: {@link #REACH} of the way to the nearest other mode;
+     * infinite for a lone mode. {@code places} are the modes' log locations, in any order.
+     */
+    static double reach(double[] places, int m) {
+        return REACH * IntStream.range(0, places.length).filter(i -> i != m)
+                .mapToDouble(i -> Math.abs(places[i] - places[m])).min().orElse(Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Whether log time v lies within a mode's reach: its share of the gap, or its forks' Hampel spread.
+     * The gap is the one across a lone fork, not {@link #reach}'s nearest.
+     */
     private static boolean reaches(List<Integer> mode, double v, double gap, double[] x) {
         double[] own = mode.stream().mapToDouble(i -> x[i]).toArray();
         return Math.abs(v - Spread.median(own)) <= Math.max(REACH * gap, hampel(own));

@@ -225,24 +225,18 @@ public final class ModeComparison {
         }
 
         /**
-         * 0 when one of the side's modes sits within the reach of a reference mode; else the log
+         * 0 when one of the side's modes sits within a reference mode's reach ({@link ForkModes#reach}); else the log
          * distance that puts the side's main mode on the reference's main mode.
          */
         private static double shift(ForkModes side, ForkModes ref, double[] place, Direction direction) {
             double[] own = Spread.logTime(side.modes().stream().mapToDouble(ForkModes.Mode::location).toArray(), direction);
             for (double v : own) {
                 int m = nearest(place, v);
-                if (Math.abs(place[m] - v) <= reach(place, m)) {
+                if (Math.abs(place[m] - v) <= ForkModes.reach(place, m)) {
                     return 0;
                 }
             }
             return place[main(ref.modes())] - own[main(side.modes())];
-        }
-
-        /** A third of the way to the nearest other mode. */
-        private static double reach(double[] place, int m) {
-            return IntStream.range(0, place.length).filter(i -> i != m).mapToDouble(i -> Math.abs(place[i] - place[m]))
-                    .min().orElse(Double.POSITIVE_INFINITY) / 3;
         }
 
         /** The mode holding the most forks, the faster on a tie. */
