@@ -43,14 +43,14 @@ public class HttpRoundTripBenchmark {
 
         /** Which thread runs a request: its selector's, or a pool thread it is handed to. */
         @Param({"selector"})
-        public TaskServer.Threading threading;
+        public Threading threading;
 
         TaskServer server;
 
         @Setup(Level.Trial)
         public void start(org.openjdk.jmh.infra.BenchmarkParams params) {
             // as many selectors as users, as in TaskServerBenchmark (the pool's connections stay idle)
-            server = TaskServer.start(BenchmarkDatabase.info(), TaskServer.Config.defaults()
+            server = TaskServer.start(BenchmarkDatabase.info(), ServerConfig.defaults()
                     .withPoolSize(params.getThreads()).withThreading(threading));
         }
 

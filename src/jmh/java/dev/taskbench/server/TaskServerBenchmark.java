@@ -73,7 +73,7 @@ public class TaskServerBenchmark {
 
         /** Which thread runs a request: its selector's, or a pool thread it is handed to. */
         @Param({"selector"})
-        public TaskServer.Threading threading;
+        public Threading threading;
 
         TaskServer server;
         ProofOfWork proof;
@@ -82,7 +82,7 @@ public class TaskServerBenchmark {
         @Setup(Level.Trial)
         public void start(org.openjdk.jmh.infra.BenchmarkParams params) throws SQLException {
             int poolSize = params.getThreads();
-            server = TaskServer.start(BenchmarkDatabase.info(), TaskServer.Config.defaults()
+            server = TaskServer.start(BenchmarkDatabase.info(), ServerConfig.defaults()
                     .withPath(path).withSource(source).withPoolSize(poolSize)
                     .withThreading(threading));
             proof = new ProofOfWork(server.connectionInfo(), server.dataSource(), source.pooled() ? poolSize : 0);

@@ -6,6 +6,7 @@ import dev.taskbench.config.Settings;
 import dev.taskbench.db.DatabaseProvisioner;
 import dev.taskbench.db.ProvisionedDatabase;
 import dev.taskbench.net.NginxFront;
+import dev.taskbench.server.ServerConfig;
 import dev.taskbench.server.Service;
 import dev.taskbench.server.TaskServer;
 import java.io.PrintStream;
@@ -28,7 +29,7 @@ public final class ServeCommand {
 
     static int serve(Settings s, PrintStream out) throws InterruptedException {
         ServeSettings settings = ServeSettings.from(s);
-        TaskServer.Config config = settings.server();
+        ServerConfig config = settings.server();
         ProvisionedDatabase db = DatabaseProvisioner.standard(s).provision();
         Service server;
         NginxFront front = null;

@@ -7,6 +7,7 @@ import dev.taskbench.config.Command;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseHandoff;
+import dev.taskbench.server.ServerConfig;
 import dev.taskbench.server.TaskServer;
 import dev.taskbench.server.ThreadingModel;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class CpuServer {
             throw new TaskbenchException("-D" + DatabaseHandoff.PROPERTY + " is needed: the seed run passes its database");
         }
         ConnectionInfo db = DatabaseHandoff.read(handoff);
-        TaskServer.Config base = ServeSettings.server(s, 0);
+        ServerConfig base = ServeSettings.server(s, 0);
         List<TaskServer> servers = new ArrayList<>();
         try {
             for (int w : CpuRound.Plan.workers(s)) {

@@ -5,6 +5,7 @@ import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.load.Poster;
 import dev.taskbench.load.Posters;
 import dev.taskbench.load.Timing;
+import dev.taskbench.server.ServerConfig;
 import dev.taskbench.server.TaskServer;
 import dev.taskbench.write.Task;
 import dev.taskbench.write.TaskWriter;
@@ -87,7 +88,7 @@ final class Layers {
         return (long) (seconds * 1e9);
     }
 
-    String render(ClosedLoop.Result seed, TaskServer.Config config) {
+    String render(ClosedLoop.Result seed, ServerConfig config) {
         double insert = insertWithCheckout - checkout;
         double sum = httpEmpty + parse + checkout + insert;
         double rest = endToEnd - sum;
@@ -127,7 +128,7 @@ final class Layers {
         return sb.toString();
     }
 
-    private static String source(TaskServer.Config c) {
+    private static String source(ServerConfig c) {
         return c.source().pooled() ? c.source().name().toLowerCase(Locale.ROOT) + " pool"
                 : "a new connection and login";
     }

@@ -7,8 +7,9 @@ import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.load.Timing;
 import dev.taskbench.net.TcpProxy;
+import dev.taskbench.server.ServerConfig;
 import dev.taskbench.server.Service;
-import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.Threading;
 import dev.taskbench.server.ThreadingModel;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -57,7 +58,7 @@ final class ModelsGrid {
                     models.add(new Model(m, ThreadingModel.parse(m)));
                 } catch (TaskbenchException e) { // this setting's line names it and says it is a list
                     throw Settings.bad(MODELS, s.get(MODELS, null), "a comma-separated list, each "
-                            + TaskServer.Threading.TAKES);
+                            + Threading.TAKES);
                 }
                 if (names.indexOf(m) != names.lastIndexOf(m)) {
                     throw Settings.bad(MODELS, s.get(MODELS, null), "each model once (" + m + " is listed twice); -D"
@@ -105,13 +106,13 @@ final class ModelsGrid {
     }
 
     /** Every cell of {@code plan} on {@code db}, each server started with {@code base}'s other settings. */
-    static List<Cell> run(ConnectionInfo db, TaskServer.Config base, SeedSettings o, Plan plan, PrintStream out)
+    static List<Cell> run(ConnectionInfo db, ServerConfig base, SeedSettings o, Plan plan, PrintStream out)
             throws Exception {
         return run(db, base, o, plan, out, AfterRound.NOTHING);
     }
 
     /** The same, {@code after} run after each loopback round of the first user count, so that it interleaves. */
-    static List<Cell> run(ConnectionInfo db, TaskServer.Config base, SeedSettings o, Plan plan, PrintStream out,
+    static List<Cell> run(ConnectionInfo db, ServerConfig base, SeedSettings o, Plan plan, PrintStream out,
             AfterRound after) throws Exception {
         List<Cell> cells = new ArrayList<>();
         for (int rt : plan.roundTripsMs()) {
@@ -135,10 +136,10 @@ final class ModelsGrid {
         return cells;
     }
 
-    private static Cell cell(ConnectionInfo target, ConnectionInfo direct, TaskServer.Config base, SeedSettings o,
+    private static Cell cell(ConnectionInfo target, ConnectionInfo direct, ServerConfig base, SeedSettings o,
             Model m, int rt, int users, int round, int writes, PrintStream out) throws Exception {
         String model = m.name();
-        TaskServer.Config config;
+        ServerConfig config;
         try {
             config = base.withThreading(m.threading());
         } catch (TaskbenchException e) { // a model this JVM or the base's write path cannot run

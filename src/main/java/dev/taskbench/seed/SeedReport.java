@@ -1,8 +1,9 @@
 package dev.taskbench.seed;
 
 import dev.taskbench.load.ClosedLoop;
-import dev.taskbench.server.TaskServer;
 
+import dev.taskbench.server.ServerConfig;
+import dev.taskbench.server.Threading;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +17,7 @@ final class SeedReport {
     }
 
     static String writes(SeedSettings o, ClosedLoop.Result r, Double ceiling, String ceilingNote) {
-        TaskServer.Config config = o.server();
+        ServerConfig config = o.server();
         boolean million = r.operations() >= 1_000_000;
         SeedFigures.Round round = million ? SeedFigures.Round.million : SeedFigures.Round.writes;
         List<SeedFigures.Figure> seed = SeedFigures.report(round);
@@ -33,7 +34,7 @@ final class SeedReport {
                     + (r.operations() == seedWrites ? "" : "*"), String.format(Locale.ROOT, "%,.0f", f.perSecond()),
                     "-", "-"));
         }
-        String ours = config.threading() == TaskServer.Threading.eventloop
+        String ours = config.threading() == Threading.eventloop
                 ? "taskbench: Vert.x, reactive client, " + config.poolSize() + " connections"
                 : "taskbench: Jetty 12, " + config.path() + ", "
                 + (config.source().pooled() ? config.source().name().toLowerCase(Locale.ROOT) + " pool of "

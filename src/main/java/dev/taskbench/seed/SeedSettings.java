@@ -5,7 +5,7 @@ import dev.taskbench.cli.ServeSettings;
 import dev.taskbench.config.Settings;
 import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.load.Poster;
-import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ServerConfig;
 
 /**
  * What {@code jmh:seed} was asked, read once from {@code -D} settings and the environment; every
@@ -23,7 +23,7 @@ import dev.taskbench.server.TaskServer;
  * @param nginx whether to measure the write round again behind nginx, where this machine has one ({@code .nginx=true})
  */
 public record SeedSettings(int writes, int users, int warmup, int warmupSeconds, int cpu, Poster.Kind client,
-        boolean layers, int ceilingSeconds, TaskServer.Config server, boolean nginx) {
+        boolean layers, int ceilingSeconds, ServerConfig server, boolean nginx) {
     public static final String WRITES = SettingsCatalogue.SEED_WRITES.key();
     public static final String USERS = SettingsCatalogue.SEED_USERS.key();
     public static final String WARMUP = SettingsCatalogue.SEED_WARMUP.key();

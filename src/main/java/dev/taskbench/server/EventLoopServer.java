@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * goes through {@link ReactiveTasks}, whose answer is written from the connection's event loop.
  * Same routes, parser and statuses as {@link TaskHandler} (201, 400, 404, 405, 413, 415, 503).
  *
- * <p>Of the {@link TaskServer.Limits}: the request timeout bounds the statement (503), the idle
+ * <p>Of the {@link ServerLimits}: the request timeout bounds the statement (503), the idle
  * timeout is Vert.x's, and a connection past {@code maxConnections} is closed on arrival (Jetty
  * leaves it in the backlog instead). The minimum body rate is not checked: a stalled body meets
  * the idle timeout. The CPU route runs on the event loop, so it holds up every request of that
@@ -41,7 +41,7 @@ public final class EventLoopServer implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(EventLoopServer.class);
     private static final String JSON = TaskHandler.JSON;
 
-    private final TaskServer.Config config;
+    private final ServerConfig config;
     private final Vertx vertx;
     private final ReactiveTasks tasks;
     private final FormParser parser = new FormParser();
@@ -50,7 +50,7 @@ public final class EventLoopServer implements Service {
     private final AtomicInteger open = new AtomicInteger();
     private int port;
 
-    private EventLoopServer(TaskServer.Config config, Vertx vertx, ReactiveTasks tasks) {
+    private EventLoopServer(ServerConfig config, Vertx vertx, ReactiveTasks tasks) {
         this.config = config;
         this.vertx = vertx;
         this.tasks = tasks;
@@ -66,8 +66,8 @@ public final class EventLoopServer implements Service {
      * {@code config.poolSize()} client connections. One readable line if the database cannot be
      * reached or the port is taken.
      */
-    public static EventLoopServer start(ConnectionInfo db, TaskServer.Config config) {
-        if (config.threading() != TaskServer.Threading.eventloop) {
+    public static EventLoopServer start(ConnectionInfo db, ServerConfig config) {
+        if (config.threading() != Threading.eventloop) {
             throw new TaskbenchException("an event-loop server runs threading eventloop, not " + config.threading());
         }
         try (Connection c = db.connect()) {
@@ -127,7 +127,7 @@ public final class EventLoopServer implements Service {
     }
 
     @Override
-    public TaskServer.Config config() {
+    public ServerConfig config() {
         return config;
     }
 

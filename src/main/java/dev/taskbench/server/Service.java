@@ -6,18 +6,18 @@ import java.net.URI;
 /**
  * The seed's service, running: {@link TaskServer} (Jetty, blocking JDBC on the thread its
  * threading model says) or {@link EventLoopServer} (Vert.x, the reactive client). Both answer the
- * same routes with the same statuses; {@link #start} picks by {@link TaskServer.Config#threading()}.
+ * same routes with the same statuses; {@link #start} picks by {@link ServerConfig#threading()}.
  */
 public interface Service extends AutoCloseable {
 
     /** Starts the server {@code config}'s threading model runs on, writing into {@code db}. */
-    static Service start(ConnectionInfo db, TaskServer.Config config) {
-        return config.threading() == TaskServer.Threading.eventloop
+    static Service start(ConnectionInfo db, ServerConfig config) {
+        return config.threading() == Threading.eventloop
                 ? EventLoopServer.start(db, config)
                 : TaskServer.start(db, config);
     }
 
-    TaskServer.Config config();
+    ServerConfig config();
 
     int port();
 

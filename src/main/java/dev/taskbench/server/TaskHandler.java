@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The seed's service on Jetty 12's core Handler API (no servlet layer). The body is read
  * without blocking, chunk by chunk as Jetty has it (usually all in the first), into one array
  * decoded by taskbench's {@link FormParser}; the insert then blocks on JDBC. Where that runs
- * is the server's {@link TaskServer.Threading}: on the selector thread that read the request
+ * is the server's {@link Threading}: on the selector thread that read the request
  * ({@code NON_BLOCKING} to Jetty: no thread hand-off; only the database call blocks, never a
  * read or write of the HTTP connection, which could wait on that same thread), on a pool
  * thread Jetty dispatches to ({@code BLOCKING}; a virtual thread when Jetty's pool has a
@@ -74,9 +74,9 @@ final class TaskHandler extends Handler.Abstract {
      *        connection's own read timeout does
      * @param minBodyBytesPerSecond the slowest a body may arrive once it had to be waited for; 0 does not check
      */
-    TaskHandler(FormParser parser, TaskWriter writer, TaskServer.Threading threading, Executor workers,
+    TaskHandler(FormParser parser, TaskWriter writer, Threading threading, Executor workers,
             Deadlines deadlines, long minBodyBytesPerSecond) {
-        super(threading == TaskServer.Threading.dispatch || threading == TaskServer.Threading.virtual
+        super(threading == Threading.dispatch || threading == Threading.virtual
                 ? InvocationType.BLOCKING : InvocationType.NON_BLOCKING);
         this.parser = parser;
         this.workers = workers;

@@ -1,7 +1,6 @@
 package dev.taskbench.server;
 
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.server.TaskServer.Threading;
 import java.util.Locale;
 
 /**

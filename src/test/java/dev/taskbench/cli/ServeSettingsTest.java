@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.Settings;
 import dev.taskbench.pool.ConnectionSource;
-import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ServerConfig;
+import dev.taskbench.server.ServerLimits;
+import dev.taskbench.server.Threading;
 import dev.taskbench.server.ThreadingModel;
 import dev.taskbench.write.WritePath;
 import java.time.Duration;
@@ -25,7 +27,7 @@ class ServeSettingsTest {
         return new Settings(p, env);
     }
 
-    static TaskServer.Config server(String... kv) {
+    static ServerConfig server(String... kv) {
         return ServeSettings.from(of(Map.of(), kv)).server();
     }
 
@@ -37,37 +39,37 @@ class ServeSettingsTest {
 
     @Test
     void defaultsAreTheServersOnPort8080() {
-        assertEquals(TaskServer.Config.defaults().withPort(8080), server());
+        assertEquals(ServerConfig.defaults().withPort(8080), server());
     }
 
     @Test
     void everySettingIsRead() {
-        TaskServer.Config c = server(ServeSettings.PORT, "0", ServeSettings.HOST, "0.0.0.0", ServeSettings.PATH, "jooq",
+        ServerConfig c = server(ServeSettings.PORT, "0", ServeSettings.HOST, "0.0.0.0", ServeSettings.PATH, "jooq",
                 ServeSettings.SOURCE, "driver-manager", ServeSettings.POOL, "3", ServeSettings.ACQUIRE_TIMEOUT, "250",
                 ServeSettings.THREADING, "dispatch", ServeSettings.REQUEST_TIMEOUT, "2000",
                 ServeSettings.MAX_CONNECTIONS, "50", ServeSettings.IDLE_TIMEOUT, "7000", ServeSettings.MIN_BODY_RATE, "0");
-        assertEquals(new TaskServer.Config("0.0.0.0", 0, WritePath.jooq, ConnectionSource.driverManager, 3,
-                Duration.ofMillis(250), ThreadingModel.of(TaskServer.Threading.dispatch),
-                new TaskServer.Limits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
+        assertEquals(new ServerConfig("0.0.0.0", 0, WritePath.jooq, ConnectionSource.driverManager, 3,
+                Duration.ofMillis(250), ThreadingModel.of(Threading.dispatch),
+                new ServerLimits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
     }
 
     @Test
     void theThreadingIsAChoiceInAnyCase() {
-        assertEquals(TaskServer.Threading.dispatch, server(ServeSettings.THREADING, "DISPATCH").threading());
-        assertEquals(TaskServer.Threading.selector, server(ServeSettings.THREADING, "Selector").threading());
-        assertEquals("-Dtaskbench.server.threading=pool is not valid: it takes " + TaskServer.Threading.TAKES,
+        assertEquals(Threading.dispatch, server(ServeSettings.THREADING, "DISPATCH").threading());
+        assertEquals(Threading.selector, server(ServeSettings.THREADING, "Selector").threading());
+        assertEquals("-Dtaskbench.server.threading=pool is not valid: it takes " + Threading.TAKES,
                 error(ServeSettings.THREADING, "pool"));
     }
 
     /** platform-N is N blocking workers; N must be a whole number from 1. */
     @Test
     void platformTakesItsWorkerCount() {
-        TaskServer.Config c = server(ServeSettings.THREADING, "Platform-9");
-        assertEquals(TaskServer.Threading.platform, c.threading());
+        ServerConfig c = server(ServeSettings.THREADING, "Platform-9");
+        assertEquals(Threading.platform, c.threading());
         assertEquals(9, c.workers());
         assertTrue(c.describe().contains("9 blocking workers (platform-9)"), c.describe());
         for (String bad : new String[] {"platform-0", "platform-", "platform-x", "platform"}) {
-            assertEquals("-Dtaskbench.server.threading=" + bad + " is not valid: it takes " + TaskServer.Threading.TAKES,
+            assertEquals("-Dtaskbench.server.threading=" + bad + " is not valid: it takes " + Threading.TAKES,
                     error(ServeSettings.THREADING, bad));
         }
     }
@@ -75,15 +77,15 @@ class ServeSettingsTest {
     /** eventloop pipelines at the client's default, eventloop-P at most P statements per connection (1: none). */
     @Test
     void eventloopTakesItsPipeliningLimit() {
-        TaskServer.Config plain = server(ServeSettings.THREADING, "eventloop");
-        assertEquals(TaskServer.Threading.eventloop, plain.threading());
+        ServerConfig plain = server(ServeSettings.THREADING, "eventloop");
+        assertEquals(Threading.eventloop, plain.threading());
         assertEquals(dev.taskbench.write.ReactiveTasks.CLIENT_DEFAULT_PIPELINING, plain.pipelining());
-        TaskServer.Config none = server(ServeSettings.THREADING, "EventLoop-1");
+        ServerConfig none = server(ServeSettings.THREADING, "EventLoop-1");
         assertEquals(1, none.pipelining());
         assertTrue(none.describe().contains("pipelining off"), none.describe());
         assertEquals("eventloop-1", none.model().spec());
         for (String bad : new String[] {"eventloop-0", "eventloop-", "eventloop-x", "eventloops"}) {
-            assertEquals("-Dtaskbench.server.threading=" + bad + " is not valid: it takes " + TaskServer.Threading.TAKES,
+            assertEquals("-Dtaskbench.server.threading=" + bad + " is not valid: it takes " + Threading.TAKES,
                     error(ServeSettings.THREADING, bad));
         }
     }
@@ -107,8 +109,8 @@ class ServeSettingsTest {
 
     @Test
     void theLimitsDefaultToTheServersAndTheRequestTimeoutToAtMostFiveSeconds() {
-        TaskServer.Limits l = server().limits();
-        assertEquals(TaskServer.Limits.DEFAULTS, l);
+        ServerLimits l = server().limits();
+        assertEquals(ServerLimits.DEFAULTS, l);
         assertTrue(l.requestTimeout().compareTo(Duration.ofSeconds(5)) <= 0);
     }
 

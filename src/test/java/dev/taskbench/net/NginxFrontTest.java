@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.taskbench.db.TestDatabase;
 import dev.taskbench.load.Poster;
 import dev.taskbench.load.RawClient;
+import dev.taskbench.server.ServerConfig;
 import dev.taskbench.server.Service;
-import dev.taskbench.server.TaskServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class NginxFrontTest {
         assumeTrue(nginx.isPresent(), "nginx is not installed (apt-get install nginx; .ci/run installs it)");
         String m = "nginx-" + UUID.randomUUID();
         for (String model : new String[] {"selector", "eventloop"}) {
-            try (Service server = Service.start(TestDatabase.info(), TaskServer.Config.defaults().withPoolSize(2)
+            try (Service server = Service.start(TestDatabase.info(), ServerConfig.defaults().withPoolSize(2)
                     .withThreading(model));
                  NginxFront front = NginxFront.start(nginx.get(), server.uri());
                  Poster client = new RawClient(front.uri())) {

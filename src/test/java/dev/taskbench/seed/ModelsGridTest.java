@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.db.TestDatabase;
-import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ServerConfig;
 import dev.taskbench.write.TaskSchema;
 import dev.taskbench.write.WriteConnections;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +49,7 @@ class ModelsGridTest {
         try (DatabaseLock lock = TestDatabase.lock()) {
             emptyTable();
             cells = ModelsGrid.run(WriteConnections.DEFAULTS.apply(TestDatabase.info()),
-                    TaskServer.Config.defaults().withPoolSize(3), SeedSettingsTest.of(), plan, out);
+                    ServerConfig.defaults().withPoolSize(3), SeedSettingsTest.of(), plan, out);
         }
         String said = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(8, cells.size(), said);
@@ -79,7 +79,7 @@ class ModelsGridTest {
         try (DatabaseLock lock = TestDatabase.lock()) {
             emptyTable();
             cells = ModelsGrid.run(WriteConnections.DEFAULTS.apply(TestDatabase.info()),
-                    TaskServer.Config.defaults().withPoolSize(2), SeedSettingsTest.of(), plan,
+                    ServerConfig.defaults().withPoolSize(2), SeedSettingsTest.of(), plan,
                     new PrintStream(bytes, true, StandardCharsets.UTF_8));
         }
         assertEquals(List.of("selector 1", "dispatch 1", "selector 2", "dispatch 2", "selector 3", "dispatch 3"),

@@ -17,7 +17,7 @@ import dev.taskbench.net.NginxFront;
 import dev.taskbench.seed.peers.Peer;
 import dev.taskbench.seed.peers.PeerProcess;
 import dev.taskbench.seed.peers.PeerStacks;
-import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ServerConfig;
 import dev.taskbench.write.WriteConnections;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -88,7 +88,7 @@ class PeersRoundTest {
             ModelsGridTest.emptyTable();
             ConnectionInfo db = WriteConnections.DEFAULTS.apply(TestDatabase.info());
             PeersRound.Rounds rounds = new PeersRound.Rounds(db, plan, Poster.Kind.raw, 5, 50, out);
-            models = ModelsGrid.run(db, TaskServer.Config.defaults().withPoolSize(5), SeedSettingsTest.of(), grid, out,
+            models = ModelsGrid.run(db, ServerConfig.defaults().withPoolSize(5), SeedSettingsTest.of(), grid, out,
                     rounds::run);
             cells = rounds.finish(2);
         }

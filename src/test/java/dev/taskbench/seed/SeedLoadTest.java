@@ -9,8 +9,8 @@ import dev.taskbench.db.TestDatabase;
 import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.load.Poster;
 import dev.taskbench.load.SeedForms;
+import dev.taskbench.server.ServerConfig;
 import dev.taskbench.server.Service;
-import dev.taskbench.server.TaskServer;
 import dev.taskbench.write.TaskSchema;
 import dev.taskbench.write.WriteConnections;
 import java.sql.Connection;
@@ -24,7 +24,7 @@ class SeedLoadTest {
     void theRandomFormsAreTheRowsReadBack() throws Exception {
         ConnectionInfo db = WriteConnections.DEFAULTS.apply(TestDatabase.info());
         String marker = "formtest-" + System.nanoTime();
-        try (Service server = Service.start(db, TaskServer.Config.defaults().withPoolSize(2))) {
+        try (Service server = Service.start(db, ServerConfig.defaults().withPoolSize(2))) {
             ClosedLoop.Result r = SeedLoad.writes(server.uri(), Poster.Kind.raw, 5, marker, 20);
             assertEquals(100, SeedLoad.requireRowsMarked(db, marker, r, "the JVM model"));
         }

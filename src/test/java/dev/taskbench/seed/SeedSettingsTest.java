@@ -13,7 +13,9 @@ import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.db.DatabaseLock;
 import dev.taskbench.load.Poster;
 import dev.taskbench.pool.ConnectionSource;
-import dev.taskbench.server.TaskServer;
+import dev.taskbench.server.ServerConfig;
+import dev.taskbench.server.ServerLimits;
+import dev.taskbench.server.Threading;
 import dev.taskbench.server.ThreadingModel;
 import dev.taskbench.write.WritePath;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +52,7 @@ class SeedSettingsTest {
     void defaultsAreTheSeedsTenUsersOnAnyFreePort() {
         SeedSettings s = of();
         assertEquals(new SeedSettings(10_000, 10, 20_000, 60, 1000, Poster.Kind.raw, true, 5,
-                TaskServer.Config.defaults(), true), s);
+                ServerConfig.defaults(), true), s);
         assertEquals(0, s.server().port());
     }
 
@@ -61,20 +63,20 @@ class SeedSettingsTest {
                 SeedSettings.LAYERS, "false", SeedSettings.CEILING_SECONDS, "0", "taskbench.server.threading", "DISPATCH",
                 "taskbench.server.pool", "4", SeedSettings.NGINX, "false");
         assertEquals(new SeedSettings(2000, 4, 0, 5, 0, Poster.Kind.jdk, false, 0,
-                TaskServer.Config.defaults().withThreading(TaskServer.Threading.dispatch).withPoolSize(4), false), s);
+                ServerConfig.defaults().withThreading(Threading.dispatch).withPoolSize(4), false), s);
     }
 
     /** The same names and meanings as {@code jmh:serve}'s ServeSettings (a command may not use another's). */
     @Test
     void theServerSettingsAreJmhServes() {
-        TaskServer.Config c = of("taskbench.port", "8081", "taskbench.server.host", "0.0.0.0",
+        ServerConfig c = of("taskbench.port", "8081", "taskbench.server.host", "0.0.0.0",
                 "taskbench.server.path", "jooq", "taskbench.server.source", "driver-manager", "taskbench.server.pool", "3",
                 "taskbench.server.acquireTimeoutMs", "250", "taskbench.server.threading", "dispatch",
                 "taskbench.server.requestTimeoutMs", "2000", "taskbench.server.maxConnections", "50",
                 "taskbench.server.idleTimeoutMs", "7000", "taskbench.server.minBodyBytesPerSecond", "0").server();
-        assertEquals(new TaskServer.Config("0.0.0.0", 8081, WritePath.jooq, ConnectionSource.driverManager, 3,
-                Duration.ofMillis(250), ThreadingModel.of(TaskServer.Threading.dispatch),
-                new TaskServer.Limits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
+        assertEquals(new ServerConfig("0.0.0.0", 8081, WritePath.jooq, ConnectionSource.driverManager, 3,
+                Duration.ofMillis(250), ThreadingModel.of(Threading.dispatch),
+                new ServerLimits(Duration.ofMillis(2000), 50, Duration.ofMillis(7000), 0)), c);
     }
 
     /** The in-process server takes no port from the environment: a stray PORT must not move it. */
@@ -99,7 +101,7 @@ class SeedSettingsTest {
         assertTrue(error(SeedSettings.CPU, "-1").startsWith("-Dtaskbench.seed.cpu=-1 is not valid"));
         assertTrue(error(SeedSettings.CEILING_SECONDS, "5s").startsWith("-Dtaskbench.ceiling.seconds=5s is not valid"));
         assertTrue(error("taskbench.server.threading", "many")
-                .endsWith("it takes " + TaskServer.Threading.TAKES));
+                .endsWith("it takes " + Threading.TAKES));
         assertTrue(error("taskbench.server.path", "jdbcCopy").contains("jdbcPrepared"));
     }
 

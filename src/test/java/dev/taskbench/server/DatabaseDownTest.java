@@ -38,8 +38,8 @@ class DatabaseDownTest {
     /** Each 503 while the database is away waits this out: HikariCP's least connection timeout. */
     static final Duration ACQUIRE = Duration.ofMillis(250);
 
-    static TaskServer.Config config(String source, String path) {
-        return TaskServer.Config.defaults().withSource(ConnectionSource.valueOf(source)).withPath(WritePath.valueOf(path))
+    static ServerConfig config(String source, String path) {
+        return ServerConfig.defaults().withSource(ConnectionSource.valueOf(source)).withPath(WritePath.valueOf(path))
                 .withPoolSize(3).withAcquireTimeout(ACQUIRE).withStopGrace(TaskServerTest.STOP_GRACE);
     }
 
@@ -52,11 +52,11 @@ class DatabaseDownTest {
     /** The same on the eventloop model: the reactive client's connections are cut and opened anew. */
     @Test
     void eventLoopBetweenRequests503ThenRecovers() throws Exception {
-        downAndBack(TaskServer.Config.defaults().withPoolSize(3).withAcquireTimeout(ACQUIRE).withStopGrace(TaskServerTest.STOP_GRACE)
-                .withThreading(TaskServer.Threading.eventloop));
+        downAndBack(ServerConfig.defaults().withPoolSize(3).withAcquireTimeout(ACQUIRE).withStopGrace(TaskServerTest.STOP_GRACE)
+                .withThreading(Threading.eventloop));
     }
 
-    private static void downAndBack(TaskServer.Config config) throws Exception {
+    private static void downAndBack(ServerConfig config) throws Exception {
         ConnectionInfo db = TestDatabase.info();
         try (TcpProxy proxy = new TcpProxy(db); Service server = Service.start(proxy.info(db), config);
              Poster client = new RawClient(server.uri())) {

@@ -44,14 +44,14 @@ class DatabaseStallTest {
     static final Duration SLACK = Duration.ofMillis(1000);
     static final int USERS = 3;
 
-    static TaskServer.Config config(TaskServer.Threading threading, WritePath path) {
+    static ServerConfig config(Threading threading, WritePath path) {
         return config(threading, path, ConnectionSource.hikari);
     }
 
-    static TaskServer.Config config(TaskServer.Threading threading, WritePath path, ConnectionSource source) {
-        return TaskServer.Config.defaults().withPath(path).withSource(source).withPoolSize(USERS).withThreading(threading)
+    static ServerConfig config(Threading threading, WritePath path, ConnectionSource source) {
+        return ServerConfig.defaults().withPath(path).withSource(source).withPoolSize(USERS).withThreading(threading)
                 .withAcquireTimeout(Duration.ofMillis(500)).withStopGrace(TaskServerTest.STOP_GRACE)
-                .withLimits(TaskServer.Limits.DEFAULTS.withRequestTimeout(REQUEST_TIMEOUT));
+                .withLimits(ServerLimits.DEFAULTS.withRequestTimeout(REQUEST_TIMEOUT));
     }
 
     record Answer(int status, long millis) {
@@ -60,7 +60,7 @@ class DatabaseStallTest {
     @ParameterizedTest
     @CsvSource({"selector, jdbcPrepared, hikari", "dispatch, jdbcPrepared, hikari",
         "selector, hibernateIdentity, hikari", "selector, jdbcPrepared, dbcp2", "selector, jdbcPrepared, agroal"})
-    void requestsInFlightAnswer503WithinTheTimeoutThenTheServerRecovers(TaskServer.Threading threading,
+    void requestsInFlightAnswer503WithinTheTimeoutThenTheServerRecovers(Threading threading,
             WritePath path, ConnectionSource source) throws Exception {
         ConnectionInfo db = TestDatabase.info();
         String run = marker();
@@ -111,7 +111,7 @@ class DatabaseStallTest {
      */
     @ParameterizedTest
     @CsvSource({"selector", "dispatch"})
-    void aLockedTableAnswers503WithinTheTimeoutAndWritesNothing(TaskServer.Threading threading) throws Exception {
+    void aLockedTableAnswers503WithinTheTimeoutAndWritesNothing(Threading threading) throws Exception {
         String run = marker();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try (TaskServer server = TaskServer.start(TestDatabase.info(), config(threading, WritePath.jdbcPrepared))) {

@@ -18,11 +18,11 @@ class DatabaseStallVirtualTest {
     @Test
     void requestsInFlightAnswer503WithinTheTimeoutThenTheServerRecovers() throws Exception {
         new DatabaseStallTest().requestsInFlightAnswer503WithinTheTimeoutThenTheServerRecovers(
-                TaskServer.Threading.virtual, WritePath.jdbcPrepared, ConnectionSource.hikari);
+                Threading.virtual, WritePath.jdbcPrepared, ConnectionSource.hikari);
     }
 
     @Test
     void aLockedTableAnswers503WithinTheTimeoutAndWritesNothing() throws Exception {
-        new DatabaseStallTest().aLockedTableAnswers503WithinTheTimeoutAndWritesNothing(TaskServer.Threading.virtual);
+        new DatabaseStallTest().aLockedTableAnswers503WithinTheTimeoutAndWritesNothing(Threading.virtual);
     }
 }

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileClientTest {
     static final Duration SHORT_IDLE = Duration.ofMillis(1000);
 
-    static TaskServer start(TaskServer.Config config) {
+    static TaskServer start(ServerConfig config) {
         return TaskServer.start(TestDatabase.info(), config.withStopGrace(TaskServerTest.STOP_GRACE));
     }
 
@@ -124,7 +124,7 @@ class HostileClientTest {
     @ParameterizedTest
     @MethodSource("models")
     void aBodyAtOneByteASecondIsCutOffWhileOthersAreServed(String threading) throws Exception {
-        try (TaskServer server = start(TaskServer.Config.defaults().withPoolSize(2).withThreading(threading));
+        try (TaskServer server = start(ServerConfig.defaults().withPoolSize(2).withThreading(threading));
              Socket slow = open(server.uri()); Poster user = new RawClient(server.uri())) {
             String m = marker();
             slow.getOutputStream().write(head("/api/tasks", 1000));
@@ -176,7 +176,7 @@ class HostileClientTest {
     void declaredLengthsAreNotAllocatedUpFront() throws Exception {
         long declared = 2L << 20;
         int clients = 50;
-        try (TaskServer server = start(TaskServer.Config.defaults().withPoolSize(2))) {
+        try (TaskServer server = start(ServerConfig.defaults().withPoolSize(2))) {
             List<Socket> sockets = new ArrayList<>();
             try {
                 long before = usedHeapAfterGc();
@@ -222,7 +222,7 @@ class HostileClientTest {
     @ParameterizedTest
     @MethodSource("models")
     void pipelinedRequestsGetTheirAnswersInOrder(String threading) throws Exception {
-        try (TaskServer server = start(TaskServer.Config.defaults().withPoolSize(2).withThreading(threading));
+        try (TaskServer server = start(ServerConfig.defaults().withPoolSize(2).withThreading(threading));
              Socket s = open(server.uri())) {
             String m = marker();
             byte[] first = request(form("title", m + "-1", "description", "first"));
@@ -246,8 +246,8 @@ class HostileClientTest {
      */
     @Test
     void aContentLengthLongerThanTheBodyNeverHangsNorWrites() throws Exception {
-        try (TaskServer server = start(TaskServer.Config.defaults().withPoolSize(2)
-                .withLimits(TaskServer.Limits.DEFAULTS.withIdleTimeout(SHORT_IDLE)))) {
+        try (TaskServer server = start(ServerConfig.defaults().withPoolSize(2)
+                .withLimits(ServerLimits.DEFAULTS.withIdleTimeout(SHORT_IDLE)))) {
             String m = marker();
             byte[] body = form("title", m, "description", "d").getBytes(StandardCharsets.UTF_8);
             for (boolean halfClose : new boolean[] {false, true}) {
@@ -276,8 +276,8 @@ class HostileClientTest {
      */
     @Test
     void aContentLengthShorterThanTheBodyIsFramedByItAndTheRestRefused() throws Exception {
-        try (TaskServer server = start(TaskServer.Config.defaults().withPoolSize(2)
-                .withLimits(TaskServer.Limits.DEFAULTS.withIdleTimeout(SHORT_IDLE)))) {
+        try (TaskServer server = start(ServerConfig.defaults().withPoolSize(2)
+                .withLimits(ServerLimits.DEFAULTS.withIdleTimeout(SHORT_IDLE)))) {
             String m = marker();
             String cutInTitle = "title=" + m;
             String full = form("title", m, "description", "abcdef");
@@ -309,8 +309,8 @@ class HostileClientTest {
 
     @Test
     void anIdleConnectionIsClosedAfterTheIdleTimeout() throws Exception {
-        try (TaskServer server = start(TaskServer.Config.defaults().withPoolSize(1)
-                .withLimits(TaskServer.Limits.DEFAULTS.withIdleTimeout(SHORT_IDLE)));
+        try (TaskServer server = start(ServerConfig.defaults().withPoolSize(1)
+                .withLimits(ServerLimits.DEFAULTS.withIdleTimeout(SHORT_IDLE)));
              Socket s = open(server.uri())) {
             s.setSoTimeout((int) SHORT_IDLE.toMillis() * 4);
             long t0 = System.nanoTime();
@@ -323,8 +323,8 @@ class HostileClientTest {
     /** At the limit no more connections are served; one closing lets the next in. */
     @Test
     void noMoreConnectionsThanTheLimitAreServed() throws Exception {
-        try (TaskServer server = start(TaskServer.Config.defaults().withPoolSize(1)
-                .withLimits(TaskServer.Limits.DEFAULTS.withMaxConnections(2)));
+        try (TaskServer server = start(ServerConfig.defaults().withPoolSize(1)
+                .withLimits(ServerLimits.DEFAULTS.withMaxConnections(2)));
              Socket a = open(server.uri()); Socket b = open(server.uri()); Poster third = new RawClient(server.uri())) {
             String m = marker();
             byte[] body = form("title", m, "description", "d").getBytes(StandardCharsets.UTF_8);

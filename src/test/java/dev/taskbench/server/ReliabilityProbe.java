@@ -44,11 +44,11 @@ class ReliabilityProbe {
 
     @Test
     void stalledDatabase() throws Exception {
-        TaskServer.Config d = TaskServer.Config.defaults();
-        List<TaskServer.Config> cases = List.of(d, d.withThreading(TaskServer.Threading.dispatch),
+        ServerConfig d = ServerConfig.defaults();
+        List<ServerConfig> cases = List.of(d, d.withThreading(Threading.dispatch),
                 d.withPath(WritePath.jooq), d.withPath(WritePath.hibernateSeq), d.withPath(WritePath.hibernateIdentity),
                 d.withSource(ConnectionSource.dbcp2), d.withSource(ConnectionSource.agroal));
-        for (TaskServer.Config config : cases) {
+        for (ServerConfig config : cases) {
             ConnectionInfo db = TestDatabase.info();
             String run = marker();
             try (TcpProxy proxy = new TcpProxy(db); TaskServer server = TaskServer.start(proxy.info(db), config)) {
@@ -131,7 +131,7 @@ class ReliabilityProbe {
 
     @Test
     void slowClientsBesideRealUsers() throws Exception {
-        try (TaskServer server = TaskServer.start(TestDatabase.info(), TaskServer.Config.defaults())) {
+        try (TaskServer server = TaskServer.start(TestDatabase.info(), ServerConfig.defaults())) {
             String run = marker();
             users(server, run + "-warmup", SECONDS / 3); // the JIT's first seconds are not the unloaded figure
             long[] unloaded = users(server, run + "-unloaded", SECONDS / 3);

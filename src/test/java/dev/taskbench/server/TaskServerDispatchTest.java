@@ -8,8 +8,8 @@ package dev.taskbench.server;
 class TaskServerDispatchTest extends TaskServerTest {
 
     @Override
-    TaskServer.Config config() {
-        return super.config().withThreading(TaskServer.Threading.dispatch);
+    ServerConfig config() {
+        return super.config().withThreading(Threading.dispatch);
     }
 
     @Override

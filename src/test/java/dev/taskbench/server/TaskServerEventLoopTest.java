@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class TaskServerEventLoopTest extends TaskServerTest {
 
     @Override
-    TaskServer.Config config() {
-        return super.config().withThreading(TaskServer.Threading.eventloop);
+    ServerConfig config() {
+        return super.config().withThreading(Threading.eventloop);
     }
 
     /** Not JDBC: no write path to choose; replaced by the refusal below. */

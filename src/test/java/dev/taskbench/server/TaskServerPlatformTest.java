@@ -8,7 +8,7 @@ class TaskServerPlatformTest extends TaskServerTest {
     static final String MODEL = "platform-2";
 
     @Override
-    TaskServer.Config config() {
+    ServerConfig config() {
         return super.config().withThreading(MODEL);
     }
 }

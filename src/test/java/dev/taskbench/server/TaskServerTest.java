@@ -76,8 +76,8 @@ class TaskServerTest {
     static final Duration STOP_GRACE = Duration.ofMillis(100);
 
     /** The configuration the cases that start servers of their own build on: this class's threading. */
-    TaskServer.Config config() {
-        return TaskServer.Config.defaults().withStopGrace(STOP_GRACE);
+    ServerConfig config() {
+        return ServerConfig.defaults().withStopGrace(STOP_GRACE);
     }
 
     static String marker() {
@@ -179,8 +179,8 @@ class TaskServerTest {
     static final int WAITING = 4;
 
     /** Inserts that reach the database at once: all of them, but no more than {@code platform-N}'s N. */
-    static int waitingOnTheLock(TaskServer.Config c, int requests) {
-        return c.threading() == TaskServer.Threading.platform ? Math.min(requests, c.workers()) : requests;
+    static int waitingOnTheLock(ServerConfig c, int requests) {
+        return c.threading() == Threading.platform ? Math.min(requests, c.workers()) : requests;
     }
 
     /** What {@link #whileInsertsWait} looks at while the inserts wait. */

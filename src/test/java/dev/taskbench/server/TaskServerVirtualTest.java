@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.JRE;
 class TaskServerVirtualTest extends TaskServerTest {
 
     @Override
-    TaskServer.Config config() {
-        return super.config().withThreading(TaskServer.Threading.virtual);
+    ServerConfig config() {
+        return super.config().withThreading(Threading.virtual);
     }
 }

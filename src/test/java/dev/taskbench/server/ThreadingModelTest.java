@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.taskbench.TaskbenchException;
-import dev.taskbench.server.TaskServer.Threading;
 import org.junit.jupiter.api.Test;
 
 /** The threading model as users type it, parsed once: N and P each in a field of its own, bad ones one line. */
@@ -61,11 +60,11 @@ class ThreadingModelTest {
     @Test
     void theWorkersDoNotBecomeThePipelining() {
         int dflt = dev.taskbench.write.ReactiveTasks.CLIENT_DEFAULT_PIPELINING;
-        TaskServer.Config platform = TaskServer.Config.defaults().withThreading("platform-" + (dflt + 1));
+        ServerConfig platform = ServerConfig.defaults().withThreading("platform-" + (dflt + 1));
         assertEquals(dflt + 1, platform.workers());
-        TaskServer.Config eventloop = platform.withThreading(Threading.eventloop);
+        ServerConfig eventloop = platform.withThreading(Threading.eventloop);
         assertEquals(dflt, eventloop.pipelining());
         assertEquals(0, eventloop.workers());
-        assertEquals(2, TaskServer.Config.defaults().withThreading("eventloop-2").pipelining());
+        assertEquals(2, ServerConfig.defaults().withThreading("eventloop-2").pipelining());
     }
 }
