@@ -271,7 +271,7 @@ final class HistoryPlan {
     /**
      * The run's plan with each row in a pass of its plan: a method whose rows all plan alike moves whole; one
      * whose rows differ runs one invocation per plan, each pinned to parameter products of its rows
-     * ({@link #products}), as the stop rule's rounds run a method's open rows.
+     * ({@link PassProducts}), as the stop rule's rounds run a method's open rows.
      */
     RunPlan apply(RunPlan plan) {
         Map<PassPlan.Iterations, List<String>> passes = new LinkedHashMap<>();
@@ -292,60 +292,12 @@ final class HistoryPlan {
             return List.copyOf(byPlan.isEmpty() ? List.of(it) : byPlan.keySet());
         }
         List<PassPlan.Iterations> out = new ArrayList<>();
-        byPlan.forEach((planned, params) -> products(params).forEach(piece -> {
+        byPlan.forEach((planned, params) -> PassProducts.products(params).forEach(piece -> {
             Map<String, List<String>> pins = new TreeMap<>(planned.params());
             pins.putAll(piece);
             out.add(planned.pinning(pins));
         }));
         return out;
-    }
-
-    /**
-     * Rows (each parameter's value) as parameter products that hold exactly them, few: a product JMH can run
-     * in one invocation, each parameter pinned to its values. Split by the first parameter with several
-     * values, each part in turn, and parts alike but in that parameter joined again.
-     */
-    static List<Map<String, List<String>>> products(List<Map<String, String>> rows) {
-        List<Map<String, String>> distinct = rows.stream().distinct().toList();
-        Map<String, List<String>> all = product(distinct);
-        long size = all.values().stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
-        if (size == distinct.size()) {
-            return List.of(all);
-        }
-        String by = all.entrySet().stream().filter(p -> p.getValue().size() > 1).map(Map.Entry::getKey).findFirst()
-                .orElseThrow();
-        Map<String, List<Map<String, String>>> parts = new LinkedHashMap<>();
-        distinct.forEach(r -> parts.computeIfAbsent(r.get(by), k -> new ArrayList<>()).add(r));
-        List<Map<String, List<String>>> out = new ArrayList<>();
-        parts.values().forEach(part -> products(part).forEach(piece -> join(out, piece, by)));
-        return out;
-    }
-
-    /** Each parameter's values in these rows, in the order they come. */
-    private static Map<String, List<String>> product(List<Map<String, String>> rows) {
-        Map<String, List<String>> out = new TreeMap<>();
-        rows.forEach(r -> r.forEach((k, v) -> {
-            List<String> values = out.computeIfAbsent(k, x -> new ArrayList<>());
-            if (!values.contains(v)) {
-                values.add(v);
-            }
-        }));
-        return out;
-    }
-
-    /** Adds {@code piece} to a product of {@code out} alike in every parameter but {@code by}, else on its own. */
-    private static void join(List<Map<String, List<String>>> out, Map<String, List<String>> piece, String by) {
-        for (Map<String, List<String>> p : out) {
-            Map<String, List<String>> rest = new TreeMap<>(p);
-            rest.remove(by);
-            Map<String, List<String>> other = new TreeMap<>(piece);
-            other.remove(by);
-            if (rest.equals(other)) {
-                p.get(by).addAll(piece.get(by));
-                return;
-            }
-        }
-        out.add(piece);
     }
 
     /** The forks a row starts at; {@code fallback} for a row the plan does not hold. */

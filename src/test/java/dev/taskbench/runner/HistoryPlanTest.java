@@ -272,9 +272,9 @@ class HistoryPlanTest {
         List<Map<String, String>> rows = List.of(Map.of("c", "a", "i", "x"), Map.of("c", "a", "i", "y"),
                 Map.of("c", "b", "i", "x"), Map.of("c", "d", "i", "x"));
         assertEquals(List.of(Map.of("c", List.of("a"), "i", List.of("x", "y")), Map.of("c", List.of("b", "d"), "i",
-                List.of("x"))), HistoryPlan.products(rows));
+                List.of("x"))), PassProducts.products(rows));
         assertEquals(List.of(Map.of("c", List.of("a", "b"), "i", List.of("x"))),
-                HistoryPlan.products(List.of(rows.get(0), rows.get(2))));
+                PassProducts.products(List.of(rows.get(0), rows.get(2))));
     }
 
     @Test
