@@ -39,6 +39,8 @@ class ReliabilityProbe {
     static final int USERS = 10;
     static final int SLOW_CLIENTS = Integer.getInteger("taskbench.reliability.slowClients", 200);
     static final int SECONDS = Integer.getInteger("taskbench.reliability.seconds", 30);
+    /** The waits around a phase (users settled before a stall, answers after it) scale with it: 3 s of 30. */
+    static final long SETTLE_MILLIS = SECONDS * 100L;
     /** Per phase and status, the answers that were not 201. */
     static final Map<String, AtomicInteger> NOT_CREATED = new ConcurrentSkipListMap<>();
 
@@ -79,7 +81,7 @@ class ReliabilityProbe {
                     t.start();
                     users.add(t);
                 }
-                Thread.sleep(3000);
+                Thread.sleep(SETTLE_MILLIS);
                 stalledAt.set(System.nanoTime());
                 proxy.stall();
                 Thread.sleep(SECONDS * 1000L / 3);
@@ -95,7 +97,7 @@ class ReliabilityProbe {
                     }
                     Thread.sleep(50);
                 }
-                Thread.sleep(2000);
+                Thread.sleep(SETTLE_MILLIS * 2 / 3);
                 stop.set(true);
                 for (Thread t : users) {
                     t.join(30_000);
@@ -148,7 +150,7 @@ class ReliabilityProbe {
             }, "heap-sampler");
             slow.start();
             heap.start();
-            Thread.sleep(3000);
+            Thread.sleep(SETTLE_MILLIS);
             long[] loaded = users(server, run + "-loaded", SECONDS);
             stop.set(true);
             slow.join(10_000);
