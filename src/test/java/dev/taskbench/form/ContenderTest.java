@@ -1,5 +1,6 @@
 package dev.taskbench.form;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -28,5 +29,25 @@ class ContenderTest {
         FormContenders.Decoder decoder = contender.create();
         decoder.prepare(seed.expected());
         assertNull(FormDeviationReport.check(decoder, seed.body(), seed.expected()));
+    }
+
+    /**
+     * What each row of FormParsingBenchmark runs, as its fork would (prepared and checked, then the same body
+     * decoded again and again): no contender throws on any input. A deviation is the report's to show, not a
+     * failure; a throw would fail the row. CI's whole-suite smoke runs the contenders on the seed body only.
+     */
+    @ParameterizedTest
+    @EnumSource(Contender.class)
+    void everyContenderDecodesEveryInputAsItsRowWould(Contender contender) {
+        for (FormInput input : FormInput.values()) {
+            FormInput.Sample in = input.sample();
+            FormContenders.Decoder decoder = contender.create();
+            decoder.prepare(in.expected());
+            byte[] body = in.body();
+            FormDeviationReport.check(decoder, body, in.expected()); // as the row's set-up does
+            for (int call = 0; call < 3; call++) {
+                assertDoesNotThrow(() -> decoder.decode(body), contender + " on " + input);
+            }
+        }
     }
 }
