@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * The seed's own stacks, live, beside the JVM models of the same run: each configuration of
  * {@code -Dtaskbench.seed.peers} started ({@link PeerProcess}), its write round under the suite's
- * closed-loop load cold (the first writes after start, as the seed measured) and warm (after as
- * many unmeasured), every round's rows read back from the stack's own table. Each phase is the
+ * closed-loop load cold (the first writes after start, as the seed measured) and warm (after an
+ * unmeasured warm-up), every phase's rows read back from the stack's own table. Each phase is the
  * first {@code writes} or the first {@code phaseLimit}, whichever comes first: a stack too slow to
  * reach the count in that time is timed, not counted, and its rows say so. A stack not installed,
  * a start that fails, an answer other than 201, or fewer rows than 201s is one line, never a figure.
@@ -249,7 +249,7 @@ final class PeersRound {
         }
         if (rows.stream().anyMatch(SideBySide.Row::timed)) {
             sb.append(String.format(Locale.ROOT, "  %s: the stack had not written %,d rows when -D%s=%d ran out, so its"
-                    + " figure is over the writes of those seconds (the count each phase reached is printed above), not"
+                    + " figure is over the writes of those seconds (the count each phase reached is printed as it ran), not"
                     + " over a count of %,d; every row read back%n", TIMED, writes, SECONDS, plan.phaseLimit().toSeconds(),
                     writes));
         }
