@@ -29,12 +29,16 @@ class PeerPhasesTest {
     }
 
     @Test
-    void thePlanIsTheSeedsTenThousandOrTenSeconds() {
+    void thePlanIsTheModelsRoundsWritesOrTenSeconds() {
         PeersRound.Plan p = PeersRound.Plan.from(SeedSettingsTest.settings(PeersRound.PEERS, "node"));
-        assertEquals(10_000, p.writes());
+        assertEquals(1000, p.writes(), "the models round's writes, so stacks and JVM models are measured alike");
         assertEquals(Duration.ofSeconds(10), p.phaseLimit());
-        assertEquals("the first 10,000 form POSTs or the first 10 s, whichever came first", p.phase(10));
-        assertEquals(9_999, p.writes(3), "shared evenly among 3 users");
+        assertEquals("the first 1,000 form POSTs or the first 10 s, whichever came first", p.phase(10));
+        assertEquals(999, p.writes(3), "shared evenly among 3 users");
+        assertEquals(300, PeersRound.Plan.from(SeedSettingsTest.settings(PeersRound.PEERS, "node", ModelsGrid.WRITES, "300"))
+                .writes(), "follows the models round's writes");
+        assertEquals(10_000, PeersRound.Plan.from(SeedSettingsTest.settings(PeersRound.PEERS, "node", ModelsGrid.WRITES, "300",
+                PeersRound.WRITES, "10000")).writes(), "peerWrites wins");
         assertEquals(7, new PeersRound.Plan(List.of(), Path.of("."), Duration.ofSeconds(1), 5, Duration.ZERO).writes(7),
                 "at least one each");
         assertEquals("the first 7 form POSTs", PeersRound.phase(7, Duration.ZERO));

@@ -61,7 +61,7 @@ class SeedClockTest {
         assertTrue(c.seconds() < 30 * 60, c.line());
         assertTrue(c.line().startsWith("taskbench seed: about 19 min: the JVM's own steps"), c.line());
         assertTrue(c.line().contains("the seed's stacks: 23 configurations (23 installed) x 1 round(s) x 3 phases, each"
-                + " the first 10,000 form POSTs or the first 10 s, whichever came first ~13 min"), c.line());
+                + " the first 1,000 form POSTs or the first 10 s, whichever came first ~13 min"), c.line());
         assertEquals("taskbench seed: planned about 19 min, took 21 min 5 s", c.took(21 * 60 + 5));
     }
 
