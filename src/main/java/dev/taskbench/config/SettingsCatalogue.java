@@ -279,6 +279,13 @@ public final class SettingsCatalogue {
     public static final Setting SEED_PEER_START_SECONDS = user("taskbench.seed.peerStartSeconds", null, "60",
             "a whole number of seconds 1..3600", "How long one of the seed's stacks may take to answer its first"
                     + " request before it is a line in the table.", EnumSet.of(Use.seed));
+    public static final Setting SEED_PEER_WRITES = user("taskbench.seed.peerWrites", null, "gridWrites",
+            "a whole number from 1 (shared evenly among the users)", "Form POSTs in each phase (cold, warm-up, warm) of"
+                    + " one of the seed's stacks: by default the models round's, so stacks and JVM models are measured"
+                    + " over the same writes (the seed counted 10,000).", EnumSet.of(Use.seed));
+    public static final Setting SEED_PEER_SECONDS = user("taskbench.seed.peerSeconds", null, "10",
+            "a whole number of seconds 1..3600", "The most one phase of one of the seed's stacks lasts: a stack that"
+                    + " has not written peerWrites by then is timed, not counted, and marked so.", EnumSet.of(Use.seed));
 
     // ---- the history
 

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The seed's load shape: {@code users} threads, each doing {@code perUser} operations one after
  * another (closed loop), all started together. Records the wall time from the common start to
  * the last answer, every operation's latency and the CPU time the users' own threads took, all
- * on one {@link Timing}.
+ * on one {@link Timing}. With a time limit, a user starts no operation once the limit has passed
+ * since the common start: the run is then timed, not counted, and says how many it reached.
  */
 public final class ClosedLoop {
 
@@ -36,6 +37,18 @@ public final class ClosedLoop {
     }
 
     public static Result run(Timing timing, int users, int perUser, UserFactory factory) throws Exception {
+        return run(timing, users, perUser, 0, factory);
+    }
+
+    /**
+     * The same, each user starting no operation once {@code limitNanos} have passed since the
+     * common start (0: no limit); operations under way finish and count.
+     */
+    public static Result run(Timing timing, int users, int perUser, long limitNanos, UserFactory factory)
+            throws Exception {
+        if (limitNanos < 0) {
+            throw new IllegalArgumentException("a time limit of " + limitNanos + " ns");
+        }
         List<Timing.Recorder> recorders = new ArrayList<>(users);
         CountDownLatch ready = new CountDownLatch(users);
         CountDownLatch go = new CountDownLatch(1);
@@ -44,6 +57,7 @@ public final class ClosedLoop {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         boolean timed = mx.isCurrentThreadCpuTimeSupported();
         List<Thread> threads = new ArrayList<>(users);
+        long[] start = new long[1]; // written before go opens, read after it: go's latch orders them
         for (int u = 0; u < users; u++) {
             final int user = u;
             Timing.Recorder mine = timing.recorder(perUser);
@@ -61,7 +75,8 @@ public final class ClosedLoop {
                 try {
                     go.await();
                     long c0 = timed ? mx.getCurrentThreadCpuTime() : 0;
-                    for (int i = 0; i < perUser && failure.get() == null; i++) {
+                    for (int i = 0; i < perUser && failure.get() == null
+                            && (limitNanos == 0 || timing.now() - start[0] < limitNanos); i++) {
                         long t0 = mine.start();
                         op.run(user, i);
                         mine.stop(t0);
@@ -75,29 +90,34 @@ public final class ClosedLoop {
             t.start();
         }
         ready.await();
-        long start = timing.now();
+        start[0] = timing.now();
         go.countDown();
         for (Thread t : threads) {
             t.join();
         }
-        long wall = timing.now() - start;
+        long wall = timing.now() - start[0];
         if (failure.get() != null) {
             throw failure.get();
         }
-        return new Result(users, perUser, wall, Timing.Latencies.of(recorders), cpu.get());
+        Timing.Latencies latencies = Timing.Latencies.of(recorders);
+        return new Result(users, latencies.count(), latencies.count() < (long) users * perUser, wall, latencies,
+                cpu.get());
     }
 
-    /** Wall time and the operations' latencies. */
+    /** Wall time, the operations done and their latencies. */
     public static final class Result {
         private final int users;
-        private final int perUser;
+        private final long operations;
+        private final boolean timed;
         private final long wallNanos;
         private final Timing.Latencies latencies;
         private final long userCpuNanos;
 
-        Result(int users, int perUser, long wallNanos, Timing.Latencies latencies, long userCpuNanos) {
+        Result(int users, long operations, boolean timed, long wallNanos, Timing.Latencies latencies,
+                long userCpuNanos) {
             this.users = users;
-            this.perUser = perUser;
+            this.operations = operations;
+            this.timed = timed;
             this.wallNanos = wallNanos;
             this.latencies = latencies;
             this.userCpuNanos = userCpuNanos;
@@ -112,8 +132,14 @@ public final class ClosedLoop {
             return users;
         }
 
+        /** The operations done: {@code users x perUser}, or fewer where the time limit stopped them. */
         public long operations() {
-            return (long) users * perUser;
+            return operations;
+        }
+
+        /** Whether the time limit stopped the users before {@code perUser} operations each: timed, not counted. */
+        public boolean timed() {
+            return timed;
         }
 
         public double wallSeconds() {

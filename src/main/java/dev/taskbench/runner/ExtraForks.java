@@ -1,5 +1,6 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.Spans;
 import dev.taskbench.history.ForkStops;
 import dev.taskbench.results.RowKey;
 import java.util.List;
@@ -68,7 +69,7 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
 
     /** {@code ~13 min for fork pairs for undecided rows (from 2 earlier comparisons of this testbed)}. */
     String term() {
-        return "~" + RunClock.about(seconds) + " for " + what + " (" + source() + ")";
+        return "~" + Spans.about(seconds) + " for " + what + " (" + source() + ")";
     }
 
     /** What comes on top unpredicted, in a few words; empty when counted or none. */

@@ -1,5 +1,6 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.Spans;
 import dev.taskbench.history.ForkStops;
 import dev.taskbench.history.ForkTimes;
 import dev.taskbench.results.RowKey;
@@ -7,7 +8,6 @@ import dev.taskbench.results.RowTestbeds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -142,11 +142,11 @@ final class RunClock {
             List<Integer> forksPerRow = planned.stream().map(p -> p.rows().forks()).distinct().toList();
             String forks = forksPerRow.size() == 1 ? " x " + forksPerRow.get(0) + " fork" + plural(forksPerRow.get(0))
                     : ", " + forks() / sides + " forks";
-            String start = beyond.counted() ? about(seconds()) + " for " : "";
+            String start = beyond.counted() ? Spans.about(seconds()) + " for " : "";
             String extra = beyond.counted() ? ", " + beyond.term() : "";
             String onTop = String.join(" and ", Stream.of(more, beyond.onTop())
                     .filter(m -> !m.isEmpty()).toList());
-            return "taskbench: about " + about(total()) + ": " + start + rows() + " row" + plural(rows()) + forks
+            return "taskbench: about " + Spans.about(total()) + ": " + start + rows() + " row" + plural(rows()) + forks
                     + " on " + flagSets + " flag set" + plural(flagSets) + (sides > 1
                             ? ", each fork beside the baseline jar's" : "") + " (" + source() + ")" + extra
                     + (onTop.isEmpty() ? "" : "; " + onTop + " come on top");
@@ -267,35 +267,6 @@ final class RunClock {
         return plan.stops() == null ? ExtraForks.NONE : ExtraForks.predict(ForkStops.Rule.WIDTH,
                 "forks for rows still wide after " + plan.stops().minForks(), plan.stops().maxForks(), starts, 1,
                 stops);
-    }
-
-    /** A span as said up front: {@code 40 s}, {@code 14 min}, {@code 2 h 10 min}. */
-    static String about(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        long min = Math.round(seconds / 60);
-        return min < 90 ? min + " min" : min / 60 + " h " + min % 60 + " min";
-    }
-
-    /** A span as measured: {@code 40 s}, {@code 16 min 20 s}, {@code 1 h 2 min}. */
-    static String span(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
-        }
-        return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
-    }
-
-    /** A clock's reading: {@code 6:12}, {@code 1:06:12}. */
-    static String clock(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return s < 3600 ? String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60);
     }
 
     private static String plural(long n) {

@@ -1,5 +1,6 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.Spans;
 import dev.taskbench.history.ForkStops;
 import dev.taskbench.history.ForkTimes;
 import dev.taskbench.results.RowTestbeds;
@@ -146,10 +147,10 @@ final class RunProgress implements ForkLoad.Listener {
         phases.forEach((name, s) -> {
             if (phaseForks.getOrDefault(name, 0) > 0) {
                 extraPhases.append(extraPhases.length() == 0 ? " (" : ", ").append(name).append(' ')
-                        .append(RunClock.span(s));
+                        .append(Spans.span(s));
             }
         });
-        return "taskbench: planned about " + RunClock.about(plan.total()) + ", took " + RunClock.span(elapsed())
+        return "taskbench: planned about " + Spans.about(plan.total()) + ", took " + Spans.span(elapsed())
                 + (extraPhases.length() == 0 ? "" : extraPhases + ")");
     }
 
@@ -179,9 +180,9 @@ final class RunProgress implements ForkLoad.Listener {
     synchronized String line(double elapsed) {
         String forks = plannedDone + " of " + plan.forks() + " forks" + (extra > 0 ? " and " + extra + " more" : "");
         double left = left(elapsed);
-        String about = phase == null || left > 0 ? ", about " + RunClock.about(left) + " left" : "";
+        String about = phase == null || left > 0 ? ", about " + Spans.about(left) + " left" : "";
         String tail = (phase == null || phase.isEmpty() ? "" : ", " + phase) + about;
-        return "taskbench: " + rowsDone() + " of " + plan.rows() + " rows, " + forks + ", " + RunClock.clock(elapsed)
+        return "taskbench: " + rowsDone() + " of " + plan.rows() + " rows, " + forks + ", " + Spans.clock(elapsed)
                 + " elapsed" + tail;
     }
 

@@ -1,5 +1,6 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.Spans;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.config.SettingsCatalogue;
 import dev.taskbench.history.ForkStops;
@@ -151,7 +152,7 @@ final class ShardPlan {
     String line(Shard shard) {
         int n = units(shard.index()).size();
         return "taskbench: shard " + shard.index() + " of " + shard.of() + ": " + n + " unit" + (n == 1 ? "" : "s")
-                + ", about " + RunClock.about(seconds(shard.index())) + "; the shards' planned times " + times();
+                + ", about " + Spans.about(seconds(shard.index())) + "; the shards' planned times " + times();
     }
 
     /** Each shard's planned time, in one unit: {@code 12, 12, 11, 12 min} (seconds when every one is under a minute). */

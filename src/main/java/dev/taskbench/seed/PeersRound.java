@@ -25,13 +25,19 @@ import java.util.Optional;
 /**
  * The seed's own stacks, live, beside the JVM models of the same run: each configuration of
  * {@code -Dtaskbench.seed.peers} started ({@link PeerProcess}), its write round under the suite's
- * closed-loop load cold (the first writes after start, as the seed measured) and warm (after as
- * many unmeasured), every round's rows read back from the stack's own table. A stack not installed,
+ * closed-loop load cold (the first writes after start, as the seed measured) and warm (after an
+ * unmeasured warm-up), every phase's rows read back from the stack's own table. Each phase is the
+ * first {@code writes} or the first {@code phaseLimit}, whichever comes first: a stack too slow to
+ * reach the count in that time is timed, not counted, and its rows say so. A stack not installed,
  * a start that fails, an answer other than 201, or fewer rows than 201s is one line, never a figure.
  */
 final class PeersRound {
     static final String PEERS = SettingsCatalogue.SEED_PEERS.key();
     static final String START_SECONDS = SettingsCatalogue.SEED_PEER_START_SECONDS.key();
+    static final String WRITES = SettingsCatalogue.SEED_PEER_WRITES.key();
+    static final String SECONDS = SettingsCatalogue.SEED_PEER_SECONDS.key();
+    /** What a timed figure carries in the table, explained in one line under it. */
+    static final String TIMED = "timed";
     /** The columns of the seed's layout: round, stack, configuration, the seed's figure, ours, p99, ratio. */
     static final String HEAD = "%-5s %-18s %-26s %-30s %-28s %-10s %s%n";
 
@@ -39,13 +45,40 @@ final class PeersRound {
      * @param peers the configurations to run, in the order given; empty skips the round
      * @param project the project folder, holding {@code peers/}
      * @param startWait how long a configuration may take to answer its first request
+     * @param writes form POSTs in each phase (cold, warm-up, warm), shared among the users
+     * @param phaseLimit the most a phase lasts, zero for none: a phase stopped by it is timed, not counted
      */
-    record Plan(List<Peer> peers, Path project, Duration startWait) {
+    record Plan(List<Peer> peers, Path project, Duration startWait, int writes, Duration phaseLimit) {
         static final Plan NONE = new Plan(List.of(), Path.of("."), Duration.ofSeconds(60));
+
+        Plan {
+            if (writes < 1 || phaseLimit.isNegative()) {
+                throw new TaskbenchException("the seed's stacks need writes from 1 and a phase limit from 0, not "
+                        + writes + " and " + phaseLimit);
+            }
+        }
+
+        /** Counted phases only, of {@code 10,000} writes: what a test that sets its own writes builds. */
+        Plan(List<Peer> peers, Path project, Duration startWait) {
+            this(peers, project, startWait, 10_000, Duration.ZERO);
+        }
 
         static Plan from(Settings s) {
             return new Plan(Peer.parse(s.string(PEERS, null, "none")), ProjectPaths.projectDir(s),
-                    Duration.ofSeconds(s.integer(START_SECONDS, null, 60, 1, 3600)));
+                    Duration.ofSeconds(s.integer(START_SECONDS, null, 60, 1, 3600)),
+                    s.integer(WRITES, null, s.integer(ModelsGrid.WRITES, null, 1000, 1, Integer.MAX_VALUE), 1,
+                            Integer.MAX_VALUE),
+                    Duration.ofSeconds(s.integer(SECONDS, null, 10, 1, 3600)));
+        }
+
+        /** The writes of a phase for {@code users} users: {@link #writes} rounded down to a multiple, at least one each. */
+        int writes(int users) {
+            return Math.max(1, writes / users) * users;
+        }
+
+        /** How a phase of {@code users} users ends ({@link PeersRound#phase}). */
+        String phase(int users) {
+            return PeersRound.phase(writes(users), phaseLimit);
         }
 
         boolean on() {
@@ -130,16 +163,29 @@ final class PeersRound {
         try (PeerProcess p = PeerProcess.start(peer, plan.project(), db, plan.startWait(), out);
              NginxFront front = peer.nginx() ? NginxFront.start(nginx(), p.uri()) : null) {
             URI target = front == null ? p.uri() : front.uri();
-            ClosedLoop.Result cold = round(p, target, table, client, users, "cold-" + id, perUser);
-            round(p, target, table, client, users, "warmup-" + id, perUser);
-            ClosedLoop.Result warm = round(p, target, table, client, users, "warm-" + id, perUser);
-            out.printf(Locale.ROOT, "  %s: cold %,.0f writes/s, warm %,.0f writes/s, p99 %.1f ms (%d rows read back)%n",
-                    peer.name(), cold.perSecond(), warm.perSecond(), warm.percentileMicros(0.99) / 1000,
-                    cold.operations() * 3);
+            Duration limit = plan.phaseLimit();
+            ClosedLoop.Result cold = round(p, target, table, client, users, "cold-" + id, perUser, limit);
+            ClosedLoop.Result warmup = round(p, target, table, client, users, "warmup-" + id, perUser, limit);
+            ClosedLoop.Result warm = round(p, target, table, client, users, "warm-" + id, perUser, limit);
+            out.printf(Locale.ROOT, "  %s: cold %s, warm %s, p99 %.1f ms (%d rows read back)%n", peer.name(),
+                    said(cold, limit), said(warm, limit), warm.percentileMicros(0.99) / 1000,
+                    cold.operations() + warmup.operations() + warm.operations());
             return new Cell(peer, round, cold, warm, null);
         } catch (TaskbenchException e) {
             return new Cell(peer, round, null, null, e.getMessage());
         }
+    }
+
+    /** How a phase ends, for the plan and the table: {@code the first 10,000 form POSTs or the first 10 s, whichever came first}. */
+    static String phase(int writes, Duration limit) {
+        return String.format(Locale.ROOT, "the first %,d form POSTs", writes) + (limit.isZero() ? ""
+                : String.format(Locale.ROOT, " or the first %d s, whichever came first", limit.toSeconds()));
+    }
+
+    /** A phase's writes/s, and where the clock stopped it, the count it reached: {@code 98 writes/s (timed: 982 in 10 s)}. */
+    static String said(ClosedLoop.Result r, Duration limit) {
+        return String.format(Locale.ROOT, "%,.0f writes/s", r.perSecond()) + (r.timed() ? String.format(Locale.ROOT,
+                " (" + TIMED + ": %,d in %d s)", r.operations(), limit.toSeconds()) : "");
     }
 
     /** Debian's nginx for a {@link Peer#NGINX} configuration; without it, the configuration's one line. */
@@ -153,10 +199,10 @@ final class PeersRound {
      * what was not posted is the peer's one-line failure with its log's last lines.
      */
     private static ClosedLoop.Result round(PeerProcess p, URI target, ConnectionInfo table, Poster.Kind client,
-            int users, String marker, int perUser) throws Exception {
+            int users, String marker, int perUser, Duration limit) throws Exception {
         ClosedLoop.Result r;
         try {
-            r = SeedLoad.writes(target, client, users, marker, perUser);
+            r = SeedLoad.writes(target, client, users, marker, perUser, limit);
         } catch (TaskbenchException | IOException e) {
             throw p.failure("failed under load (" + e.getMessage() + ")");
         }
@@ -190,9 +236,9 @@ final class PeersRound {
         List<SideBySide.Row> rows = new ArrayList<>(SideBySide.models(models, users, rounds));
         rows.addAll(SideBySide.peers(cells, order(plan, cells), rounds));
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "The seed's own stacks beside the JVM: %d users, %,d form POSTs a round, cold"
-                + " (the first after start, as the seed measured) and warm (after as many), %d round(s) interleaved with"
-                + " the JVM models, every row read back%n", users, writes, rounds));
+        sb.append(String.format(Locale.ROOT, "The seed's own stacks beside the JVM: %d users; each phase %s: cold (after"
+                + " start, as the seed measured), a warm-up, warm; %d round(s) interleaved with the JVM models, every row"
+                + " read back%n", users, phase(writes, plan.phaseLimit()), rounds));
         String head = HEAD;
         sb.append(String.format(Locale.ROOT, head, "round", "stack", "configuration", "the seed's (4-core laptop)",
                 "writes/s median [low, high]", "p99", "vs fastest JVM"));
@@ -201,6 +247,12 @@ final class PeersRound {
             for (SideBySide.Row r : rows.stream().filter(r -> r.phase() == phase).toList()) {
                 sb.append(line(head, r, best));
             }
+        }
+        if (rows.stream().anyMatch(SideBySide.Row::timed)) {
+            sb.append(String.format(Locale.ROOT, "  %s: the stack had not written %,d rows when -D%s=%d ran out, so its"
+                    + " figure is over the writes of those seconds (the count each phase reached is printed as it ran), not"
+                    + " over a count of %,d; every row read back%n", TIMED, writes, SECONDS, plan.phaseLimit().toSeconds(),
+                    writes));
         }
         sb.append("  the seed's figures are quoted (Docker, nginx in front, its Python client; the first 10,000 writes"
                 + " after start: beside the cold rows); this machine's are measured with the suite's closed-loop client;"
@@ -233,7 +285,8 @@ final class PeersRound {
             return String.format(Locale.ROOT, "%-5s %-18s %-26s %s%n", r.phase(), stack, r.name(), r.refused());
         }
         Spread ratio = best.map(b -> SideBySide.ratio(r, b)).orElse(null);
-        return String.format(Locale.ROOT, head, r.phase(), stack, r.name(), seed, r.spread().format("%,.0f"),
+        return String.format(Locale.ROOT, head, r.phase(), stack, r.name(), seed, r.spread().format("%,.0f")
+                + (r.timed() ? " " + TIMED : ""),
                 String.format(Locale.ROOT, "%.1f ms", r.p99().median() / 1000), ratio == null ? "-" : ratio.format("%.2fx"));
     }
 

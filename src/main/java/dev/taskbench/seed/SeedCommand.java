@@ -39,7 +39,9 @@ import java.util.Locale;
  * each injected round trip), the seed's own stacks beside them ({@link PeersRound}), the CPU round per
  * JVM flag set ({@link CpuRound}) and on the seed's stacks ({@link PeersCpu}), and {@link #report}:
  * the seed's published tables with this run's
- * figures beside them ({@link SeedReport}). Settings: {@link SeedSettings}, {@link ModelsGrid.Plan}.
+ * figures beside them ({@link SeedReport}). It says its plan and about how long it takes before the
+ * first write, and how long it took at the end ({@link SeedClock}). Settings: {@link SeedSettings},
+ * {@link ModelsGrid.Plan}, {@link CpuRound.Plan}, {@link PeersRound.Plan}.
  */
 public final class SeedCommand {
     /** One step of the run; it reads the run's settings and what earlier steps found. */
@@ -87,6 +89,13 @@ public final class SeedCommand {
 
     static void execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu,
             PeersRound.Plan peers, PrintStream out) throws Exception {
+        long t0 = System.nanoTime();
+        int peerUsers = grid.users().get(0);
+        int peerWrites = peers.writes(peerUsers);
+        PeersRound.Rounds peerRounds = new PeersRound.Rounds(WriteConnections.DEFAULTS.apply(db), peers, o.client(),
+                peerUsers, peerWrites, out);
+        SeedClock clock = SeedClock.plan(o, grid, cpu, peers, s -> peerRounds.stacks().missing(s).isEmpty());
+        out.println(clock.line());
         SeedRun run = provision(db, o, out);
         try (Service server = Service.start(db, o.server())) {
             run.server = server;
@@ -96,13 +105,10 @@ public final class SeedCommand {
                 step.run(run);
             }
         }
-        int peerUsers = grid.users().get(0);
-        int peerWrites = Math.max(1, grid.writes() / peerUsers) * peerUsers;
-        PeersRound.Rounds peerRounds = new PeersRound.Rounds(run.info, peers, o.client(), peerUsers, peerWrites, out);
         if (peers.on()) {
-            out.printf(Locale.ROOT, "the seed's own stacks: %s, %d users x %d form POSTs cold, as many unmeasured, as many"
-                    + " warm, in each of %d round(s) after the JVM models' ...%n", peers.peers().stream()
-                    .map(p -> p.name()).toList(), peerUsers, peerWrites / peerUsers, grid.rounds());
+            out.printf(Locale.ROOT, "the seed's own stacks: %s, %d users, cold, a warm-up and warm, each %s, in each of"
+                    + " %d round(s) after the JVM models' ...%n", peers.peers().stream().map(p -> p.name()).toList(),
+                    peerUsers, peers.phase(peerUsers), grid.rounds());
         }
         List<ModelsGrid.Cell> cells = List.of();
         if (grid.on()) {
@@ -144,6 +150,8 @@ public final class SeedCommand {
             out.println();
             out.print(CpuRound.render(o, cpu, cpuCells));
         }
+        out.println();
+        out.println(clock.took((System.nanoTime() - t0) / 1e9));
     }
 
     /** An empty {@code task} table, pgbench if it is on the PATH, the CPU meter if {@code /proc} is there. */

@@ -6,16 +6,21 @@ import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.load.Poster;
 import dev.taskbench.load.Posters;
 import dev.taskbench.load.SeedForms;
+import dev.taskbench.load.Timing;
 import dev.taskbench.loop.CounterLoop;
 import dev.taskbench.server.Service;
 import dev.taskbench.write.Task;
 import dev.taskbench.write.TaskSchema;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** The seed's load shapes on the server (the write round, the CPU round) and the checks on what they wrote. */
 final class SeedLoad {
@@ -41,18 +46,39 @@ final class SeedLoad {
     /** The same against any address that serves the routes (the server itself, or nginx in front of it). */
     static ClosedLoop.Result writes(URI target, Poster.Kind client, int users, String marker, int perUser)
             throws Exception {
-        return ClosedLoop.run(users, perUser, user -> {
-            Poster p = Posters.open(client, target);
-            return (u, i) -> {
-                Poster.Reply r = p.post("/api/tasks", SeedForms.form(marker, u, i).body());
-                if (r.status() != 201 || r.number("id") <= 0) {
-                    throw new TaskbenchException("a write was answered " + r.status() + " " + r.body());
-                }
-                if (i == perUser - 1) {
+        return writes(target, client, users, marker, perUser, Duration.ZERO);
+    }
+
+    /**
+     * The same, no write started once {@code limit} has passed (zero: none): the first
+     * {@code users x perUser} writes or the first {@code limit}, whichever comes first.
+     */
+    static ClosedLoop.Result writes(URI target, Poster.Kind client, int users, String marker, int perUser,
+            Duration limit) throws Exception {
+        Queue<Poster> opened = new ConcurrentLinkedQueue<>();
+        try {
+            return ClosedLoop.run(Timing.SYSTEM, users, perUser, limit.toNanos(), user -> {
+                Poster p = Posters.open(client, target);
+                opened.add(p);
+                return (u, i) -> {
+                    Poster.Reply r = p.post("/api/tasks", SeedForms.form(marker, u, i).body());
+                    if (r.status() != 201 || r.number("id") <= 0) {
+                        throw new TaskbenchException("a write was answered " + r.status() + " " + r.body());
+                    }
+                    if (i == perUser - 1) {
+                        p.close();
+                    }
+                };
+            });
+        } finally {
+            for (Poster p : opened) { // those the clock stopped; closing a closed one does nothing
+                try {
                     p.close();
+                } catch (IOException e) {
+                    // a connection the server dropped already
                 }
-            };
-        });
+            }
+        }
     }
 
     /** {@code users} x {@code perUser} POSTs of the seed's form to a CPU route, each answer checked. */

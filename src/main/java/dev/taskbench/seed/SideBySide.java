@@ -27,8 +27,13 @@ final class SideBySide {
      * @param rates writes/s per round, index 0 for round 1, NaN where the round has none
      * @param p99Micros the p99 per round, the same way
      * @param refused why it has no figures, or null
+     * @param timed whether a round's figure is over a phase the clock stopped before its count (timed, not counted)
      */
-    record Row(String name, Peer peer, Phase phase, double[] rates, double[] p99Micros, String refused) {
+    record Row(String name, Peer peer, Phase phase, double[] rates, double[] p99Micros, String refused, boolean timed) {
+        Row(String name, Peer peer, Phase phase, double[] rates, double[] p99Micros, String refused) {
+            this(name, peer, phase, rates, p99Micros, refused, false);
+        }
+
         boolean jvm() {
             return peer == null;
         }
@@ -83,6 +88,7 @@ final class SideBySide {
         double[] rates = nans(rounds);
         double[] p99 = nans(rounds);
         String why = null;
+        boolean timed = false;
         for (C c : cells) {
             ClosedLoop.Result r = result.apply(c);
             if (r == null) {
@@ -91,9 +97,10 @@ final class SideBySide {
             }
             rates[round.apply(c) - 1] = r.perSecond();
             p99[round.apply(c) - 1] = r.percentileMicros(0.99);
+            timed |= r.timed();
         }
         boolean none = Arrays.stream(rates).allMatch(Double::isNaN);
-        return new Row(name, peer, phase, rates, p99, none ? (why == null ? "not run" : why) : null);
+        return new Row(name, peer, phase, rates, p99, none ? (why == null ? "not run" : why) : null, timed);
     }
 
     private static double[] nans(int n) {

@@ -259,18 +259,6 @@ class RunClockTest {
         new ObjectMapper().writeValue(folder.resolve("metadata.json").toFile(), metadata);
     }
 
-    @Test
-    void spansReadAsSaidUpFrontAsMeasuredAndOnAClock() {
-        assertEquals("40 s", RunClock.about(40.4));
-        assertEquals("14 min", RunClock.about(14 * 60 + 20));
-        assertEquals("2 h 10 min", RunClock.about(130 * 60));
-        assertEquals("16 min 20 s", RunClock.span(980));
-        assertEquals("2 min", RunClock.span(120));
-        assertEquals("1 h 2 min", RunClock.span(3720));
-        assertEquals("6:12", RunClock.clock(372));
-        assertEquals("1:06:12", RunClock.clock(3972));
-    }
-
     /** A run of the decoder on this testbed whose iterations were planned at 3 s a fork. */
     private void run(String id, List<Double> seconds) throws IOException {
         Path folder = Files.createDirectories(results.resolve(id));
