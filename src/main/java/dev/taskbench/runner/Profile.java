@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     /** Whole suite in a few minutes: does every benchmark run and verify its work? For CI and PRs. */
-    SMOKE(1, 0, "200ms", 1, "100ms", false, 0, false, 2, 0),
+    SMOKE(1, 0, "200ms", 1, "300ms", false, 0, false, 2, 0),
     /**
      * The default: usable error bars in under 30 minutes. Run on the whole suite, it runs each
      * class's declared core rows ({@link dev.taskbench.declare.Standard}).
