@@ -66,8 +66,12 @@ final class ModelsGrid {
                 }
             }
             return new Plan(List.copyOf(models), numbers(s, ROUND_TRIPS, "0,5", 0, 10_000),
-                    numbers(s, USERS, "10", 1, 10_000), s.integer(WRITES, null, 1000, 1, Integer.MAX_VALUE),
-                    s.integer(ROUNDS, null, 1, 1, 100));
+                    numbers(s, USERS, "10", 1, 10_000), writes(s), s.integer(ROUNDS, null, 1, 1, 100));
+        }
+
+        /** Each cell's writes ({@code -Dtaskbench.seed.gridWrites}); the seed's stacks count as many by default. */
+        static int writes(Settings s) {
+            return s.integer(WRITES, null, 1000, 1, Integer.MAX_VALUE);
         }
 
         boolean on() {

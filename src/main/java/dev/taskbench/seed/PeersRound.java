@@ -66,8 +66,7 @@ final class PeersRound {
         static Plan from(Settings s) {
             return new Plan(Peer.parse(s.string(PEERS, null, "none")), ProjectPaths.projectDir(s),
                     Duration.ofSeconds(s.integer(START_SECONDS, null, 60, 1, 3600)),
-                    s.integer(WRITES, null, s.integer(ModelsGrid.WRITES, null, 1000, 1, Integer.MAX_VALUE), 1,
-                            Integer.MAX_VALUE),
+                    s.integer(WRITES, null, ModelsGrid.Plan.writes(s), 1, Integer.MAX_VALUE),
                     Duration.ofSeconds(s.integer(SECONDS, null, 10, 1, 3600)));
         }
 
