@@ -52,11 +52,12 @@ public enum FormInput {
     description64k {
         @Override
         public Sample sample() {
-            StringBuilder d = new StringBuilder();
-            while (URLEncoder.encode(d.toString(), StandardCharsets.UTF_8).length() < 64 * 1024) {
-                d.append(Task.SEED.description()).append(". ");
-            }
-            return encoded(List.of("title", Task.SEED.title(), "description", d.toString()));
+            // the fewest repeats whose encoding reaches 64 KiB: percent-encoding is per character, so
+            // the encoded length of n repeats is n times one's
+            String unit = Task.SEED.description() + ". ";
+            int encoded = URLEncoder.encode(unit, StandardCharsets.UTF_8).length();
+            String d = unit.repeat((64 * 1024 + encoded - 1) / encoded);
+            return encoded(List.of("title", Task.SEED.title(), "description", d));
         }
     };
 
