@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
@@ -35,13 +36,15 @@ final class AdaptiveForks {
     private final Criteria criteria;
     private final RunPlan plan;
     private final Execution execution;
+    private final RunProgress clock;
     private final PrintStream out;
 
-    AdaptiveForks(RunSettings settings, RunPlan plan, Execution execution, PrintStream out) {
+    AdaptiveForks(RunSettings settings, RunPlan plan, Execution execution, RunProgress clock, PrintStream out) {
         this.cap = settings.adaptiveForks();
         this.criteria = settings.criteria();
         this.plan = plan;
         this.execution = execution;
+        this.clock = clock;
         this.out = out;
     }
 
@@ -63,6 +66,9 @@ final class AdaptiveForks {
             }
             out.printf("taskbench: %d row(s) undecided after %d fork pair(s): one more pair each (at most %d)%n", n,
                     pairs, cap);
+            int more = 2 * (cap - pairs); // a pair is a candidate fork and a baseline fork
+            clock.atMost(undecided.values().stream().flatMap(List::stream).collect(Collectors.groupingBy(
+                    BenchmarkKey::benchmark, Collectors.summingInt(k -> more))));
             for (Planned p : measured.survivors(plan.flagSets())) {
                 List<BenchmarkKey> rows = undecided.getOrDefault(p.flagSet().name(), List.of());
                 for (List<BenchmarkKey> ofOneMethod : RowForks.byPass(rows, plan.passes())) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
@@ -36,10 +37,11 @@ final class RowStops {
     private final Profile profile;
     private final HistoryPlan history;
     private final Execution execution;
+    private final RunProgress clock;
     private final PrintStream out;
 
     RowStops(RunSettings settings, CommandLineOptions user, RunPlan plan, HistoryPlan history, Execution execution,
-            PrintStream out) {
+            RunProgress clock, PrintStream out) {
         this.rule = plan.stops();
         this.criteria = settings.criteria();
         this.plan = plan;
@@ -47,6 +49,7 @@ final class RowStops {
         this.profile = settings.request().profile();
         this.history = history;
         this.execution = execution;
+        this.clock = clock;
         this.out = out;
     }
 
@@ -74,6 +77,8 @@ final class RowStops {
             out.printf("taskbench: %d row(s) not yet within %s of their median, or short of the forks planned from"
                     + " history: one more fork each (at most %d)%n", open.size(), StopRule.percent(rule.width()),
                     rule.maxForks());
+            clock.atMost(open.stream().collect(Collectors.groupingBy(j -> j.key().benchmark(),
+                    Collectors.summingInt(j -> Math.max(0, rule.maxForks() - j.forks())))));
             for (Planned p : measured.survivors(plan.flagSets())) {
                 List<Judged> ofSet = open.stream().filter(j -> j.flagSet().equals(p.flagSet().name())).toList();
                 for (List<BenchmarkKey> ofOnePass : RowForks.byPass(ofSet.stream().map(Judged::key).toList(),

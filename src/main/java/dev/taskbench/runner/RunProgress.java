@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * 6:12 elapsed, about 8 min left}, and at the end the planned against the real time, said and
  * kept in the metadata under {@value #METADATA_KEY}. The time left is what the plan and the forks
  * predicted beyond it have left ({@link ExtraForks}), scaled by how the forks so far kept to their
- * planned times (elapsed over planned): this run's own pace.
+ * planned times (elapsed over planned): this run's own pace. Past that prediction, a phase that adds
+ * forks round by round says the most it can still add ({@link #atMost}): {@code at most 9 min left}.
  *
  * <p>JMH writes its own output to the same console line by line, and mid-line while it prepares a
  * fork's profilers; so a line redrawn in place would be torn by it. The line is printed instead as
@@ -56,6 +57,10 @@ final class RunProgress implements ForkLoad.Listener {
     /** Whether the phase's forks count as planned while there are planned forks left. */
     private boolean phasePlannedFirst;
     private long phaseStart;
+    /** The most planned fork time the phase can still add, as its last round said; NaN: not said. */
+    private double boundSeconds = Double.NaN;
+    /** {@link #extraSecondsDone} when the bound was said: what the phase spent since counts against it. */
+    private double boundFrom;
 
     RunProgress(RunClock.Estimate plan, Optional<Duration> every, PrintStream out, LongSupplier nanos) {
         this.plan = plan;
@@ -136,6 +141,16 @@ final class RunProgress implements ForkLoad.Listener {
     }
 
     /**
+     * The most forks the phase can still add, per benchmark (its open rows times the forks each may still get):
+     * past the forks predicted beyond the plan, the line says {@code at most 9 min left} from it, at this run's pace.
+     */
+    synchronized void atMost(Map<String, Integer> forksByBenchmark) {
+        boundSeconds = forksByBenchmark.entrySet().stream()
+                .mapToDouble(e -> e.getValue() * forkSeconds(null, e.getKey())).sum();
+        boundFrom = extraSecondsDone;
+    }
+
+    /**
      * {@code taskbench: planned about 14 min, took 16 min 20 s (re-runs 1 min 10 s, fork pairs 2 min)}; forks
      * after it (a profiling pass) are no longer heard.
      */
@@ -180,7 +195,9 @@ final class RunProgress implements ForkLoad.Listener {
     synchronized String line(double elapsed) {
         String forks = plannedDone + " of " + plan.forks() + " forks" + (extra > 0 ? " and " + extra + " more" : "");
         double left = left(elapsed);
-        String about = phase == null || left > 0 ? ", about " + Spans.about(left) + " left" : "";
+        double most = mostLeft(elapsed);
+        String about = phase != null && most >= 0 && (left <= 0 || left > most) ? ", at most " + Spans.about(most) + " left"
+                : phase == null || left > 0 ? ", about " + Spans.about(left) + " left" : "";
         String tail = (phase == null || phase.isEmpty() ? "" : ", " + phase) + about;
         return "taskbench: " + rowsDone() + " of " + plan.rows() + " rows, " + forks + ", " + Spans.clock(elapsed)
                 + " elapsed" + tail;
@@ -195,6 +212,16 @@ final class RunProgress implements ForkLoad.Listener {
                 + Math.max(0, plan.beyond().seconds() - extraSecondsDone);
         double done = plannedSecondsDone + extraSecondsDone;
         return done > 0 ? remaining * elapsed / done : Math.max(0, remaining - elapsed);
+    }
+
+    /** What the phase's bound ({@link #atMost}) has left at this run's pace; -1 when none was said. */
+    private double mostLeft(double elapsed) {
+        if (Double.isNaN(boundSeconds)) {
+            return -1;
+        }
+        double remaining = Math.max(0, boundSeconds - (extraSecondsDone - boundFrom));
+        double done = plannedSecondsDone + extraSecondsDone;
+        return done > 0 ? remaining * elapsed / done : remaining;
     }
 
     /**
@@ -255,6 +282,7 @@ final class RunProgress implements ForkLoad.Listener {
     }
 
     private void closePhase() {
+        boundSeconds = Double.NaN;
         if (phase != null && !phase.isEmpty()) {
             phases.merge(phase, (nanos.getAsLong() - phaseStart) / 1e9, Double::sum);
         }

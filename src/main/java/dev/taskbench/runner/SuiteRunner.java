@@ -116,9 +116,9 @@ public final class SuiteRunner {
         clock.phase("re-runs");
         reruns.settle(measured);
         clock.phase("more forks", true);
-        StopLog stops = new RowStops(settings, user, plan, history, execution, out).addForksUntilDecided(measured);
+        StopLog stops = new RowStops(settings, user, plan, history, execution, clock, out).addForksUntilDecided(measured);
         clock.phase("fork pairs");
-        StopLog pairs = new AdaptiveForks(settings, plan, execution, out).addForksWhereUndecided(measured);
+        StopLog pairs = new AdaptiveForks(settings, plan, execution, clock, out).addForksWhereUndecided(measured);
         out.println(clock.end());
         ForkLog forks = reruns.log(measured);
         Publishing.Written written = publishing.write(measured);

@@ -139,6 +139,23 @@ class RunProgressTest {
         assertEquals(40L, p.metadata().get("predictedBeyondSeconds"));
     }
 
+    @Test
+    void pastThePredictionAPhaseThatAddsForksRoundByRoundSaysTheMostItCanStillTake() {
+        RunProgress p = progress(1, Optional.of(Duration.ZERO));
+        List.of(A, A, A, A, B, B).forEach(p::forkEnded);
+        p.phase("more forks", true);
+        assertEquals("taskbench: 3 of 3 rows, 6 of 6 forks, 1:40 elapsed, more forks", p.line(100), "nothing said yet");
+        p.atMost(Map.of(A, 3));
+        assertEquals("taskbench: 3 of 3 rows, 6 of 6 forks, 1:40 elapsed, more forks, at most 38 s left", p.line(100),
+                "3 forks of 10 s at the run's pace, 80 s of plan in 100");
+        p.forkEnded(A);
+        assertEquals("taskbench: 3 of 3 rows, 6 of 6 forks and 1 more, 2:05 elapsed, more forks, at most 28 s left",
+                p.line(125), "20 s of the bound left, 90 s of plan in 125");
+        p.phase("fork pairs");
+        assertEquals("taskbench: 3 of 3 rows, 6 of 6 forks and 1 more, 2:10 elapsed, fork pairs", p.line(130),
+                "a new phase says its own bound");
+    }
+
     private static double model() {
         return new RunClock.Rows("default", A, "t", 1, 1, 0, 0).modelForkSeconds();
     }
