@@ -25,11 +25,12 @@ import java.util.TreeSet;
  * @param runs the earlier runs the rows' own predictions come from
  * @param shared the rows predicted at the newest run's share
  * @param predicted false when no earlier run of the rule exists to predict from
+ * @param most the time they take if every row runs to the cap: what an unpredicted term says it may cost
  */
 record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, double seconds, Set<String> runs,
-        int shared, boolean predicted) {
+        int shared, boolean predicted, double most) {
     /** Forks are fixed: nothing comes beyond the rows' start. */
-    static final ExtraForks NONE = new ExtraForks(null, "", 0, 0, 0, Set.of(), 0, true);
+    static final ExtraForks NONE = new ExtraForks(null, "", 0, 0, 0, Set.of(), 0, true, 0);
 
     ExtraForks {
         runs = Set.copyOf(runs);
@@ -43,8 +44,9 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
     static ExtraForks predict(ForkStops.Rule rule, String what, int cap, List<Start> rows, int sides,
             ForkStops stops) {
         Optional<ForkStops.Share> newest = stops.newest(rule);
+        double most = rows.stream().mapToDouble(r -> Math.max(0, cap - r.forks()) * sides * r.forkSeconds()).sum();
         if (newest.isEmpty()) {
-            return new ExtraForks(rule, what, cap, 0, 0, Set.of(), 0, false);
+            return new ExtraForks(rule, what, cap, 0, 0, Set.of(), 0, false, most);
         }
         double forks = 0;
         double seconds = 0;
@@ -59,7 +61,7 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
             forks += extra * sides;
             seconds += extra * sides * r.forkSeconds();
         }
-        return new ExtraForks(rule, what, cap, forks, seconds, runs, shared, true);
+        return new ExtraForks(rule, what, cap, forks, seconds, runs, shared, true, most);
     }
 
     /** Whether the estimate counts a term for them. */
@@ -75,7 +77,7 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
     /** What comes on top unpredicted, in a few words; empty when counted or none. */
     String onTop() {
         return rule == null || predicted ? "" : what + " (no earlier " + noun(1) + " to predict them from; at most "
-                + cap + " a row)";
+                + cap + " a row" + (most > 0 ? ": up to " + Spans.about(most) : "") + ")";
     }
 
     private String source() {

@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * 6:12 elapsed, about 8 min left}, and at the end the planned against the real time, said and
  * kept in the metadata under {@value #METADATA_KEY}. The time left is what the plan and the forks
  * predicted beyond it have left ({@link ExtraForks}), scaled by how the forks so far kept to their
- * planned times (elapsed over planned): this run's own pace. Past that prediction, a phase that adds
+ * planned times (elapsed over planned, the plan weighing in as two minutes of forks that kept to it):
+ * this run's own pace as its forks add up. Past that prediction, a phase that adds
  * forks round by round says the most it can still add ({@link #atMost}): {@code at most 9 min left}.
  *
  * <p>JMH writes its own output to the same console line by line, and mid-line while it prepares a
@@ -35,6 +36,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 final class RunProgress implements ForkLoad.Listener {
     /** The metadata key of the planned against the real time. */
     static final String METADATA_KEY = "clock";
+    /** The plan's weight in the pace, as seconds of planned forks that kept to it ({@link #pace}). */
+    static final double PACE_PRIOR_SECONDS = 120;
 
     private final RunClock.Estimate plan;
     /** Between two progress lines; empty: none. */
@@ -61,6 +64,8 @@ final class RunProgress implements ForkLoad.Listener {
     private double boundSeconds = Double.NaN;
     /** {@link #extraSecondsDone} when the bound was said: what the phase spent since counts against it. */
     private double boundFrom;
+    /** The forks' time as {@link #end} said it; NaN before: the metadata keeps what was said, not a later clock. */
+    private double took = Double.NaN;
 
     RunProgress(RunClock.Estimate plan, Optional<Duration> every, PrintStream out, LongSupplier nanos) {
         this.plan = plan;
@@ -165,7 +170,8 @@ final class RunProgress implements ForkLoad.Listener {
                         .append(Spans.span(s));
             }
         });
-        return "taskbench: planned about " + Spans.about(plan.total()) + ", took " + Spans.span(elapsed())
+        took = elapsed();
+        return "taskbench: planned about " + Spans.about(plan.total()) + ", took " + Spans.span(took)
                 + (extraPhases.length() == 0 ? "" : extraPhases + ")");
     }
 
@@ -174,7 +180,7 @@ final class RunProgress implements ForkLoad.Listener {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("plannedSeconds", Math.round(plan.total()));
         m.put("predictedBeyondSeconds", Math.round(plan.beyond().seconds()));
-        m.put("actualSeconds", Math.round(elapsed()));
+        m.put("actualSeconds", Math.round(Double.isNaN(took) ? elapsed() : took));
         m.put("plannedFromRuns", plan.earlierRuns());
         m.put("rows", plan.rows());
         m.put("plannedForks", plan.forks());
@@ -210,8 +216,17 @@ final class RunProgress implements ForkLoad.Listener {
     double left(double elapsed) {
         double remaining = Math.max(0, plan.seconds() - plannedSecondsDone)
                 + Math.max(0, plan.beyond().seconds() - extraSecondsDone);
+        return plannedSecondsDone + extraSecondsDone > 0 ? remaining * pace(elapsed) : Math.max(0, remaining - elapsed);
+    }
+
+    /**
+     * Elapsed over planned for the forks so far, with the plan counted as {@value #PACE_PRIOR_SECONDS} s of forks
+     * that kept to it: the first minute holds one-off costs (the runner's first JMH invocation, each benchmark's
+     * first fork) and too few forks to read a pace from alone, and the plan's weight fades as forks add up.
+     */
+    private double pace(double elapsed) {
         double done = plannedSecondsDone + extraSecondsDone;
-        return done > 0 ? remaining * elapsed / done : Math.max(0, remaining - elapsed);
+        return (elapsed + PACE_PRIOR_SECONDS) / (done + PACE_PRIOR_SECONDS);
     }
 
     /** What the phase's bound ({@link #atMost}) has left at this run's pace; -1 when none was said. */
@@ -220,8 +235,7 @@ final class RunProgress implements ForkLoad.Listener {
             return -1;
         }
         double remaining = Math.max(0, boundSeconds - (extraSecondsDone - boundFrom));
-        double done = plannedSecondsDone + extraSecondsDone;
-        return done > 0 ? remaining * elapsed / done : remaining;
+        return plannedSecondsDone + extraSecondsDone > 0 ? remaining * pace(elapsed) : remaining;
     }
 
     /**

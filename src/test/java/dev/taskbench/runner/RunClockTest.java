@@ -3,6 +3,7 @@ package dev.taskbench.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskbench.Spans;
 import dev.taskbench.flags.FlagSet;
 import dev.taskbench.history.ForkStops;
 import dev.taskbench.history.ForkTimes;
@@ -176,7 +177,8 @@ class RunClockTest {
         assertEquals(e.seconds(), e.total(), 1e-9);
         assertEquals("taskbench: about 2 min: 3 rows x 4 forks on 1 flag set, each fork beside the baseline jar's (from"
                 + " the profile: no earlier run of this testbed); fork pairs for undecided rows (no earlier comparison"
-                + " to predict them from; at most 12 a row) come on top", e.line(""));
+                + " to predict them from; at most 12 a row: up to " + Spans.about(2 * e.seconds()) + ") come on top",
+                e.line(""), "every row to the cap: 8 pairs beyond the 4 it starts at, twice the start's time");
     }
 
     @Test
