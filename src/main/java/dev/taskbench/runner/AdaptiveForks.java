@@ -26,8 +26,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * while rows are UNKNOWN (their forks cannot decide them yet) and the cap
  * ({@code -Dtaskbench.adaptive.maxForks}) is not reached, each such row gets one more candidate
  * fork followed by one more baseline fork, and the comparison is made again. A benchmark
- * method's undecided rows share one JMH invocation a side ({@link RowForks}); a decided row caught
- * in that product keeps its extra pair. The rounds start it at the fewest pairs with which the
+ * method's undecided rows run in the few JMH invocations a side whose parameter products are exactly
+ * theirs ({@link RowForks}), so a decided row gets no extra pair. The rounds start it at the fewest pairs with which the
  * exact test can decide a row at all ({@link Planner#startingPairs}); each row's outcome lands in
  * the metadata ({@link StopLog}).
  */

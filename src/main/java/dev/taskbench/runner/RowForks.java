@@ -18,10 +18,12 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * One fork of some rows of one benchmark method, in its pass's iterations, over the smallest
- * parameter product that holds them: what a fork pair for undecided rows ({@link AdaptiveForks}),
- * one more fork for rows whose stop rule does not hold yet ({@link RowStops}) and the profiles of SLOWER rows ({@link FlameGraphs}) run. A JVM start per row would cost more
- * than the fork's measurement.
+ * One fork of some rows of one benchmark method, in its pass's iterations, over a parameter product
+ * that holds those rows and no other: what a fork pair for undecided rows ({@link AdaptiveForks}),
+ * one more fork for rows whose stop rule does not hold yet ({@link RowStops}) and the profiles of
+ * SLOWER rows ({@link FlameGraphs}) run. JMH forks every combination of the values it is given, so
+ * rows that differ in two parameters are split into products that are exactly theirs
+ * ({@link #exactProducts}): one product over all of them would fork decided rows too.
  */
 final class RowForks {
     private final RunRequest request;
@@ -43,7 +45,52 @@ final class RowForks {
         Map<List<Object>, List<BenchmarkKey>> out = new LinkedHashMap<>();
         rows.forEach(row -> out.computeIfAbsent(List.of(row.benchmark(), passes.of(row.benchmark(), row.params())),
                 k -> new ArrayList<>()).add(row));
-        return out.values();
+        return out.values().stream().flatMap(group -> exactProducts(group).stream()).toList();
+    }
+
+    /**
+     * Rows of one method split into the fewest groups this finds whose parameter product ({@link #paramProduct}) is
+     * exactly the group: one parameter varies inside a group and the others are fixed, the parameter chosen that
+     * gives the fewest groups; with two parameters, groups whose varying values are the same are joined (their
+     * product is still exactly theirs). One JMH invocation each.
+     */
+    static List<List<BenchmarkKey>> exactProducts(List<BenchmarkKey> rows) {
+        Map<String, Set<String>> product = paramProduct(rows);
+        if (product.values().stream().mapToInt(Set::size).reduce(1, (a, b) -> a * b) == rows.size()) {
+            return List.of(rows); // already exactly theirs (distinct rows fill their product)
+        }
+        Set<String> names = product.keySet();
+        if (names.size() <= 1) {
+            return List.of(rows); // one parameter (or none): its product is its values, the rows' modes aside
+        }
+        List<List<BenchmarkKey>> best = null;
+        for (String vary : names) {
+            Map<Map<String, String>, List<BenchmarkKey>> byOthers = new LinkedHashMap<>();
+            rows.forEach(r -> byOthers.computeIfAbsent(without(r.params(), vary), k -> new ArrayList<>()).add(r));
+            List<List<BenchmarkKey>> groups = names.size() == 2 ? joinSameValues(byOthers.values(), vary)
+                    : List.copyOf(byOthers.values());
+            if (best == null || groups.size() < best.size()) {
+                best = groups;
+            }
+        }
+        return best;
+    }
+
+    private static Map<String, String> without(Map<String, String> params, String name) {
+        Map<String, String> rest = new TreeMap<>(params);
+        rest.remove(name);
+        return rest;
+    }
+
+    /** Groups that vary {@code vary} over the same values, joined: with one other parameter, still exact. */
+    private static List<List<BenchmarkKey>> joinSameValues(Collection<List<BenchmarkKey>> groups, String vary) {
+        Map<Set<String>, List<BenchmarkKey>> out = new LinkedHashMap<>();
+        for (List<BenchmarkKey> g : groups) {
+            Set<String> values = new java.util.TreeSet<>();
+            g.forEach(r -> values.add(r.params().get(vary)));
+            out.computeIfAbsent(values, k -> new ArrayList<>()).addAll(g);
+        }
+        return List.copyOf(out.values());
     }
 
     /** "FormParsingBenchmark.decode [...] avgt t1", or "FormParsingBenchmark.decode (3 rows)". */

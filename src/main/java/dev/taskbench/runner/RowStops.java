@@ -21,9 +21,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * Forks until each row is decided, in a run without a baseline jar: the rounds gave every row the
  * rule's minimum; then, round by round, every row short of the forks its history starts it at
- * ({@link HistoryPlan}) or whose {@link StopRule} does not hold yet gets one more fork, until it holds or the row reaches the cap. A benchmark method's open rows of one plan
- * share one JMH invocation ({@link RowForks}); a row caught in that product keeps its extra fork, and every
- * row is judged on all its forks each round. Runs after {@link SuspectReruns}, so the rule reads
+ * ({@link HistoryPlan}) or whose {@link StopRule} does not hold yet gets one more fork, until it holds or the
+ * row reaches the cap. A benchmark method's open rows of one plan run in the few JMH invocations whose
+ * parameter products are exactly theirs ({@link RowForks}), so a decided row gets no fork it did not ask for,
+ * and every row is judged on all its forks each round. Runs after {@link SuspectReruns}, so the rule reads
  * the forks the findings will; the forks it adds are checked in the fork log, not re-run.
  *
  * <p>Every row's reason lands in the metadata ({@link StopLog}); with forks fixed ({@code -f}, a
