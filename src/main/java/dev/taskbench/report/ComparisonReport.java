@@ -105,10 +105,13 @@ public final class ComparisonReport {
                     + "accounted for (no row has 3 other runs of this testbed in the results folder); a baseline jar run "
                     + "interleaved with the candidate (-Dtaskbench.baseline.jar=...) cancels it."));
         }
+        long byModes = c.rows().stream().filter(r -> r.byModes()).count();
+        long rest = c.rows().size() - held - byModes;
         return java.util.Optional.of(new Paragraph(String.format(Locale.ROOT, "Separate runs, not interleaved: %d of %d "
                 + "rows must also move beyond their run-to-run drift on this testbed (%.2f times its spread over other "
-                + "runs, at least the minimum effect); the rest have fewer than 3 other runs.", held, c.rows().size(),
-                dev.taskbench.compare.Drift.factor(c.options()))));
+                + "runs, at least the minimum effect)", held, c.rows().size(), dev.taskbench.compare.Drift.factor(c.options()))
+                + (byModes > 0 ? "; " + byModes + " compared mode by mode keep that test's verdict, which drift does not enter" : "")
+                + (rest > 0 ? "; the rest (" + rest + ") have fewer than 3 other runs" : "") + "."));
     }
 
     /** The gate's verdict on these rows, or why it does not judge them. */

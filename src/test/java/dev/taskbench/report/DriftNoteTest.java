@@ -44,6 +44,20 @@ class DriftNoteTest {
     }
 
     @Test
+    void rowsWithoutHistoryAreCountedApart() {
+        RunResults a = run("r/a");
+        BenchmarkResult other = new BenchmarkResult(BenchmarkKey.of("x.B.n", Map.of(), "avgt", 1), "default", "ns/op",
+                List.of(50.0, 50.1, 49.9, 50.2, 49.8), Optional.empty(), Double.NaN);
+        RunResults two = new RunResults(a.source(), "a", Map.of(), List.of(a.results().get(0), other));
+        RunResults twoB = new RunResults(Path.of("r/b"), "b", Map.of(), List.of(run("r/b").results().get(0), other));
+        Drift onlyM = row -> row.key().benchmark().equals("x.B.m") ? Optional.of(new Drift.Spread(0.04, 5))
+                : Optional.empty();
+        String page = text(ComparisonReports.compare(two, twoB, C, onlyM));
+        assertTrue(page.contains("1 of 2 rows must also move beyond their run-to-run drift"), page);
+        assertTrue(page.contains("; the rest (1) have fewer than 3 other runs."), page);
+    }
+
+    @Test
     void interleavedRunsSayNothingOfDrift() {
         String page = text(ComparisonReports.compare(run("r/b/baseline"), run("r/b"), C, Drift.NONE));
         assertTrue(!page.contains("Separate runs"), page);
