@@ -92,11 +92,11 @@ public final class SeedCommand {
         long t0 = System.nanoTime();
         int peerUsers = grid.users().get(0);
         int peerWrites = peers.writes(peerUsers);
-        PeersRound.Rounds peerRounds = new PeersRound.Rounds(WriteConnections.DEFAULTS.apply(db), peers, o.client(),
-                peerUsers, peerWrites, out);
+        ConnectionInfo info = WriteConnections.DEFAULTS.apply(db);
+        PeersRound.Rounds peerRounds = new PeersRound.Rounds(info, peers, o.client(), peerUsers, peerWrites, out);
         SeedClock clock = SeedClock.plan(o, grid, cpu, peers, s -> peerRounds.stacks().missing(s).isEmpty());
         out.println(clock.line());
-        SeedRun run = provision(db, o, out);
+        SeedRun run = provision(info, o, out);
         try (Service server = Service.start(db, o.server())) {
             run.server = server;
             out.printf(Locale.ROOT, "taskbench seed run %s: server %s (%s, %s), client %s, database %s%n", run.id,
@@ -154,9 +154,11 @@ public final class SeedCommand {
         out.println(clock.took((System.nanoTime() - t0) / 1e9));
     }
 
-    /** An empty {@code task} table, pgbench if it is on the PATH, the CPU meter if {@code /proc} is there. */
-    static SeedRun provision(ConnectionInfo db, SeedSettings o, PrintStream out) throws Exception {
-        ConnectionInfo info = WriteConnections.DEFAULTS.apply(db);
+    /**
+     * An empty {@code task} table, pgbench if it is on the PATH, the CPU meter if {@code /proc} is there; {@code info}
+     * is the database as the writes use it ({@link WriteConnections#DEFAULTS}), the seed's stacks' rounds too.
+     */
+    static SeedRun provision(ConnectionInfo info, SeedSettings o, PrintStream out) throws Exception {
         try (Connection c = info.connect()) {
             TaskSchema.ensure(c);
             TaskSchema.truncate(c);
