@@ -259,6 +259,29 @@ final class Charts {
         return svg(new JFreeChart(null, FONT, plot, series.size() > 1), categories.size(), series.size(), id);
     }
 
+    /** Figures with their spread over rounds: per category (in order) and series, the median, lowest and highest. */
+    static String spans(String axisLabel, List<SpanChart.Span> spans, String id) {
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        java.util.Set<String> categories = new java.util.LinkedHashSet<>();
+        java.util.Set<String> series = new java.util.LinkedHashSet<>();
+        for (SpanChart.Span s : spans) {
+            categories.add(s.category());
+            series.add(s.series());
+            data.add(new BoxAndWhiskerItem(s.median(), s.median(), s.low(), s.high(), s.low(), s.high(), null, null,
+                    List.of()), s.series(), s.category());
+            lo = Math.min(lo, s.low());
+            hi = Math.max(hi, s.high());
+        }
+        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
+        for (int s = 0; s < series.size(); s++) {
+            renderer.setSeriesPaint(s, SERIES[s % SERIES.length]);
+        }
+        CategoryPlot plot = plot(data, renderer, valueAxis(axisLabel, lo, hi));
+        return svg(new JFreeChart(null, FONT, plot, series.size() > 1), categories.size(), series.size(), id);
+    }
+
     private static CategoryPlot plot(DefaultBoxAndWhiskerCategoryDataset data, BoxAndWhiskerRenderer renderer,
             ValueAxis axis) {
         renderer.setMeanVisible(false);

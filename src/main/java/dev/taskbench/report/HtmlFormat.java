@@ -33,6 +33,7 @@ final class HtmlFormat implements ReportFormat {
             figure{margin:1em 0}figcaption{font-size:12px;color:#555}
             #findings li{margin:.2em 0}#findings figcaption{font-size:13px;color:#333;margin-bottom:.3em}
             nav.toc{font-size:13px;margin:.5em 0 1em}summary{cursor:pointer;margin:1em 0}
+            pre{font-size:12px;background:#f8f8f8;border:1px solid #eee;padding:.5em;overflow-x:auto}
             """;
 
     @Override
@@ -73,6 +74,8 @@ final class HtmlFormat implements ReportFormat {
             links(b, l);
         } else if (x instanceof Footnote f) {
             b.append("<p><small>").append(esc(f.text())).append("</small></p>\n");
+        } else if (x instanceof Report.Verbatim v) {
+            b.append("<pre>").append(esc(v.text().stripTrailing())).append("</pre>\n");
         } else {
             throw new IllegalArgumentException("no HTML for " + x);
         }

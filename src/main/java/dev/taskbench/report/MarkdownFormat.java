@@ -52,6 +52,9 @@ final class MarkdownFormat implements ReportFormat {
             return blocks(f.blocks());
         } else if (b instanceof Footnote f) {
             return "_" + esc(f.text()) + "_\n";
+        } else if (b instanceof Report.Verbatim v) {
+            // a fence ends at a line of three backticks: none can stand in the text
+            return "```text\n" + v.text().replace("```", "'''").stripTrailing() + "\n```\n";
         }
         return ""; // charts, contents and links are for pages
     }

@@ -20,7 +20,7 @@ public record Report(String title, String legend, List<Block> blocks) {
 
     /** One part of a report. */
     public sealed interface Block permits Section, Headline, Paragraph, Items, Table, Chart, Folded, Contents,
-            Links, Footnote {
+            Links, Footnote, Verbatim {
     }
 
     /**
@@ -178,6 +178,13 @@ public record Report(String title, String legend, List<Block> blocks) {
         public Links {
             lines = List.copyOf(lines);
         }
+    }
+
+    /**
+     * Lines laid out by their own spaces (a console table another command prints), kept as they are:
+     * a terminal prints them, Markdown fences them, a page sets them in a monospaced block.
+     */
+    public record Verbatim(String text) implements Block {
     }
 
     /** How the figures were made, in full: a page's small print. */

@@ -57,6 +57,8 @@ final class TextFormat implements ReportFormat {
             return table(t) + (t.caption() == null ? "" : t.caption() + "\n");
         } else if (b instanceof Folded f) {
             return blocks(f.blocks());
+        } else if (b instanceof Report.Verbatim v) {
+            return v.text().endsWith("\n") ? v.text() : v.text() + "\n";
         }
         return ""; // charts, contents, links and footnotes are for pages
     }

@@ -104,7 +104,8 @@ class ReportFormatTest {
                 new Report.Contents(List.of(items)),
                 new Report.Links("l", "Links", "files beside", List.of(new Report.Links.Line("row",
                         List.of(new Report.Links.Link("profiles/row/cpu.html", "cpu"))))),
-                new Report.Footnote("a footnote"));
+                new Report.Footnote("a footnote"),
+                new Report.Verbatim("col  <b>\n```x   2\n"));
         assertEquals(Set.of(Report.Block.class.getPermittedSubclasses()),
                 blocks.stream().map(Object::getClass).collect(Collectors.toSet()), "one block of each kind");
         Report report = new Report("a title", "a legend", blocks);
@@ -112,13 +113,15 @@ class ReportFormatTest {
         String text = ReportFormat.TEXT.render(report);
         assertTrue(text.startsWith("a title (a legend)\n"), text);
         assertTrue(text.contains("a section (its legend)") && text.contains("Gate: FAIL (1 row(s))")
-                && text.contains("a list\n  plain code") && text.contains("folded paragraph"), text);
+                && text.contains("a list\n  plain code") && text.contains("folded paragraph")
+                && text.contains("\ncol  <b>\n```x   2\n"), "verbatim lines as they are: " + text);
         assertFalse(text.contains("because") || text.contains("<svg") || text.contains("cpu") || text.contains("a footnote"),
                 "no page-only column, chart, link or footnote on a terminal: " + text);
 
         String md = ReportFormat.MARKDOWN.render(report);
         assertTrue(md.contains("**Gate: FAIL** (1 row(s))") && md.contains("- plain `code`")
-                && md.contains("| a | **1** |\n\n_a caption_") && md.contains("_a footnote_"), md);
+                && md.contains("| a | **1** |\n\n_a caption_") && md.contains("_a footnote_")
+                && md.contains("```text\ncol  <b>\n'''x   2\n```\n"), "no fence ends inside the verbatim: " + md);
         assertFalse(md.contains("because") || md.contains("<svg"), md);
 
         String html = ReportFormat.HTML.render(report);
@@ -126,7 +129,8 @@ class ReportFormatTest {
                 "<h3 id=\"i1\">a list</h3>", "<td class=\"SLOWER\">1</td>", "<td>because</td>",
                 "<figure><figcaption>a figure</figcaption><svg></svg></figure>", "<details><summary>folded</summary>",
                 "<nav class=\"toc\"><a href=\"#i1\">a list</a></nav>", "<a href=\"profiles/row/cpu.html\">cpu</a>",
-                "<p><small>a footnote</small></p>", "<p><small>a caption</small></p>")) {
+                "<p><small>a footnote</small></p>", "<p><small>a caption</small></p>",
+                "<pre>col  &lt;b&gt;\n```x   2</pre>")) {
             assertTrue(html.contains(part), part + " in " + html);
         }
         assertFalse(html.contains("its legend"), "a page has the footnote, not the legend");
