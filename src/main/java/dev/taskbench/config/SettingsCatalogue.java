@@ -47,8 +47,9 @@ public final class SettingsCatalogue {
             "Prints the stack trace of an unexpected failure under its one-line message.",
             EnumSet.of(Use.run, Use.serve, Use.seed, Use.compare, Use.history));
     public static final Setting RESULTS = user("taskbench.results", "TASKBENCH_RESULTS", "results",
-            "a path, relative to the project unless absolute", "The folder runs are published in and read from.",
-            EnumSet.of(Use.run, Use.compare, Use.history));
+            "a path, relative to the project unless absolute", "The folder runs are published in and read from"
+                    + " (jmh:seed puts its page there too).",
+            EnumSet.of(Use.run, Use.seed, Use.compare, Use.history));
     public static final Setting BASEDIR = internal("taskbench.basedir", "the working directory", "a path",
             "The project folder; every Maven goal passes its own to the command it starts.",
             EnumSet.of(Use.run, Use.seed, Use.compare, Use.history));

@@ -201,6 +201,11 @@ final class CpuRound {
 
     /** The round as a table: per flag set, requests/s per worker count, the seed's row beside each. */
     static String render(SeedSettings o, Plan plan, List<Cell> cells) {
+        return render(o, plan, cells, SeedHere.NONE);
+    }
+
+    /** The same, each quoted figure with this machine's beside it ({@code here}). */
+    static String render(SeedSettings o, Plan plan, List<Cell> cells, SeedHere here) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "The seed's CPU round per server JVM: counter += 500 in a 10000 x 1000 loop"
                 + " (?loop=opaque), %d users, platform-N workers, one server JVM per flag set%n", o.users()));
@@ -214,23 +219,23 @@ final class CpuRound {
                 String p99 = median == null ? "" : String.format(Locale.ROOT, "%,.1f ms", Timing.median(mine.stream()
                         .filter(c -> c.result() != null).mapToDouble(c -> c.result().percentileMicros(0.99)).toArray())
                         / 1000);
-                sb.append(String.format(Locale.ROOT, head, set.name(), w, rate, p99, seed(set.name(), w)));
+                sb.append(String.format(Locale.ROOT, head, set.name(), w, rate, p99, seed(set.name(), w, here)));
             }
         }
-        ratios(plan, cells, sb);
+        ratios(plan, cells, sb, here);
         sb.append(String.format(Locale.ROOT, "  this machine has %d cores for servers, load and PostgreSQL together%n",
                 Runtime.getRuntime().availableProcessors()));
         return sb.toString();
     }
 
     /** The interpreter-to-C2 factor per worker count, and each flag set's scaling from worker to worker. */
-    private static void ratios(Plan plan, List<Cell> cells, StringBuilder sb) {
+    private static void ratios(Plan plan, List<Cell> cells, StringBuilder sb, SeedHere here) {
         for (int w : plan.workers()) {
             Double slow = rate(cells, "interpreter", w);
             Double fast = rate(cells, "c2", w);
             if (slow != null && fast != null) {
                 sb.append(String.format(Locale.ROOT, "  %d worker(s): C2 serves %.1fx the interpreter's requests/s"
-                        + " (the seed: PyPy %.1fx CPython)%n", w, fast / slow, seedRatio(w)));
+                        + " (the seed: PyPy %.1fx CPython; %s)%n", w, fast / slow, seedRatio(w), hereRatio(w, here)));
             }
         }
         for (FlagSet set : plan.flagSets()) {
@@ -256,9 +261,17 @@ final class CpuRound {
         return rates.length == 0 ? null : Timing.median(rates);
     }
 
-    private static String seed(String set, int workers) {
-        return SeedFigures.cpu(set, workers).map(f -> String.format(Locale.ROOT, "%s: %,.1f", f.cpu().label(),
-                f.perSecond())).orElse("");
+    private static String seed(String set, int workers, SeedHere here) {
+        return SeedFigures.cpu(set, workers).map(f -> String.format(Locale.ROOT, "%s: %,.1f; %s", f.cpu().label(),
+                f.perSecond(), here.beside(f))).orElse("");
+    }
+
+    /** PyPy over CPython as measured here at {@code workers}, or how to measure it. */
+    private static String hereRatio(int workers, SeedHere here) {
+        double r = SeedFigures.cpu("c2", workers).flatMap(pypy -> SeedFigures.cpu("interpreter", workers)
+                .map(cpython -> here.of(pypy) / here.of(cpython))).orElse(Double.NaN);
+        return Double.isNaN(r) ? "here: PyPy and CPython not both measured (-D" + PeersRound.PEERS + "=django-1,pypy-1)"
+                : String.format(Locale.ROOT, "here: PyPy %.1fx CPython", r);
     }
 
     private static double seedRatio(int workers) {

@@ -179,6 +179,11 @@ final class ModelsGrid {
      * model's in the same round.
      */
     static String render(Plan plan, List<Cell> cells) {
+        return render(plan, cells, SeedHere.NONE);
+    }
+
+    /** The same, each quoted figure with this machine's beside it ({@code here}). */
+    static String render(Plan plan, List<Cell> cells, SeedHere here) {
         StringBuilder sb = new StringBuilder();
         sb.append("The seed's concurrency question: each model's write round, rows read back, per injected round trip")
                 .append(plan.rounds() > 1 ? ", median of " + plan.rounds() + " rounds" : "")
@@ -186,7 +191,7 @@ final class ModelsGrid {
         sb.append(head(plan)).append(String.format(Locale.ROOT, "   %s%n", "the seed's stack (writes/s, 4-core laptop)"));
         for (int users : plan.users()) {
             for (Model model : plan.models()) {
-                sb.append(row(plan, cells, model.name(), users)).append(System.lineSeparator());
+                sb.append(row(plan, cells, model.name(), users, here)).append(System.lineSeparator());
             }
         }
         sb.append("each cell: writes/s and p99; the seed's figures are quoted, its stacks ran behind nginx in Docker")
@@ -237,13 +242,13 @@ final class ModelsGrid {
                 .toList();
     }
 
-    private static String row(Plan plan, List<Cell> cells, String model, int users) {
+    private static String row(Plan plan, List<Cell> cells, String model, int users, SeedHere here) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-11s %6d", model, users));
         for (int rt : plan.roundTripsMs()) {
             line.append(String.format(Locale.ROOT, " %21s", figures(cells(cells, model, rt, users))));
         }
         SeedFigures.grid(model.toLowerCase(Locale.ROOT)).ifPresent(f -> line.append(String.format(Locale.ROOT,
-                "   %s: %,.0f", f.grid().label(), f.perSecond())));
+                "   %s: %,.0f; %s", f.grid().label(), f.perSecond(), here.beside(f))));
         return line.toString();
     }
 

@@ -31,21 +31,30 @@ final class PeerFindings {
         return render(rows, List.of());
     }
 
+    /** The findings' heading. */
+    static final String TITLE = "The seed's conclusions, checked on this run (medians over the rounds):";
+
     /** The findings, one line each, under a heading: the write round's from {@code rows}, the CPU round's from {@code cpu}. */
     static String render(List<Row> rows, List<PeersCpu.Row> cpu) {
-        StringBuilder sb = new StringBuilder("The seed's conclusions, checked on this run (medians over the rounds):\n");
-        line(sb, "Node without cluster is its best on the write test", rows, PeerFindings::nodeAloneBest);
-        line(sb, "gevent gives no gain over sync workers", rows, PeerFindings::geventNoGain);
-        line(sb, "PyPy is slower than CPython on the database round", rows, PeerFindings::pypySlower);
-        sb.append("  PyPy wins the CPU round: ").append(pypyWinsCpu(cpu).map(Verdict::say).orElse(NOT_MEASURED))
-                .append('\n');
+        StringBuilder sb = new StringBuilder(TITLE).append('\n');
+        lines(rows, cpu).forEach(l -> sb.append("  ").append(l).append('\n'));
+        return sb.toString();
+    }
+
+    /** Each conclusion in a line ({@code claim: cold: holds (...); warm: ...}), then the JVM's place. */
+    static List<String> lines(List<Row> rows, List<PeersCpu.Row> cpu) {
+        List<String> out = new ArrayList<>();
+        out.add(line("Node without cluster is its best on the write test", rows, PeerFindings::nodeAloneBest));
+        out.add(line("gevent gives no gain over sync workers", rows, PeerFindings::geventNoGain));
+        out.add(line("PyPy is slower than CPython on the database round", rows, PeerFindings::pypySlower));
+        out.add("PyPy wins the CPU round: " + pypyWinsCpu(cpu).map(Verdict::say).orElse(NOT_MEASURED));
         List<String> place = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             jvmPlace(own(rows, phase)).ifPresent(v -> place.add(phase + ": " + v.because()));
         }
         jvmCpuPlace(cpu).ifPresent(v -> place.add(PeersCpu.ROUND + ": " + v.because()));
-        sb.append("  the JVM's place: ").append(place.isEmpty() ? NOT_MEASURED : String.join("; ", place)).append('\n');
-        return sb.toString();
+        out.add("the JVM's place: " + (place.isEmpty() ? NOT_MEASURED : String.join("; ", place)));
+        return out;
     }
 
     /**
@@ -58,13 +67,12 @@ final class PeerFindings {
         return measured.stream().filter(r -> r.jvm() || r.peer().nginx() != straight).toList();
     }
 
-    private static void line(StringBuilder sb, String claim, List<Row> rows, Function<List<Row>, Optional<Verdict>> f) {
+    private static String line(String claim, List<Row> rows, Function<List<Row>, Optional<Verdict>> f) {
         List<String> phases = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             f.apply(own(rows, phase)).ifPresent(v -> phases.add(phase + ": " + v.say()));
         }
-        sb.append("  ").append(claim).append(": ").append(phases.isEmpty() ? NOT_MEASURED : String.join("; ", phases))
-                .append('\n');
+        return claim + ": " + (phases.isEmpty() ? NOT_MEASURED : String.join("; ", phases));
     }
 
     /** {@code node} against every PM2 cluster measured: holds when no cluster's median is above its. */

@@ -3,6 +3,8 @@ package dev.taskbench.seed;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.load.ClosedLoop;
+import dev.taskbench.report.Report;
+import dev.taskbench.report.ReportFormat;
 import dev.taskbench.seed.peers.Peer;
 import dev.taskbench.seed.peers.PeerProcess;
 import dev.taskbench.seed.peers.PeerStacks;
@@ -26,8 +28,15 @@ final class PeersCpu {
     /** The table's round column. */
     static final String ROUND = "cpu";
 
-    /** One stack at one worker count in one round: its figures, or why it has none. */
-    record Cell(Peer peer, int round, ClosedLoop.Result result, String refused) {
+    /**
+     * One stack at one worker count in one round: its figures, or why it has none.
+     *
+     * @param seconds the cell from start to stop, NaN where its stack is missing (it cost nothing)
+     */
+    record Cell(Peer peer, int round, ClosedLoop.Result result, String refused, double seconds) {
+        Cell(Peer peer, int round, ClosedLoop.Result result, String refused) {
+            this(peer, round, result, refused, Double.NaN);
+        }
     }
 
     /**
@@ -84,6 +93,13 @@ final class PeersCpu {
 
     private static Cell cell(ConnectionInfo db, PeersRound.Plan plan, Peer peer, SeedSettings o, int seconds, int round,
             PrintStream out) throws Exception {
+        long t0 = System.nanoTime();
+        Cell c = measure(db, plan, peer, o, seconds, round, out);
+        return new Cell(c.peer(), c.round(), c.result(), c.refused(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Cell measure(ConnectionInfo db, PeersRound.Plan plan, Peer peer, SeedSettings o, int seconds,
+            int round, PrintStream out) throws Exception {
         try (PeerProcess p = PeerProcess.start(peer, plan.project(), db, plan.startWait(), out)) {
             ClosedLoop.Result r;
             try {
@@ -150,34 +166,47 @@ final class PeersCpu {
         return Spread.of(ModelsGrid.ratios(b.rates(), a.rates()));
     }
 
-    /** The CPU round in the write round's layout: the seed's figure beside each of its stacks, ratios to the JVM. */
+    /** The CPU round's table as the console prints it: title, table, a line per note. */
     static String render(List<Row> rows, int users) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "The seed's CPU round on its own stacks beside the JVM: counter += 500 in a"
-                + " 10000 x 1000 loop instead of the database, %d users, each cell about the same time, every answer the"
-                + " loop's sum%n", users));
-        sb.append(String.format(Locale.ROOT, PeersRound.HEAD, "round", "stack", "configuration",
-                "the seed's (4-core laptop)", "req/s median [low, high]", "p99", "vs fastest JVM"));
-        for (Row r : rows) {
-            sb.append(line(rows, r));
-        }
-        sb.append("  the seed's figures are quoted (5000 requests on its machine); this machine's are timed: one request"
-                + " per user unmeasured, then about -D" + CpuRound.SECONDS + " seconds of them\n");
-        sb.append(rows.stream().anyMatch(Row::jvm) ? "  vs fastest JVM: requests/s over the fastest JVM flag set's at the"
-                + " same worker count, round by round (-Xint stands for CPython, C2 for PyPy)\n"
-                : "  vs fastest JVM: no JVM flag set ran (-D" + CpuRound.FLAG_SETS + ")\n");
+        StringBuilder sb = new StringBuilder(title(users)).append('\n');
+        sb.append(ReportFormat.TEXT.render(new Report(null, null, List.of(table(rows)))));
+        notes(rows).forEach(n -> sb.append("  ").append(n).append('\n'));
         return sb.toString();
     }
 
-    private static String line(List<Row> rows, Row r) {
-        if (r.refused() != null) {
-            return String.format(Locale.ROOT, "%-5s %-18s %-26s %s%n", ROUND, r.stack(), r.name(), r.refused());
-        }
+    /** The CPU round's table's title. */
+    static String title(int users) {
+        return String.format(Locale.ROOT, "The seed's CPU round on its own stacks beside the JVM: counter += 500 in a"
+                + " 10000 x 1000 loop instead of the database, %d users, each cell about the same time, every answer the"
+                + " loop's sum", users);
+    }
+
+    /** The CPU round in the write round's layout: the seed's figure beside each of its stacks, ratios to the JVM. */
+    static Report.Table table(List<Row> rows) {
+        return new Report.Table(PeersRound.columns("req/s"), rows.stream().map(r -> line(rows, r)).toList(), null);
+    }
+
+    /** How to read {@link #table}, a line each. */
+    static List<String> notes(List<Row> rows) {
+        List<String> notes = new ArrayList<>(PeersRound.refusals(rows.stream().map(Row::name).toList(),
+                rows.stream().map(Row::refused).toList()));
+        notes.addAll(List.of("the seed's figures are quoted (5000 requests on its machine); this machine's are timed: one"
+                + " request per user unmeasured, then about -D" + CpuRound.SECONDS + " seconds of them",
+                rows.stream().anyMatch(Row::jvm) ? "vs fastest JVM: requests/s over the fastest JVM flag set's at the"
+                + " same worker count, round by round (-Xint stands for CPython, C2 for PyPy)"
+                : "vs fastest JVM: no JVM flag set ran (-D" + CpuRound.FLAG_SETS + ")"));
+        return notes;
+    }
+
+    private static List<Report.Cell> line(List<Row> rows, Row r) {
         String seed = r.jvm() ? "" : SeedFigures.peerCpu(r.name()).map(f -> String.format(Locale.ROOT, "%,.1f/s (%s)",
                 f.perSecond(), f.configuration())).orElse("-");
+        if (r.refused() != null) {
+            return PeersRound.cells(ROUND, r.stack(), r.name(), seed, PeersRound.NOT_MEASURED, "-", "-");
+        }
         Spread ratio = fastestJvm(rows, r.workers()).map(b -> ratio(r, b)).orElse(null);
         Spread p99 = Spread.of(r.p99Micros());
-        return String.format(Locale.ROOT, PeersRound.HEAD, ROUND, r.stack(), r.name(), seed, r.spread().format("%,.1f"),
+        return PeersRound.cells(ROUND, r.stack(), r.name(), seed, r.spread().format("%,.1f"),
                 String.format(Locale.ROOT, "%.1f ms", p99.median() / 1000), ratio == null ? "-" : ratio.format("%.2fx"));
     }
 }

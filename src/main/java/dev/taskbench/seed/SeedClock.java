@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * at the end, as {@code jmh:run} does. The seed's stacks are planned at their bound: each of a
  * configuration's three phases (cold, warm-up, warm) ends at its count or at
  * {@code -Dtaskbench.seed.peerSeconds}, whichever comes first, so a stack writing a hundred rows a
- * second costs no more than one writing thousands. The JVM's own parts have no such bound; they
+ * second costs no more than one writing thousands; a configuration the newest seed run with the same
+ * phases measured ({@link SeedHistory}) is planned at what it took there. The JVM's own parts have no such bound; they
  * are planned from the model's rates below, chosen low, so that the figure errs long.
  *
  * @param parts the run's parts in the order they run
@@ -55,6 +56,15 @@ record SeedClock(List<Part> parts) {
      */
     static SeedClock plan(SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu, PeersRound.Plan peers,
             Predicate<Peer.Stack> installed) {
+        return plan(o, grid, cpu, peers, installed, SeedHistory.NONE);
+    }
+
+    /**
+     * The same, each configuration of the seed's stacks (and each of their CPU cells) that {@code history}
+     * measured planned at what it took there, the rest at the bound.
+     */
+    static SeedClock plan(SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu, PeersRound.Plan peers,
+            Predicate<Peer.Stack> installed, SeedHistory history) {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part("the JVM's own steps (warmup, pgbench, write round, nginx, CPU, layers)", jvmSteps(o)));
         if (grid.on()) {
@@ -65,9 +75,12 @@ record SeedClock(List<Part> parts) {
         int users = grid.users().isEmpty() ? o.users() : grid.users().get(0);
         List<Peer> running = peers.peers().stream().filter(p -> installed.test(p.stack())).toList();
         if (peers.on()) {
+            double bound = PEER_SECONDS + PHASES * phase(peers, users);
+            long known = running.stream().filter(p -> history.writeRound(p.name()).isPresent()).count();
+            double round = running.stream().mapToDouble(p -> history.writeRound(p.name()).orElse(bound)).sum();
             parts.add(new Part(String.format(Locale.ROOT, "the seed's stacks: %d configurations (%d installed) x %d"
-                    + " round(s) x %d phases, each %s", peers.peers().size(), running.size(), grid.rounds(), PHASES,
-                    peers.phase(users)), grid.rounds() * running.size() * (PEER_SECONDS + PHASES * phase(peers, users))));
+                    + " round(s) x %d phases, each %s%s", peers.peers().size(), running.size(), grid.rounds(), PHASES,
+                    peers.phase(users), from(known, running.size(), history)), grid.rounds() * round));
         }
         boolean peersCpu = peers.on() && o.cpu() > 0;
         int cpuRounds = peersCpu ? grid.rounds() : 1;
@@ -77,12 +90,22 @@ record SeedClock(List<Part> parts) {
                             * (CPU_JVM_SECONDS + cpu.workers().size() * cpuCell(cpu))));
         }
         if (peersCpu) {
-            long stacks = PeersCpu.stacks(peers).stream().filter(installed).count();
+            List<Peer> cells = PeersCpu.stacks(peers).stream().filter(installed)
+                    .flatMap(s -> cpu.workers().stream().map(w -> Peer.cpu(s, w))).toList();
+            long known = cells.stream().filter(p -> history.cpuCell(p.name()).isPresent()).count();
+            double round = cells.stream().mapToDouble(p -> history.cpuCell(p.name()).orElse(PEER_SECONDS + cpuCell(cpu)))
+                    .sum();
             parts.add(new Part(String.format(Locale.ROOT, "the seed's stacks' CPU round: %d stacks x %d worker counts x %d"
-                    + " round(s)", stacks, cpu.workers().size(), cpuRounds), cpuRounds * stacks * cpu.workers().size()
-                            * (PEER_SECONDS + cpuCell(cpu))));
+                    + " round(s)%s", cells.size() / Math.max(1, cpu.workers().size()), cpu.workers().size(), cpuRounds,
+                    from(known, cells.size(), history)), cpuRounds * round));
         }
         return new SeedClock(parts);
+    }
+
+    /** {@code  (20 of 23 as long as in seed run X, the rest at their bound)}, or nothing when none came from it. */
+    private static String from(long known, long of, SeedHistory history) {
+        return known == 0 ? "" : String.format(Locale.ROOT, " (%d of %d as long as in seed run %s%s)", known, of,
+                history.run(), known == of ? "" : ", the rest at their bound");
     }
 
     /** The steps against the in-process server, in {@link SeedCommand#STEPS}' order. */

@@ -4,6 +4,7 @@ import dev.taskbench.ExitCodes;
 import dev.taskbench.TaskbenchException;
 import dev.taskbench.ceiling.PgbenchCeiling;
 import dev.taskbench.config.Command;
+import dev.taskbench.config.ProjectPaths;
 import dev.taskbench.config.Settings;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.db.DatabaseLock;
@@ -14,8 +15,17 @@ import dev.taskbench.server.Service;
 import dev.taskbench.server.TaskServer;
 import dev.taskbench.write.TaskSchema;
 import dev.taskbench.write.WriteConnections;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +64,9 @@ public final class SeedCommand {
     static final List<Step> STEPS = List.of(SeedCommand::warmUp, SeedCommand::ceilingBefore, SeedCommand::writeRound,
             SeedCommand::ceilingAfter, SeedCommand::nginxHop, SeedCommand::cpuRound, SeedCommand::layers);
 
+    /** The date and time a seed run's folder is named by, as {@code jmh:run}'s are. */
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
     private SeedCommand() {
     }
 
@@ -70,11 +83,71 @@ public final class SeedCommand {
         ModelsGrid.Plan grid = ModelsGrid.Plan.from(s);
         CpuRound.Plan cpu = CpuRound.Plan.from(s);
         PeersRound.Plan peers = PeersRound.Plan.from(s);
+        Path results = ProjectPaths.resultsRoot(s);
+        LocalDateTime started = LocalDateTime.now();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8);
+        SeedHistory history = peers.on() ? SeedHistory.newest(results, both) : SeedHistory.NONE;
+        SeedPage page;
         try (ProvisionedDatabase db = DatabaseProvisioner.standard(s).provision();
-             DatabaseLock lock = DatabaseLock.acquire(db.info(), DatabaseLock.waitSetting(s), "seed", out)) {
-            execute(db.info(), o, grid, cpu, peers, out); // it empties task: one run per database
+             DatabaseLock lock = DatabaseLock.acquire(db.info(), DatabaseLock.waitSetting(s), "seed", both)) {
+            page = execute(db.info(), o, grid, cpu, peers, history, both); // it empties task: one run per database
         }
+        Path folder = newFolder(results, started);
+        both.flush();
+        page.write(folder, folder.getFileName().toString(), console.toString(StandardCharsets.UTF_8));
+        out.printf(Locale.ROOT, "taskbench seed: report in %s%n", folder.resolve("report.html"));
         return ExitCodes.OK;
+    }
+
+    /**
+     * {@code results/<date-time>-seed/}, created: a seed run's page and console beside the runs. It holds no
+     * {@code jmh-*.json}, so the histories that read {@code results/} never take it for a run of benchmarks.
+     */
+    static Path newFolder(Path results, LocalDateTime now) {
+        String base = FOLDER.format(now) + "-seed";
+        try {
+            Files.createDirectories(results);
+            for (int n = 1; ; n++) {
+                Path folder = results.resolve(n == 1 ? base : base + "-" + n);
+                try {
+                    return Files.createDirectory(folder);
+                } catch (FileAlreadyExistsException taken) {
+                    // another seed run this second: the next name
+                }
+            }
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot create a folder under " + results + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes to the console and to a copy of it, the page's {@link SeedPage#CONSOLE}. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int x) throws IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) throws IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            b.flush();
+        }
     }
 
     static void execute(ConnectionInfo db, SeedSettings o, PrintStream out) throws Exception {
@@ -84,18 +157,22 @@ public final class SeedCommand {
 
     static void execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu, PrintStream out)
             throws Exception {
-        execute(db, o, grid, cpu, PeersRound.Plan.NONE, out);
+        execute(db, o, grid, cpu, PeersRound.Plan.NONE, SeedHistory.NONE, out);
     }
 
-    static void execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu,
-            PeersRound.Plan peers, PrintStream out) throws Exception {
+    static SeedPage execute(ConnectionInfo db, SeedSettings o, ModelsGrid.Plan grid, CpuRound.Plan cpu,
+            PeersRound.Plan peers, SeedHistory history, PrintStream out) throws Exception {
         long t0 = System.nanoTime();
+        SeedPage page = new SeedPage();
         int peerUsers = grid.users().get(0);
         int peerWrites = peers.writes(peerUsers);
         ConnectionInfo info = WriteConnections.DEFAULTS.apply(db);
         PeersRound.Rounds peerRounds = new PeersRound.Rounds(info, peers, o.client(), peerUsers, peerWrites, out);
-        SeedClock clock = SeedClock.plan(o, grid, cpu, peers, s -> peerRounds.stacks().missing(s).isEmpty());
+        String rounds = SeedHistory.settings(peerUsers, peers, cpu.seconds());
+        SeedClock clock = SeedClock.plan(o, grid, cpu, peers, s -> peerRounds.stacks().missing(s).isEmpty(),
+                history.matching(rounds));
         out.println(clock.line());
+        page.plan(clock.line());
         SeedRun run = provision(info, o, out);
         try (Service server = Service.start(db, o.server())) {
             run.server = server;
@@ -137,21 +214,34 @@ public final class SeedCommand {
             }
         }
         List<PeersCpu.Row> cpuRows = peersCpu ? PeersCpu.rows(cpuCells, peerCpu, cpu.workers(), cpuRounds) : List.of();
-        report(run);
+        page.cells(rounds, peerCells, peerCpu);
+        SeedHere here = peers.on() ? SeedHere.of(PeersRound.rows(peers, cells, peerCells, peerUsers), cpuRows)
+                : SeedHere.NONE;
+        report(run, here).forEach(chunk -> print(out, page, chunk));
         if (grid.on()) {
-            out.println();
-            out.print(ModelsGrid.render(grid, cells));
+            print(out, page, ModelsGrid.render(grid, cells, here));
         }
         if (peers.on()) {
+            PeersRound.Tables tables = PeersRound.tables(peers, cells, peerCells, cpuRows, peerUsers, peerWrites);
             out.println();
-            out.print(PeersRound.render(peers, cells, peerCells, cpuRows, peerUsers, peerWrites));
+            out.print(tables.text());
+            page.peers(tables);
         }
         if (!cpuCells.isEmpty()) {
-            out.println();
-            out.print(CpuRound.render(o, cpu, cpuCells));
+            print(out, page, CpuRound.render(o, cpu, cpuCells, here));
         }
         out.println();
-        out.println(clock.took((System.nanoTime() - t0) / 1e9));
+        String took = clock.took((System.nanoTime() - t0) / 1e9);
+        out.println(took);
+        page.took(took);
+        return page;
+    }
+
+    /** A table after a blank line, on the console and on the page. */
+    private static void print(PrintStream out, SeedPage page, String chunk) {
+        out.println();
+        out.print(chunk);
+        page.printed(chunk);
     }
 
     /**
@@ -265,31 +355,26 @@ public final class SeedCommand {
     }
 
     /** The tables, in the order the steps ran; after the server has stopped. */
-    static void report(SeedRun run) {
+    static List<String> report(SeedRun run, SeedHere here) {
         SeedSettings o = run.settings;
-        PrintStream out = run.out;
+        List<String> chunks = new ArrayList<>();
         Double ceiling = run.ceilingBefore == null ? null : (run.ceilingBefore.tps() + run.ceilingAfter.tps()) / 2;
-        out.println();
-        out.print(SeedReport.writes(o, run.writes, ceiling, ceilingNote(run, ceiling)));
+        chunks.add(SeedReport.writes(o, run.writes, ceiling, ceilingNote(run, ceiling), here));
         if (run.writesCpu != null) {
-            out.println();
-            out.print(SeedReport.cpuUse(o, run.writesCpu, run.pgbenchCpu));
+            chunks.add(SeedReport.cpuUse(o, run.writesCpu, run.pgbenchCpu));
         }
         if (run.nginx[1] != null) {
-            out.println();
-            out.print(SeedReport.nginx(o, run.nginx));
+            chunks.add(SeedReport.nginx(o, run.nginx));
         } else if (run.nginxNote != null) {
-            out.println();
-            out.println("nginx: " + run.nginxNote);
+            chunks.add("nginx: " + run.nginxNote + System.lineSeparator());
         }
         if (run.cpu[0] != null) {
-            out.println();
-            out.print(SeedReport.cpu(o, run.cpu));
+            chunks.add(SeedReport.cpu(o, run.cpu, here));
         }
         if (run.layers != null) {
-            out.println();
-            out.print(run.layers.render(run.writes, o.server()));
+            chunks.add(run.layers.render(run.writes, o.server()));
         }
+        return chunks;
     }
 
     /** What the ceiling was, or why there is none. */

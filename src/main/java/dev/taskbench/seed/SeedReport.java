@@ -16,7 +16,7 @@ final class SeedReport {
     private SeedReport() {
     }
 
-    static String writes(SeedSettings o, ClosedLoop.Result r, Double ceiling, String ceilingNote) {
+    static String writes(SeedSettings o, ClosedLoop.Result r, Double ceiling, String ceilingNote, SeedHere here) {
         ServerConfig config = o.server();
         boolean million = r.operations() >= 1_000_000;
         SeedFigures.Round round = million ? SeedFigures.Round.million : SeedFigures.Round.writes;
@@ -25,24 +25,22 @@ final class SeedReport {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "The seed's write test: %d users, closed loop, one form POST = one INSERT,"
                 + " durable commit%n", o.users()));
-        String head = "%-52s %14s %10s %9s %9s%n";
+        String head = "%-52s %14s %10s %9s %9s   %s%n";
         sb.append(String.format(Locale.ROOT, head, "stack", String.format(Locale.ROOT, "%,d writes", r.operations()),
-                "writes/s", "p50", "p99"));
+                "writes/s", "p50", "p99", "the same stack on this machine"));
         for (SeedFigures.Figure f : seed) {
             double secs = f.seconds() * r.operations() / seedWrites;
-            sb.append(String.format(Locale.ROOT, head, f.report(), time(secs)
-                    + (r.operations() == seedWrites ? "" : "*"), String.format(Locale.ROOT, "%,.0f", f.perSecond()),
-                    "-", "-"));
+            sb.append(line(head, f.report(), time(secs) + (r.operations() == seedWrites ? "" : "*"),
+                    String.format(Locale.ROOT, "%,.0f", f.perSecond()), "-", "-", here.beside(f)));
         }
         String ours = config.threading() == Threading.eventloop
                 ? "taskbench: Vert.x, reactive client, " + config.poolSize() + " connections"
                 : "taskbench: Jetty 12, " + config.path() + ", "
                 + (config.source().pooled() ? config.source().name().toLowerCase(Locale.ROOT) + " pool of "
                 + config.poolSize() : "new connection per request");
-        sb.append(String.format(Locale.ROOT, head, ours, time(r.wallSeconds()),
-                String.format(Locale.ROOT, "%,.0f", r.perSecond()),
+        sb.append(line(head, ours, time(r.wallSeconds()), String.format(Locale.ROOT, "%,.0f", r.perSecond()),
                 String.format(Locale.ROOT, "%.0f us", r.percentileMicros(0.5)),
-                String.format(Locale.ROOT, "%.0f us", r.percentileMicros(0.99))));
+                String.format(Locale.ROOT, "%.0f us", r.percentileMicros(0.99)), ""));
         if (r.operations() != seedWrites) {
             sb.append("  * the seed's time scaled to this many writes at its rate\n");
         }
@@ -50,7 +48,9 @@ final class SeedReport {
         if (ceiling != null) {
             double pct = 100 * r.perSecond() / ceiling;
             sb.append(String.format(Locale.ROOT, "  ours = %.0f%% of the pgbench 10-client ceiling (target: at least 50%%)"
-                    + "; %.0fx the seed's Node%n", pct, r.perSecond() / node(seed).perSecond()));
+                    + "; %.0fx the seed's Node%s%n", pct, r.perSecond() / node(seed).perSecond(),
+                    Double.isNaN(here.of(node(seed))) ? "" : String.format(Locale.ROOT, ", %.1fx the same Node here"
+                            + " (cold)", r.perSecond() / here.of(node(seed)))));
         }
         return sb.toString();
     }
@@ -106,26 +106,31 @@ final class SeedReport {
         return sb.toString();
     }
 
-    static String cpu(SeedSettings o, ClosedLoop.Result[] r) {
+    static String cpu(SeedSettings o, ClosedLoop.Result[] r, SeedHere here) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "The seed's CPU round over HTTP: the handler runs counter += 500 in a"
                 + " 10000 x 1000 loop, %d users%n", o.users()));
-        String head = "%-52s %14s %12s%n";
-        sb.append(String.format(Locale.ROOT, head, "stack", "requests, time", "requests/s"));
+        String head = "%-52s %14s %12s   %s%n";
+        sb.append(String.format(Locale.ROOT, head, "stack", "requests, time", "requests/s", "the same stack on this machine"));
         for (SeedFigures.Figure f : SeedFigures.report(SeedFigures.Round.cpu)) {
-            sb.append(String.format(Locale.ROOT, head, f.report(), "5,000, " + time(f.seconds()),
-                    String.format(Locale.ROOT, "%,.1f", f.perSecond())));
+            sb.append(line(head, f.report(), "5,000, " + time(f.seconds()), String.format(Locale.ROOT, "%,.1f",
+                    f.perSecond()), here.beside(f)));
         }
         String[] names = {"taskbench: the loop as written (C2 may fold it)",
             "taskbench: ?loop=opaque (every addition done)"};
         for (int i = 0; i < 2; i++) {
-            sb.append(String.format(Locale.ROOT, head, names[i],
-                    String.format(Locale.ROOT, "%,d, %s", r[i].operations(), time(r[i].wallSeconds())),
-                    String.format(Locale.ROOT, "%,.1f", r[i].perSecond())));
+            sb.append(line(head, names[i], String.format(Locale.ROOT, "%,d, %s", r[i].operations(),
+                    time(r[i].wallSeconds())),
+                    String.format(Locale.ROOT, "%,.1f", r[i].perSecond()), ""));
         }
         sb.append(String.format(Locale.ROOT, "  -Dtaskbench.seed.cpu=5000 runs the seed's count; this JVM has %d"
                 + " cores for server and client together%n", Runtime.getRuntime().availableProcessors()));
         return sb.toString();
+    }
+
+    /** A row of a table laid out by {@code head}, without the spaces an empty last column leaves. */
+    private static String line(String head, Object... cells) {
+        return String.format(Locale.ROOT, head, cells).stripTrailing() + System.lineSeparator();
     }
 
     /** The round's Node figure, what ours is measured against. */

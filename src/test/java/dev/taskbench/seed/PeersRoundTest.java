@@ -163,9 +163,11 @@ class PeersRoundTest {
                     c + "\n" + said);
         }
         String table = PeersCpu.render(PeersCpu.rows(jvmCells, peers, List.of(1, 2), 1), o.users());
-        assertTrue(table.lines().anyMatch(l -> l.startsWith("cpu   taskbench (JVM)") && l.contains("c2 platform-2")),
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("cpu ") && l.contains(" taskbench (JVM) ")
+                && l.contains("c2 platform-2")),
                 table);
-        assertTrue(table.lines().anyMatch(l -> l.startsWith("cpu   Node/Express, PM2") && l.contains(" node ")
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("cpu ") && l.contains(" Node/Express, PM2 ")
+                && l.contains(" node ")
                 && l.contains("41.7/s (1 process)") && l.endsWith("x")), table);
     }
 
@@ -211,7 +213,10 @@ class PeersRoundTest {
         assertTrue(c.refused().startsWith("django-1 answered 201 for 20 writes but 0 rows carry their marker: not counted"),
                 c.refused());
         String table = PeersRound.render(PeersRound.Plan.NONE, List.of(), List.of(c), 10, 20);
-        assertTrue(table.contains("not counted"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("cold ") && l.contains(" django-1 ")
+                && l.contains(PeersRound.NOT_MEASURED)), table);
+        assertTrue(table.lines().anyMatch(l -> l.strip().startsWith("django-1: " + PeersRound.NOT_MEASURED + ": django-1"
+                + " answered 201 for 20 writes") && l.contains("not counted")), table);
     }
 
     /** A project whose Django app is {@code wsgi}, for gunicorn's {@code task_management.wsgi}. */

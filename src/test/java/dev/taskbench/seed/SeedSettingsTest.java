@@ -120,7 +120,8 @@ class SeedSettingsTest {
 
     /**
      * jmh:seed reads only declared keys, and every key the catalogue gives it except those the
-     * goal (the flag set, its JDK), the frame (debug), the database chain and the CPU servers read.
+     * goal (the flag set, its JDK), the frame (debug), the database chain, the CPU servers and the page's
+     * folder (results) read.
      */
     @Test
     void readsOnlyTheCataloguesKeys() {
@@ -132,7 +133,7 @@ class SeedSettingsTest {
             DatabaseLock.waitSetting(s);
         }, CatalogueReads.elsewhere(SettingsCatalogue.JVM, SettingsCatalogue.DEBUG, SettingsCatalogue.FLAGSETS,
                 SettingsCatalogue.JDKS, SettingsCatalogue.DB_URL, SettingsCatalogue.DB_USER,
-                SettingsCatalogue.DB_PASSWORD, SettingsCatalogue.DB_HANDOFF));
+                SettingsCatalogue.DB_PASSWORD, SettingsCatalogue.DB_HANDOFF, SettingsCatalogue.RESULTS));
         assertEquals(Set.of(), others);
     }
 }
