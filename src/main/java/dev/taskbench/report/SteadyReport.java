@@ -16,14 +16,16 @@ import java.util.stream.Collectors;
 /**
  * A steady run's rows ({@link SteadyRow}): each row's forks by class, whether they agree, how long
  * they took to reach steady state, beside the warm-up its class declares and the one the standard
- * profile gives it; then the rows whose warm-up ends before they are steady (or that some fork
- * never is). Present only for a run that measured from each fork's first iteration.
+ * profile gives it; then the rows whose warm-up ends before they are steady, and apart from them the
+ * rows some fork of which never is (a longer warm-up would not settle it). Present only for a run
+ * that measured from each fork's first iteration.
  */
 public final class SteadyReport {
     static final String TITLE = "Steady state per fork";
     static final String LEGEND = "each fork's iterations from its first, classified by Barrett et al.'s method"
             + " (PELT change points); steady after: median [interquartile range] over the forks that reach one";
     static final String SHORT = "Warm-ups shorter than the measured steady state";
+    static final String NEVER = "Rows with forks that never reached a steady state (no warm-up settles them)";
 
     private SteadyReport() {
     }
@@ -40,18 +42,23 @@ public final class SteadyReport {
         }
         List<List<Cell>> cells = new ArrayList<>();
         List<Text> named = new ArrayList<>();
+        List<Text> never = new ArrayList<>();
         for (SteadyRow r : rows) {
             cells.add(cells(r));
             if (r.declaredTooShort() || r.standardTooShort()) {
                 named.add(Text.of(line(r)));
+            } else if (r.stability().steadiness().neverSteady()) {
+                never.add(Text.of(line(r)));
             }
         }
         Table table = new Table(List.of(Column.left("benchmark"), Column.left("flag set"), Column.left("forks"),
                 Column.left("consistency"), Column.right("steady after"), Column.right("declared warm-up"),
                 Column.right("standard warm-up")), cells, null);
         List<Report.Block> blocks = new ArrayList<>(List.of(table));
-        if (!named.isEmpty()) {
-            blocks.add(new Items("steady-short", SHORT, named));
+        blocks.add(new Items("steady-short", SHORT, named.isEmpty() ? List.of(Text.of("none: every row is steady"
+                + " (the median of its steady forks) within its declared and its standard warm-up")) : named));
+        if (!never.isEmpty()) {
+            blocks.add(new Items("steady-never", NEVER, never));
         }
         return Optional.of(new Section("steady", TITLE, LEGEND, false, blocks));
     }

@@ -79,10 +79,16 @@ public record RowSteadiness(List<ForkSteadiness> forks) {
 
     /**
      * Whether a warm-up of {@code declaredSeconds} (the row's {@code @Warmup}, or a profile's) ends
-     * before the median fork is steady, or any fork is never steady.
+     * before the median of its steady forks is steady. A fork never steady says nothing of the
+     * warm-up: no length of it would settle that fork ({@link #neverSteady}).
      */
     public boolean warmupTooShort(double declaredSeconds) {
-        return steadyForks() < forks.size() || secondsToSteady().map(s -> s > declaredSeconds).orElse(true);
+        return secondsToSteady().map(s -> s > declaredSeconds).orElse(false);
+    }
+
+    /** Whether some fork has no steady state: still changing in its last quarter, or slower at its end. */
+    public boolean neverSteady() {
+        return steadyForks() < forks.size();
     }
 
     /**

@@ -175,7 +175,10 @@ class SteadyStateTest {
         assertEquals(RowSteadiness.Consistency.BAD_INCONSISTENT, bad.consistency().orElseThrow());
         assertEquals("steady after 800 ms in 2 of 3 forks; never steady in 1 (bad inconsistent: 2 warm-up, 1 no steady state)",
                 bad.describe());
-        assertTrue(bad.warmupTooShort(2.0), "a fork never steady: no warm-up is long enough");
+        assertFalse(bad.warmupTooShort(2.0), "the steady forks are steady by 0.8 s; the other is never steady, whatever"
+                + " the warm-up");
+        assertTrue(bad.neverSteady());
+        assertFalse(new RowSteadiness(List.of(warm, warm, flat)).neverSteady());
         RowSteadiness good = new RowSteadiness(List.of(warm, warm, flat));
         assertEquals(0.8, good.secondsToSteady().orElseThrow(), 1e-9);
         assertFalse(good.warmupTooShort(1.0));
