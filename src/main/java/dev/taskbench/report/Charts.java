@@ -236,43 +236,35 @@ final class Charts {
 
     /** One benchmark group of a run: per param combination (category) and flag set (series), median and CI. */
     static String scores(String axisLabel, List<RunSummary.Entry> entries, String id) {
-        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        java.util.Set<String> categories = new java.util.LinkedHashSet<>();
-        java.util.Set<String> series = new java.util.LinkedHashSet<>();
-        for (RunSummary.Entry e : entries) {
-            String category = e.result().key().params().isEmpty() ? "(no params)" : e.result().key().paramString();
-            categories.add(category);
-            series.add(e.result().flagSet());
-            Interval m = e.median();
-            data.add(new BoxAndWhiskerItem(m.estimate(), m.estimate(), m.low(), m.high(), e.min(), e.max(), null, null,
-                    List.of()), e.result().flagSet(), category);
-            lo = Math.min(lo, e.min());
-            hi = Math.max(hi, e.max());
-        }
-        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
-        for (int s = 0; s < series.size(); s++) {
-            renderer.setSeriesPaint(s, SERIES[s % SERIES.length]);
-        }
-        CategoryPlot plot = plot(data, renderer, valueAxis(axisLabel, lo, hi));
-        return svg(new JFreeChart(null, FONT, plot, series.size() > 1), categories.size(), series.size(), id);
+        return boxes(axisLabel, entries.stream().map(e -> new Box(e.result().key().params().isEmpty() ? "(no params)"
+                : e.result().key().paramString(), e.result().flagSet(), e.median().estimate(), e.median().low(),
+                e.median().high(), e.min(), e.max())).toList(), id);
     }
 
     /** Figures with their spread over rounds: per category (in order) and series, the median, lowest and highest. */
     static String spans(String axisLabel, List<SpanChart.Span> spans, String id) {
+        return boxes(axisLabel, spans.stream().map(s -> new Box(s.category(), s.series(), s.median(), s.low(), s.high(),
+                s.low(), s.high())).toList(), id);
+    }
+
+    /** One box of a box-and-whisker chart: its median, box and whiskers, in a category and a series. */
+    private record Box(String category, String series, double median, double low, double high, double min, double max) {
+    }
+
+    /** Horizontal boxes, one row per category (in order), a colour per series, the axis from the whiskers' range. */
+    private static String boxes(String axisLabel, List<Box> boxes, String id) {
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         java.util.Set<String> categories = new java.util.LinkedHashSet<>();
         java.util.Set<String> series = new java.util.LinkedHashSet<>();
-        for (SpanChart.Span s : spans) {
-            categories.add(s.category());
-            series.add(s.series());
-            data.add(new BoxAndWhiskerItem(s.median(), s.median(), s.low(), s.high(), s.low(), s.high(), null, null,
-                    List.of()), s.series(), s.category());
-            lo = Math.min(lo, s.low());
-            hi = Math.max(hi, s.high());
+        for (Box b : boxes) {
+            categories.add(b.category());
+            series.add(b.series());
+            data.add(new BoxAndWhiskerItem(b.median(), b.median(), b.low(), b.high(), b.min(), b.max(), null, null,
+                    List.of()), b.series(), b.category());
+            lo = Math.min(lo, b.min());
+            hi = Math.max(hi, b.max());
         }
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
         for (int s = 0; s < series.size(); s++) {
