@@ -4,7 +4,6 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.db.ConnectionInfo;
 import dev.taskbench.load.ClosedLoop;
 import dev.taskbench.report.Report;
-import dev.taskbench.report.ReportFormat;
 import dev.taskbench.seed.peers.Peer;
 import dev.taskbench.seed.peers.PeerProcess;
 import dev.taskbench.seed.peers.PeerStacks;
@@ -168,10 +167,7 @@ final class PeersCpu {
 
     /** The CPU round's table as the console prints it: title, table, a line per note. */
     static String render(List<Row> rows, int users) {
-        StringBuilder sb = new StringBuilder(title(users)).append('\n');
-        sb.append(ReportFormat.TEXT.render(new Report(null, null, List.of(table(rows)))));
-        notes(rows).forEach(n -> sb.append("  ").append(n).append('\n'));
-        return sb.toString();
+        return new StacksTable.Tables.Cpu(title(users), table(rows), notes(rows)).text();
     }
 
     /** The CPU round's table's title. */
@@ -183,12 +179,12 @@ final class PeersCpu {
 
     /** The CPU round in the write round's layout: the seed's figure beside each of its stacks, ratios to the JVM. */
     static Report.Table table(List<Row> rows) {
-        return new Report.Table(PeersRound.columns("req/s"), rows.stream().map(r -> line(rows, r)).toList(), null);
+        return new Report.Table(StacksTable.columns("req/s"), rows.stream().map(r -> line(rows, r)).toList(), null);
     }
 
     /** How to read {@link #table}, a line each. */
     static List<String> notes(List<Row> rows) {
-        List<String> notes = new ArrayList<>(PeersRound.refusals(rows.stream().map(Row::name).toList(),
+        List<String> notes = new ArrayList<>(StacksTable.refusals(rows.stream().map(Row::name).toList(),
                 rows.stream().map(Row::refused).toList()));
         notes.addAll(List.of("the seed's figures are quoted (5000 requests on its machine); this machine's are timed: one"
                 + " request per user unmeasured, then about -D" + CpuRound.SECONDS + " seconds of them",
@@ -202,11 +198,11 @@ final class PeersCpu {
         String seed = r.jvm() ? "" : SeedFigures.peerCpu(r.name()).map(f -> String.format(Locale.ROOT, "%,.1f/s (%s)",
                 f.perSecond(), f.configuration())).orElse("-");
         if (r.refused() != null) {
-            return PeersRound.cells(ROUND, r.stack(), r.name(), seed, PeersRound.NOT_MEASURED, "-", "-");
+            return StacksTable.cells(ROUND, r.stack(), r.name(), seed, StacksTable.NOT_MEASURED, "-", "-");
         }
         Spread ratio = fastestJvm(rows, r.workers()).map(b -> ratio(r, b)).orElse(null);
         Spread p99 = Spread.of(r.p99Micros());
-        return PeersRound.cells(ROUND, r.stack(), r.name(), seed, r.spread().format("%,.1f"),
+        return StacksTable.cells(ROUND, r.stack(), r.name(), seed, r.spread().format("%,.1f"),
                 String.format(Locale.ROOT, "%.1f ms", p99.median() / 1000), ratio == null ? "-" : ratio.format("%.2fx"));
     }
 }

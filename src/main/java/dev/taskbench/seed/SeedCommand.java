@@ -16,16 +16,11 @@ import dev.taskbench.server.TaskServer;
 import dev.taskbench.write.TaskSchema;
 import dev.taskbench.write.WriteConnections;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +59,6 @@ public final class SeedCommand {
     static final List<Step> STEPS = List.of(SeedCommand::warmUp, SeedCommand::ceilingBefore, SeedCommand::writeRound,
             SeedCommand::ceilingAfter, SeedCommand::nginxHop, SeedCommand::cpuRound, SeedCommand::layers);
 
-    /** The date and time a seed run's folder is named by, as {@code jmh:run}'s are. */
-    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
     private SeedCommand() {
     }
 
@@ -86,68 +78,18 @@ public final class SeedCommand {
         Path results = ProjectPaths.resultsRoot(s);
         LocalDateTime started = LocalDateTime.now();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8);
+        PrintStream both = new PrintStream(SeedPage.tee(out, console), true, StandardCharsets.UTF_8);
         SeedHistory history = peers.on() ? SeedHistory.newest(results, both) : SeedHistory.NONE;
         SeedPage page;
         try (ProvisionedDatabase db = DatabaseProvisioner.standard(s).provision();
              DatabaseLock lock = DatabaseLock.acquire(db.info(), DatabaseLock.waitSetting(s), "seed", both)) {
             page = execute(db.info(), o, grid, cpu, peers, history, both); // it empties task: one run per database
         }
-        Path folder = newFolder(results, started);
+        Path folder = SeedPage.newFolder(results, started);
         both.flush();
         page.write(folder, folder.getFileName().toString(), console.toString(StandardCharsets.UTF_8));
         out.printf(Locale.ROOT, "taskbench seed: report in %s%n", folder.resolve("report.html"));
         return ExitCodes.OK;
-    }
-
-    /**
-     * {@code results/<date-time>-seed/}, created: a seed run's page and console beside the runs. It holds no
-     * {@code jmh-*.json}, so the histories that read {@code results/} never take it for a run of benchmarks.
-     */
-    static Path newFolder(Path results, LocalDateTime now) {
-        String base = FOLDER.format(now) + "-seed";
-        try {
-            Files.createDirectories(results);
-            for (int n = 1; ; n++) {
-                Path folder = results.resolve(n == 1 ? base : base + "-" + n);
-                try {
-                    return Files.createDirectory(folder);
-                } catch (FileAlreadyExistsException taken) {
-                    // another seed run this second: the next name
-                }
-            }
-        } catch (IOException e) {
-            throw new TaskbenchException("cannot create a folder under " + results + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes to the console and to a copy of it, the page's {@link SeedPage#CONSOLE}. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int x) throws IOException {
-            a.write(x);
-            b.write(x);
-        }
-
-        @Override
-        public void write(byte[] bytes, int off, int len) throws IOException {
-            a.write(bytes, off, len);
-            b.write(bytes, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            a.flush();
-            b.flush();
-        }
     }
 
     static void execute(ConnectionInfo db, SeedSettings o, PrintStream out) throws Exception {
@@ -215,14 +157,15 @@ public final class SeedCommand {
         }
         List<PeersCpu.Row> cpuRows = peersCpu ? PeersCpu.rows(cpuCells, peerCpu, cpu.workers(), cpuRounds) : List.of();
         page.cells(rounds, peerCells, peerCpu);
-        SeedHere here = peers.on() ? SeedHere.of(PeersRound.rows(peers, cells, peerCells, peerUsers), cpuRows)
-                : SeedHere.NONE;
+        List<SideBySide.Row> sideBySide = StacksTable.rows(peers, cells, peerCells, peerUsers);
+        SeedHere here = peers.on() ? SeedHere.of(sideBySide, cpuRows) : SeedHere.NONE;
         report(run, here).forEach(chunk -> print(out, page, chunk));
         if (grid.on()) {
             print(out, page, ModelsGrid.render(grid, cells, here));
         }
         if (peers.on()) {
-            PeersRound.Tables tables = PeersRound.tables(peers, cells, peerCells, cpuRows, peerUsers, peerWrites);
+            StacksTable.Tables tables = StacksTable.tables(peers, sideBySide, StacksTable.rounds(peerCells), cpuRows,
+                    peerUsers, peerWrites);
             out.println();
             out.print(tables.text());
             page.peers(tables);

@@ -4,9 +4,13 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.report.Report;
 import dev.taskbench.report.ReportFormat;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +24,11 @@ final class SeedPage {
     /** The console's text, as printed, beside the page. */
     static final String CONSOLE = "console.txt";
 
+    /** The date and time a seed run's folder is named by, as {@code jmh:run}'s are. */
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
     private final List<String> printed = new ArrayList<>();
-    private PeersRound.Tables peers;
+    private StacksTable.Tables peers;
     private String plan = "";
     private String took = "";
     private String rounds = "";
@@ -53,7 +60,7 @@ final class SeedPage {
     }
 
     /** The seed's stacks beside the JVM models, and the conclusions. */
-    void peers(PeersRound.Tables tables) {
+    void peers(StacksTable.Tables tables) {
         peers = tables;
     }
 
@@ -101,6 +108,61 @@ final class SeedPage {
             Files.writeString(folder.resolve(CONSOLE), console, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TaskbenchException("cannot write " + folder.resolve(CONSOLE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code console} and a copy of it into {@code copy}, the page's {@link #CONSOLE}. */
+    static OutputStream tee(OutputStream console, OutputStream copy) {
+        return new Tee(console, copy);
+    }
+
+    /**
+     * {@code results/<date-time>-seed/}, created: a seed run's page and console beside the runs. It holds no
+     * {@code jmh-*.json}, so the histories that read {@code results/} never take it for a run of benchmarks.
+     */
+    static Path newFolder(Path results, LocalDateTime now) {
+        String base = FOLDER.format(now) + "-seed";
+        try {
+            Files.createDirectories(results);
+            for (int n = 1; ; n++) {
+                Path folder = results.resolve(n == 1 ? base : base + "-" + n);
+                try {
+                    return Files.createDirectory(folder);
+                } catch (FileAlreadyExistsException taken) {
+                    // another seed run this second: the next name
+                }
+            }
+        } catch (IOException e) {
+            throw new TaskbenchException("cannot create a folder under " + results + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes to the console and to a copy of it, the page's {@link #CONSOLE}. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int x) throws IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) throws IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            b.flush();
         }
     }
 }

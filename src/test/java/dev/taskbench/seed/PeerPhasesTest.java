@@ -78,7 +78,7 @@ class PeerPhasesTest {
                         result(10_000, 5_000, limit), null),
                 new PeersRound.Cell(Peer.parse("django-1").get(0), 1, result(10_000, 100, limit),
                         result(10_000, 120, limit), null));
-        String table = PeersRound.render(plan, List.of(), cells, 1, 10_000);
+        String table = StacksTable.render(plan, List.of(), cells, 1, 10_000);
         assertTrue(table.contains("each phase the first 10,000 form POSTs or the first 10 s, whichever came first"), table);
         List<String> timed = table.lines().filter(l -> l.contains(" " + PeersRound.TIMED + " ")).toList();
         assertEquals(2, timed.size(), table);
@@ -87,7 +87,7 @@ class PeerPhasesTest {
                 table);
         assertTrue(table.contains("  timed: the stack had not written 10,000 rows when -Dtaskbench.seed.peerSeconds=10"
                 + " ran out"), table);
-        String counted = PeersRound.render(plan, List.of(), cells.subList(0, 1), 1, 10_000);
+        String counted = StacksTable.render(plan, List.of(), cells.subList(0, 1), 1, 10_000);
         assertFalse(counted.contains(PeersRound.TIMED), counted);
     }
 }

@@ -63,7 +63,7 @@ class PeersRoundTest {
         assertEquals(100, c.cold().operations());
         assertEquals(100, c.warm().operations());
         assertTrue(said.contains(peer + ": cold ") && said.contains("(300 rows read back)"), said);
-        String table = PeersRound.render(PeersRound.Plan.NONE, List.of(), cells, 10, 100);
+        String table = StacksTable.render(PeersRound.Plan.NONE, List.of(), cells, 10, 100);
         for (String phase : List.of("cold ", "warm ")) {
             assertTrue(table.lines().anyMatch(l -> l.startsWith(phase) && l.contains(" " + peer + " ")
                     && !l.contains("-/s")), table);
@@ -97,7 +97,7 @@ class PeersRoundTest {
         assertTrue(said.indexOf("round 2 of 2") > said.indexOf("the seed's stacks, round 1")
                 && said.indexOf("the seed's stacks, round 2") > said.indexOf("round 2 of 2"), said);
         assertTrue(models.stream().allMatch(c -> c.cold() != null && c.cold().operations() == 50), said);
-        String table = PeersRound.render(plan, models, cells, 5, 50);
+        String table = StacksTable.render(plan, models, cells, 5, 50);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("warm ") && l.contains(" node ") && l.contains("[")
                 && l.endsWith("]")), table);
         assertTrue(table.contains("warm: the fastest JVM model (selector) over the fastest Node configuration (node): ")
@@ -212,10 +212,10 @@ class PeersRoundTest {
         assertNull(c.cold());
         assertTrue(c.refused().startsWith("django-1 answered 201 for 20 writes but 0 rows carry their marker: not counted"),
                 c.refused());
-        String table = PeersRound.render(PeersRound.Plan.NONE, List.of(), List.of(c), 10, 20);
+        String table = StacksTable.render(PeersRound.Plan.NONE, List.of(), List.of(c), 10, 20);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("cold ") && l.contains(" django-1 ")
-                && l.contains(PeersRound.NOT_MEASURED)), table);
-        assertTrue(table.lines().anyMatch(l -> l.strip().startsWith("django-1: " + PeersRound.NOT_MEASURED + ": django-1"
+                && l.contains(StacksTable.NOT_MEASURED)), table);
+        assertTrue(table.lines().anyMatch(l -> l.strip().startsWith("django-1: " + StacksTable.NOT_MEASURED + ": django-1"
                 + " answered 201 for 20 writes") && l.contains("not counted")), table);
     }
 

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A seed run's page: the seed's question first, the stacks' table as a table, the rest as the console printed it. */
 class SeedPageTest {
-    private static PeersRound.Tables tables() {
-        Report.Table writes = new Report.Table(PeersRound.columns("writes/s"), List.of(
-                PeersRound.cells("warm", "taskbench (JVM)", "selector", "", "2,942", "9.9 ms", "1.00x"),
-                PeersRound.cells("warm", "Node/Express, PM2", "node", "", "1,170", "21.0 ms", "0.40x"),
-                PeersRound.cells("warm", "Django, PyPy", "pypy-9", "", PeersRound.NOT_MEASURED, "-", "-")), null);
-        return new PeersRound.Tables("The seed's own stacks beside the JVM: 10 users", writes,
+    private static StacksTable.Tables tables() {
+        Report.Table writes = new Report.Table(StacksTable.columns("writes/s"), List.of(
+                StacksTable.cells("warm", "taskbench (JVM)", "selector", "", "2,942", "9.9 ms", "1.00x"),
+                StacksTable.cells("warm", "Node/Express, PM2", "node", "", "1,170", "21.0 ms", "0.40x"),
+                StacksTable.cells("warm", "Django, PyPy", "pypy-9", "", StacksTable.NOT_MEASURED, "-", "-")), null);
+        return new StacksTable.Tables("The seed's own stacks beside the JVM: 10 users", writes,
                 List.of("pypy-9: not measured: pypy-9 exited with code 1; its log ends: <boom>"),
                 List.of("warm: the fastest JVM model (selector) over the fastest Node configuration (node): 2.51x over"
                         + " 1 round(s)"), Optional.empty(),
@@ -73,8 +73,8 @@ class SeedPageTest {
     @Test
     void aRunWritesItsPageAndConsoleInAFolderOfItsOwn(@TempDir Path results) throws Exception {
         LocalDateTime now = LocalDateTime.of(2026, 12, 7, 3, 15, 0);
-        Path first = SeedCommand.newFolder(results, now);
-        Path second = SeedCommand.newFolder(results, now);
+        Path first = SeedPage.newFolder(results, now);
+        Path second = SeedPage.newFolder(results, now);
         assertEquals(results.resolve("20261207-031500-seed"), first);
         assertEquals(results.resolve("20261207-031500-seed-2"), second, "the same second: the next name");
         page().write(first, first.getFileName().toString(), "everything printed\n");
