@@ -297,12 +297,8 @@ final class Charts {
     private static ValueAxis valueAxis(String label, double lo, double hi) {
         ValueAxis axis;
         if (lo > 0 && hi / lo > 10) {
-            LogAxis log = new LogAxis(label);
+            LogAxis log = new DecadeAxis(label);
             log.setSmallestValue(lo / 2);
-            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
-                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
-            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, true); // powers of ten
-            log.setMinorTickMarksVisible(true);
             axis = log;
             axis.setRange(lo / 1.3, hi * 1.3);
         } else {
