@@ -214,7 +214,7 @@ final class RunProgress implements ForkLoad.Listener {
      * their planned times: this run's own pace, once a fork has ended.
      */
     double left(double elapsed) {
-        double remaining = Math.max(0, plan.seconds() - plannedSecondsDone)
+        double remaining = (plannedDone >= plan.forks() ? 0 : Math.max(0, plan.seconds() - plannedSecondsDone))
                 + Math.max(0, plan.beyond().seconds() - extraSecondsDone);
         return plannedSecondsDone + extraSecondsDone > 0 ? remaining * pace(elapsed) : Math.max(0, remaining - elapsed);
     }
@@ -277,9 +277,21 @@ final class RunProgress implements ForkLoad.Listener {
     }
 
     /** One fork's planned time: in its flag set, or the mean over the flag sets that run the benchmark. */
+    /**
+     * A fork of the benchmark as planned: over its plans weighed by their forks, so that its planned forks,
+     * credited one by one, add up to its plan (an unweighted mean left a few seconds of plan "to go" once
+     * every planned fork had run, and the line said "about 0 s left" instead of its phase's bound).
+     */
     private double forkSeconds(String flagSet, String benchmark) {
-        return plan.planned().stream().filter(p -> matches(p, flagSet, benchmark))
-                .mapToDouble(RunClock.Timed::forkSeconds).average().orElse(0);
+        double seconds = 0;
+        int forks = 0;
+        for (RunClock.Timed p : plan.planned()) {
+            if (matches(p, flagSet, benchmark)) {
+                seconds += p.forkSeconds() * p.forks(plan.sides());
+                forks += p.forks(plan.sides());
+            }
+        }
+        return forks == 0 ? 0 : seconds / forks;
     }
 
     private static boolean matches(RunClock.Timed p, String flagSet, String benchmark) {

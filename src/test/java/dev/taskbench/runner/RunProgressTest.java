@@ -158,6 +158,25 @@ class RunProgressTest {
                 "a new phase says its own bound");
     }
 
+    @Test
+    void oncePlannedForksHaveAllRunABenchmarkOfSeveralPlansLeavesNoPlanToGo() {
+        // A in two plans, as when rows of one benchmark get different warm-ups: 1 row x 2 forks of 10 s and
+        // 3 rows x 2 forks of 20 s; an unweighted mean fork (15 s) left 20 s "to go" after all 8 had run
+        double model = model();
+        RunClock.Estimate plan = RunClock.estimate(List.of(new RunClock.Rows("default", A, "t", 1, 2, 0, 10 - model,
+                Map.of("p", List.of("x"))), new RunClock.Rows("default", A, "t", 3, 2, 0, 20 - model,
+                        Map.of("p", List.of("y", "z", "w")))), 1, 1, ForkTimes.NONE);
+        RunProgress p = new RunProgress(plan, Optional.of(Duration.ZERO), out, now::get);
+        for (int i = 0; i < 8; i++) {
+            p.forkEnded(A);
+        }
+        assertEquals(0, p.left(140), 1e-9, "8 planned forks are the plan's 140 s");
+        p.phase("more forks", true);
+        p.atMost(Map.of(A, 2));
+        assertEquals("taskbench: 4 of 4 rows, 8 of 8 forks, 2:20 elapsed, more forks, at most 35 s left", p.line(140),
+                "2 forks of the benchmark's 17.5 s at the planned pace");
+    }
+
     private static double model() {
         return new RunClock.Rows("default", A, "t", 1, 1, 0, 0).modelForkSeconds();
     }
