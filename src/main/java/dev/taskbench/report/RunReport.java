@@ -85,7 +85,7 @@ public final class RunReport {
             BenchmarkResult r = e.result();
             Optional<DetectableChange> d = detectable(r, o, all.size());
             List<Cell> row = new ArrayList<>(cells(r.key().label(), r.flagSet(), r.unit(),
-                    String.valueOf(r.forkScores().size()), d.map(x -> canSee(x, r.forkScores().size())).orElse("-"),
+                    String.valueOf(r.forkScores().size()), d.map(x -> canSee(x, r.forkScores().size(), cap)).orElse("-"),
                     Fmt.num(e.median().estimate()), Fmt.range(e.median()), Fmt.num(e.min()), Fmt.num(e.max()),
                     Fmt.num(e.alloc())));
             if (reasons) {
@@ -102,7 +102,9 @@ public final class RunReport {
         Table table = new Table(columns, rows,
                 "Median of per-fork scores (mean of a fork's iterations), " + level + " percentile bootstrap interval; "
                         + "can see: the smallest change a comparison at these forks finds 4 times in 5 among "
-                        + all.size() + " rows, from the spread of its forks.");
+                        + all.size() + " rows, from the spread of its forks"
+                        + (cap.isPresent() ? ", then at the adaptive cap, " + cap.getAsInt() + " forks a side."
+                                : "."));
         List<Block> blocks = new ArrayList<>(List.of(
                 new Folded("One chart per benchmark method (" + charts.size() + ")", charts), table));
         blind(all, o, cap).ifPresent(blocks::add);
@@ -122,6 +124,16 @@ public final class RunReport {
     static String canSee(DetectableChange d, int forks) {
         OptionalDouble at = d.at(forks);
         return at.isPresent() ? "\u00b1" + Fmt.percent(at.getAsDouble()).substring(1) : "nothing";
+    }
+
+    /**
+     * The same, with the adaptive cap's figure beside it where the cap adds forks, as a comparison's table
+     * shows it: "nothing, ±6.1% at 12" for a quiet row the stop rule ended at 3 forks, with which no rank
+     * test can reach its level.
+     */
+    static String canSee(DetectableChange d, int forks, OptionalInt cap) {
+        return cap.isEmpty() || cap.getAsInt() <= forks ? canSee(d, forks)
+                : canSee(d, forks) + ", " + canSee(d, cap.getAsInt()) + " at " + cap.getAsInt();
     }
 
     /** The rows that cannot see {@value #MUST_SEE} at the adaptive cap (or, without one, at their own forks). */

@@ -12,6 +12,7 @@ import dev.taskbench.findings.Findings;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RunResults;
+import dev.taskbench.stability.DetectableChange;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +110,24 @@ class StandingReportTest {
         String canSee = RunReport.canSee(RunReport.detectable(quiet, o, 2).orElseThrow(), 5);
         assertTrue(canSee.startsWith("\u00b1"), canSee);
         String md = ReportFormat.MARKDOWN.render(RunReport.of(run, o));
-        assertTrue(md.contains("| 5 | " + canSee + " |"), md);
+        String atCap = RunReport.canSee(RunReport.detectable(quiet, o, 2).orElseThrow(), 12);
+        assertTrue(md.contains("| 5 | " + canSee + ", " + atCap + " at 12 |"), md);
+        assertTrue(md.contains("then at the adaptive cap, 12 forks a side"), md);
         assertTrue(md.contains("cannot see a 10.0% change at the adaptive cap, 12 forks a side"), md);
         assertTrue(md.contains("decoder=tomcat") && !md.matches("(?s).*cannot see a 10.0%.*decoder=taskbench.*"), md);
+    }
+
+    @Test
+    void aRowTheStopRuleEndedAtThreeForksSaysWhatItWouldSeeAtTheCap() {
+        // 3 forks a side can never reach p 0.05: the quietest rows read "nothing" without the cap beside it
+        BenchmarkResult quiet = row("taskbench", 150, 151, 149);
+        RunResults run = new RunResults(Path.of(""), "r1", Map.of(RunReport.ADAPTIVE_CAP, 12), List.of(quiet));
+        Criteria o = Criteria.defaults();
+        DetectableChange d = RunReport.detectable(quiet, o, 1).orElseThrow();
+        assertEquals("nothing", RunReport.canSee(d, 3));
+        String cell = RunReport.canSee(d, 3, java.util.OptionalInt.of(12));
+        assertTrue(cell.matches("nothing, \u00b1[0-9.]+% at 12"), cell);
+        assertEquals("nothing", RunReport.canSee(d, 3, java.util.OptionalInt.empty()));
     }
 
     /**
