@@ -276,11 +276,11 @@ final class RunProgress implements ForkLoad.Listener {
         return plan.planned().stream().filter(p -> matches(p, flagSet, benchmark)).mapToInt(p -> p.rows().rows()).sum();
     }
 
-    /** One fork's planned time: in its flag set, or the mean over the flag sets that run the benchmark. */
     /**
-     * A fork of the benchmark as planned: over its plans weighed by their forks, so that its planned forks,
-     * credited one by one, add up to its plan (an unweighted mean left a few seconds of plan "to go" once
-     * every planned fork had run, and the line said "about 0 s left" instead of its phase's bound).
+     * One fork's planned time, in its flag set or over the flag sets that run the benchmark: over its plans
+     * weighed by their forks, so that its planned forks, credited one by one, add up to its plan (an
+     * unweighted mean left a few seconds of plan "to go" once every planned fork had run, and the line said
+     * "about 0 s left" instead of its phase's bound).
      */
     private double forkSeconds(String flagSet, String benchmark) {
         double seconds = 0;
