@@ -157,7 +157,8 @@ final class Execution {
         plan.selected().forEach(e -> classes.add(e.getUserClassQName()));
         out.printf("taskbench: run %s, profile %s, %d benchmark(s) in %d class(es), flag set(s) %s%s%s%n",
                 site.runId(), request.profile().id(), plan.selected().size(), classes.size(),
-                plan.flagSets().stream().map(p -> p.flagSet().name()).toList(), plan.rounds() > 1 ? ", interleaved" : "",
+                plan.flagSets().stream().map(p -> p.flagSet().name()).toList(), plan.rounds() > 1 ? ", in " + plan.rounds()
+                        + " rounds of one fork a row" + (plan.flagSets().size() > 1 ? ", flag sets interleaved" : "") : "",
                 site.db() == null ? ", no database needed" : ", database: " + site.db().info());
     }
 

@@ -64,9 +64,12 @@ final class Planner {
                 : RunResults.locate(store.root(), settings.base());
         BaselineJar baseline = settings.baselineJar() == null ? null
                 : new BaselineJar(settings.baselineJar(), settings.baselineAllowance());
-        boolean interleave = settings.interleave() && flagSets.size() > 1 || baseline != null;
         boolean fixed = user.getForkCount().hasValue();
         StopRule stops = fixed || baseline != null ? null : settings.stopRule();
+        // A row's forks in one JMH invocation run back to back: a state of the machine that lasts minutes lands
+        // in all of them, and the stop rule reads their agreement as a decided row. In rounds of one fork each,
+        // every row's first fork runs before any row's second, so such a state shows as spread instead.
+        boolean interleave = settings.interleave() && flagSets.size() > 1 || baseline != null || stops != null;
         int forks = user.getForkCount().orElse(baseline != null ? startingPairs(settings, profile)
                 : stops != null ? stops.minForks() : profile.forks());
         boolean database = HeldDatabase.needed(rows.selected());

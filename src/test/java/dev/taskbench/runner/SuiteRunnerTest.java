@@ -354,6 +354,10 @@ class SuiteRunnerTest {
         assertEquals("WIDTH", stop.get("kind").asText());
         assertTrue(stop.get("reason").asText().matches("width .*% <= 1000% after 2 forks"), stop.toString());
         assertTrue(Files.readString(run.resolve("report.md")).contains("1 row(s) stopped at 2 forks."));
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("in 2 rounds of one fork a row") && said.contains(", round 1 of 2")
+                && said.contains(", round 2 of 2"), "the minimum runs a fork of every row before any row's second: "
+                + said);
     }
 
     @Test
