@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -49,17 +48,7 @@ final class ComparedDetection {
 
     /** The table's cell: "±4.0%", with the cap's figure beside it when the cap adds forks: "±4.0%, ±2.1% at 12". */
     String cell(Row r) {
-        Optional<DetectableChange> d = of(r);
-        if (d.isEmpty()) {
-            return "-";
-        }
-        String own = figure(d.get().at(forks(r)));
-        return cap.isPresent() && cap.getAsInt() > forks(r) ? own + ", " + figure(d.get().at(cap.getAsInt())) + " at "
-                + cap.getAsInt() : own;
-    }
-
-    private static String figure(OptionalDouble at) {
-        return at.isPresent() ? "\u00b1" + Fmt.percent(at.getAsDouble()).substring(1) : "nothing";
+        return of(r).map(d -> RunReport.canSee(d, forks(r), cap)).orElse("-");
     }
 
     /** The rows that cannot see {@link RunReport#MUST_SEE} at the cap (without one, at their forks). */

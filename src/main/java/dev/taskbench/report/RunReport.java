@@ -127,9 +127,9 @@ public final class RunReport {
     }
 
     /**
-     * The same, with the adaptive cap's figure beside it where the cap adds forks, as a comparison's table
-     * shows it: "nothing, ±6.1% at 12" for a quiet row the stop rule ended at 3 forks, with which no rank
-     * test can reach its level.
+     * The same, with the adaptive cap's figure beside it where the cap adds forks: the "can see" cell of a
+     * run's rows table and of a comparison's ({@link ComparedDetection}). "nothing, ±6.1% at 12" for a quiet
+     * row the stop rule ended at 3 forks, with which no rank test can reach its level.
      */
     static String canSee(DetectableChange d, int forks, OptionalInt cap) {
         return cap.isEmpty() || cap.getAsInt() <= forks ? canSee(d, forks)
