@@ -27,6 +27,7 @@ final class DecadeAxis extends LogAxis {
     private static final int[] FINE = {1, 2, 5};
     private static final int[] MEDIUM = {1, 3};
     private static final int[] COARSE = {1};
+    private static final int[] EVERY = {1, 2, 3, 4, 5, 6, 7, 8, 9};
 
     DecadeAxis(String label) {
         super(label);
@@ -36,10 +37,14 @@ final class DecadeAxis extends LogAxis {
 
     /** The labelled values within [lower, upper], ascending. */
     static List<Double> labelled(double lower, double upper) {
-        int[] steps = steps(lower, upper);
+        return multiples(lower, upper, steps(lower, upper));
+    }
+
+    /** Each of {@code multipliers} times each power of ten, within [lower, upper], ascending. */
+    private static List<Double> multiples(double lower, double upper, int[] multipliers) {
         List<Double> out = new ArrayList<>();
         for (int e = (int) Math.floor(Math.log10(lower)); e <= (int) Math.ceil(Math.log10(upper)); e++) {
-            for (int m : steps) {
+            for (int m : multipliers) {
                 double v = m * Math.pow(10, e);
                 if (v >= lower && v <= upper) {
                     out.add(v);
@@ -61,16 +66,10 @@ final class DecadeAxis extends LogAxis {
         TextAnchor anchor = edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER;
         List<Double> major = labelled(lower, upper);
         List<NumberTick> ticks = new ArrayList<>();
-        for (int e = (int) Math.floor(Math.log10(lower)); e <= (int) Math.ceil(Math.log10(upper)); e++) {
-            for (int m = 1; m <= 9; m++) {
-                double v = m * Math.pow(10, e);
-                if (v < lower || v > upper) {
-                    continue;
-                }
-                boolean labelled = major.contains(v);
-                ticks.add(new NumberTick(labelled ? TickType.MAJOR : TickType.MINOR, v,
-                        labelled ? getNumberFormatOverride().format(v) : "", anchor, TextAnchor.CENTER, 0.0));
-            }
+        for (double v : multiples(lower, upper, EVERY)) {
+            boolean labelled = major.contains(v);
+            ticks.add(new NumberTick(labelled ? TickType.MAJOR : TickType.MINOR, v,
+                    labelled ? getNumberFormatOverride().format(v) : "", anchor, TextAnchor.CENTER, 0.0));
         }
         return ticks;
     }
