@@ -149,6 +149,10 @@ public final class SettingsCatalogue {
             "the profile's (standard 8, full 15, smoke and steady 0)", "a whole number 0..1000",
             "The most forks a row gets under the stop rule; 0 turns the rule off (the profile's fixed forks).",
             EnumSet.of(Use.run));
+    public static final Setting STOP_REACH_AT = user("taskbench.stop.reachAt", null,
+            "the profile's fixed forks (standard 5, full 10)", "a whole number 0..1000",
+            "From this many forks, a row whose spread needs more forks than taskbench.stop.maxForks for its width"
+                    + " stops there, out of reach; 0 gives every open row the cap.", EnumSet.of(Use.run));
     public static final Setting PLAN_HISTORY = user("taskbench.plan.history", null, "true", TRUE_FALSE,
             "Plans each row's starting forks, iterations and warm-up from earlier runs of the same testbed (their"
                     + " variance between and within forks, and a steady run's warm-up); false plans every row from the"

@@ -11,13 +11,14 @@ import java.util.stream.Collectors;
 
 /**
  * How many forks each row of a run got and why ({@link StopLog}): one line of counts, those that
- * stopped at the minimum, in between and at the cap, naming the rows the cap stopped; the rows
- * table gives each row's reason. Present only when the run kept a log.
+ * stopped at the minimum, in between, out of the cap's reach and at the cap, naming the last two; the
+ * rows table gives each row's reason. Present only when the run kept a log.
  */
 public final class StopsReport {
     static final String TITLE = "Forks per row";
     static final String LEGEND = "a row gets forks until its stop rule holds or it reaches the cap: alone, the"
-            + " interval of its median narrow enough; beside a baseline jar, its comparison decided; -f fixes them";
+            + " interval of its median narrow enough, or so wide that the cap could not narrow it enough; beside a"
+            + " baseline jar, its comparison decided; -f fixes them";
 
     private StopsReport() {
     }
@@ -42,8 +43,8 @@ public final class StopsReport {
     }
 
     /**
-     * "Rule: width <= 10% of the median, 3 to 8 forks. 42 row(s) stopped at 3 forks, 6 at 4-7, 2 at
-     * the cap of 8: A, B."
+     * "Rule: width <= 10% of the median, 3 to 8 forks. 42 row(s) stopped at 3 forks, 6 at 4-7, 3 out of the
+     * cap's reach at 5: C, D, E, 2 at the cap of 8: A, B."
      */
     static String summary(StopLog log, boolean severalFlagSets) {
         List<StopLog.Stop> rows = log.rows();
@@ -55,7 +56,8 @@ public final class StopsReport {
         String unit = paired ? " pairs" : " forks";
         List<StopLog.Stop> held = rows.stream().filter(s -> s.kind() == StopLog.Kind.WIDTH
                 || s.kind() == StopLog.Kind.DECIDED).toList();
-        List<StopLog.Stop> capped = rows.stream().filter(s -> !held.contains(s)).toList();
+        List<StopLog.Stop> beyond = rows.stream().filter(s -> s.kind() == StopLog.Kind.OUT_OF_REACH).toList();
+        List<StopLog.Stop> capped = rows.stream().filter(s -> !held.contains(s) && !beyond.contains(s)).toList();
         long atMin = held.stream().filter(s -> s.forks() <= log.minForks()).count();
         List<StopLog.Stop> between = held.stream().filter(s -> s.forks() > log.minForks()).toList();
         StringBuilder b = new StringBuilder("Rule: " + log.rule() + ". ");
@@ -66,11 +68,21 @@ public final class StopsReport {
             int hi = between.stream().mapToInt(StopLog.Stop::forks).max().orElseThrow();
             b.append(", ").append(between.size()).append(lo == hi ? " at " + lo : " at " + lo + "\u2013" + hi);
         }
+        if (!beyond.isEmpty()) {
+            int lo = beyond.stream().mapToInt(StopLog.Stop::forks).min().orElseThrow();
+            int hi = beyond.stream().mapToInt(StopLog.Stop::forks).max().orElseThrow();
+            b.append(", ").append(beyond.size()).append(" out of the cap's reach at ").append(lo == hi ? lo : lo
+                    + "\u2013" + hi).append(": ").append(names(beyond, severalFlagSets));
+        }
         if (!capped.isEmpty()) {
             b.append(", ").append(capped.size()).append(paired ? " undecided" : " at the cap of " + log.cap())
-                    .append(": ").append(capped.stream().map(s -> s.key().label()
-                            + (severalFlagSets ? " (" + s.flagSet() + ")" : "")).collect(Collectors.joining(", ")));
+                    .append(": ").append(names(capped, severalFlagSets));
         }
         return b.append('.').toString();
+    }
+
+    private static String names(List<StopLog.Stop> rows, boolean severalFlagSets) {
+        return rows.stream().map(s -> s.key().label() + (severalFlagSets ? " (" + s.flagSet() + ")" : ""))
+                .collect(Collectors.joining(", "));
     }
 }

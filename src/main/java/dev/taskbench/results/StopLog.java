@@ -26,6 +26,8 @@ public record StopLog(String rule, int minForks, int cap, List<Stop> rows) {
         WIDTH,
         /** The cap came first. */
         CAP,
+        /** Short of the cap: by its forks' spread even the cap could not bring the row within the width. */
+        OUT_OF_REACH,
         /** Forks were fixed ({@code -f}, or a profile without the rule). */
         FIXED,
         /** Beside a baseline jar: the comparison decided the row. */

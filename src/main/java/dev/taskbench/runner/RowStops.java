@@ -102,10 +102,13 @@ final class RowStops {
     }
 
     private void say(List<Judged> rows) {
-        long atMin = rows.stream().filter(j -> j.forks() <= rule.minForks()).count();
+        long atMin = rows.stream().filter(j -> j.decision().kind() == StopLog.Kind.WIDTH && j.forks() <= rule.minForks())
+                .count();
         long atCap = rows.stream().filter(j -> j.decision().kind() == StopLog.Kind.CAP).count();
-        out.printf("taskbench: forks per row (%s): %d row(s) stopped at %d, %d in between, %d at the cap%n",
-                rule.describe(), atMin, rule.minForks(), rows.size() - atMin - atCap, atCap);
+        long beyond = rows.stream().filter(j -> j.decision().kind() == StopLog.Kind.OUT_OF_REACH).count();
+        out.printf("taskbench: forks per row (%s): %d row(s) stopped at %d, %d in between, %d out of the cap's reach,"
+                + " %d at the cap%n", rule.describe(), atMin, rule.minForks(), rows.size() - atMin - atCap - beyond,
+                beyond, atCap);
     }
 
     /** The log of a run whose forks are fixed: each row ran what it was given. */
@@ -128,7 +131,7 @@ final class RowStops {
             for (BenchmarkResult r : set.getValue()) {
                 int forks = r.forks().length;
                 int start = history.startForks(set.getKey(), r.key(), rule.minForks());
-                out.add(new Judged(set.getKey(), r.key(), forks, rule.judge(RunSummary.median(r, criteria), forks,
+                out.add(new Judged(set.getKey(), r.key(), forks, rule.judge(RunSummary.median(r, criteria), r.forks(),
                         start)));
             }
         }

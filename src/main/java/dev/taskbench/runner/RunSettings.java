@@ -128,6 +128,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
         int max = s.integer(SettingsCatalogue.STOP_MAX_FORKS, profile.stopMaxForks(), 0, 1000);
         int min = s.integer(SettingsCatalogue.STOP_MIN_FORKS, profile.stopMinForks(), 2, 1000);
         double width = s.decimal(SettingsCatalogue.STOP_WIDTH, StopRule.DEFAULT_WIDTH, 0.001, 10);
+        int reachAt = s.integer(SettingsCatalogue.STOP_REACH_AT, profile.forks(), 0, 1000);
         if (max == 0) {
             return null;
         }
@@ -135,7 +136,7 @@ public record RunSettings(RunRequest request, Path projectDir, Path resultsRoot,
             throw Settings.bad(SettingsCatalogue.STOP_MIN_FORKS.key(), String.valueOf(min),
                     "a whole number from 2 to " + SettingsCatalogue.STOP_MAX_FORKS.key() + " (" + max + ")");
         }
-        return new StopRule(width, min, max);
+        return new StopRule(width, min, max, reachAt);
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.taskbench.runner;
 import dev.taskbench.compare.Interval;
 import dev.taskbench.history.VarianceSplit;
 import dev.taskbench.results.StopLog;
+import java.util.Arrays;
 import java.util.Locale;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
  * When a row of a run without a baseline jar has forks enough: once the bootstrap interval of
@@ -13,17 +15,29 @@ import java.util.Locale;
  * minimum; a noisy one gets the budget. After Laaber et al. (FSE 2020), who stop adding forks at a
  * relative bootstrap interval width, and pyperf, which counts the processes a spread needs.
  *
+ * <p>The budget goes where it can decide a row. From {@code reachAt} forks on, a row that even the
+ * cap cannot bring within the width stops (a futility stop, as group-sequential trials have one): the
+ * forks its median needs for the width ({@link VarianceSplit#forksFor}) from the spread of its fork
+ * scores, read at the low end of that spread's 90% interval (chi-squared, on log scores), are more than
+ * the cap. A row in two modes, or one whose forks spread by a fifth, is one: more forks leave its
+ * interval as wide, they only cost the run its time. {@code reachAt} defaults to the profile's fixed
+ * forks, so such a row keeps what the fixed design gave it, enough for its modes to show.
+ *
  * @param width the widest relative interval that stops a row ({@code -Dtaskbench.stop.width})
  * @param minForks the forks every row gets first ({@code -Dtaskbench.stop.minForks})
  * @param maxForks the most forks a row gets ({@code -Dtaskbench.stop.maxForks})
+ * @param reachAt the forks from which a row out of the cap's reach stops; 0 never
+ *     ({@code -Dtaskbench.stop.reachAt})
  */
-record StopRule(double width, int minForks, int maxForks) {
+record StopRule(double width, int minForks, int maxForks, int reachAt) {
     /**
      * 10%: with three forks the interval of the median is about their range, so a row whose three
      * forks lie within a tenth of their median is quiet and stops there; a finding's ratio of two
      * such rows keeps an interval of about 20% around it, enough to tell 1.5x from 2x.
      */
     static final double DEFAULT_WIDTH = 0.10;
+    /** The spread a row is judged out of reach at: the low end of its 90% interval, so a row is given up late. */
+    static final double REACH_CONFIDENCE = 0.90;
 
     /** Whether a row stops, how, and why in a few words. */
     record Decision(boolean stop, StopLog.Kind kind, String reason) {
@@ -59,14 +73,63 @@ record StopRule(double width, int minForks, int maxForks) {
         return new Decision(false, null, "width " + percent(w) + " > " + percent(width) + " after " + forks + " forks");
     }
 
+    /**
+     * The same on the row's fork scores: the width and the cap first, then, from {@link #reachAt()}
+     * forks on and once the forks history planned are in, whether the cap can decide it at all.
+     */
+    Decision judge(Interval median, double[] forkScores, int start) {
+        int forks = forkScores.length;
+        Decision d = judge(median, forks, start);
+        if (d.stop() || reachAt == 0 || forks < Math.max(reachAt, Math.min(start, maxForks))) {
+            return d;
+        }
+        int needs = optimisticForks(forkScores);
+        if (needs <= maxForks) {
+            return d;
+        }
+        return new Decision(true, StopLog.Kind.OUT_OF_REACH, "out of reach: width " + percent(relativeWidth(median))
+                + " after " + forks + " forks; at the low end of their spread it needs " + (needs >= 1000 ? "1000+"
+                        : needs) + " forks for " + percent(width) + ", more than the cap of " + maxForks);
+    }
+
+    /**
+     * The fewest forks the width could need by these forks' spread: the variance of their log scores
+     * at the low end of its {@value #REACH_CONFIDENCE} interval, (n - 1) s² / χ²(n - 1) at that
+     * quantile; 1000 where a score is not positive. From 5 forks the one farthest from their median is
+     * left out first: from 6 forks the median's interval leaves the extremes out, so one stray fork
+     * does not put a row out of reach.
+     */
+    int optimisticForks(double[] forkScores) {
+        if (forkScores.length < 2) {
+            return minForks;
+        }
+        for (double f : forkScores) {
+            if (!(f > 0) || !Double.isFinite(f)) {
+                return 1000;
+            }
+        }
+        double[] logs = Arrays.stream(forkScores).map(Math::log).sorted().toArray();
+        if (logs.length >= 5) {
+            double median = (logs[(logs.length - 1) / 2] + logs[logs.length / 2]) / 2;
+            logs = median - logs[0] > logs[logs.length - 1] - median ? Arrays.copyOfRange(logs, 1, logs.length)
+                    : Arrays.copyOf(logs, logs.length - 1);
+        }
+        double mean = Arrays.stream(logs).average().orElseThrow();
+        double squares = Arrays.stream(logs).map(l -> (l - mean) * (l - mean)).sum();
+        double low = squares / new ChiSquaredDistribution(null, logs.length - 1)
+                .inverseCumulativeProbability(REACH_CONFIDENCE);
+        return VarianceSplit.forksFor(width, low);
+    }
+
     /** The forks a row whose fork means vary by {@code forkVariance} (relative) needs for the width, within the rule's. */
     int forksFor(double forkVariance) {
         return Math.max(minForks, Math.min(maxForks, VarianceSplit.forksFor(width, forkVariance)));
     }
 
-    /** "width <= 10% of the median, 3 to 8 forks". */
+    /** "width <= 10% of the median, 3 to 8 forks; out of reach from 5". */
     String describe() {
-        return "width <= " + percent(width) + " of the median, " + minForks + " to " + maxForks + " forks";
+        return "width <= " + percent(width) + " of the median, " + minForks + " to " + maxForks + " forks"
+                + (reachAt > 0 && reachAt < maxForks ? "; out of the cap's reach from " + reachAt : "");
     }
 
     /** "6.1%", "10%", "inf%" never: an unbounded width reads "unbounded". */

@@ -42,7 +42,7 @@ class HistoryPlanTest {
     private static final String DECODE = "FormParsingBenchmark.decode$";
     private static final Map<String, String> MACHINE = Map.of("cpu.model", "cpu A", "cpu.cores", "2", "jdk", "17");
     private static final Map<String, String> OTHER = Map.of("cpu.model", "cpu B", "cpu.cores", "2", "jdk", "17");
-    private static final StopRule RULE = new StopRule(0.10, 3, 8);
+    private static final StopRule RULE = new StopRule(0.10, 3, 8, 5);
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STEADY_ITERATIONS = 40;

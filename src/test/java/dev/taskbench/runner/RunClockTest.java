@@ -121,7 +121,7 @@ class RunClockTest {
         CommandLineOptions none = new CommandLineOptions();
         RowPlan rows = Planner.rows(Profile.STANDARD, none, "CounterLoopWarmupBenchmark.firstCalls$", false);
         List<Planned> sets = List.of(new Planned(FlagSet.DEFAULT, null, "JDK 17", 17));
-        RunPlan ruled = new RunPlan(rows, sets, Map.of(), 1, null, List.of(), false, false, new StopRule(0.1, 3, 8), null);
+        RunPlan ruled = new RunPlan(rows, sets, Map.of(), 1, null, List.of(), false, false, new StopRule(0.1, 3, 8, 5), null);
         assertEquals(3, RunClock.rows(ruled, none, RowTestbeds.of(Map.of())).get(0).forks(), "the rule's minimum");
         RunPlan fixed = new RunPlan(rows, sets, Map.of(), 1, null, List.of(), false, false, null, null);
         assertEquals(Profile.STANDARD.forks(), RunClock.rows(fixed, none, RowTestbeds.of(Map.of())).get(0).forks(),
@@ -189,7 +189,7 @@ class RunClockTest {
                 stop("seed", 8, StopLog.Kind.CAP), stop("nonAscii", 3, StopLog.Kind.WIDTH)));
         new ObjectMapper().writeValue(folder.resolve("metadata.json").toFile(), Map.of("runId", "r1",
                 Testbed.METADATA_KEY, withDrivers(), StopLog.METADATA_KEY, stops));
-        RunPlan plan = formPlan(1, null, new StopRule(0.1, 3, 8));
+        RunPlan plan = formPlan(1, null, new StopRule(0.1, 3, 8, 5));
         RunClock.Estimate start = startOf(plan, ForkTimes.NONE);
         RunClock.Estimate e = start.adding(RunClock.beyond(plan, 12, rowsOf(plan), start, ForkStops.read(results)));
         double fork = 1.0 + 1.5 + 4 * 0.05 + 2.0;

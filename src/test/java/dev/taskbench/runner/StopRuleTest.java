@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 
 /** The stop rule on rows with known forks, read through the interval the reports and findings use. */
 class StopRuleTest {
-    private static final StopRule STANDARD = new StopRule(0.10, 3, 8);
+    private static final StopRule STANDARD = new StopRule(0.10, 3, 8, 5);
+    private static final StopRule TO_THE_CAP = new StopRule(0.10, 3, 8, 0);
 
     /** The rule on a row with these fork scores, as {@link RowStops} asks it. */
     private static StopRule.Decision judge(StopRule rule, double... forks) {
         BenchmarkResult row = new BenchmarkResult(BenchmarkKey.of("a.B.c", Map.of(), "avgt", 1), "default", "us/op",
                 Arrays.stream(forks).boxed().toList(), Optional.empty(), Double.NaN, Double.NaN, List.of());
-        return rule.judge(RunSummary.median(row, Criteria.defaults()), forks.length);
+        return rule.judge(RunSummary.median(row, Criteria.defaults()), forks, 3);
     }
 
     @Test
@@ -42,14 +43,48 @@ class StopRuleTest {
     }
 
     @Test
-    void aWideRowGoesToTheCap() {
-        double[] forks = {100, 150, 100, 150, 100, 150, 100};
+    void aNoisyRowTheCapCanDecideGoesToTheCap() {
+        double[] forks = {100, 107, 93, 108, 92, 104, 96, 101};
+        for (int n = 3; n < forks.length; n++) {
+            StopRule.Decision d = judge(STANDARD, Arrays.copyOf(forks, n));
+            assertFalse(d.stop(), n + " forks: " + d.reason());
+        }
         StopRule.Decision d = judge(STANDARD, forks);
-        assertFalse(d.stop(), d.reason());
-        d = judge(STANDARD, 100, 150, 100, 150, 100, 150, 100, 150);
         assertTrue(d.stop());
         assertEquals(StopLog.Kind.CAP, d.kind());
         assertTrue(d.reason().startsWith("cap 8 forks reached, width "), d.reason());
+    }
+
+    @Test
+    void aRowInTwoModesIsOutOfTheCapsReachAtTheFixedForks() {
+        assertFalse(judge(STANDARD, 100, 150, 100).stop(), "before reachAt, only the width and the cap");
+        assertFalse(judge(STANDARD, 100, 150, 100, 150).stop());
+        StopRule.Decision d = judge(STANDARD, 100, 150, 100, 150, 100);
+        assertTrue(d.stop());
+        assertEquals(StopLog.Kind.OUT_OF_REACH, d.kind());
+        assertTrue(d.reason().matches("out of reach: width 50% after 5 forks; at the low end of their spread it needs"
+                + " \\d+ forks for 10%, more than the cap of 8"), d.reason());
+        d = judge(TO_THE_CAP, 100, 150, 100, 150, 100, 150, 100);
+        assertFalse(d.stop(), "reachAt 0: every open row gets the cap");
+        assertEquals(StopLog.Kind.CAP, judge(TO_THE_CAP, 100, 150, 100, 150, 100, 150, 100, 150).kind());
+    }
+
+    @Test
+    void aWideSpreadIsOutOfReachOneStrayForkIsNot() {
+        assertEquals(StopLog.Kind.OUT_OF_REACH, judge(STANDARD, 100, 120, 80, 125, 75).kind(), "forks a fifth apart");
+        assertTrue(STANDARD.optimisticForks(new double[] {100, 120, 100, 100, 100}) <= 3,
+                "the stray fork is left out of the forecast");
+        assertFalse(judge(STANDARD, 100, 120, 100, 100, 100).stop());
+        assertEquals(1000, STANDARD.optimisticForks(new double[] {100, 0, 100, 100, 100}), "no log of 0");
+    }
+
+    @Test
+    void historysStartComesBeforeTheReach() {
+        double[] modes = {100, 150, 100, 150, 100};
+        BenchmarkResult row = new BenchmarkResult(BenchmarkKey.of("a.B.c", Map.of(), "avgt", 1), "default", "us/op",
+                Arrays.stream(modes).boxed().toList(), Optional.empty(), Double.NaN, Double.NaN, List.of());
+        assertFalse(STANDARD.judge(RunSummary.median(row, Criteria.defaults()), modes, 7).stop(),
+                "history planned 7 forks: they run first");
     }
 
     @Test
@@ -70,14 +105,14 @@ class StopRuleTest {
     @Test
     void theProfilesRulesAndTheSettingsOverThem() {
         RunSettings standard = RunSettings.from(Settings.parse(new String[0], Map.of()));
-        assertEquals(new StopRule(0.10, 3, 8), standard.stopRule());
-        assertEquals(new StopRule(0.10, 5, 15), read("-Dtaskbench.profile=full").stopRule());
+        assertEquals(new StopRule(0.10, 3, 8, 5), standard.stopRule());
+        assertEquals(new StopRule(0.10, 5, 15, 10), read("-Dtaskbench.profile=full").stopRule());
         assertNull(read("-Dtaskbench.profile=smoke").stopRule(), "smoke runs its fixed fork");
         assertNull(read("-Dtaskbench.profile=steady").stopRule(), "steady counts its 10 forks");
         assertNull(read("-Dtaskbench.stop.maxForks=0").stopRule(), "0 turns the rule off");
-        assertEquals(new StopRule(0.05, 4, 6), read("-Dtaskbench.stop.width=0.05", "-Dtaskbench.stop.minForks=4",
-                "-Dtaskbench.stop.maxForks=6").stopRule());
-        assertEquals(new StopRule(0.10, 2, 3), read("-Dtaskbench.profile=smoke", "-Dtaskbench.stop.maxForks=3")
+        assertEquals(new StopRule(0.05, 4, 6, 0), read("-Dtaskbench.stop.width=0.05", "-Dtaskbench.stop.minForks=4",
+                "-Dtaskbench.stop.maxForks=6", "-Dtaskbench.stop.reachAt=0").stopRule());
+        assertEquals(new StopRule(0.10, 2, 3, 1), read("-Dtaskbench.profile=smoke", "-Dtaskbench.stop.maxForks=3")
                 .stopRule(), "a cap turns the rule on under smoke too");
     }
 
@@ -86,6 +121,7 @@ class StopRuleTest {
         assertTrue(error("-Dtaskbench.stop.width=0").startsWith("-Dtaskbench.stop.width=0 is not valid"));
         assertTrue(error("-Dtaskbench.stop.width=10%").startsWith("-Dtaskbench.stop.width=10% is not valid"));
         assertTrue(error("-Dtaskbench.stop.minForks=1").startsWith("-Dtaskbench.stop.minForks=1 is not valid"));
+        assertTrue(error("-Dtaskbench.stop.reachAt=-1").startsWith("-Dtaskbench.stop.reachAt=-1 is not valid"));
         String above = error("-Dtaskbench.stop.minForks=9");
         assertTrue(above.contains("from 2 to taskbench.stop.maxForks (8)"), above);
     }

@@ -309,13 +309,15 @@ class SuiteRunnerTest {
 
     /**
      * The stop rule end to end, on a method of two rows sharing each extra fork: with a width no
-     * two real forks meet, both rows get forks up to the cap, one JMH invocation a round; the
+     * two real forks meet and no stop for rows out of reach, both rows get forks up to the cap, one JMH
+     * invocation a round; the
      * reasons land in the metadata, and the report says how many forks the rows got and why.
      */
     @Test
     void rowsGetForksUntilTheirIntervalIsNarrowOrTheCap(@TempDir Path results) throws Exception {
         int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.stop.minForks=2",
-                "-Dtaskbench.stop.maxForks=3", "-Dtaskbench.stop.width=0.001", "-Dtaskbench.reference=off",
+                "-Dtaskbench.stop.maxForks=3", "-Dtaskbench.stop.width=0.001", "-Dtaskbench.stop.reachAt=0",
+                "-Dtaskbench.reference=off",
                 "-Djmh.include=CounterLoopBenchmark.opaque", "-Djmh.args=-wi 0 -i 1 -r 50ms");
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         String said = out.toString(StandardCharsets.UTF_8);
