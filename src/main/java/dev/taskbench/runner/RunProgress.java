@@ -46,6 +46,8 @@ final class RunProgress implements ForkLoad.Listener {
     private final LongSupplier nanos;
     private final long start;
     private final Map<String, Integer> doneByBenchmark = new HashMap<>();
+    /** Per benchmark, the planned forks JMH ran here of each of its rows. */
+    private final Map<String, Map<String, Integer>> forksByRow = new HashMap<>();
     private final Map<String, Double> phases = new LinkedHashMap<>();
     private final Map<String, Integer> phaseForks = new LinkedHashMap<>();
     private long shown;
@@ -96,7 +98,9 @@ final class RunProgress implements ForkLoad.Listener {
 
     @Override
     public void forkEnded(BenchmarkParams params, double seconds) {
-        forkEnded(params.getBenchmark());
+        StringBuilder row = new StringBuilder(params.getMode().shortLabel()).append(" t").append(params.getThreads());
+        params.getParamsKeys().forEach(k -> row.append(' ').append(k).append('=').append(params.getParam(k)));
+        forkEnded(params.getBenchmark(), row.toString());
     }
 
     @Override
@@ -108,9 +112,16 @@ final class RunProgress implements ForkLoad.Listener {
         }
     }
 
-    /** One fork of {@code benchmark} ended. */
+    /** One fork of {@code benchmark} ended, of a row not told: as if each row's forks ran back to back. */
     synchronized void forkEnded(String benchmark) {
-        credit(null, benchmark, 1);
+        forkEnded(benchmark, "");
+    }
+
+    /** One fork of this row of {@code benchmark} ended. */
+    synchronized void forkEnded(String benchmark, String row) {
+        if (credit(null, benchmark, 1)) {
+            forksByRow.computeIfAbsent(benchmark, b -> new HashMap<>()).merge(row, 1, Integer::sum);
+        }
         pending = true;
     }
 
@@ -242,7 +253,7 @@ final class RunProgress implements ForkLoad.Listener {
      * Counts {@code forks} forks of a benchmark (in {@code flagSet}, or in any: a fork's own flag set is not
      * told), within the plan while the planned rounds run and it has forks left, else beyond it.
      */
-    private void credit(String flagSet, String benchmark, int forks) {
+    private boolean credit(String flagSet, String benchmark, int forks) {
         int done = doneByBenchmark.getOrDefault(benchmark, 0);
         if (phase != null && !phasePlannedFirst || done + forks > plannedForks(benchmark)) {
             extra += forks;
@@ -250,19 +261,25 @@ final class RunProgress implements ForkLoad.Listener {
             if (phase != null) {
                 phaseForks.merge(phase, forks, Integer::sum);
             }
-            return;
+            return false;
         }
         doneByBenchmark.put(benchmark, done + forks);
         plannedDone += forks;
         plannedSecondsDone += forks * forkSeconds(flagSet, benchmark);
+        return true;
     }
 
+    /**
+     * The rows whose planned forks have all ended, counted on the forks JMH ran here (a baseline jar's twins
+     * follow them): in rounds of one fork a row, no row is done before the last round.
+     */
     private int rowsDone() {
         int rows = 0;
-        for (Map.Entry<String, Integer> d : doneByBenchmark.entrySet()) {
-            int perRow = plan.planned().stream().filter(p -> p.rows().benchmark().equals(d.getKey()))
-                    .mapToInt(p -> p.rows().forks() * plan.sides()).findFirst().orElse(1);
-            rows += Math.min(rowsOf(null, d.getKey()), d.getValue() / perRow);
+        for (Map.Entry<String, Map<String, Integer>> b : forksByRow.entrySet()) {
+            int perRow = plan.planned().stream().filter(p -> p.rows().benchmark().equals(b.getKey()))
+                    .mapToInt(p -> p.rows().forks()).findFirst().orElse(1);
+            int done = b.getValue().values().stream().mapToInt(f -> f / Math.max(1, perRow)).sum();
+            rows += Math.min(rowsOf(null, b.getKey()), done);
         }
         return rows;
     }

@@ -61,6 +61,19 @@ class RunProgressTest {
         assertEquals("taskbench: 2 of 3 rows, 5 of 6 forks, 1:00 elapsed, about 20 s left", p.line(60));
     }
 
+    /** In rounds of one fork a row, a row is done when its last fork is: not when a row's worth of forks ran. */
+    @Test
+    void inRoundsNoRowIsDoneBeforeItsLastFork() {
+        RunProgress p = progress(1, Optional.of(Duration.ZERO));
+        p.forkEnded(A, "avgt t1 n=1");
+        p.forkEnded(A, "avgt t1 n=2");
+        p.forkEnded(B, "avgt t1");
+        assertEquals("taskbench: 0 of 3 rows, 3 of 6 forks, 0:40 elapsed, about 40 s left", p.line(40),
+                "round 1: one fork of every row");
+        p.forkEnded(A, "avgt t1 n=1");
+        assertEquals("taskbench: 1 of 3 rows, 4 of 6 forks, 0:50 elapsed, about 30 s left", p.line(50));
+    }
+
     @Test
     void theLineIsSaidAsTheNextForkIsPreparedOnATerminalEachForkElseAtMostEverySoOften() {
         RunProgress p = progress(1, Optional.of(Duration.ofSeconds(60)));
