@@ -121,9 +121,16 @@ record StopRule(double width, int minForks, int maxForks, int reachAt) {
         return VarianceSplit.forksFor(width, low);
     }
 
-    /** The forks a row whose fork means vary by {@code forkVariance} (relative) needs for the width, within the rule's. */
+    /**
+     * The forks a row whose fork means vary by {@code forkVariance} (relative) needs for the width, within the
+     * rule's; a row that needs more than the cap starts where the rule would give it up ({@link #reachAt}).
+     */
     int forksFor(double forkVariance) {
-        return Math.max(minForks, Math.min(maxForks, VarianceSplit.forksFor(width, forkVariance)));
+        int needed = VarianceSplit.forksFor(width, forkVariance);
+        if (needed > maxForks && reachAt > 0) {
+            return Math.max(minForks, Math.min(maxForks, reachAt));
+        }
+        return Math.max(minForks, Math.min(maxForks, needed));
     }
 
     /** "width <= 10% of the median, 3 to 8 forks; out of reach from 5". */

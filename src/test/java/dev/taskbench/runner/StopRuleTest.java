@@ -79,6 +79,14 @@ class StopRuleTest {
     }
 
     @Test
+    void historyStartsARowAtTheForksItNeedsOrWhereTheRuleWouldGiveItUp() {
+        assertEquals(3, STANDARD.forksFor(0.03 * 0.03), "3% between forks: the minimum");
+        assertEquals(7, STANDARD.forksFor(0.05 * 0.05), "5%: seven, within the cap");
+        assertEquals(5, STANDARD.forksFor(0.2 * 0.2), "a fifth between forks: out of the cap's reach, at reachAt");
+        assertEquals(8, TO_THE_CAP.forksFor(0.2 * 0.2), "without reachAt, the cap");
+    }
+
+    @Test
     void historysStartComesBeforeTheReach() {
         double[] modes = {100, 150, 100, 150, 100};
         BenchmarkResult row = new BenchmarkResult(BenchmarkKey.of("a.B.c", Map.of(), "avgt", 1), "default", "us/op",
