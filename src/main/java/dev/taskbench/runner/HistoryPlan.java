@@ -1,5 +1,6 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.history.ForkStops;
 import dev.taskbench.history.ForkTimes;
 import dev.taskbench.history.RowHistory;
 import dev.taskbench.history.VarianceSplit;
@@ -34,7 +35,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * costs beyond its measurement against one iteration ({@link VarianceSplit#optimalIterations}),
  * rounded up, 1 to {@value #MAX_ITERATIONS}.
  * <li>Forks: where the stop rule starts the row, the forks its fork-to-fork spread needs for the
- * rule's width within the rule's minimum and cap; the rule still decides when it stops.
+ * rule's width within the rule's minimum and cap, and no more than the rule ended it at in its newest
+ * runs ({@link ForkStops}, as Japke et al.'s µOpTime sets repetitions from the previous run); a row
+ * those runs all stopped at the minimum keeps the profile's iterations. The rule still decides when it stops.
  * <li>Warm-up: the newest steady run's time to each fork's warm state ({@link SteadyState#warmIteration}:
  * a slower stretch after the fork once ran at its warm speed is the host's, not warm-up), its
  * {@value #STEADY_PERCENTILE}th percentile over the forks that reached one plus one of its iterations,
@@ -86,7 +89,7 @@ final class HistoryPlan {
             return plan(plan, user, testbeds, RowHistory.NONE, ForkTimes.NONE, "from the profile: " + off.get());
         }
         return plan(plan, user, testbeds, RowHistory.read(settings.resultsRoot(), err),
-                ForkTimes.read(settings.resultsRoot()), null);
+                ForkTimes.read(settings.resultsRoot()), ForkStops.read(settings.resultsRoot()), null);
     }
 
     /** Why a run plans nothing from history, if it does not. */
@@ -109,6 +112,12 @@ final class HistoryPlan {
      */
     static HistoryPlan plan(RunPlan plan, CommandLineOptions user, RowTestbeds testbeds, RowHistory history,
             ForkTimes times, String off) {
+        return plan(plan, user, testbeds, history, times, ForkStops.NONE, off);
+    }
+
+    /** The same, no row starting beyond the forks the stop rule ended it at in its newest runs ({@code stops}). */
+    static HistoryPlan plan(RunPlan plan, CommandLineOptions user, RowTestbeds testbeds, RowHistory history,
+            ForkTimes times, ForkStops stops, String off) {
         List<Row> rows = new ArrayList<>();
         Map<String, BenchmarkListEntry> entries = new LinkedHashMap<>();
         for (Planned p : plan.flagSets()) {
@@ -124,7 +133,7 @@ final class HistoryPlan {
                 for (BenchmarkKey key : keys(e, it.get().params(), user)) {
                     rows.add(off != null ? profile(set, key, testbed, it.get(), forks(plan, user), off)
                             : row(set, key, testbed, e, it.get(), plan.stops(), forks(plan, user), user, history,
-                                    timing));
+                                    timing, stops.of(ForkStops.Rule.WIDTH, testbed, new RowKey(set, key))));
                 }
             }
         }
@@ -155,6 +164,19 @@ final class HistoryPlan {
     /** One row from its history, its reasons in a few words each. */
     static Row row(String set, BenchmarkKey key, String testbed, BenchmarkListEntry e, PassPlan.Iterations it,
             StopRule rule, int forks, CommandLineOptions user, RowHistory history, Optional<ForkTimes.Timing> timing) {
+        return row(set, key, testbed, e, it, rule, forks, user, history, timing, Optional.empty());
+    }
+
+    /**
+     * The same, where {@code ended} holds the forks the stop rule ended the row at in its newest runs: a row
+     * every one of them decided at the rule's minimum keeps the profile's iterations and starts there, and no
+     * row starts beyond the most forks they ended it at. The variance split asks for the 95% interval of a
+     * normal median, stricter at three forks than the rule itself (their range): planned from it alone, rows the
+     * rule had decided at three started at up to eight, and the run took longer than one without history.
+     */
+    static Row row(String set, BenchmarkKey key, String testbed, BenchmarkListEntry e, PassPlan.Iterations it,
+            StopRule rule, int forks, CommandLineOptions user, RowHistory history, Optional<ForkTimes.Timing> timing,
+            Optional<ForkStops.Forks> ended) {
         RowKey row = new RowKey(set, key);
         Set<String> runs = new TreeSet<>();
         List<String> why = new ArrayList<>();
@@ -164,6 +186,12 @@ final class HistoryPlan {
         if (split.isEmpty()) {
             why.add(runs.isEmpty() ? "from the profile: no earlier run of this testbed"
                     : "forks and iterations from the profile: no earlier standard or full run of this testbed");
+        } else if (rule != null && ended.isPresent() && mostEnded(ended.get()) <= rule.minForks()) {
+            runs.addAll(ended.get().runs());
+            forks = rule.minForks();
+            int n = ended.get().runs().size();
+            why.add("stopped at " + forks + " forks in " + (n == 1 ? "its earlier run" : "each of its " + n
+                    + " newest runs") + ": the profile's iterations");
         } else {
             VarianceSplit s = split.get().split();
             runs.addAll(split.get().runs());
@@ -177,6 +205,11 @@ final class HistoryPlan {
             }
             if (rule != null) {
                 forks = rule.forksFor(s.forkVariance(iterations));
+                if (ended.isPresent() && forks > mostEnded(ended.get())) {
+                    forks = Math.max(rule.minForks(), mostEnded(ended.get()));
+                    runs.addAll(ended.get().runs());
+                    why.add("no more forks than the rule ended it at in its newest runs");
+                }
             }
             int n = split.get().runs().size();
             why.add("variance " + Math.round(100 * s.betweenShare()) + "% between forks, from " + n + " earlier run"
@@ -185,6 +218,10 @@ final class HistoryPlan {
         PassPlan.Iterations runsWith = new PassPlan.Iterations(warmup, it.warmupTime(), iterations,
                 it.measurementTime(), it.params());
         return new Row(set, key, testbed, forks, runsWith, new Own(iterations, warmup), runs, String.join("; ", why));
+    }
+
+    private static int mostEnded(ForkStops.Forks ended) {
+        return ended.ended().stream().mapToInt(Integer::intValue).max().orElse(Integer.MAX_VALUE);
     }
 
     /** K&J's optimum rounded up, within 1 and the cap. */

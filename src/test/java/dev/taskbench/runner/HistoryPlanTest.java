@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskbench.compare.Interval;
 import dev.taskbench.flags.FlagSet;
+import dev.taskbench.history.ForkStops;
 import dev.taskbench.history.ForkTimes;
 import dev.taskbench.history.RowHistory;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.PlanLog;
 import dev.taskbench.results.RowTestbeds;
+import dev.taskbench.results.StopLog;
 import dev.taskbench.results.Testbed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -127,7 +129,18 @@ class HistoryPlanTest {
     private HistoryPlan plan(RunPlan plan, CommandLineOptions user, Map<String, String> facts) {
         RowHistory history = RowHistory.read(results, new PrintStream(err, true, StandardCharsets.UTF_8));
         return HistoryPlan.plan(plan, user, RowTestbeds.of(Map.of(Testbed.METADATA_KEY, testbed(facts))), history,
-                ForkTimes.read(results), null);
+                ForkTimes.read(results), ForkStops.read(results), null);
+    }
+
+    /** Adds to run {@code id}'s metadata the stop rule's log: each row ended at {@code forks} by its width. */
+    @SuppressWarnings("unchecked")
+    private void stopped(String id, List<BenchmarkKey> rows, int forks) throws IOException {
+        Path metadata = results.resolve(id).resolve("metadata.json");
+        Map<String, Object> m = new java.util.LinkedHashMap<>(JSON.readValue(metadata.toFile(), Map.class));
+        m.put(StopLog.METADATA_KEY, JSON.convertValue(new StopLog(RULE.describe(), 3, 8, rows.stream().map(k ->
+                new StopLog.Stop("default", k, forks, StopLog.Kind.WIDTH, "width 9% <= 10% after " + forks + " forks"))
+                .toList()), Map.class));
+        JSON.writeValue(metadata.toFile(), m);
     }
 
     private static HistoryPlan.Row only(HistoryPlan plan, BenchmarkKey key) {
@@ -355,6 +368,32 @@ class HistoryPlanTest {
             }
         });
         assertTrue(said.contains("holds run 20261201-100000-standard again; skipping it"), said);
+    }
+
+    /**
+     * A spread whose variance split asks 16 forks, in runs whose stop rule ended the rows at 3: the rule is the
+     * judge of where a row ends, so it starts there, with the profile's iterations; ended at 4, no more than 4.
+     */
+    @Test
+    void noRowStartsBeyondTheForksTheRuleEndedItAtInItsNewestRuns() throws Exception {
+        CommandLineOptions user = new CommandLineOptions();
+        RunPlan plan = plan(OPAQUE, user);
+        List<BenchmarkKey> rows = keys(plan, user);
+        threeRuns(MACHINE, rows, k -> List.of(List.of(100.0, 100.0), List.of(110.0, 110.0), List.of(90.0, 90.0),
+                List.of(105.0, 105.0), List.of(95.0, 95.0)));
+        for (int i = 1; i <= 3; i++) {
+            stopped("2026120" + i + "-100000-standard", rows, 3);
+        }
+        HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertEquals(3, row.forks(), row.why());
+        assertEquals(2, row.runsWith().measurementIterations(), "the profile's: " + row.why());
+        assertTrue(row.why().contains("stopped at 3 forks in each of its 3 newest runs: the profile's iterations"),
+                row.why());
+        stopped("20261203-100000-standard", rows, 4);
+        row = only(plan(plan, user, MACHINE), rows.get(0));
+        assertEquals(4, row.forks(), "the variance split's 5, no more than the 4 of the newest run: " + row.why());
+        assertEquals(1, row.runsWith().measurementIterations(), "the variance split's iterations: " + row.why());
+        assertTrue(row.why().contains("no more forks than the rule ended it at in its newest runs"), row.why());
     }
 
     @Test
