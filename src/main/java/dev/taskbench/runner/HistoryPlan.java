@@ -35,9 +35,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * costs beyond its measurement against one iteration ({@link VarianceSplit#optimalIterations}),
  * rounded up, 1 to {@value #MAX_ITERATIONS}.
  * <li>Forks: where the stop rule starts the row, the forks its fork-to-fork spread needs for the
- * rule's width within the rule's minimum and cap, and no more than the rule ended it at in its newest
- * runs ({@link ForkStops}, as Japke et al.'s µOpTime sets repetitions from the previous run); a row
- * those runs all stopped at the minimum keeps the profile's iterations. The rule still decides when it stops.
+ * rule's width within the rule's minimum and cap, and no more than the fewest the rule ended it at in its
+ * newest runs ({@link ForkStops}, as Japke et al.'s µOpTime sets repetitions from the previous run); a row
+ * one of those runs stopped at the minimum keeps the profile's iterations. The rule still decides when it stops.
  * <li>Warm-up: the newest steady run's time to each fork's warm state ({@link SteadyState#warmIteration}:
  * a slower stretch after the fork once ran at its warm speed is the host's, not warm-up), its
  * {@value #STEADY_PERCENTILE}th percentile over the forks that reached one plus one of its iterations,
@@ -169,8 +169,8 @@ final class HistoryPlan {
 
     /**
      * The same, where {@code ended} holds the forks the stop rule ended the row at in its newest runs: a row
-     * every one of them decided at the rule's minimum keeps the profile's iterations and starts there, and no
-     * row starts beyond the most forks they ended it at. The variance split asks for the 95% interval of a
+     * one of them stopped at the rule's minimum keeps the profile's iterations and starts there, and no row
+     * starts beyond the fewest forks they ended it at. The variance split asks for the 95% interval of a
      * normal median, stricter at three forks than the rule itself (their range): planned from it alone, rows the
      * rule had decided at three started at up to eight, and the run took longer than one without history.
      */
@@ -186,11 +186,11 @@ final class HistoryPlan {
         if (split.isEmpty()) {
             why.add(runs.isEmpty() ? "from the profile: no earlier run of this testbed"
                     : "forks and iterations from the profile: no earlier standard or full run of this testbed");
-        } else if (rule != null && ended.isPresent() && mostEnded(ended.get()) <= rule.minForks()) {
+        } else if (rule != null && ended.isPresent() && fewestEnded(ended.get()) <= rule.minForks()) {
             runs.addAll(ended.get().runs());
             forks = rule.minForks();
             int n = ended.get().runs().size();
-            why.add("stopped at " + forks + " forks in " + (n == 1 ? "its earlier run" : "each of its " + n
+            why.add("stopped at " + forks + " forks in " + (n == 1 ? "its earlier run" : "one of its " + n
                     + " newest runs") + ": the profile's iterations");
         } else {
             VarianceSplit s = split.get().split();
@@ -205,10 +205,10 @@ final class HistoryPlan {
             }
             if (rule != null) {
                 forks = rule.forksFor(s.forkVariance(iterations));
-                if (ended.isPresent() && forks > mostEnded(ended.get())) {
-                    forks = Math.max(rule.minForks(), mostEnded(ended.get()));
+                if (ended.isPresent() && forks > fewestEnded(ended.get())) {
+                    forks = Math.max(rule.minForks(), fewestEnded(ended.get()));
                     runs.addAll(ended.get().runs());
-                    why.add("no more forks than the rule ended it at in its newest runs");
+                    why.add("no more forks than the fewest the rule ended it at in its newest runs");
                 }
             }
             int n = split.get().runs().size();
@@ -220,8 +220,13 @@ final class HistoryPlan {
         return new Row(set, key, testbed, forks, runsWith, new Own(iterations, warmup), runs, String.join("; ", why));
     }
 
-    private static int mostEnded(ForkStops.Forks ended) {
-        return ended.ended().stream().mapToInt(Integer::intValue).max().orElse(Integer.MAX_VALUE);
+    /**
+     * The fewest forks the rule ended the row at in its newest runs: starting lower costs no fork the rule would
+     * not add round by round, starting higher costs forks it may not need, and a run that once started a row
+     * high (planned from the variance split alone) does not keep the runs after it there.
+     */
+    private static int fewestEnded(ForkStops.Forks ended) {
+        return ended.ended().stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
     }
 
     /** K&J's optimum rounded up, within 1 and the cap. */
