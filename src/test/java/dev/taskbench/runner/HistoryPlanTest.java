@@ -101,6 +101,12 @@ class HistoryPlanTest {
         }
     }
 
+    /** Three standard runs whose rows' five forks spread by 7.9% between them, none within: 16 forks for 10%. */
+    private void spreadRuns(List<BenchmarkKey> rows) throws IOException {
+        threeRuns(MACHINE, rows, k -> List.of(List.of(100.0, 100.0), List.of(110.0, 110.0), List.of(90.0, 90.0),
+                List.of(105.0, 105.0), List.of(95.0, 95.0)));
+    }
+
     /** A steady run of these rows, each fork's iterations (0.1 s each, from the first) as {@code forks} gives them. */
     private void steadyRun(String id, int hour, List<BenchmarkKey> rows,
             Function<BenchmarkKey, List<List<Double>>> forks) throws IOException {
@@ -153,8 +159,7 @@ class HistoryPlanTest {
         RunPlan plan = plan(OPAQUE, user);
         List<BenchmarkKey> rows = keys(plan, user);
         assertEquals(2, rows.size(), "outer=10000 and 20000");
-        threeRuns(MACHINE, rows, k -> List.of(List.of(100.0, 100.0), List.of(110.0, 110.0), List.of(90.0, 90.0),
-                List.of(105.0, 105.0), List.of(95.0, 95.0)));
+        spreadRuns(rows);
         HistoryPlan planned = plan(plan, user, MACHINE);
         HistoryPlan.Row row = only(planned, rows.get(0));
         assertEquals(1, row.runsWith().measurementIterations(), row.why());
@@ -380,8 +385,7 @@ class HistoryPlanTest {
         CommandLineOptions user = new CommandLineOptions();
         RunPlan plan = plan(OPAQUE, user);
         List<BenchmarkKey> rows = keys(plan, user);
-        threeRuns(MACHINE, rows, k -> List.of(List.of(100.0, 100.0), List.of(110.0, 110.0), List.of(90.0, 90.0),
-                List.of(105.0, 105.0), List.of(95.0, 95.0)));
+        spreadRuns(rows);
         for (int i = 1; i <= 3; i++) {
             stopped("2026120" + i + "-100000-standard", rows, i == 1 ? 6 : 4);
         }
@@ -404,8 +408,7 @@ class HistoryPlanTest {
         CommandLineOptions user = new CommandLineOptions();
         RunPlan plan = plan(OPAQUE, user);
         List<BenchmarkKey> rows = keys(plan, user);
-        threeRuns(MACHINE, rows, k -> List.of(List.of(100.0, 100.0), List.of(110.0, 110.0), List.of(90.0, 90.0),
-                List.of(105.0, 105.0), List.of(95.0, 95.0)));
+        spreadRuns(rows);
         HistoryPlan planned = plan(plan, user, MACHINE);
         RowTestbeds testbeds = RowTestbeds.of(Map.of(Testbed.METADATA_KEY, testbed(MACHINE)));
         List<RunClock.Rows> clock = RunClock.planned(RunClock.rows(planned.apply(plan), user, testbeds), planned);
