@@ -133,7 +133,7 @@ record StopRule(double width, int minForks, int maxForks, int reachAt) {
         return Math.max(minForks, Math.min(maxForks, needed));
     }
 
-    /** "width <= 10% of the median, 3 to 8 forks; out of reach from 5". */
+    /** "width <= 10% of the median, 3 to 8 forks; out of the cap's reach from 5". */
     String describe() {
         return "width <= " + percent(width) + " of the median, " + minForks + " to " + maxForks + " forks"
                 + (reachAt > 0 && reachAt < maxForks ? "; out of the cap's reach from " + reachAt : "");
