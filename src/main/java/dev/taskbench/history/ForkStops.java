@@ -51,6 +51,15 @@ public final class ForkStops {
             runs = List.copyOf(runs);
         }
 
+        /**
+         * The fewest forks it ended with: where a plan starts it at most, since starting lower costs no fork the
+         * rule would not add round by round, starting higher costs forks it may not need, and a run that once
+         * started a row high does not keep the runs after it there.
+         */
+        public int fewest() {
+            return ended.stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
+        }
+
         /** The mean of the forks it ended with. */
         public double forks() {
             return ended.stream().mapToInt(Integer::intValue).average().orElse(0);

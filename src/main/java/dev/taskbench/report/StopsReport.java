@@ -64,21 +64,24 @@ public final class StopsReport {
         b.append(atMin).append(" row(s) ").append(paired ? "decided after " : "stopped at ").append(log.minForks())
                 .append(unit);
         if (!between.isEmpty()) {
-            int lo = between.stream().mapToInt(StopLog.Stop::forks).min().orElseThrow();
-            int hi = between.stream().mapToInt(StopLog.Stop::forks).max().orElseThrow();
-            b.append(", ").append(between.size()).append(lo == hi ? " at " + lo : " at " + lo + "\u2013" + hi);
+            b.append(", ").append(between.size()).append(" at ").append(span(between));
         }
         if (!beyond.isEmpty()) {
-            int lo = beyond.stream().mapToInt(StopLog.Stop::forks).min().orElseThrow();
-            int hi = beyond.stream().mapToInt(StopLog.Stop::forks).max().orElseThrow();
-            b.append(", ").append(beyond.size()).append(" out of the cap's reach at ").append(lo == hi ? lo : lo
-                    + "\u2013" + hi).append(": ").append(names(beyond, severalFlagSets));
+            b.append(", ").append(beyond.size()).append(" out of the cap's reach at ").append(span(beyond))
+                    .append(": ").append(names(beyond, severalFlagSets));
         }
         if (!capped.isEmpty()) {
             b.append(", ").append(capped.size()).append(paired ? " undecided" : " at the cap of " + log.cap())
                     .append(": ").append(names(capped, severalFlagSets));
         }
         return b.append('.').toString();
+    }
+
+    /** "5", or "4\u20137" when the rows' forks differ. */
+    private static String span(List<StopLog.Stop> rows) {
+        int lo = rows.stream().mapToInt(StopLog.Stop::forks).min().orElseThrow();
+        int hi = rows.stream().mapToInt(StopLog.Stop::forks).max().orElseThrow();
+        return lo == hi ? String.valueOf(lo) : lo + "\u2013" + hi;
     }
 
     private static String names(List<StopLog.Stop> rows, boolean severalFlagSets) {

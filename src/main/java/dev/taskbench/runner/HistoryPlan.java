@@ -161,16 +161,10 @@ final class HistoryPlan {
                 Set.of(), why);
     }
 
-    /** One row from its history, its reasons in a few words each. */
-    static Row row(String set, BenchmarkKey key, String testbed, BenchmarkListEntry e, PassPlan.Iterations it,
-            StopRule rule, int forks, CommandLineOptions user, RowHistory history, Optional<ForkTimes.Timing> timing) {
-        return row(set, key, testbed, e, it, rule, forks, user, history, timing, Optional.empty());
-    }
-
     /**
-     * The same, where {@code ended} holds the forks the stop rule ended the row at in its newest runs: a row
-     * one of them stopped at the rule's minimum keeps the profile's iterations and starts there, and no row
-     * starts beyond the fewest forks they ended it at. The variance split asks for the 95% interval of a
+     * One row from its history, its reasons in a few words each. {@code ended} holds the forks the stop rule
+     * ended the row at in its newest runs: a row one of them stopped at the rule's minimum keeps the profile's
+     * iterations and starts there, and no row starts beyond the fewest forks they ended it at. The variance split asks for the 95% interval of a
      * normal median, stricter at three forks than the rule itself (their range): planned from it alone, rows the
      * rule had decided at three started at up to eight, and the run took longer than one without history.
      */
@@ -186,7 +180,7 @@ final class HistoryPlan {
         if (split.isEmpty()) {
             why.add(runs.isEmpty() ? "from the profile: no earlier run of this testbed"
                     : "forks and iterations from the profile: no earlier standard or full run of this testbed");
-        } else if (rule != null && ended.isPresent() && fewestEnded(ended.get()) <= rule.minForks()) {
+        } else if (rule != null && ended.isPresent() && ended.get().fewest() <= rule.minForks()) {
             runs.addAll(ended.get().runs());
             forks = rule.minForks();
             int n = ended.get().runs().size();
@@ -205,8 +199,8 @@ final class HistoryPlan {
             }
             if (rule != null) {
                 forks = rule.forksFor(s.forkVariance(iterations));
-                if (ended.isPresent() && forks > fewestEnded(ended.get())) {
-                    forks = Math.max(rule.minForks(), fewestEnded(ended.get()));
+                if (ended.isPresent() && forks > ended.get().fewest()) {
+                    forks = Math.max(rule.minForks(), ended.get().fewest());
                     runs.addAll(ended.get().runs());
                     why.add("no more forks than the fewest the rule ended it at in its newest runs");
                 }
@@ -218,15 +212,6 @@ final class HistoryPlan {
         PassPlan.Iterations runsWith = new PassPlan.Iterations(warmup, it.warmupTime(), iterations,
                 it.measurementTime(), it.params());
         return new Row(set, key, testbed, forks, runsWith, new Own(iterations, warmup), runs, String.join("; ", why));
-    }
-
-    /**
-     * The fewest forks the rule ended the row at in its newest runs: starting lower costs no fork the rule would
-     * not add round by round, starting higher costs forks it may not need, and a run that once started a row
-     * high (planned from the variance split alone) does not keep the runs after it there.
-     */
-    private static int fewestEnded(ForkStops.Forks ended) {
-        return ended.ended().stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
     }
 
     /** K&J's optimum rounded up, within 1 and the cap. */

@@ -98,9 +98,7 @@ final class RunProgress implements ForkLoad.Listener {
 
     @Override
     public void forkEnded(BenchmarkParams params, double seconds) {
-        StringBuilder row = new StringBuilder(params.getMode().shortLabel()).append(" t").append(params.getThreads());
-        params.getParamsKeys().forEach(k -> row.append(' ').append(k).append('=').append(params.getParam(k)));
-        forkEnded(params.getBenchmark(), row.toString());
+        forkEnded(params.getBenchmark(), SuspectReruns.key(params).label());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.taskbench.results.StopLog;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * When a row of a run without a baseline jar has forks enough: once the bootstrap interval of
@@ -114,8 +115,7 @@ record StopRule(double width, int minForks, int maxForks, int reachAt) {
             logs = median - logs[0] > logs[logs.length - 1] - median ? Arrays.copyOfRange(logs, 1, logs.length)
                     : Arrays.copyOf(logs, logs.length - 1);
         }
-        double mean = Arrays.stream(logs).average().orElseThrow();
-        double squares = Arrays.stream(logs).map(l -> (l - mean) * (l - mean)).sum();
+        double squares = StatUtils.variance(logs) * (logs.length - 1);
         double low = squares / new ChiSquaredDistribution(null, logs.length - 1)
                 .inverseCumulativeProbability(REACH_CONFIDENCE);
         return VarianceSplit.forksFor(width, low);
