@@ -16,6 +16,7 @@ import dev.taskbench.report.Report.Section;
 import dev.taskbench.report.Report.Table;
 import dev.taskbench.report.Report.Text;
 import dev.taskbench.results.BenchmarkResult;
+import dev.taskbench.results.FailedRows;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.StopLog;
 import dev.taskbench.stability.DetectableChange;
@@ -28,7 +29,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * What a run says: its flag sets, the findings first, then every row (per benchmark method a
+ * What a run says: its flag sets, the findings first (and the rows that failed), then every row (per benchmark method a
  * chart, folded away, then the table, with why each row stopped at its forks when the run says),
  * the rows whose forks land in more than one mode, the forks re-run, how many forks the rows got, what
  * each row was planned and why, and a steady run's steady state per fork before them, then links to its
@@ -53,6 +54,7 @@ public final class RunReport {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("Flag sets: " + String.join(", ", run.flagSets())));
         blocks.add(FindingsReport.of(answers, criteria));
+        failed(run).ifPresent(blocks::add);
         ModesReport.of(run).ifPresent(blocks::add);
         ForksReport.of(run).ifPresent(blocks::add);
         StopsReport.of(run).ifPresent(blocks::add);
@@ -61,6 +63,13 @@ public final class RunReport {
         blocks.add(rows(RunSummary.of(run, criteria), criteria, cap(run), StopLog.of(run.metadata())));
         ProfileLinks.of(run.source()).ifPresent(blocks::add);
         return new Report("Run " + run.runId(), null, blocks);
+    }
+
+    /** The rows whose fork failed, each with why: they are absent from everything below. */
+    static Optional<Items> failed(RunResults run) {
+        return FailedRows.of(run.metadata()).map(f -> new Items("failed", f.rows().size()
+                + " row(s) failed and are missing from the findings and the tables below",
+                f.lines(run.flagSets().size() > 1).stream().map(Text::of).toList()));
     }
 
     /** The adaptive cap the run was given (fork pairs a side), if it recorded one above 0. */

@@ -1,5 +1,6 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.TaskbenchException;
 import dev.taskbench.ceiling.CeilingProfiler;
 import dev.taskbench.config.Command;
 import dev.taskbench.db.DatabaseHandoff;
@@ -95,7 +96,7 @@ final class Execution {
         JmhOptionsFactory.Pass pass = rowForks.pass(p, rows.get(0).benchmark(), rows.get(0).params(),
                 ceilingInitLine(p));
         Map<String, Set<String>> params = RowForks.paramProduct(rows);
-        measured.add(p.flagSet().name(), new Runner(sampled(rowForks.options(pass, candidateForkArgs(), params))).run());
+        run(p, rowForks.options(pass, candidateForkArgs(), params));
         return pass;
     }
 
@@ -111,7 +112,7 @@ final class Execution {
         values.forEach((k, v) -> params.put(k, Set.of(v)));
         Options options = new OptionsBuilder().parent(rowForks.options(pass, candidateForkArgs(), params))
                 .mode(row.getMode()).threads(row.getThreads()).build();
-        measured.add(p.flagSet().name(), new Runner(sampled(options)).run());
+        run(p, options);
     }
 
     /**
@@ -127,9 +128,39 @@ final class Execution {
                 .mode(Mode.deepValueOf(row.mode())).threads(row.threads()).build();
     }
 
-    /** The candidate's forks are watched for what the rest of the machine does beside them ({@link ForkLoad}). */
-    private static Options sampled(Options options) {
-        return new OptionsBuilder().parent(options).addProfiler(ForkLoad.class).build();
+    /**
+     * One JMH invocation of the candidate's forks, added to the measurements. A row whose fork fails
+     * ends there and the others go on ({@link ForkFailures}), unless {@code -foe true} asked JMH to
+     * end the run.
+     */
+    private void run(Planned p, Options options) throws RunnerException {
+        Options sampled = sampled(options);
+        ForkFailures watch = ForkFailures.onConsole(sampled);
+        var results = new Runner(sampled, watch).run();
+        watch.failed().forEach((row, why) -> {
+            if (measured.failRow(p.flagSet().name(), row, why)) {
+                out.println("taskbench: " + row.label() + flagSetSuffix(p) + " failed: " + why
+                        + "; the row ends here and is left out of the findings, the other rows go on");
+            }
+        });
+        measured.add(p.flagSet().name(), results);
+    }
+
+    private String flagSetSuffix(Planned p) {
+        return plan.flagSets().size() > 1 ? " (flag set " + p.flagSet().name() + ")" : "";
+    }
+
+    /**
+     * The candidate's forks are watched for what the rest of the machine does beside them
+     * ({@link ForkLoad}), and a failing row does not end the others unless the user said so.
+     */
+    private Options sampled(Options options) {
+        OptionsBuilder b = new OptionsBuilder();
+        b.parent(options).addProfiler(ForkLoad.class);
+        if (!user.shouldFailOnError().hasValue()) {
+            b.shouldFailOnError(false);
+        }
+        return b.build();
     }
 
     /** The fork JVM arguments the first flag set runs with, for the metadata (no hand-off path). */
@@ -170,10 +201,14 @@ final class Execution {
         }
     }
 
-    /** One flag set failing (Epsilon running out of heap, say) must not cost the others' results. */
+    /**
+     * One flag set failing (Epsilon running out of heap, say, or every row of it failing) must not cost
+     * the others' results.
+     */
     private void runFlagSetSafely(Planned p, int round) throws RunnerException {
         try {
             runFlagSet(p, round);
+            everyRowFailed(p.flagSet().name());
         } catch (RunnerException | RuntimeException e) {
             if (plan.flagSets().size() == 1) {
                 throw e;
@@ -182,6 +217,16 @@ final class Execution {
             measured.fail(p.flagSet().name(), why);
             out.println("taskbench: flag set '" + p.flagSet().name() + "' failed: " + why
                     + "; its results are dropped, the other sets go on");
+        }
+    }
+
+    /** A flag set whose every row failed has nothing left to measure: a one-line error naming the first. */
+    private void everyRowFailed(String flagSet) {
+        Map<BenchmarkKey, String> failed = measured.failedRows().getOrDefault(flagSet, Map.of());
+        if (!failed.isEmpty() && measured.kept(flagSet).isEmpty()) {
+            var first = failed.entrySet().iterator().next();
+            throw new TaskbenchException("every row failed" + (failed.size() > 1 ? " (" + failed.size() + ")" : "")
+                    + ", the first " + first.getKey().label() + ": " + first.getValue());
         }
     }
 
@@ -207,8 +252,7 @@ final class Execution {
                     plan.rounds() > 1 ? ", round " + (round + 1) + " of " + plan.rounds() : "",
                     plan.passes().passes().size() > 1 ? ", warmup " + it.warmup() + ", measurement " + it.measurement()
                             : "");
-            measured.add(p.flagSet().name(), new Runner(sampled(JmhOptionsFactory.build(request, user, pass,
-                    candidateForkArgs()))).run());
+            run(p, JmhOptionsFactory.build(request, user, pass, candidateForkArgs()));
             if (plan.baseline() != null) {
                 runBaseline(p, pass.withoutCeiling(), round, group);
                 progress.elsewhere(p.flagSet().name(), plan.passes().passes().get(it).stream().filter(kept::contains)

@@ -28,7 +28,7 @@ import org.openjdk.jmh.results.format.ResultFormatType;
  * What a run's forks measured so far, per flag set: the candidate's JMH results with what the
  * machine did beside each fork ({@link ForkLoad}), the forks a re-run replaced (kept apart, never
  * dropped), the baseline jar's round files with what the machine did beside each of its forks
- * ({@link BaselineForkLoad}), and the flag sets that failed, with why. Only
+ * ({@link BaselineForkLoad}), and the flag sets and rows that failed, with why. Only
  * {@link Execution} adds to it, round by round and fork pair by fork pair, and only
  * {@link SuspectReruns} marks a fork replaced; the later phases read it.
  */
@@ -39,15 +39,20 @@ final class Measurements {
     /** Per flag set, each row's baseline forks as the fork log keeps them, in round order. */
     private final Map<String, Map<BenchmarkKey, List<ForkLog.Fork>>> baselineForks = new LinkedHashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
+    /** Per flag set, the rows a failed fork ended, with why. */
+    private final Map<String, Map<BenchmarkKey, String>> failedRows = new LinkedHashMap<>();
     private final Map<BenchmarkResult, Disturbance> load = new IdentityHashMap<>();
     /** Each sampled fork's wall time, in seconds. */
     private final Map<BenchmarkResult, Double> seconds = new IdentityHashMap<>();
     /** Replaced forks, each with why. */
     private final Map<BenchmarkResult, List<String>> replaced = new IdentityHashMap<>();
 
+    /** Adds forks JMH measured; those of a row that failed (now or before) are left out. */
     void add(String flagSet, Collection<RunResult> forks) {
-        results.computeIfAbsent(flagSet, k -> new ArrayList<>()).addAll(forks);
-        forks.forEach(r -> r.getBenchmarkResults().forEach(f -> ForkLoad.take(f).ifPresent(w -> {
+        Map<BenchmarkKey, String> ended = failedRows.getOrDefault(flagSet, Map.of());
+        List<RunResult> kept = forks.stream().filter(r -> !ended.containsKey(SuspectReruns.key(r.getParams()))).toList();
+        results.computeIfAbsent(flagSet, k -> new ArrayList<>()).addAll(kept);
+        kept.forEach(r -> r.getBenchmarkResults().forEach(f -> ForkLoad.take(f).ifPresent(w -> {
             load.put(f, w.load());
             seconds.put(f, w.seconds());
         })));
@@ -124,6 +129,25 @@ final class Measurements {
     /** The baseline jar's forks of one row, in round order; empty without a baseline. */
     List<ForkLog.Fork> baselineForks(String flagSet, BenchmarkKey row) {
         return baselineForks.getOrDefault(flagSet, Map.of()).getOrDefault(row, List.of());
+    }
+
+    /**
+     * Ends a row whose fork failed: its forks so far and any later ones are left out of the
+     * results; answers false if it had failed already.
+     */
+    boolean failRow(String flagSet, BenchmarkKey row, String why) {
+        Map<BenchmarkKey, String> rows = failedRows.computeIfAbsent(flagSet, k -> new LinkedHashMap<>());
+        if (rows.containsKey(row)) {
+            return false;
+        }
+        rows.put(row, why);
+        results.getOrDefault(flagSet, new ArrayList<>()).removeIf(r -> SuspectReruns.key(r.getParams()).equals(row));
+        return true;
+    }
+
+    /** Per flag set, the rows whose fork failed, each with why, in the order they failed. */
+    Map<String, Map<BenchmarkKey, String>> failedRows() {
+        return Collections.unmodifiableMap(failedRows);
     }
 
     void fail(String flagSet, String why) {

@@ -13,6 +13,7 @@ import dev.taskbench.report.Pivot;
 import dev.taskbench.report.Report;
 import dev.taskbench.report.ReportFormat;
 import dev.taskbench.report.RunReport;
+import dev.taskbench.results.FailedRows;
 import dev.taskbench.results.ForkLog;
 import dev.taskbench.results.StopLog;
 import dev.taskbench.report.SteadyReport;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 
@@ -85,6 +87,7 @@ final class Publishing {
         m.put("interleaved", plan.rounds() > 1 ? plan.rounds() + " rounds of 1 fork per flag set" : "no");
         m.put(RunReport.ADAPTIVE_CAP, settings.adaptiveForks());
         m.put(ForkLog.METADATA_KEY, forks);
+        failedRows(measured).ifPresent(f -> m.put(FailedRows.METADATA_KEY, f));
         if (stops != null) {
             m.put(StopLog.METADATA_KEY, stops);
         }
@@ -101,6 +104,14 @@ final class Publishing {
             m.put(WarmupPlan.METADATA_KEY, Warmups.of(plan.rows()));
         }
         return m;
+    }
+
+    /** The rows a failed fork ended, in the order they failed; empty when none did. */
+    static Optional<FailedRows> failedRows(Measurements measured) {
+        List<FailedRows.Failure> rows = new ArrayList<>();
+        measured.failedRows().forEach((set, failed) -> failed.forEach((key, why) -> rows.add(
+                new FailedRows.Failure(set, key, why))));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new FailedRows(rows));
     }
 
     private static Map<String, Object> fared(Map<String, Object> planned, String failed) {
@@ -218,12 +229,24 @@ final class Publishing {
     /**
      * Failed flag sets fail the run; else the comparison with the base (the baseline jar's results,
      * or {@code -Dbase}), the flame graphs of its SLOWER rows if asked, and the gate's verdict if asked.
+     * Rows that failed fail a run that would else pass, after its comparison is printed.
      */
     int verdict(Measurements measured, Written written, Path published, FlameGraphs flameGraphs) {
         if (!measured.failures().isEmpty()) {
             err.println("taskbench: flag set(s) failed and are missing from the results: " + measured.failures());
             return ExitCodes.FAILED;
         }
+        int verdict = compare(written, published, flameGraphs);
+        Optional<FailedRows> failed = failedRows(measured);
+        if (failed.isEmpty()) {
+            return verdict;
+        }
+        err.println("taskbench: " + failed.get().rows().size() + " row(s) failed and are missing from the results: "
+                + String.join("; ", failed.get().lines(plan.flagSets().size() > 1)));
+        return verdict == ExitCodes.OK ? ExitCodes.FAILED : verdict;
+    }
+
+    private int compare(Written written, Path published, FlameGraphs flameGraphs) {
         Path against = plan.baseline() != null ? published.resolve(BaselineJar.FOLDER) : plan.base();
         if (against == null) {
             return ExitCodes.OK;

@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.WorkloadParams;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /** The profiler's sampling rule, with a fake pgbench: F forks cost F + 1 samples, the rest costs none. */
-class CeilingProfilerTest {
+public class CeilingProfilerTest {
 
     /** Stands for a benchmark class: one declared single-row write, one that is not. */
     public static final class Fixture {
@@ -57,7 +57,7 @@ class CeilingProfilerTest {
         return Fixture.class.getName() + "." + m.getName();
     }
 
-    static BenchmarkParams params(String benchmark, Mode mode, int threads, int forks) {
+    public static BenchmarkParams params(String benchmark, Mode mode, int threads, int forks) {
         IterationParams it = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.seconds(1), 1);
         IterationParams wu = new IterationParams(IterationType.WARMUP, 0, TimeValue.seconds(1), 1);
         return new BenchmarkParams(benchmark, benchmark + "_gen", false, threads, new int[] {threads}, List.of(), forks,

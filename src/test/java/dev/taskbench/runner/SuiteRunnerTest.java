@@ -362,6 +362,48 @@ class SuiteRunnerTest {
                 + said);
     }
 
+    /**
+     * A row whose fork throws (here a parameter its int field cannot take) ends there: the other row
+     * gets its forks and is published, the run says which row failed and why, and exits 1.
+     */
+    @Test
+    void aFailingRowEndsItselfNotTheRun(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.stop.minForks=2",
+                "-Dtaskbench.stop.maxForks=2", "-Dtaskbench.reference=off", "-Djmh.include=CounterLoopBenchmark.opaque",
+                "-Djmh.args=-wi 0 -i 1 -r 50ms -p outer=10000,oops");
+        String said = out.toString(StandardCharsets.UTF_8);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, e);
+        Path run = onlyRun(results);
+        JsonNode jmh = new ObjectMapper().readTree(run.resolve("jmh-default.json").toFile());
+        assertEquals(1, jmh.size(), jmh.toString());
+        assertEquals("10000", jmh.get(0).get("params").get("outer").asText());
+        assertEquals(2, jmh.get(0).get("primaryMetric").get("rawData").size(), "the other row got its forks");
+        JsonNode failed = new ObjectMapper().readTree(run.resolve(ResultsStore.METADATA_FILE).toFile())
+                .get("failedRows").get("rows");
+        assertEquals(1, failed.size(), failed.toString());
+        assertEquals("oops", failed.get(0).get("key").get("params").get("outer").asText());
+        assertTrue(failed.get(0).get("reason").asText().contains("NumberFormatException"), failed.toString());
+        assertEquals(1, said.split("outer=oops\\] avgt t1 failed: ", -1).length - 1,
+                "said once, though the row ran in both rounds: " + said);
+        assertTrue(e.contains("1 row(s) failed and are missing from the results: CounterLoopBenchmark.opaque"), e);
+        String md = Files.readString(run.resolve("report.md"));
+        assertTrue(md.contains("1 row(s) failed and are missing from the findings"), md);
+    }
+
+    /** Every row failing (a fork JVM that cannot start) is a one-line error that names why, not a stack trace. */
+    @Test
+    void everyRowFailingIsAReadableError(@TempDir Path results) throws Exception {
+        int code = run(results, "-Dtaskbench.profile=smoke", "-Dtaskbench.reference=off",
+                "-Djmh.include=CounterLoopBenchmark.opaque", "-Djmh.args=-wi 0 -i 1 -r 50ms -p outer=10000 "
+                        + "-jvmArgsAppend -XX:+NoSuchTaskbenchFlag");
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, e);
+        assertTrue(e.contains("every row failed, the first CounterLoopBenchmark.opaque [") && e.contains(
+                "outer=10000] avgt t1: its fork ended without a result"), e);
+        assertFalse(e.contains("\tat "), "one line, no stack trace: " + e);
+    }
+
     @Test
     void aMatrixNoSetCanRunIsAReadableError(@TempDir Path results) throws Exception {
         Path sets = results.resolve("sets.conf");
