@@ -15,8 +15,10 @@ import java.util.TreeSet;
  * of the same rule on its testbed added beyond its start, up to the cap (a row that starts at the
  * forks its history plans still gets more in the runs where its spread was wider); a row none of them
  * holds, its start plus the share of the cap's extra forks that the newest such run's rows took, on
- * any testbed. Without any such run nothing is predicted, and the estimate names them as coming on
- * top.
+ * any testbed. Without any such run, a rule that gives up rows out of the cap's reach at a fork count
+ * ({@code prior}: the stop rule's {@code reachAt}) expects every row to reach it, as the fixed design
+ * would give it; a rule without one (fork pairs) predicts nothing, and the estimate names them as
+ * coming on top.
  *
  * @param what what adds them, in a few words
  * @param cap the most forks (pairs) a row gets
@@ -24,13 +26,14 @@ import java.util.TreeSet;
  * @param seconds the time they take
  * @param runs the earlier runs the rows' own predictions come from
  * @param shared the rows predicted at the newest run's share
- * @param predicted false when no earlier run of the rule exists to predict from
+ * @param predicted false when no earlier run of the rule exists to predict from, nor a prior
  * @param most the time they take if every row runs to the cap: what an unpredicted term says it may cost
+ * @param prior the forks every row was expected to reach, without an earlier run; 0: not used
  */
 record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, double seconds, Set<String> runs,
-        int shared, boolean predicted, double most) {
+        int shared, boolean predicted, double most, int prior) {
     /** Forks are fixed: nothing comes beyond the rows' start. */
-    static final ExtraForks NONE = new ExtraForks(null, "", 0, 0, 0, Set.of(), 0, true, 0);
+    static final ExtraForks NONE = new ExtraForks(null, "", 0, 0, 0, Set.of(), 0, true, 0, 0);
 
     ExtraForks {
         runs = Set.copyOf(runs);
@@ -40,13 +43,17 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
     record Start(RowKey row, String testbed, int forks, double forkSeconds) {
     }
 
-    /** The forks {@code rule} adds to these rows up to {@code cap}, each fork beside {@code sides - 1} twins. */
-    static ExtraForks predict(ForkStops.Rule rule, String what, int cap, List<Start> rows, int sides,
+    /**
+     * The forks {@code rule} adds to these rows up to {@code cap}, each fork beside {@code sides - 1}
+     * twins; {@code prior} the forks every row is expected to reach without an earlier run (0: none).
+     */
+    static ExtraForks predict(ForkStops.Rule rule, String what, int cap, int prior, List<Start> rows, int sides,
             ForkStops stops) {
         Optional<ForkStops.Share> newest = stops.newest(rule);
         double most = rows.stream().mapToDouble(r -> Math.max(0, cap - r.forks()) * sides * r.forkSeconds()).sum();
         if (newest.isEmpty()) {
-            return new ExtraForks(rule, what, cap, 0, 0, Set.of(), 0, false, most);
+            return prior > 0 ? fromPrior(rule, what, cap, Math.min(prior, cap), rows, sides, most)
+                    : new ExtraForks(rule, what, cap, 0, 0, Set.of(), 0, false, most, 0);
         }
         double forks = 0;
         double seconds = 0;
@@ -61,7 +68,20 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
             forks += extra * sides;
             seconds += extra * sides * r.forkSeconds();
         }
-        return new ExtraForks(rule, what, cap, forks, seconds, runs, shared, true, most);
+        return new ExtraForks(rule, what, cap, forks, seconds, runs, shared, true, most, 0);
+    }
+
+    /** Every row to {@code prior} forks, from where it starts. */
+    private static ExtraForks fromPrior(ForkStops.Rule rule, String what, int cap, int prior, List<Start> rows,
+            int sides, double most) {
+        double forks = 0;
+        double seconds = 0;
+        for (Start r : rows) {
+            int extra = Math.max(0, prior - Math.min(r.forks(), cap));
+            forks += extra * sides;
+            seconds += extra * sides * r.forkSeconds();
+        }
+        return new ExtraForks(rule, what, cap, forks, seconds, Set.of(), 0, true, most, prior);
     }
 
     /** Whether the estimate counts a term for them. */
@@ -81,6 +101,10 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
     }
 
     private String source() {
+        if (prior > 0) {
+            return "no earlier " + noun(1) + ": every row to " + prior + " forks, where the rule first gives up a row "
+                    + "the cap cannot decide; at most " + cap + " a row: up to " + Spans.about(most);
+        }
         String own = "from " + runs.size() + " earlier " + noun(runs.size()) + " of this testbed";
         String rest = "at the newest " + noun(1) + "'s share";
         if (shared == 0) {

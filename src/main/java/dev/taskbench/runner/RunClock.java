@@ -255,18 +255,19 @@ final class RunClock {
     /**
      * The forks a rule adds beyond each of {@code rows}' start, predicted from earlier runs' stops
      * ({@link ExtraForks}): beside a baseline jar the fork pairs for undecided rows up to {@code pairsCap},
-     * alone the stop rule's forks up to its cap; none when forks are fixed.
+     * alone the stop rule's forks up to its cap (without an earlier run, every row to its reach point);
+     * none when forks are fixed.
      */
     static ExtraForks beyond(RunPlan plan, int pairsCap, List<HistoryPlan.Row> rows, Estimate e, ForkStops stops) {
         List<ExtraForks.Start> starts = rows.stream().map(r -> new ExtraForks.Start(new RowKey(r.flagSet(), r.key()),
                 r.testbed(), r.forks(), e.forkSeconds(r.flagSet(), r.key().benchmark()))).toList();
         if (plan.baseline() != null) {
             return pairsCap <= plan.rounds() ? ExtraForks.NONE : ExtraForks.predict(ForkStops.Rule.PAIRS,
-                    "fork pairs for undecided rows", pairsCap, starts, e.sides(), stops);
+                    "fork pairs for undecided rows", pairsCap, 0, starts, e.sides(), stops);
         }
         return plan.stops() == null ? ExtraForks.NONE : ExtraForks.predict(ForkStops.Rule.WIDTH,
-                "forks for rows still wide after " + plan.stops().minForks(), plan.stops().maxForks(), starts, 1,
-                stops);
+                "forks for rows still wide after " + plan.stops().minForks(), plan.stops().maxForks(),
+                plan.stops().reachAt(), starts, 1, stops);
     }
 
     private static String plural(long n) {

@@ -200,6 +200,25 @@ class RunClockTest {
                 + " testbed; 1 row at the newest stop-rule run's share)", e.line(""));
     }
 
+    /**
+     * Without an earlier stop-rule run every row is expected at the rule's reach point: the forks the
+     * fixed design gives, where the rule first gives up a row the cap cannot decide.
+     */
+    @Test
+    void aloneWithoutAnEarlierStopRuleRunEveryRowIsExpectedAtItsReachPoint() throws Exception {
+        RunPlan plan = formPlan(1, null, new StopRule(0.1, 3, 8, 5));
+        RunClock.Estimate start = startOf(plan, ForkTimes.NONE);
+        RunClock.Estimate e = start.adding(RunClock.beyond(plan, 12, rowsOf(plan), start, ForkStops.read(results)));
+        double fork = 1.0 + 1.5 + 4 * 0.05 + 2.0;
+        assertEquals(3 * 2, e.beyond().forks(), 1e-9, "3 rows, 2 forks each from 3 to 5");
+        assertEquals(3 * 2 * fork, e.beyond().seconds(), 1e-9);
+        assertEquals(3 * 5 * fork, e.total(), 1e-9);
+        assertEquals("taskbench: about 1 min: 42 s for 3 rows x 3 forks on 1 flag set (from the profile: no earlier run"
+                + " of this testbed), ~28 s for forks for rows still wide after 3 (no earlier stop-rule run: every row"
+                + " to 5 forks, where the rule first gives up a row the cap cannot decide; at most 8 a row: up to"
+                + " 1 min)", e.line(""));
+    }
+
     /** The decoder's seed, ascii and nonAscii rows beside a baseline jar: 4 pairs to start, at most 12. */
     private RunClock.Estimate interleaved(ForkStops stops, ForkTimes times) throws Exception {
         RunPlan plan = formPlan(4, new BaselineJar(Files.writeString(results.resolve("base.jar"), ""),

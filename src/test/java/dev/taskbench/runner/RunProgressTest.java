@@ -134,7 +134,7 @@ class RunProgressTest {
         RunClock.Estimate planned = RunClock.estimate(List.of(new RunClock.Rows("default", A, "t", 2, 2, 0,
                 10 - model()), new RunClock.Rows("default", B, "t", 1, 2, 0, 20 - model())), 1, 1, ForkTimes.NONE);
         RunProgress p = new RunProgress(planned.adding(new ExtraForks(ForkStops.Rule.PAIRS, "fork pairs for undecided"
-                + " rows", 12, 4, 40, Set.of("c1"), 0, true, 160)), Optional.of(Duration.ZERO), out, now::get);
+                + " rows", 12, 4, 40, Set.of("c1"), 0, true, 160, 0)), Optional.of(Duration.ZERO), out, now::get);
         assertEquals("taskbench: 0 of 3 rows, 0 of 6 forks, 0:00 elapsed, about 2 min left", p.line(0), "80 s + 40 s");
         List.of(A, A, A, A, B, B).forEach(p::forkEnded);
         p.phase("fork pairs");
