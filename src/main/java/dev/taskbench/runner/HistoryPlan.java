@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,8 +39,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * one of those runs stopped at the minimum keeps the profile's iterations. The rule still decides when it stops.
  * <li>Warm-up: the newest steady run's time to each fork's warm state ({@link SteadyState#warmIteration}:
  * a slower stretch after the fork once ran at its warm speed is the host's, not warm-up), its
- * {@value #STEADY_PERCENTILE}th percentile over the forks that reached one plus one of its iterations,
- * in the row's warm-up iterations; kept when fewer than half its forks reached one.
+ * {@value Warmups#STEADY_PERCENTILE}th percentile over the forks that reached one plus one of its iterations,
+ * in the row's warm-up iterations; kept when fewer than half its forks reached one ({@link Warmups#fromSteadyRun}).
  * </ul>
  * The user's {@code -wi/-w}, {@code -i/-r} and {@code -f} win. A benchmark method's rows run in one
  * JMH invocation per plan ({@link #apply}): rows whose plans differ no longer share the most any
@@ -50,9 +49,6 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 final class HistoryPlan {
     /** The most measurement iterations a fork gets: past them, a fork's mean is as good as its true one. */
     static final int MAX_ITERATIONS = 10;
-    /** The share of warm forks the warm-up covers. */
-    static final int STEADY_PERCENTILE = 75;
-
     /**
      * One row's plan: what its invocation runs ({@code forks} its own start), and why.
      *
@@ -174,7 +170,7 @@ final class HistoryPlan {
         RowKey row = new RowKey(set, key);
         Set<String> runs = new TreeSet<>();
         List<String> why = new ArrayList<>();
-        int warmup = warmup(e, it, user, history.steadiness(testbed, row), runs, why);
+        int warmup = Warmups.fromSteadyRun(e, it, user, history.steadiness(testbed, row), runs, why);
         int iterations = it.measurementIterations();
         Optional<RowHistory.Split> split = history.split(testbed, row);
         if (split.isEmpty()) {
@@ -217,46 +213,6 @@ final class HistoryPlan {
     /** K&J's optimum rounded up, within 1 and the cap. */
     static int iterations(double optimal) {
         return optimal >= MAX_ITERATIONS ? MAX_ITERATIONS : Math.max(1, (int) Math.ceil(optimal - 1e-9));
-    }
-
-    /** The row's warm-up iterations: the user's, the steady run's, or as planned; the reason goes to {@code why}. */
-    private static int warmup(BenchmarkListEntry e, PassPlan.Iterations it, CommandLineOptions user,
-            Optional<RowHistory.Steadiness> steady, Set<String> runs, List<String> why) {
-        if (user.getWarmupIterations().hasValue() || user.getWarmupTime().hasValue()) {
-            why.add("warm-up: your -wi/-w");
-            return it.warmupIterations();
-        }
-        if (steady.isEmpty() || e.getMode() == Mode.SingleShotTime) {
-            return it.warmupIterations();
-        }
-        RowHistory.Steadiness s = steady.get();
-        runs.add(s.runId());
-        String declared = e.getWarmupIterations().hasValue() || e.getWarmupTime().hasValue() ? "declared" : "profile's";
-        if (2 * s.warmAfter().size() < s.forks()) {
-            why.add("the " + declared + " warm-up kept: warm in only " + s.warmAfter().size() + " of " + s.forks()
-                    + " forks, run " + s.runId());
-            return it.warmupIterations();
-        }
-        double after = percentile(s.warmAfter(), STEADY_PERCENTILE);
-        int n = warmupIterations(after + s.iterationSeconds(), Warmups.seconds(it.warmupTime()));
-        String instead = n == it.warmupIterations() ? "" : ", instead of the " + declared + " " + it.warmup();
-        why.add("warm after " + seconds(after) + " in " + s.warmAfter().size() + " of " + s.forks() + " forks, run "
-                + s.runId() + instead);
-        return n;
-    }
-
-    /** Warm-up iterations of {@code each} seconds that cover {@code seconds}: at least 1. */
-    static int warmupIterations(double seconds, double each) {
-        return Math.max(1, (int) Math.ceil(seconds / each - 1e-9));
-    }
-
-    /** The {@code p}th percentile, interpolated between the sorted values. */
-    static double percentile(List<Double> values, int p) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double at = (v.length - 1) * p / 100.0;
-        int lo = (int) Math.floor(at);
-        int hi = Math.min(v.length - 1, lo + 1);
-        return v[lo] + (v[hi] - v[lo]) * (at - lo);
     }
 
     /** A row's parameters in its method: what one invocation can pin; its flag sets and modes share it. */
@@ -403,9 +359,5 @@ final class HistoryPlan {
         String mode = e.getMode().shortLabel();
         int threads = user.getThreads().orElse(e.getThreads().orElse(1));
         return combos.stream().map(c -> BenchmarkKey.of(e.getUsername(), c, mode, threads)).toList();
-    }
-
-    private static String seconds(double s) {
-        return String.format(Locale.ROOT, s < 10 ? "%.1f s" : "%.0f s", s);
     }
 }

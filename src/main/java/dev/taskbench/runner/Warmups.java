@@ -1,20 +1,29 @@
 package dev.taskbench.runner;
 
+import dev.taskbench.history.RowHistory;
 import dev.taskbench.results.WarmupPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Each planned benchmark's {@link WarmupPlan}, for a steady run's metadata: the declared
- * {@code @Warmup} as JMH generated it into its benchmark list, what {@link PassPlan} gives the
- * benchmark under the standard profile (without the user's options), and the measured iteration's
- * length in this run's own pass.
+ * Warm-up, measured and planned: each planned benchmark's {@link WarmupPlan}, for a steady run's
+ * metadata (the declared {@code @Warmup} as JMH generated it into its benchmark list, what
+ * {@link PassPlan} gives the benchmark under the standard profile without the user's options, and the
+ * measured iteration's length in this run's own pass); and a row's warm-up planned from the newest
+ * steady run ({@link #fromSteadyRun}), for {@link HistoryPlan}.
  */
 final class Warmups {
+    /** The share of warm forks a warm-up planned from a steady run covers. */
+    static final int STEADY_PERCENTILE = 75;
+
     private Warmups() {
     }
 
@@ -51,5 +60,49 @@ final class Warmups {
 
     static double seconds(TimeValue t) {
         return t.getTimeUnit().toNanos(t.getTime()) / 1e9;
+    }
+
+    /** The row's warm-up iterations: the user's, the steady run's, or as planned; the reason goes to {@code why}. */
+    static int fromSteadyRun(BenchmarkListEntry e, PassPlan.Iterations it, CommandLineOptions user,
+            Optional<RowHistory.Steadiness> steady, Set<String> runs, List<String> why) {
+        if (user.getWarmupIterations().hasValue() || user.getWarmupTime().hasValue()) {
+            why.add("warm-up: your -wi/-w");
+            return it.warmupIterations();
+        }
+        if (steady.isEmpty() || e.getMode() == Mode.SingleShotTime) {
+            return it.warmupIterations();
+        }
+        RowHistory.Steadiness s = steady.get();
+        runs.add(s.runId());
+        String declared = e.getWarmupIterations().hasValue() || e.getWarmupTime().hasValue() ? "declared" : "profile's";
+        if (2 * s.warmAfter().size() < s.forks()) {
+            why.add("the " + declared + " warm-up kept: warm in only " + s.warmAfter().size() + " of " + s.forks()
+                    + " forks, run " + s.runId());
+            return it.warmupIterations();
+        }
+        double after = percentile(s.warmAfter(), STEADY_PERCENTILE);
+        int n = warmupIterations(after + s.iterationSeconds(), seconds(it.warmupTime()));
+        String instead = n == it.warmupIterations() ? "" : ", instead of the " + declared + " " + it.warmup();
+        why.add("warm after " + said(after) + " in " + s.warmAfter().size() + " of " + s.forks() + " forks, run "
+                + s.runId() + instead);
+        return n;
+    }
+
+    /** Warm-up iterations of {@code each} seconds that cover {@code seconds}: at least 1. */
+    static int warmupIterations(double seconds, double each) {
+        return Math.max(1, (int) Math.ceil(seconds / each - 1e-9));
+    }
+
+    /** The {@code p}th percentile, interpolated between the sorted values. */
+    static double percentile(List<Double> values, int p) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double at = (v.length - 1) * p / 100.0;
+        int lo = (int) Math.floor(at);
+        int hi = Math.min(v.length - 1, lo + 1);
+        return v[lo] + (v[hi] - v[lo]) * (at - lo);
+    }
+
+    private static String said(double s) {
+        return String.format(Locale.ROOT, s < 10 ? "%.1f s" : "%.0f s", s);
     }
 }
