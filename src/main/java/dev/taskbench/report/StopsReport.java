@@ -47,6 +47,15 @@ public final class StopsReport {
      * cap's reach at 5: C, D, E, 2 at the cap of 8: A, B."
      */
     static String summary(StopLog log, boolean severalFlagSets) {
+        return summary(log, severalFlagSets, true);
+    }
+
+    /** The same without the rows' names, as the console says it when the stop rule ends. */
+    public static String counts(StopLog log) {
+        return summary(log, false, false);
+    }
+
+    private static String summary(StopLog log, boolean severalFlagSets, boolean named) {
         List<StopLog.Stop> rows = log.rows();
         if (rows.stream().allMatch(s -> s.kind() == StopLog.Kind.FIXED)) {
             return "Forks " + log.rule() + ": " + rows.size() + " row(s).";
@@ -68,11 +77,11 @@ public final class StopsReport {
         }
         if (!beyond.isEmpty()) {
             b.append(", ").append(beyond.size()).append(" out of the cap's reach at ").append(span(beyond))
-                    .append(": ").append(names(beyond, severalFlagSets));
+                    .append(named ? ": " + names(beyond, severalFlagSets) : "");
         }
         if (!capped.isEmpty()) {
             b.append(", ").append(capped.size()).append(paired ? " undecided" : " at the cap of " + log.cap())
-                    .append(": ").append(names(capped, severalFlagSets));
+                    .append(named ? ": " + names(capped, severalFlagSets) : "");
         }
         return b.append('.').toString();
     }

@@ -2,6 +2,7 @@ package dev.taskbench.runner;
 
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.RunSummary;
+import dev.taskbench.report.StopsReport;
 import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.JmhJsonReader;
@@ -90,25 +91,15 @@ final class RowStops {
                 }
             }
         }
-        List<Judged> last = judge(measured);
-        say(last);
-        return new StopLog(rule.describe(), rule.minForks(), rule.maxForks(), last.stream().map(RowStops::stop)
-                .toList());
+        StopLog log = new StopLog(rule.describe(), rule.minForks(), rule.maxForks(), judge(measured).stream()
+                .map(RowStops::stop).toList());
+        out.println("taskbench: forks per row: " + StopsReport.counts(log));
+        return log;
     }
 
     private static StopLog.Stop stop(Judged j) {
         StopRule.Decision d = j.decision();
         return new StopLog.Stop(j.flagSet(), j.key(), j.forks(), d.stop() ? d.kind() : StopLog.Kind.CAP, d.reason());
-    }
-
-    private void say(List<Judged> rows) {
-        long atMin = rows.stream().filter(j -> j.decision().kind() == StopLog.Kind.WIDTH && j.forks() <= rule.minForks())
-                .count();
-        long atCap = rows.stream().filter(j -> j.decision().kind() == StopLog.Kind.CAP).count();
-        long beyond = rows.stream().filter(j -> j.decision().kind() == StopLog.Kind.OUT_OF_REACH).count();
-        out.printf("taskbench: forks per row (%s): %d row(s) stopped at %d, %d in between, %d out of the cap's reach,"
-                + " %d at the cap%n", rule.describe(), atMin, rule.minForks(), rows.size() - atMin - atCap - beyond,
-                beyond, atCap);
     }
 
     /** The log of a run whose forks are fixed: each row ran what it was given. */

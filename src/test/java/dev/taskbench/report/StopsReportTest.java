@@ -30,6 +30,9 @@ class StopsReportTest {
         assertEquals("Rule: width <= 10% of the median, 3 to 8 forks. 2 row(s) stopped at 3 forks, 2 at 5\u20137,"
                 + " 1 out of the cap's reach at 5: B.f avgt t1, 1 at the cap of 8: B.e avgt t1.",
                 StopsReport.summary(log, false));
+        assertEquals("Rule: width <= 10% of the median, 3 to 8 forks. 2 row(s) stopped at 3 forks, 2 at 5\u20137,"
+                + " 1 out of the cap's reach at 5, 1 at the cap of 8.", StopsReport.counts(log),
+                "the console's line: the same counts, without the names");
         assertTrue(StopsReport.hasReasons(Optional.of(log)));
         assertEquals(Optional.of("cap 8 forks reached, width 23%"),
                 StopsReport.reason(Optional.of(log), log.rows().get(4).row()));
