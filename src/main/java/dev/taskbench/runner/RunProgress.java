@@ -211,7 +211,8 @@ final class RunProgress implements ForkLoad.Listener {
         String forks = plannedDone + " of " + plan.forks() + " forks" + (extra > 0 ? " and " + extra + " more" : "");
         double left = left(elapsed);
         double most = mostLeft(elapsed);
-        String about = phase != null && most >= 0 && (left <= 0 || left > most) ? ", at most " + Spans.about(most) + " left"
+        boolean bounded = phase != null && most >= 0 && (left <= 0 || left > most || predictionSpent());
+        String about = bounded ? ", at most " + Spans.about(Math.max(left, most)) + " left"
                 : phase == null || left > 0 ? ", about " + Spans.about(left) + " left" : "";
         String tail = (phase == null || phase.isEmpty() ? "" : ", " + phase) + about;
         return "taskbench: " + rowsDone() + " of " + plan.rows() + " rows, " + forks + ", " + Spans.clock(elapsed)
@@ -236,6 +237,15 @@ final class RunProgress implements ForkLoad.Listener {
     private double pace(double elapsed) {
         double done = plannedSecondsDone + extraSecondsDone;
         return (elapsed + PACE_PRIOR_SECONDS) / (done + PACE_PRIOR_SECONDS);
+    }
+
+    /**
+     * Whether the forks beyond the plan have used up what was predicted for them: what is left then is
+     * only planned forks that may never run (a row its history started high that the rule let go), not a
+     * time to say as "about".
+     */
+    private boolean predictionSpent() {
+        return extraSecondsDone >= plan.beyond().seconds();
     }
 
     /** What the phase's bound ({@link #atMost}) has left at this run's pace; -1 when none was said. */

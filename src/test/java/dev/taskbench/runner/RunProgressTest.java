@@ -171,6 +171,20 @@ class RunProgressTest {
                 "a new phase says its own bound");
     }
 
+    /**
+     * suite-6 (planned from history) said "about 8 s left" for its last 4 minutes: one planned fork never
+     * ran and the prediction beyond the plan was spent, so the leftover plan read as the time left.
+     */
+    @Test
+    void pastThePredictionAPlannedForkThatMayNeverRunDoesNotHideTheBound() {
+        RunProgress p = progress(1, Optional.of(Duration.ZERO));
+        List.of(A, A, A, A, B).forEach(p::forkEnded);
+        p.phase("more forks", true);
+        p.atMost(Map.of(A, 3));
+        assertEquals("taskbench: 2 of 3 rows, 5 of 6 forks, 1:40 elapsed, more forks, at most 37 s left", p.line(100),
+                "3 forks of 10 s at 220/180 of plan, not B's 20 s planned fork as 'about 24 s'");
+    }
+
     @Test
     void oncePlannedForksHaveAllRunABenchmarkOfSeveralPlansLeavesNoPlanToGo() {
         // A in two plans, as when rows of one benchmark get different warm-ups: 1 row x 2 forks of 10 s and
