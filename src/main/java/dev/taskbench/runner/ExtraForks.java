@@ -51,10 +51,10 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
             ForkStops stops) {
         Optional<ForkStops.Share> newest = stops.newest(rule);
         double most = rows.stream().mapToDouble(r -> Math.max(0, cap - r.forks()) * sides * r.forkSeconds()).sum();
-        if (newest.isEmpty()) {
-            return prior > 0 ? fromPrior(rule, what, cap, Math.min(prior, cap), rows, sides, most)
-                    : new ExtraForks(rule, what, cap, 0, 0, Set.of(), 0, false, most, 0);
+        if (newest.isEmpty() && prior <= 0) {
+            return new ExtraForks(rule, what, cap, 0, 0, Set.of(), 0, false, most, 0);
         }
+        int expected = newest.isEmpty() ? Math.min(prior, cap) : 0;
         double forks = 0;
         double seconds = 0;
         Set<String> runs = new TreeSet<>();
@@ -62,26 +62,14 @@ record ExtraForks(ForkStops.Rule rule, String what, int cap, double forks, doubl
         for (Start r : rows) {
             int start = Math.min(r.forks(), cap);
             Optional<ForkStops.Forks> own = stops.of(rule, r.testbed(), r.row());
-            double extra = own.isPresent() ? own.get().beyond(start, cap) : newest.get().share() * (cap - start);
+            double extra = newest.isEmpty() ? Math.max(0, expected - start)
+                    : own.isPresent() ? own.get().beyond(start, cap) : newest.get().share() * (cap - start);
             own.ifPresent(o -> runs.addAll(o.runs()));
-            shared += own.isPresent() ? 0 : 1;
+            shared += newest.isEmpty() || own.isPresent() ? 0 : 1;
             forks += extra * sides;
             seconds += extra * sides * r.forkSeconds();
         }
-        return new ExtraForks(rule, what, cap, forks, seconds, runs, shared, true, most, 0);
-    }
-
-    /** Every row to {@code prior} forks, from where it starts. */
-    private static ExtraForks fromPrior(ForkStops.Rule rule, String what, int cap, int prior, List<Start> rows,
-            int sides, double most) {
-        double forks = 0;
-        double seconds = 0;
-        for (Start r : rows) {
-            int extra = Math.max(0, prior - Math.min(r.forks(), cap));
-            forks += extra * sides;
-            seconds += extra * sides * r.forkSeconds();
-        }
-        return new ExtraForks(rule, what, cap, forks, seconds, Set.of(), 0, true, most, prior);
+        return new ExtraForks(rule, what, cap, forks, seconds, runs, shared, true, most, expected);
     }
 
     /** Whether the estimate counts a term for them. */

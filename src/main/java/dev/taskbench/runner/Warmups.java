@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -93,13 +95,10 @@ final class Warmups {
         return Math.max(1, (int) Math.ceil(seconds / each - 1e-9));
     }
 
-    /** The {@code p}th percentile, interpolated between the sorted values. */
+    /** The {@code p}th percentile, interpolated between the sorted values (R type 7, as the stability rules read theirs). */
     static double percentile(List<Double> values, int p) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double at = (v.length - 1) * p / 100.0;
-        int lo = (int) Math.floor(at);
-        int hi = Math.min(v.length - 1, lo + 1);
-        return v[lo] + (v[hi] - v[lo]) * (at - lo);
+        return new Percentile().withEstimationType(EstimationType.R_7)
+                .evaluate(values.stream().mapToDouble(Double::doubleValue).toArray(), p);
     }
 
     private static String said(double s) {
