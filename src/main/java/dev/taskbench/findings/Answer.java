@@ -1,5 +1,6 @@
 package dev.taskbench.findings;
 
+import dev.taskbench.compare.Drift;
 import dev.taskbench.compare.Interval;
 import dev.taskbench.declare.Finding;
 import dev.taskbench.results.BenchmarkResult;
@@ -17,13 +18,22 @@ import java.util.Optional;
  * @param to the row it is held against; empty for the pgbench ceiling
  * @param toForks forks (or pgbench samples) on the {@code to} side
  * @param field for "the fastest of": every row it was chosen from, the asked row among them; else empty
+ * @param drift the ratio's run-to-run spread over earlier runs, which {@code ratio} holds; empty when too few
+ *              runs held both rows (the interval is this run's forks alone)
  */
 public record Answer(String group, String label, String sentence, String figure, Interval ratio, Finding.Better better,
         Kind kind, BenchmarkResult of, Optional<BenchmarkResult> to, int ofForks, int toForks,
-        java.util.List<BenchmarkResult> field) {
+        java.util.List<BenchmarkResult> field, Optional<Drift.Spread> drift) {
 
     public Answer {
         field = java.util.List.copyOf(field);
+    }
+
+    /** An answer from this run's forks alone. */
+    public Answer(String group, String label, String sentence, String figure, Interval ratio, Finding.Better better,
+            Kind kind, BenchmarkResult of, Optional<BenchmarkResult> to, int ofForks, int toForks,
+            java.util.List<BenchmarkResult> field) {
+        this(group, label, sentence, figure, ratio, better, kind, of, to, ofForks, toForks, field, Optional.empty());
     }
 
     /** How the ratio reads. */

@@ -2,7 +2,9 @@ package dev.taskbench.findings;
 
 import dev.taskbench.compare.Bootstrap;
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Drift;
 import dev.taskbench.compare.Interval;
+import dev.taskbench.compare.PairDrift;
 import dev.taskbench.compare.Stats;
 import dev.taskbench.declare.Declarations;
 import dev.taskbench.declare.Finding;
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * Answers the questions declared ({@link Finding}) on the benchmark classes of a run, with the
  * statistics of {@code compare}: per row the forks' scores as time per operation, the ratio of
- * their medians and its percentile bootstrap interval ({@link Bootstrap}). A question whose rows
+ * their medians and its percentile bootstrap interval ({@link Bootstrap}), widened by the ratio's
+ * run-to-run drift where earlier runs give it ({@link PairDrift}). A question whose rows
  * the run does not hold is left out. Every single-row write ({@link SingleRowWrite}) with pgbench
  * samples is also held against pgbench: its rows/s over the samples' (group {@value #CEILING_GROUP}).
  */
@@ -46,12 +49,20 @@ public final class Findings {
         return out;
     }
 
-    /** Every question the run holds the rows of, then the ceiling answers; groups in their first question's order. */
+    /** Every question the run holds the rows of, then the ceiling answers, from the run's forks alone. */
     public static List<Answer> of(RunResults run, Criteria o) {
+        return of(run, o, PairDrift.NONE);
+    }
+
+    /**
+     * Every question the run holds the rows of, then the ceiling answers; groups in their first question's
+     * order. A time ratio's interval holds its {@code drift} where there is one.
+     */
+    public static List<Answer> of(RunResults run, Criteria o, PairDrift drift) {
         List<String> benchmarks = run.results().stream().map(r -> r.key().benchmark()).distinct().sorted().toList();
         List<Answer> answers = new ArrayList<>();
         for (Question q : declaredFor(benchmarks)) {
-            answers.addAll(answer(q, run, o));
+            answers.addAll(answer(q, run, o, drift));
         }
         answers.addAll(ceiling(run, o));
         List<String> groups = answers.stream().map(Answer::group).distinct().toList();
@@ -87,25 +98,25 @@ public final class Findings {
         return new RunResults(run.source(), run.runId(), run.metadata(), run.results(flagSet));
     }
 
-    static List<Answer> answer(Question q, RunResults run, Criteria o) {
+    static List<Answer> answer(Question q, RunResults run, Criteria o, PairDrift drift) {
         List<Answer> out = new ArrayList<>();
         if (q.acrossFlagSets()) {
             String a = q.ofFlagSet().orElseThrow();
             String b = q.toFlagSet().orElse(a);
             if (run.flagSets().contains(a) && run.flagSets().contains(b)) {
-                out.addAll(answer(q, run.results(a), run.results(b), "", o));
+                out.addAll(answer(q, run.results(a), run.results(b), "", o, drift));
             }
             return out;
         }
         for (String f : run.flagSets()) {
             String prefix = run.flagSets().size() > 1 ? f : "";
-            out.addAll(answer(q, run.results(f), run.results(f), prefix, o));
+            out.addAll(answer(q, run.results(f), run.results(f), prefix, o, drift));
         }
         return out;
     }
 
     private static List<Answer> answer(Question q, List<BenchmarkResult> ofSide, List<BenchmarkResult> toSide,
-            String prefix, Criteria o) {
+            String prefix, Criteria o, PairDrift drift) {
         List<Answer> out = new ArrayList<>();
         List<BenchmarkResult> asked = ofSide.stream().filter(r -> q.of().matches(r) && seconds(r.unit()).isPresent())
                 .toList();
@@ -124,7 +135,7 @@ public final class Findings {
                         .min(Comparator.comparingDouble(t -> Stats.median(timePerRow(q.to(), t)))).stream().toList();
             }
             for (BenchmarkResult to : candidates) {
-                out.add(ratio(q, of, to, label(prefix, q, of, asked), field, o));
+                out.add(ratio(q, of, to, label(prefix, q, of, asked), field, o, drift));
             }
         }
         return out;
@@ -158,15 +169,18 @@ public final class Findings {
     }
 
     private static Answer ratio(Question q, BenchmarkResult of, BenchmarkResult to, String label,
-            List<BenchmarkResult> field, Criteria o) {
+            List<BenchmarkResult> field, Criteria o, PairDrift drift) {
         double[] a = timePerRow(q.of(), of);
         double[] b = timePerRow(q.to(), to);
         long seed = o.seed() * 31 + (of.flagSet() + "|" + of.key().label() + "|" + to.flagSet() + "|"
                 + to.key().label()).hashCode();
-        Interval ratio = Bootstrap.ratioOfMedians(b, a, o.resamples(), o.confidence(), seed);
-        String sentence = fill(q.says(), ratio, a.length > 1 && b.length > 1, of, Optional.of(to));
+        Interval forks = Bootstrap.ratioOfMedians(b, a, o.resamples(), o.confidence(), seed);
+        boolean interval = a.length > 1 && b.length > 1;
+        Optional<Drift.Spread> spread = interval ? drift.of(of, to) : Optional.empty();
+        Interval ratio = spread.map(d -> PairDrift.widen(forks, d)).orElse(forks);
+        String sentence = fill(q.says(), ratio, interval, of, Optional.of(to));
         return new Answer(q.group(), label, sentence, figure(q.says(), ratio), ratio, q.better(), Answer.Kind.TIME_RATIO, of, Optional.of(to),
-                a.length, b.length, field);
+                a.length, b.length, field, spread);
     }
 
     /** Each single-row write with at least two pgbench samples: its rows/s over pgbench's. */

@@ -43,7 +43,7 @@ public final class RunDrift implements Drift {
         return new RunDrift(out);
     }
 
-    private static double mad(double[] x) {
+    static double mad(double[] x) {
         double m = new Median().evaluate(x);
         return new Median().evaluate(Arrays.stream(x).map(v -> Math.abs(v - m)).toArray());
     }

@@ -5,8 +5,10 @@ import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Drift;
+import dev.taskbench.compare.PairDrift;
 import dev.taskbench.compare.TestbedCheck;
 import dev.taskbench.findings.Findings;
+import dev.taskbench.history.RatioDrift;
 import dev.taskbench.history.RunDrift;
 import dev.taskbench.history.RunHistory;
 import dev.taskbench.results.ProfileEvent;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,7 +30,8 @@ import java.util.Set;
  * {@code report.html} in {@code compare-<base>-vs-<candidate>/}, differential flame graphs of
  * the SLOWER rows when asked, and the gate's verdict. Rows whose forks land in more than one mode on
  * a side are compared mode by mode ({@link ByModes}); two separate runs hold each row against its
- * run-to-run drift from the earlier runs of the testbed under the results folder ({@link RunDrift}).
+ * run-to-run drift from the earlier runs of the testbed under the results folder ({@link RunDrift}), and
+ * each side's findings their ratio's ({@link RatioDrift}).
  */
 public final class ComparisonReports {
     private ComparisonReports() {
@@ -37,8 +41,15 @@ public final class ComparisonReports {
     public static Comparison compareAndReport(Path root, Path base, Path candidate, Criteria criteria, PrintStream out) {
         RunResults br = RunResults.read(base);
         RunResults cr = RunResults.read(candidate);
-        return report(root, compare(br, cr, criteria, drift(root, br, cr, criteria)), findings(br, cr, false, criteria),
-                cap(br, cr), out);
+        return report(root, br, cr, criteria, out);
+    }
+
+    /** Two separate runs (or an interleaved run's two sides), each held against the history under {@code root}. */
+    private static Comparison report(Path root, RunResults br, RunResults cr, Criteria criteria, PrintStream out) {
+        History h = History.of(root, br, cr, criteria);
+        List<Findings.Pair> findings = Findings.paired(Findings.of(br, criteria, h.baseFindings()),
+                Findings.of(cr, criteria, h.candidateFindings()), false);
+        return report(root, compare(br, cr, criteria, h.rows()), findings, cap(br, cr), out);
     }
 
     /** Two runs as every command compares them: rows with modes on a side mode by mode, the rest by ranks. */
@@ -54,14 +65,23 @@ public final class ComparisonReports {
     /** Resamples for the history's medians: only their estimates are used here. */
     private static final int HISTORY_RESAMPLES = 100;
 
-    /** Each candidate row's earlier runs on the testbed it depends on, under {@code root}, without the two compared. */
-    private static Drift drift(Path root, RunResults base, RunResults candidate, Criteria criteria) {
-        if (!Files.isDirectory(root)) {
-            return Drift.NONE;
+    /**
+     * The earlier runs under {@code root} on the testbeds the two runs' rows depend on, without the two
+     * compared: each candidate row's drift, and each side's findings' drift.
+     */
+    private record History(Drift rows, PairDrift baseFindings, PairDrift candidateFindings) {
+        static final History NONE = new History(Drift.NONE, PairDrift.NONE, PairDrift.NONE);
+
+        static History of(Path root, RunResults base, RunResults candidate, Criteria criteria) {
+            if (!Files.isDirectory(root)) {
+                return NONE;
+            }
+            RunHistory history = RunHistory.read(root, criteria.withResamples(HISTORY_RESAMPLES));
+            // two folders may share a run id (each run's interleaved baseline/ folder): a set that takes both
+            Set<String> compared = new HashSet<>(List.of(base.runId(), candidate.runId()));
+            return new History(RunDrift.of(history.seriesOf(candidate), compared),
+                    RatioDrift.of(history.seriesOf(base), compared), RatioDrift.of(history.seriesOf(candidate), compared));
         }
-        RunHistory history = RunHistory.read(root, criteria.withResamples(HISTORY_RESAMPLES));
-        // two folders may share a run id (each run's interleaved baseline/ folder): a set that takes both
-        return RunDrift.of(history.seriesOf(candidate), new java.util.HashSet<>(List.of(base.runId(), candidate.runId())));
     }
 
     /** The adaptive cap the candidate's run recorded, else the base's; empty when neither did. */
@@ -70,10 +90,9 @@ public final class ComparisonReports {
         return c.isPresent() ? c : RunReport.cap(base);
     }
 
-    /** Each side's findings, paired question by question. */
-    private static List<Findings.Pair> findings(RunResults base, RunResults candidate, boolean acrossFlagSets,
-            Criteria criteria) {
-        return Findings.paired(Findings.of(base, criteria), Findings.of(candidate, criteria), acrossFlagSets);
+    /** Each flag set's findings, paired question by question across the two: from their forks alone. */
+    private static List<Findings.Pair> findings(RunResults base, RunResults candidate, Criteria criteria) {
+        return Findings.paired(Findings.of(base, criteria), Findings.of(candidate, criteria), true);
     }
 
     /**
@@ -106,13 +125,12 @@ public final class ComparisonReports {
     private static Comparison report(Path root, RunSpec b, RunResults br, RunSpec c, RunResults cr, Criteria criteria,
             PrintStream out) {
         if (b.flagSet().isEmpty() && c.flagSet().isEmpty()) {
-            return report(root, compare(br, cr, criteria, drift(root, br, cr, criteria)), findings(br, cr, false, criteria),
-                    cap(br, cr), out);
+            return report(root, br, cr, criteria, out);
         }
         String bf = b.flagSet().orElseGet(() -> c.flagSet().get());
         String cf = c.flagSet().orElseGet(() -> b.flagSet().get());
         return report(root, Comparison.compareFlagSets(br, bf, cr, cf, criteria, new ByModes()),
-                findings(Findings.only(br, bf), Findings.only(cr, cf), true, criteria), cap(br, cr), out);
+                findings(Findings.only(br, bf), Findings.only(cr, cf), criteria), cap(br, cr), out);
     }
 
     private static Comparison report(Path root, Comparison cmp, List<Findings.Pair> findings, OptionalInt cap,

@@ -65,8 +65,8 @@ public final class FindingsReport {
             }
         }
         blocks.add(0, new Contents(lists));
-        blocks.add(new Footnote(footnote(o)));
-        return new Section("findings", "Findings", Fmt.level(o.confidence()) + " bootstrap intervals in brackets", true,
+        blocks.add(new Footnote(footnote(o, answers)));
+        return new Section("findings", "Findings", legend(o, answers), true,
                 blocks);
     }
 
@@ -99,7 +99,9 @@ public final class FindingsReport {
             return label + UNDECIDED + rows(a) + ": " + d.reason();
         }
         List<String> bimodal = Standing.bimodal(a);
-        return label + a.sentence() + forks + (bimodal.isEmpty() ? "" : " (rests on a row in more than one mode: " + String.join("; ", bimodal) + ")");
+        String drift = a.drift().map(s -> " (interval holds the drift of " + s.runs() + " earlier runs)").orElse("");
+        return label + a.sentence() + forks + drift
+                + (bimodal.isEmpty() ? "" : " (rests on a row in more than one mode: " + String.join("; ", bimodal) + ")");
     }
 
     /** The two rows of an answer, for a line that gives no ratio. */
@@ -109,11 +111,32 @@ public final class FindingsReport {
         return (sameMethod ? method + " " : "") + Charts.category(a, List.of(a));
     }
 
-    static String footnote(Criteria o) {
-        return String.format(Locale.ROOT, "Each figure: the ratio of the two rows' medians of per-fork scores "
+    static String footnote(Criteria o, List<Answer> answers) {
+        String each = String.format(Locale.ROOT, "Each figure: the ratio of the two rows' medians of per-fork scores "
                 + "(time per row), with its %s percentile bootstrap interval (%,d resamples) in brackets; "
                 + "a share of pgbench: the row's rows/s over the median of the pgbench samples taken around its forks.",
                 Fmt.level(o.confidence()), o.resamples());
+        return each + " " + drift(answers);
+    }
+
+    /** What the brackets are, and how many hold the run-to-run drift (the console shows no footnote). */
+    static String legend(Criteria o, List<Answer> answers) {
+        long held = answers.stream().filter(a -> a.drift().isPresent()).count();
+        return Fmt.level(o.confidence()) + " intervals in brackets, " + (held == 0 ? "from this run's forks alone"
+                : held + " of " + answers.size() + " with the run-to-run drift of earlier runs");
+    }
+
+    /** Whether the intervals hold the run-to-run drift: the forks of one run cannot show it. */
+    static String drift(List<Answer> answers) {
+        long held = answers.stream().filter(a -> a.drift().isPresent()).count();
+        String how = "the ratio's run-to-run spread over the earlier runs of this testbed that hold both rows "
+                + "(1.4826 MAD of their log ratios), added to the forks' in quadrature";
+        if (held == 0) {
+            return "Run-to-run drift is in none of the intervals (no finding's two rows are in 3 earlier runs of this "
+                    + "testbed): another run can land outside them. Once they are, an interval holds " + how + ".";
+        }
+        return "Where a line says so (" + held + " of " + answers.size() + "), its interval also holds " + how
+                + ": a finding is about the testbed, not one run.";
     }
 
     /** The base's figure as its own sentence shows it, and the row it was held against where that differs. */

@@ -5,6 +5,7 @@ import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.findings.Answer;
 import dev.taskbench.findings.Findings;
+import dev.taskbench.history.RatioDrift;
 import dev.taskbench.report.ComparisonReports;
 import dev.taskbench.report.FindingsReport;
 import dev.taskbench.report.ForksReport;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 
@@ -206,7 +208,8 @@ final class Publishing {
                 written.files().entrySet().stream().flatMap(f -> JmhJsonReader.read(f.getValue(), f.getKey()).stream())
                         .toList()));
         Criteria criteria = Criteria.defaults();
-        List<Answer> answers = Findings.of(run, criteria);
+        List<Answer> answers = Findings.of(run, criteria,
+                RatioDrift.under(settings.resultsRoot(), run, criteria, Set.of(site.runId()), err));
         if (SteadyStateFile.applies(run)) {
             ResultsStore.writeJson(site.staging().resolve(SteadyStateFile.NAME), SteadyStateFile.of(run));
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Drift;
+import dev.taskbench.compare.PairDrift;
 import dev.taskbench.declare.Finding;
 import dev.taskbench.flags.FlagSets;
 import dev.taskbench.results.BenchmarkResult;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -107,6 +110,34 @@ class FindingsTest {
         assertTrue(a.reference() && a.good().isEmpty(), "news either way: " + a.good());
         assertEquals(a.ratio(), baseline().stream().filter(x -> x.sentence().equals(a.sentence())).findFirst()
                 .orElseThrow().ratio(), "the same run gives the same interval");
+    }
+
+    /** Every time ratio with forks on both sides holds the drift its pair has; a pgbench share keeps its samples'. */
+    @Test
+    void aRatiosRunToRunDriftWidensItsIntervalAndItsSentence() {
+        RunResults run = RunResults.read(BASELINE);
+        Drift.Spread spread = new Drift.Spread(0.05, 4);
+        List<Answer> alone = Findings.of(run, Criteria.defaults());
+        List<Answer> held = Findings.of(run, Criteria.defaults(), (of, to) -> Optional.of(spread));
+        assertEquals(alone.size(), held.size());
+        int widened = 0;
+        for (int i = 0; i < alone.size(); i++) {
+            Answer a = alone.get(i);
+            Answer h = held.get(i);
+            assertEquals(a.ratio().estimate(), h.ratio().estimate(), 0.0);
+            if (a.kind() == Answer.Kind.CEILING || a.ofForks() < 2 || a.toForks() < 2) {
+                assertEquals(a.ratio(), h.ratio(), a.sentence());
+                assertTrue(h.drift().isEmpty());
+                continue;
+            }
+            widened++;
+            assertEquals(PairDrift.widen(a.ratio(), spread), h.ratio(), a.sentence());
+            assertTrue(h.ratio().low() < a.ratio().low() && h.ratio().high() > a.ratio().high(), h.sentence());
+            assertEquals(Optional.of(spread), h.drift());
+            assertTrue(h.sentence().contains(h.figure()) && !h.figure().equals(a.figure()), h.sentence());
+            assertTrue(a.drift().isEmpty());
+        }
+        assertTrue(widened > 10, "the baseline's time ratios: " + widened);
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Drift;
 import dev.taskbench.findings.Answer;
 import dev.taskbench.findings.Findings;
 import dev.taskbench.results.RunResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,30 @@ class FindingsReportTest {
         assertTrue(Files.size(out) > 0);
     }
 
+    /** Whether run-to-run drift is in the intervals is said: in the footnote, and on each line that holds it. */
+    @Test
+    void theFootnoteAndEachLineSayWhetherTheIntervalHoldsRunToRunDrift() {
+        Criteria o = Criteria.defaults();
+        List<Answer> answers = Findings.of(BASELINE, o);
+        String alone = FindingsReport.text(answers, o);
+        assertTrue(alone.startsWith("Findings (95% intervals in brackets, from this run's forks alone)"), alone);
+        assertFalse(alone.contains("earlier runs)"), alone);
+        assertTrue(FindingsReport.footnote(o, answers).contains("Run-to-run drift is in none of the intervals"));
+        List<Answer> held = Findings.of(BASELINE, o, (of, to) -> of.key().benchmark().endsWith("ConnectionBenchmark.oneUser")
+                ? Optional.of(new Drift.Spread(0.05, 4)) : Optional.empty());
+        long n = held.stream().filter(a -> a.drift().isPresent()).count();
+        assertTrue(n > 0);
+        String text = FindingsReport.text(held, o);
+        assertTrue(text.startsWith("Findings (95% intervals in brackets, " + n + " of " + held.size()
+                + " with the run-to-run drift of earlier runs)"), text);
+        assertTrue(FindingsReport.footnote(o, held).contains("Where a line says so (" + n + " of " + held.size()
+                + "), its interval also holds"));
+        for (Answer a : held) {
+            assertEquals(a.drift().isPresent(), FindingsReport.line(a).contains("(interval holds the drift of 4 earlier runs)"),
+                    FindingsReport.line(a));
+        }
+    }
+
     @Test
     void aMatrixShowsItsFlagSetFindingsAndTheTerminalListsEveryAnswer() {
         Criteria o = Criteria.defaults();
@@ -65,7 +91,7 @@ class FindingsReportTest {
         ReportsTest.assertSelfContained(html);
         List<Answer> answers = Findings.of(MATRIX, o);
         String text = FindingsReport.text(answers, o);
-        assertTrue(text.startsWith("Findings (95% bootstrap intervals in brackets)"), text);
+        assertTrue(text.startsWith("Findings (95% intervals in brackets, from this run's forks alone)"), text);
         for (Answer a : answers) {
             assertTrue(text.contains(a.sentence()), a.sentence());
         }

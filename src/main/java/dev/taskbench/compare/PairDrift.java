@@ -1,0 +1,35 @@
+package dev.taskbench.compare;
+
+import dev.taskbench.results.BenchmarkResult;
+import java.util.Optional;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * How far the ratio of two rows (a finding's) moves from run to run on one testbed when nothing
+ * changed, from the earlier runs that hold both rows. A finding speaks of the testbed, not of one run, and the
+ * forks of one run cannot see the run-to-run level of variance (Kalibera and Jones, "Rigorous
+ * benchmarking in reasonable time", ISMM 2013: the interval belongs to the highest level that
+ * varies). {@link #NONE} without history.
+ */
+@FunctionalInterface
+public interface PairDrift {
+    /** No history: the intervals hold the forks of this run only. */
+    PairDrift NONE = (of, to) -> Optional.empty();
+
+    /** The spread of log(time of / time to) over earlier runs; empty when too few hold both rows. */
+    Optional<Drift.Spread> of(BenchmarkResult of, BenchmarkResult to);
+
+    /**
+     * The interval widened by the drift: on the log scale each side's half-width and z(1 - (1 - c) / 2)
+     * spreads, added in quadrature (a run's ratio varies by the two levels together). Conservative: the
+     * history's spread already holds those runs' own fork noise.
+     */
+    static Interval widen(Interval i, Drift.Spread drift) {
+        double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - i.confidence()) / 2);
+        double between = z * drift.log();
+        double below = Math.log(i.estimate() / i.low());
+        double above = Math.log(i.high() / i.estimate());
+        return new Interval(i.estimate(), i.estimate() * Math.exp(-Math.hypot(below, between)),
+                i.estimate() * Math.exp(Math.hypot(above, between)), i.confidence());
+    }
+}
