@@ -1,6 +1,7 @@
 package dev.taskbench.report;
 
 import dev.taskbench.compare.Criteria;
+import dev.taskbench.compare.Drift;
 import dev.taskbench.compare.RunSummary;
 import dev.taskbench.findings.Answer;
 import dev.taskbench.findings.Findings;
@@ -95,12 +96,12 @@ public final class FindingsReport {
                 ? "" : "[" + a.label() + "] ";
         String forks = a.ofForks() < 2 || a.toForks() < 2 ? " (one fork on a side: no interval)" : "";
         Undecided.Decision d = Standing.decision(a);
+        String drift = a.drift().map(FindingsReport::drift).orElse("");
         if (d.undecided()) {
-            return label + UNDECIDED + rows(a) + ": " + d.reason();
+            return label + UNDECIDED + rows(a) + ": " + d.reason() + (drift.isEmpty() ? "" : "; it holds " + drift);
         }
         List<String> bimodal = Standing.bimodal(a);
-        String drift = a.drift().map(s -> " (interval holds the drift of " + s.runs() + " earlier runs)").orElse("");
-        return label + a.sentence() + forks + drift
+        return label + a.sentence() + forks + (drift.isEmpty() ? "" : " (interval holds " + drift + ")")
                 + (bimodal.isEmpty() ? "" : " (rests on a row in more than one mode: " + String.join("; ", bimodal) + ")");
     }
 
@@ -116,7 +117,13 @@ public final class FindingsReport {
                 + "(time per row), with its %s percentile bootstrap interval (%,d resamples) in brackets; "
                 + "a share of pgbench: the row's rows/s over the median of the pgbench samples taken around its forks.",
                 Fmt.level(o.confidence()), o.resamples());
-        return each + " " + drift(answers);
+        return each + " " + driftNote(answers);
+    }
+
+    /** "a run-to-run drift of ±5.1% from 4 earlier runs": one spread of the ratio's log, as a percentage. */
+    static String drift(Drift.Spread s) {
+        return String.format(Locale.ROOT, "a run-to-run drift of \u00b1%.1f%% from %d earlier runs", 100 * Math.expm1(s.log()),
+                s.runs());
     }
 
     /** What the brackets are, and how many hold the run-to-run drift (the console shows no footnote). */
@@ -127,10 +134,10 @@ public final class FindingsReport {
     }
 
     /** Whether the intervals hold the run-to-run drift: the forks of one run cannot show it. */
-    static String drift(List<Answer> answers) {
+    static String driftNote(List<Answer> answers) {
         long held = answers.stream().filter(a -> a.drift().isPresent()).count();
         String how = "the ratio's run-to-run spread over the earlier runs of this testbed that hold both rows "
-                + "(1.4826 MAD of their log ratios), added to the forks' in quadrature";
+                + "(1.4826 MAD of their log ratios) times Student's t for that many runs, added to the forks' in quadrature";
         if (held == 0) {
             return "Run-to-run drift is in none of the intervals (no finding's two rows are in 3 earlier runs of this "
                     + "testbed): another run can land outside them. Once they are, an interval holds " + how + ".";
