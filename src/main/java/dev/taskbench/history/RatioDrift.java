@@ -7,7 +7,6 @@ import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.RowKey;
 import dev.taskbench.results.RunResults;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -42,19 +41,13 @@ public final class RatioDrift implements PairDrift {
         return new RatioDrift(series, leftOut);
     }
 
-    /** Resamples for the history's medians: only their estimates are used here. */
-    private static final int HISTORY_RESAMPLES = 100;
-
     /**
      * The drift of {@code run}'s row pairs from the runs under {@code root} on the testbeds its rows depend
      * on; none when there is no folder. A folder that is not a readable run is passed over, as the history does.
      */
     public static PairDrift under(Path root, RunResults run, Criteria criteria, Set<String> leftOut, PrintStream err) {
-        if (!Files.isDirectory(root)) {
-            return PairDrift.NONE;
-        }
-        RunHistory history = RunHistory.read(root, criteria.withResamples(HISTORY_RESAMPLES), err);
-        return of(history.seriesOf(run), leftOut);
+        return RunHistory.mediansUnder(root, criteria, err).<PairDrift>map(h -> of(h.seriesOf(run), leftOut))
+                .orElse(PairDrift.NONE);
     }
 
     @Override

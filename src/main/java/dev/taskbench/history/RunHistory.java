@@ -57,6 +57,15 @@ public final class RunHistory {
         return read(root, criteria, System.err);
     }
 
+    /** Resamples for a history read for its medians only (drift), whose intervals nobody uses. */
+    private static final int MEDIAN_RESAMPLES = 100;
+
+    /** The history under {@code root} for its medians only; empty when there is no such folder. */
+    public static java.util.Optional<RunHistory> mediansUnder(Path root, Criteria criteria, PrintStream err) {
+        return Files.isDirectory(root) ? java.util.Optional.of(read(root, criteria.withResamples(MEDIAN_RESAMPLES), err))
+                : java.util.Optional.empty();
+    }
+
     /** The history under {@code root}; a copied run folder is said on {@code err}. */
     public static RunHistory read(Path root, Criteria criteria, PrintStream err) {
         if (!Files.isDirectory(root)) {

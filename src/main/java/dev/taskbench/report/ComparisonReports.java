@@ -62,9 +62,6 @@ public final class ComparisonReports {
         return Comparison.compare(base, candidate, criteria, new ByModes(), drift);
     }
 
-    /** Resamples for the history's medians: only their estimates are used here. */
-    private static final int HISTORY_RESAMPLES = 100;
-
     /**
      * The earlier runs under {@code root} on the testbeds the two runs' rows depend on, without the two
      * compared: each candidate row's drift, and each side's findings' drift.
@@ -73,10 +70,11 @@ public final class ComparisonReports {
         static final History NONE = new History(Drift.NONE, PairDrift.NONE, PairDrift.NONE);
 
         static History of(Path root, RunResults base, RunResults candidate, Criteria criteria) {
-            if (!Files.isDirectory(root)) {
+            Optional<RunHistory> read = RunHistory.mediansUnder(root, criteria, System.err);
+            if (read.isEmpty()) {
                 return NONE;
             }
-            RunHistory history = RunHistory.read(root, criteria.withResamples(HISTORY_RESAMPLES));
+            RunHistory history = read.get();
             // two folders may share a run id (each run's interleaved baseline/ folder): a set that takes both
             Set<String> compared = new HashSet<>(List.of(base.runId(), candidate.runId()));
             return new History(RunDrift.of(history.seriesOf(candidate), compared),
