@@ -5,12 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.random.MersenneTwister;
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Modes among a row's fork levels (5 to 12 values, often), by Engelman and Hartigan's test for
@@ -30,15 +26,15 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <ul>
  * <li>Levels are taken as log time, where fork-to-fork noise is about the same size at every level.</li>
- * <li>The statistic's critical value at level {@value #ALPHA} is simulated once per sample size
- * (from {@value #NULL_SAMPLES} seeded normal samples) rather than read from the 1969 tables.</li>
+ * <li>The statistic's critical value at level {@value ClusterTest#ALPHA} is simulated once per sample size
+ * (from {@value ClusterTest#NULL_SAMPLES} seeded normal samples, {@link ClusterTest}) rather than read from the 1969 tables.</li>
  * <li>Two groups are one mode when their medians lie within 3 (p90 - p10) of the iteration noise
  * inside the forks (the band {@link SteadyState} uses for segments of one fork), and never closer
  * than {@value #MIN_SEPARATION} (the default minimum effect of a comparison: a mode nearer than
  * that changes no verdict).</li>
  * <li>Binary splitting misses three clusters of equal size (each two-group split leaves two on
  * one side), so when no two-group split passes, the best three-group partition is tested the same
- * way against its own simulated distribution, at {@value #ALPHA_THREE}. Each group found is split again.</li>
+ * way against its own simulated distribution, at {@value ClusterTest#ALPHA_THREE}. Each group found is split again.</li>
  * </ul>
  * A single fork far from the rest is a mode of one: the suspect rule ({@link SuspectForks}) says
  * whether it should be run again.
@@ -54,9 +50,6 @@ import org.apache.commons.math3.random.RandomGenerator;
  * mode stays a mode of one, as the suspect rule reads it).
  */
 public final class ForkModes {
-    static final double ALPHA = 0.05;
-    /** The three-group step's level: with the two-group step's, about {@value #ALPHA} in all. */
-    static final double ALPHA_THREE = 0.01;
     static final double BAND_FACTOR = SteadyState.BAND_FACTOR;
     static final double MIN_SEPARATION = 0.05;
     /** How far towards the next mode a mode reaches: past a third of the way a fork is between the two. */
@@ -65,9 +58,6 @@ public final class ForkModes {
     static final double HAMPEL_K = 3;
     /** Largest number of groups one step tries: three clusters defeat every two-group split. */
     static final int MAX_GROUPS = 3;
-    static final int NULL_SAMPLES = 20_000;
-    static final long NULL_SEED = 19_690_601L;
-    private static final Map<Integer, Double> CRITICAL = new ConcurrentHashMap<>();
 
     /**
      * A mode: its forks (indices into the levels given) and their median level.
@@ -228,8 +218,8 @@ public final class ForkModes {
             if (s.length < groups + 1) {
                 break;
             }
-            int[] cuts = bestPartition(s, groups);
-            if (statistic(s, cuts) > critical(s.length, groups) && separated(s, cuts, band)) {
+            int[] cuts = ClusterTest.bestPartition(s, groups);
+            if (ClusterTest.statistic(s, cuts) > ClusterTest.critical(s.length, groups) && separated(s, cuts, band)) {
                 return cuts;
             }
         }
@@ -238,7 +228,7 @@ public final class ForkModes {
 
     /** Whether each group's median lies more than the band from the next group's. */
     private static boolean separated(double[] sorted, int[] cuts, double band) {
-        int[] bounds = bounds(cuts, sorted.length);
+        int[] bounds = ClusterTest.bounds(cuts, sorted.length);
         for (int g = 1; g + 1 < bounds.length; g++) {
             double below = Spread.median(Spread.slice(sorted, bounds[g - 1], bounds[g]));
             double above = Spread.median(Spread.slice(sorted, bounds[g], bounds[g + 1]));
@@ -247,116 +237,6 @@ public final class ForkModes {
             }
         }
         return true;
-    }
-
-    private static int[] bounds(int[] cuts, int n) {
-        int[] b = new int[cuts.length + 2];
-        System.arraycopy(cuts, 0, b, 1, cuts.length);
-        b[b.length - 1] = n;
-        return b;
-    }
-
-    /** The cuts of the sorted values into two or three runs with the least within-group sum of squares. */
-    static int[] bestPartition(double[] sorted, int groups) {
-        Squares sq = new Squares(sorted);
-        int n = sorted.length;
-        int[] best = null;
-        double bestWithin = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < n; i++) {
-            if (groups == 2) {
-                double w = sq.of(0, i) + sq.of(i, n);
-                if (w < bestWithin) {
-                    bestWithin = w;
-                    best = new int[] {i};
-                }
-                continue;
-            }
-            for (int j = i + 1; j < n; j++) {
-                double w = sq.of(0, i) + sq.of(i, j) + sq.of(j, n);
-                if (w < bestWithin) {
-                    bestWithin = w;
-                    best = new int[] {i, j};
-                }
-            }
-        }
-        return best;
-    }
-
-    /** Sums of squares about the mean of any run, from prefix sums of the centred values. */
-    private static final class Squares {
-        private final double[] sum;
-        private final double[] squares;
-
-        Squares(double[] v) {
-            double mean = mean(v, 0, v.length);
-            sum = new double[v.length + 1];
-            squares = new double[v.length + 1];
-            for (int i = 0; i < v.length; i++) {
-                sum[i + 1] = sum[i] + (v[i] - mean);
-                squares[i + 1] = squares[i] + (v[i] - mean) * (v[i] - mean);
-            }
-        }
-
-        double of(int from, int to) {
-            double s = sum[to] - sum[from];
-            return Math.max(0, squares[to] - squares[from] - s * s / (to - from));
-        }
-    }
-
-    /** Between-group over within-group sum of squares; infinite for tight groups that differ. */
-    static double statistic(double[] sorted, int[] cuts) {
-        double mean = mean(sorted, 0, sorted.length);
-        double total = squares(sorted, 0, sorted.length, mean);
-        double within = within(sorted, cuts);
-        if (within <= 0) {
-            return total > 0 ? Double.POSITIVE_INFINITY : 0;
-        }
-        return (total - within) / within;
-    }
-
-    private static double within(double[] sorted, int[] cuts) {
-        Squares sq = new Squares(sorted);
-        int[] b = bounds(cuts, sorted.length);
-        double w = 0;
-        for (int g = 0; g + 1 < b.length; g++) {
-            w += sq.of(b[g], b[g + 1]);
-        }
-        return w;
-    }
-
-    /** The 1 - alpha quantile of the best partition's ratio in n normal values, simulated once per size. */
-    static double critical(int n, int groups) {
-        return CRITICAL.computeIfAbsent(n * 10 + groups, key -> simulate(n, groups));
-    }
-
-    private static double simulate(int n, int groups) {
-        RandomGenerator rng = new MersenneTwister(NULL_SEED + n * 10L + groups);
-        double[] stats = new double[NULL_SAMPLES / groups];
-        double[] s = new double[n];
-        for (int r = 0; r < stats.length; r++) {
-            for (int i = 0; i < n; i++) {
-                s[i] = rng.nextGaussian();
-            }
-            Arrays.sort(s);
-            stats[r] = statistic(s, bestPartition(s, groups));
-        }
-        return Spread.percentile(stats, 100 * (1 - (groups == 2 ? ALPHA : ALPHA_THREE)));
-    }
-
-    private static double mean(double[] v, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += v[i];
-        }
-        return sum / (to - from);
-    }
-
-    private static double squares(double[] v, int from, int to, double mean) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += (v[i] - mean) * (v[i] - mean);
-        }
-        return sum;
     }
 
     /** The modes, fastest first. */
