@@ -71,7 +71,9 @@ public enum ConnectionSource {
         public Opened open(ConnectionInfo info, int poolSize, Duration acquireTimeout) throws SQLException {
             AgroalDataSourceConfigurationSupplier cfg = new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(p -> p
-                            .maxSize(poolSize).minSize(poolSize).initialSize(poolSize)
+                            // no initialSize: filled up front, the fill races a cold JVM's first borrow,
+                            // which then waits out the whole acquisition timeout (ConnectionSourceTest)
+                            .maxSize(poolSize).minSize(poolSize)
                             .acquisitionTimeout(acquireTimeout == null ? Duration.ofSeconds(30) : acquireTimeout)
                             // as Quarkus configures it for PostgreSQL: a connection that threw 08xxx is
                             // flushed, not handed out again (Agroal's bare default keeps it forever)
