@@ -5,7 +5,6 @@ import dev.taskbench.history.VarianceSplit;
 import dev.taskbench.results.StopLog;
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**
@@ -18,11 +17,11 @@ import org.apache.commons.math3.stat.StatUtils;
  *
  * <p>The budget goes where it can decide a row. From {@code reachAt} forks on, a row that even the
  * cap cannot bring within the width stops (a futility stop, as group-sequential trials have one): the
- * forks its median needs for the width ({@link VarianceSplit#forksFor}) from the spread of its fork
- * scores, read at the low end of that spread's 90% interval (chi-squared, on log scores), are more than
- * the cap. A row in two modes, or one whose forks spread by a fifth, is one: more forks leave its
- * interval as wide, they only cost the run its time. {@code reachAt} defaults to the profile's fixed
- * forks, so such a row keeps what the fixed design gave it, enough for its modes to show.
+ * forks its median needs for the width ({@link VarianceSplit#forksFor}) at the spread its forks show
+ * (the variance of their log scores, the trend a futility rule reads) are more than the cap. A row in
+ * two modes, or one whose forks spread by a tenth, is one: more forks leave its interval as wide, they
+ * only cost the run its time. {@code reachAt} defaults to the profile's fixed forks, so such a row
+ * keeps what the fixed design gave it, enough for its modes to show.
  *
  * @param width the widest relative interval that stops a row ({@code -Dtaskbench.stop.width})
  * @param minForks the forks every row gets first ({@code -Dtaskbench.stop.minForks})
@@ -37,8 +36,6 @@ record StopRule(double width, int minForks, int maxForks, int reachAt) {
      * such rows keeps an interval of about 20% around it, enough to tell 1.5x from 2x.
      */
     static final double DEFAULT_WIDTH = 0.10;
-    /** The spread a row is judged out of reach at: the low end of its 90% interval, so a row is given up late. */
-    static final double REACH_CONFIDENCE = 0.90;
 
     /** Whether a row stops, how, and why in a few words. */
     record Decision(boolean stop, StopLog.Kind kind, String reason) {
@@ -84,23 +81,23 @@ record StopRule(double width, int minForks, int maxForks, int reachAt) {
         if (d.stop() || reachAt == 0 || forks < Math.max(reachAt, Math.min(start, maxForks))) {
             return d;
         }
-        int needs = optimisticForks(forkScores);
+        int needs = neededForks(forkScores);
         if (needs <= maxForks) {
             return d;
         }
         return new Decision(true, StopLog.Kind.OUT_OF_REACH, "out of reach: width " + percent(relativeWidth(median))
-                + " after " + forks + " forks; at the low end of their spread it needs " + (needs >= 1000 ? "1000+"
+                + " after " + forks + " forks; at their spread it needs " + (needs >= 1000 ? "1000+"
                         : needs) + " forks for " + percent(width) + ", more than the cap of " + maxForks);
     }
 
     /**
-     * The fewest forks the width could need by these forks' spread: the variance of their log scores
-     * at the low end of its {@value #REACH_CONFIDENCE} interval, (n - 1) s² / χ²(n - 1) at that
-     * quantile; 1000 where a score is not positive. From 5 forks the one farthest from their median is
-     * left out first: from 6 forks the median's interval leaves the extremes out, so one stray fork
-     * does not put a row out of reach.
+     * The forks the width needs at these forks' spread: the sample variance of their log scores, its point
+     * estimate (read at the low end of its interval the rule gave rows up late, and the forks it let them
+     * have decided few; docs/running.md). 1000 where a score is not positive. From 5 forks the
+     * one farthest from their median is left out first: from 6 forks the median's interval leaves the
+     * extremes out, so one stray fork does not put a row out of reach.
      */
-    int optimisticForks(double[] forkScores) {
+    int neededForks(double[] forkScores) {
         if (forkScores.length < 2) {
             return minForks;
         }
@@ -115,10 +112,7 @@ record StopRule(double width, int minForks, int maxForks, int reachAt) {
             logs = median - logs[0] > logs[logs.length - 1] - median ? Arrays.copyOfRange(logs, 1, logs.length)
                     : Arrays.copyOf(logs, logs.length - 1);
         }
-        double squares = StatUtils.variance(logs) * (logs.length - 1);
-        double low = squares / new ChiSquaredDistribution(null, logs.length - 1)
-                .inverseCumulativeProbability(REACH_CONFIDENCE);
-        return VarianceSplit.forksFor(width, low);
+        return VarianceSplit.forksFor(width, StatUtils.variance(logs));
     }
 
     /**

@@ -25,7 +25,7 @@ class StopsReportTest {
                 stop("c", 5, Kind.WIDTH, "width 9% <= 10% after 5 forks"),
                 stop("d", 7, Kind.WIDTH, "width 8% <= 10% after 7 forks"),
                 stop("e", 8, Kind.CAP, "cap 8 forks reached, width 23%"),
-                stop("f", 5, Kind.OUT_OF_REACH, "out of reach: width 50% after 5 forks; at the low end of their spread"
+                stop("f", 5, Kind.OUT_OF_REACH, "out of reach: width 50% after 5 forks; at their spread"
                         + " it needs 48 forks for 10%, more than the cap of 8")));
         assertEquals("Rule: width <= 10% of the median, 3 to 8 forks. 2 row(s) stopped at 3 forks, 2 at 5\u20137,"
                 + " 1 out of the cap's reach at 5: B.f avgt t1, 1 at the cap of 8: B.e avgt t1.",

@@ -43,16 +43,27 @@ class StopRuleTest {
     }
 
     @Test
-    void aNoisyRowTheCapCanDecideGoesToTheCap() {
-        double[] forks = {100, 107, 93, 108, 92, 104, 96, 101};
-        for (int n = 3; n < forks.length; n++) {
+    void aNoisyRowTheCapCanDecideGoesOnPastTheFixedForks() {
+        double[] forks = {100, 106, 94, 105, 95, 103, 97, 100};
+        for (int n = 3; n <= 5; n++) {
             StopRule.Decision d = judge(STANDARD, Arrays.copyOf(forks, n));
             assertFalse(d.stop(), n + " forks: " + d.reason());
         }
+        assertTrue(STANDARD.neededForks(Arrays.copyOf(forks, 5)) <= 8, "its spread at 5 forks asks for the cap or less");
         StopRule.Decision d = judge(STANDARD, forks);
-        assertTrue(d.stop());
-        assertEquals(StopLog.Kind.CAP, d.kind());
-        assertTrue(d.reason().startsWith("cap 8 forks reached, width "), d.reason());
+        assertTrue(d.stop(), d.reason());
+        assertTrue(d.kind() == StopLog.Kind.WIDTH || d.kind() == StopLog.Kind.CAP, d.reason());
+    }
+
+    @Test
+    void aRowSpreadByATenthIsGivenUpAtTheFixedForks() {
+        double[] forks = {100, 107, 93, 108, 92};
+        assertFalse(judge(STANDARD, Arrays.copyOf(forks, 4)).stop(), "before reachAt, only the width and the cap");
+        StopRule.Decision d = judge(STANDARD, forks);
+        assertEquals(StopLog.Kind.OUT_OF_REACH, d.kind(), d.reason());
+        assertTrue(d.reason().startsWith("out of reach: width "), d.reason());
+        assertEquals(StopLog.Kind.CAP, judge(TO_THE_CAP, 100, 107, 93, 108, 92, 104, 96, 101).kind(),
+                "reachAt 0: the same row runs to the cap");
     }
 
     @Test
@@ -62,7 +73,7 @@ class StopRuleTest {
         StopRule.Decision d = judge(STANDARD, 100, 150, 100, 150, 100);
         assertTrue(d.stop());
         assertEquals(StopLog.Kind.OUT_OF_REACH, d.kind());
-        assertTrue(d.reason().matches("out of reach: width 50% after 5 forks; at the low end of their spread it needs"
+        assertTrue(d.reason().matches("out of reach: width 50% after 5 forks; at their spread it needs"
                 + " \\d+ forks for 10%, more than the cap of 8"), d.reason());
         d = judge(TO_THE_CAP, 100, 150, 100, 150, 100, 150, 100);
         assertFalse(d.stop(), "reachAt 0: every open row gets the cap");
@@ -72,10 +83,10 @@ class StopRuleTest {
     @Test
     void aWideSpreadIsOutOfReachOneStrayForkIsNot() {
         assertEquals(StopLog.Kind.OUT_OF_REACH, judge(STANDARD, 100, 120, 80, 125, 75).kind(), "forks a fifth apart");
-        assertTrue(STANDARD.optimisticForks(new double[] {100, 120, 100, 100, 100}) <= 3,
+        assertTrue(STANDARD.neededForks(new double[] {100, 120, 100, 100, 100}) <= 3,
                 "the stray fork is left out of the forecast");
         assertFalse(judge(STANDARD, 100, 120, 100, 100, 100).stop());
-        assertEquals(1000, STANDARD.optimisticForks(new double[] {100, 0, 100, 100, 100}), "no log of 0");
+        assertEquals(1000, STANDARD.neededForks(new double[] {100, 0, 100, 100, 100}), "no log of 0");
     }
 
     @Test
