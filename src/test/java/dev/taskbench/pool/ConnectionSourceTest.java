@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionSourceTest {
     /** Bounds each borrow, so that a pool that cannot hand out a connection fails the test at once. */
     static final Duration ACQUIRE = Duration.ofSeconds(1);
-    /** Fresh JVMs that each make one first borrow: Agroal's fill race stalled about one in three. */
+    /** Fresh JVMs that each make one first borrow: the fill race below stalls some of them, not every one. */
     static final int FRESH_JVMS = 8;
 
     @ParameterizedTest
@@ -68,8 +68,7 @@ class ConnectionSourceTest {
     /**
      * Agroal told to fill its pool up front ({@code initialSize}) raced that fill with the first
      * borrow of a cold JVM on a driver that connects at once, and the borrow waited out the whole
-     * acquisition timeout before it took a connection: 3 of 8 forks of the stub benchmark lost 30 s.
-     * Filling on demand (Agroal's default) does not race. Each JVM here gets a 20 s timeout; a first
+     * acquisition timeout before it took a connection. Filling on demand (Agroal's default) does not race. Each JVM here gets a 20 s timeout; a first
      * borrow that needs 10 s of it waited for the timeout, not for work.
      */
     @Test
