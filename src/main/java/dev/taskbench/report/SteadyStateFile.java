@@ -1,9 +1,14 @@
 package dev.taskbench.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.taskbench.TaskbenchException;
 import dev.taskbench.compare.Direction;
 import dev.taskbench.stability.ForkSteadiness;
 import dev.taskbench.stability.SteadyState;
 import dev.taskbench.results.RunResults;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +24,7 @@ import java.util.OptionalInt;
 public final class SteadyStateFile {
     public static final String NAME = "steady-state.json";
     static final String METHOD = "Barrett et al. 2017 (OOPSLA), PELT change points on log time";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SteadyStateFile() {
     }
@@ -36,6 +42,15 @@ public final class SteadyStateFile {
         out.put("method", METHOD);
         out.put("forks", forks);
         return out;
+    }
+
+    /** The file into {@code file}, through a temporary sibling and a rename. */
+    public static void write(RunResults run, Path file) {
+        try {
+            ReportFiles.save(file, JSON.writeValueAsString(of(run)));
+        } catch (JsonProcessingException e) {
+            throw new TaskbenchException("cannot write " + file + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Whether the run has steady rows, so a file is worth writing. */

@@ -4,21 +4,17 @@ import dev.taskbench.ExitCodes;
 import dev.taskbench.compare.Comparison;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.findings.Answer;
-import dev.taskbench.findings.Findings;
-import dev.taskbench.history.RatioDrift;
 import dev.taskbench.report.ComparisonReports;
 import dev.taskbench.report.FindingsReport;
 import dev.taskbench.report.ForksReport;
 import dev.taskbench.report.ModesReport;
 import dev.taskbench.report.Pivot;
-import dev.taskbench.report.Report;
-import dev.taskbench.report.ReportFormat;
 import dev.taskbench.report.RunReport;
+import dev.taskbench.report.RunReportFiles;
 import dev.taskbench.results.FailedRows;
 import dev.taskbench.results.ForkLog;
 import dev.taskbench.results.StopLog;
 import dev.taskbench.report.SteadyReport;
-import dev.taskbench.report.SteadyStateFile;
 import dev.taskbench.results.JmhJsonReader;
 import dev.taskbench.results.ModeExplanations;
 import dev.taskbench.results.ReferenceResult;
@@ -199,8 +195,8 @@ final class Publishing {
     }
 
     /**
-     * {@code report.md} and {@code report.html} (the findings, then per benchmark and flag set the
-     * fork scores with intervals), the one rename that publishes the run, the index, and the
+     * {@code report.md} and {@code report.html} ({@link RunReportFiles}: the findings, then per benchmark and flag
+     * set the fork scores with intervals), the one rename that publishes the run, the index, and the
      * findings as the run's last screen. Answers the published folder.
      */
     Path publish(Written written, Map<String, Object> metadata) {
@@ -208,14 +204,7 @@ final class Publishing {
                 written.files().entrySet().stream().flatMap(f -> JmhJsonReader.read(f.getValue(), f.getKey()).stream())
                         .toList()));
         Criteria criteria = Criteria.defaults();
-        List<Answer> answers = Findings.of(run, criteria,
-                RatioDrift.under(settings.resultsRoot(), run, criteria, Set.of(site.runId()), err));
-        if (SteadyStateFile.applies(run)) {
-            ResultsStore.writeJson(site.staging().resolve(SteadyStateFile.NAME), SteadyStateFile.of(run));
-        }
-        Report report = RunReport.of(run, answers, criteria);
-        ReportFormat.MARKDOWN.write(report, site.staging().resolve("report.md"));
-        ReportFormat.HTML.write(report, site.staging().resolve("report.html"));
+        List<Answer> answers = RunReportFiles.write(run, criteria, settings.resultsRoot(), Set.of(site.runId()), err);
         Path published = site.publish(() -> store.commit(site.runId(), metadata));
         store.writeIndex();
         out.println();
@@ -224,7 +213,7 @@ final class Publishing {
         out.print(ForksReport.text(run));
         out.print(SteadyReport.text(run));
         out.println();
-        out.println("taskbench: reports: " + published.resolve("report.html") + " and report.md beside it");
+        out.println(RunReportFiles.where(published));
         out.println("taskbench: results written to " + published);
         return published;
     }
