@@ -69,7 +69,7 @@ public final class Command {
     }
 
     /** The first message in a chain of causes (else the exception's name), on one line. */
-    static String oneLine(Throwable t) {
+    public static String oneLine(Throwable t) {
         String msg = null;
         for (Throwable c = t; c != null && msg == null; c = c.getCause() == c ? null : c.getCause()) {
             msg = c.getMessage();

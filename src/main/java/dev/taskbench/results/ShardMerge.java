@@ -60,8 +60,14 @@ public final class ShardMerge {
         }
     }
 
-    /** What a merge wrote: the run folder, its flag sets' files and its rows. */
-    public record Merged(Path folder, int shards, int files, int rows) {
+    /**
+     * What a merge wrote: the run folder, its flag sets' files and its rows; {@code runIds} are the merged run's and
+     * its shards', which a history of the folders beside it must not take for earlier runs.
+     */
+    public record Merged(Path folder, int shards, int files, int rows, Set<String> runIds) {
+        public Merged {
+            runIds = Set.copyOf(runIds);
+        }
     }
 
     private ShardMerge() {
@@ -77,7 +83,8 @@ public final class ShardMerge {
         ObjectNode metadata = metadata(shards, out.getFileName().toString());
         write(out, files, metadata);
         int rows = files.entrySet().stream().filter(f -> isResults(f.getKey())).mapToInt(f -> f.getValue().size()).sum();
-        return new Merged(out, shards.size(), (int) files.keySet().stream().filter(ShardMerge::isResults).count(), rows);
+        return new Merged(out, shards.size(), (int) files.keySet().stream().filter(ShardMerge::isResults).count(), rows,
+                runIds(metadata, shards));
     }
 
     private static List<Shard> read(Path shardsDir) throws IOException {
@@ -315,6 +322,13 @@ public final class ShardMerge {
         String started = shards.get(0).metadata().path("startedAt").asText("");
         String stamp = started.length() >= 19 ? started.substring(0, 19).replaceAll("[-:]", "").replace('T', '-') : "";
         return stamp.isEmpty() ? name : name + "-" + stamp;
+    }
+
+    private static Set<String> runIds(ObjectNode metadata, List<Shard> shards) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(metadata.path("runId").asText());
+        shards.forEach(s -> ids.add(s.metadata().path("runId").asText(s.name())));
+        return ids;
     }
 
     /** The files into a folder beside {@code out}, then one rename: nothing is left behind by a failed write. */

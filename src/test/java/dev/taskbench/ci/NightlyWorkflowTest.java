@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The nightly workflow cannot run here; this keeps it valid and keeps every command it calls real. */
 class NightlyWorkflowTest {
     private static final Path WORKFLOW = Path.of(".github/workflows/nightly.yml");
+    private static final Path RECORDED_C2 = Path.of("src/test/resources/jmh/matrix-smoke/jmh-c2.json");
 
     private static JsonNode workflow() throws Exception {
         return new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile());
@@ -108,27 +109,32 @@ class NightlyWorkflowTest {
         assertTrue(Files.readString(Path.of(".ci/run")).contains("install -Dtaskbench.test.exact=true"), ".ci/run too");
     }
 
-    /** The script the gate job merges with: shards' rows of one flag set joined, a row in two shards refused. */
+    /**
+     * The script the gate job merges with: shards' rows of one flag set joined, with the merged run's report, a row
+     * in two shards refused.
+     */
     @Test
     void mergeShardsJoinsShardsAndRefusesCollisions(@TempDir Path dir) throws Exception {
-        for (String shard : List.of("1", "2")) {
+        for (int shard : List.of(1, 2)) {
             Path folder = Files.createDirectories(dir.resolve("shards/shard-" + shard + "/baseline"));
-            Files.writeString(folder.resolveSibling("jmh-c2.json"), "[" + row(shard) + "]");
-            Files.writeString(folder.resolve("jmh-c2.json"), "[" + row(shard) + "]");
+            Files.writeString(folder.resolveSibling("jmh-c2.json"), rows(shard - 1));
+            Files.writeString(folder.resolve("jmh-c2.json"), rows(shard - 1));
             Files.writeString(folder.resolveSibling("metadata.json"), "{\"runId\":\"nightly-shard-" + shard + "\"}");
         }
         assertEquals(0, bash(dir.resolve("shards"), dir.resolve("nightly")));
         JsonNode merged = new ObjectMapper().readTree(dir.resolve("nightly/jmh-c2.json").toFile());
         assertEquals(2, merged.size());
         assertEquals(2, new ObjectMapper().readTree(dir.resolve("nightly/baseline/jmh-c2.json").toFile()).size());
+        assertTrue(Files.isRegularFile(dir.resolve("nightly/report.md")), "the merged run's report");
         assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("nightly")), "never overwrites a run");
-        Files.writeString(dir.resolve("shards/shard-2/jmh-c2.json"), "[" + row("1") + "]");
+        Files.writeString(dir.resolve("shards/shard-2/jmh-c2.json"), rows(0));
         assertNotEquals(0, bash(dir.resolve("shards"), dir.resolve("other")), "a row in two shards");
         assertFalse(Files.exists(dir.resolve("other")));
     }
 
-    private static String row(String n) {
-        return "{\"benchmark\":\"x.B.m\",\"mode\":\"avgt\",\"threads\":1,\"params\":{\"n\":\"" + n + "\"}}";
+    /** The recorded c2 run's row {@code i} alone, as a shard that ran it writes its results. */
+    private static String rows(int i) throws Exception {
+        return "[" + new ObjectMapper().readTree(RECORDED_C2.toFile()).get(i) + "]";
     }
 
     private static int bash(Path shards, Path out) throws Exception {
