@@ -25,7 +25,7 @@ public enum Profile {
     /** Whole suite in a few minutes: does every benchmark run and verify its work? For CI and PRs. */
     SMOKE(1, 0, "200ms", 1, "300ms", false, 0, false, 2, 0),
     /**
-     * The default: usable error bars in under 30 minutes. Run on the whole suite, it runs each
+     * The default: usable error bars in one sitting. Run on the whole suite, it runs each
      * class's declared core rows ({@link dev.taskbench.declare.Standard}).
      */
     STANDARD(5, 1, "500ms", 2, "500ms", true, 12, true, 3, 8),
