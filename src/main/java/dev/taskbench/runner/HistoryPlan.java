@@ -40,7 +40,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * <li>Warm-up: the newest steady run's time to each fork's warm state ({@link SteadyState#warmIteration}:
  * a slower stretch after the fork once ran at its warm speed is the host's, not warm-up), its
  * {@value Warmups#STEADY_PERCENTILE}th percentile over the forks that reached one plus one of its iterations,
- * in the row's warm-up iterations; kept when fewer than half its forks reached one ({@link Warmups#fromSteadyRun}).
+ * in the row's warm-up iterations when that is longer than the declared or profile warm-up, which is kept when
+ * fewer than half its forks reached one ({@link Warmups#fromSteadyRun}).
  * </ul>
  * The user's {@code -wi/-w}, {@code -i/-r} and {@code -f} win. A benchmark method's rows run in one
  * JMH invocation per plan ({@link #apply}): rows whose plans differ no longer share the most any

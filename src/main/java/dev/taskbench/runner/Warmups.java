@@ -64,7 +64,11 @@ final class Warmups {
         return t.getTimeUnit().toNanos(t.getTime()) / 1e9;
     }
 
-    /** The row's warm-up iterations: the user's, the steady run's, or as planned; the reason goes to {@code why}. */
+    /**
+     * The row's warm-up iterations: the user's, the steady run's when it is longer, or as planned; the reason goes to
+     * {@code why}. Never shorter than planned: a write row's noisy iterations read as warm seconds before its
+     * measured score stops falling, and a warm-up cut to that point measured it slower.
+     */
     static int fromSteadyRun(BenchmarkListEntry e, PassPlan.Iterations it, CommandLineOptions user,
             Optional<RowHistory.Steadiness> steady, Set<String> runs, List<String> why) {
         if (user.getWarmupIterations().hasValue() || user.getWarmupTime().hasValue()) {
@@ -84,9 +88,14 @@ final class Warmups {
         }
         double after = percentile(s.warmAfter(), STEADY_PERCENTILE);
         int n = warmupIterations(after + s.iterationSeconds(), seconds(it.warmupTime()));
-        String instead = n == it.warmupIterations() ? "" : ", instead of the " + declared + " " + it.warmup();
-        why.add("warm after " + said(after) + " in " + s.warmAfter().size() + " of " + s.forks() + " forks, run "
-                + s.runId() + instead);
+        String warm = "warm after " + said(after) + " in " + s.warmAfter().size() + " of " + s.forks() + " forks, run "
+                + s.runId();
+        if (n < it.warmupIterations()) {
+            why.add(warm + "; the " + declared + " " + it.warmup() + " kept: a steady run lengthens a warm-up, never"
+                    + " shortens it");
+            return it.warmupIterations();
+        }
+        why.add(warm + (n == it.warmupIterations() ? "" : ", instead of the " + declared + " " + it.warmup()));
         return n;
     }
 

@@ -200,11 +200,11 @@ class HistoryPlanTest {
 
     /**
      * Nine of ten forks are warm from 0.3 s, one still falls at its end: the 75th percentile is 0.3 s, one
-     * steady iteration (0.1 s) on top, 0.4 s, rounded up to the class's 500 ms warm-up iterations: 1, not its
-     * declared 2. The older steady run, warm at 3.0 s, is not read.
+     * steady iteration (0.1 s) on top, 0.4 s, 1 of the class's 500 ms warm-up iterations, fewer than its declared
+     * 2, which it keeps. The older steady run, warm at 3.0 s, is not read (it would lengthen it).
      */
     @Test
-    void aSteadyHistoryShortensTheDeclaredWarmup() throws Exception {
+    void aSteadyHistoryNeverShortensTheDeclaredWarmup() throws Exception {
         CommandLineOptions user = decode("taskbench");
         RunPlan plan = plan(DECODE, user);
         List<BenchmarkKey> rows = keys(plan, user);
@@ -214,9 +214,10 @@ class HistoryPlanTest {
         steadyRun("20261203-090000-steady", 1, rows, k -> warmingUp(warm));
         steadyRun("20261201-090000-steady", 0, rows, k -> warmingUp(Collections.nCopies(10, 30)));
         HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
-        assertEquals(1, row.runsWith().warmupIterations(), row.why());
-        assertTrue(row.why().contains("warm-up 1 x 500 ms (warm after 0.3 s in 9 of 10 forks, run "
-                + "20261203-090000-steady, instead of the declared 2 x 500 ms"), row.why());
+        assertEquals(2, row.runsWith().warmupIterations(), row.why());
+        assertTrue(row.why().contains("warm-up 2 x 500 ms (warm after 0.3 s in 9 of 10 forks, run "
+                + "20261203-090000-steady; the declared 2 x 500 ms kept: a steady run lengthens a warm-up, never"
+                + " shortens it"), row.why());
         assertTrue(row.why().contains("forks and iterations from the profile"), row.why());
     }
 
@@ -234,7 +235,7 @@ class HistoryPlanTest {
 
     /**
      * Flat forks with the host's 1 s level shift, 1.5x, in their middle (half of them) or their last quarter
-     * (the others, which PELT calls never steady): warm from the first iteration, so one warm-up iteration.
+     * (the others, which PELT calls never steady): warm from the first iteration, so the declared warm-up.
      */
     @Test
     void aPassingLevelShiftDoesNotLengthenTheWarmup() throws Exception {
@@ -247,13 +248,13 @@ class HistoryPlanTest {
         }
         steadyRun("20261203-090000-steady", 1, rows, k -> forks);
         HistoryPlan.Row row = only(plan(plan, user, MACHINE), rows.get(0));
-        assertEquals(1, row.runsWith().warmupIterations(), row.why());
-        assertTrue(row.why().contains("warm-up 1 x 500 ms (warm after 0.0 s in 10 of 10 forks"), row.why());
+        assertEquals(2, row.runsWith().warmupIterations(), row.why());
+        assertTrue(row.why().contains("warm-up 2 x 500 ms (warm after 0.0 s in 10 of 10 forks"), row.why());
     }
 
     /**
      * One contender's forks warm at 2.3 s, the others' at 0.3 s: it runs 5 x 500 ms in an invocation of its
-     * own, the others 1 x 500 ms in theirs, and each row's line says what it runs.
+     * own, the others their declared 2 x 500 ms in theirs, and each row's line says what it runs.
      */
     @Test
     void oneSlowRowDoesNotLengthenTheOthersWarmup() throws Exception {
@@ -266,7 +267,7 @@ class HistoryPlanTest {
         HistoryPlan planned = plan(plan, user, MACHINE);
         for (BenchmarkKey k : rows) {
             HistoryPlan.Row row = only(planned, k);
-            int warmup = k.equals(slow) ? 5 : 1;
+            int warmup = k.equals(slow) ? 5 : 2;
             assertEquals(warmup, row.runsWith().warmupIterations(), row.why());
             assertTrue(row.why().contains(": 3 forks x 2 iterations, warm-up " + warmup + " x 500 ms (warm after"),
                     row.why());
@@ -275,7 +276,7 @@ class HistoryPlanTest {
         assertEquals(2, passes.passes().size(), passes.toString());
         for (BenchmarkKey k : rows) {
             PassPlan.Iterations it = passes.of(k.benchmark(), k.params()).orElseThrow();
-            assertEquals(k.equals(slow) ? 5 : 1, it.warmupIterations(), k + " in " + it);
+            assertEquals(k.equals(slow) ? 5 : 2, it.warmupIterations(), k + " in " + it);
             assertTrue(passes.excludesFor(it).stream().noneMatch(x -> x.contains("decode")), passes.toString());
         }
         assertEquals(List.of(List.of(slow.params().get("contender"))), passes.passes().keySet().stream()
