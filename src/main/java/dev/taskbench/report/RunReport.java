@@ -1,5 +1,6 @@
 package dev.taskbench.report;
 
+import dev.taskbench.Spans;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.compare.Direction;
 import dev.taskbench.compare.RunSummary;
@@ -18,6 +19,7 @@ import dev.taskbench.report.Report.Text;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.FailedRows;
 import dev.taskbench.results.RunResults;
+import dev.taskbench.results.ShardMerge;
 import dev.taskbench.results.StopLog;
 import dev.taskbench.stability.DetectableChange;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ public final class RunReport {
     public static Report of(RunResults run, List<Answer> answers, Criteria criteria) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("Flag sets: " + String.join(", ", run.flagSets())));
+        shards(run).ifPresent(blocks::add);
         blocks.add(FindingsReport.of(answers, criteria));
         failed(run).ifPresent(blocks::add);
         ModesReport.of(run).ifPresent(blocks::add);
@@ -63,6 +66,32 @@ public final class RunReport {
         blocks.add(rows(RunSummary.of(run, criteria), criteria, cap(run), StopLog.of(run.metadata())));
         ProfileLinks.of(run.source()).ifPresent(blocks::add);
         return new Report("Run " + run.runId(), null, blocks);
+    }
+
+    /**
+     * A merged sharded run's shards, each with its rows and its planned against its real time, so the reader sees the
+     * run was split and whether the split was even; empty for a whole run.
+     */
+    static Optional<Paragraph> shards(RunResults run) {
+        if (!(run.metadata().get(ShardMerge.SHARDS_KEY) instanceof List<?> shards) || shards.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> each = new ArrayList<>();
+        for (Object o : shards) {
+            Map<?, ?> shard = o instanceof Map<?, ?> m ? m : Map.of();
+            Map<?, ?> clock = shard.get("clock") instanceof Map<?, ?> m ? m : Map.of();
+            double planned = number(clock.get("plannedSeconds"));
+            double took = number(clock.get("actualSeconds"));
+            each.add(shard.get("runId") + (clock.get("rows") instanceof Number rows ? " (" + rows + " rows"
+                    + (Double.isNaN(planned) || Double.isNaN(took) ? "" : ", planned " + Spans.about(planned) + ", took "
+                            + Spans.span(took)) + ")" : ""));
+        }
+        return Optional.of(new Paragraph("Merged from " + shards.size() + (shards.size() == 1 ? " shard: " : " shards: ")
+                + String.join(", ", each) + "."));
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** The rows whose fork failed, each with why: they are absent from everything below. */

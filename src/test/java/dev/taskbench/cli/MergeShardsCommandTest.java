@@ -100,6 +100,7 @@ class MergeShardsCommandTest {
         assertTrue(sentence.matches(".*takes [0-9.]+\u00d7 \\[[0-9.]+\u00d7, [0-9.]+\u00d7].*"),
                 "the ratio with its interval: " + sentence);
         assertTrue(finding < md.indexOf("| stopped |"), "findings first, then the rows with why each stopped");
+        assertTrue(md.indexOf("Merged from 2 shards: ") < finding, "the shards it ran in, before the findings: " + md);
         assertTrue(md.contains("| narrow enough in shard 1 |") && md.contains("| narrow enough in shard 2 |"), md);
         assertTrue(Files.readString(run.resolve(RunReportFiles.HTML)).contains(batch));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains(RunReportFiles.where(run)), out.toString());
