@@ -18,8 +18,8 @@ import dev.taskbench.report.Report.Table;
 import dev.taskbench.report.Report.Text;
 import dev.taskbench.results.BenchmarkResult;
 import dev.taskbench.results.FailedRows;
+import dev.taskbench.results.MergedShard;
 import dev.taskbench.results.RunResults;
-import dev.taskbench.results.ShardMerge;
 import dev.taskbench.results.StopLog;
 import dev.taskbench.stability.DetectableChange;
 import java.util.ArrayList;
@@ -73,25 +73,23 @@ public final class RunReport {
      * run was split and whether the split was even; empty for a whole run.
      */
     static Optional<Paragraph> shards(RunResults run) {
-        if (!(run.metadata().get(ShardMerge.SHARDS_KEY) instanceof List<?> shards) || shards.isEmpty()) {
+        List<MergedShard> shards = MergedShard.of(run.metadata());
+        if (shards.isEmpty()) {
             return Optional.empty();
         }
-        List<String> each = new ArrayList<>();
-        for (Object o : shards) {
-            Map<?, ?> shard = o instanceof Map<?, ?> m ? m : Map.of();
-            Map<?, ?> clock = shard.get("clock") instanceof Map<?, ?> m ? m : Map.of();
-            double planned = number(clock.get("plannedSeconds"));
-            double took = number(clock.get("actualSeconds"));
-            each.add(shard.get("runId") + (clock.get("rows") instanceof Number rows ? " (" + rows + " rows"
-                    + (Double.isNaN(planned) || Double.isNaN(took) ? "" : ", planned " + Spans.about(planned) + ", took "
-                            + Spans.span(took)) + ")" : ""));
-        }
+        List<String> each = shards.stream().map(s -> s.runId() + clock(s.clock())).toList();
         return Optional.of(new Paragraph("Merged from " + shards.size() + (shards.size() == 1 ? " shard: " : " shards: ")
                 + String.join(", ", each) + "."));
     }
 
-    private static double number(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    /** " (7 rows, planned 20 s, took 8 s)", what of it the shard recorded; empty without its rows. */
+    private static String clock(MergedShard.Clock c) {
+        if (c == null || c.rows() == null) {
+            return "";
+        }
+        boolean timed = c.plannedSeconds() != null && c.actualSeconds() != null;
+        return " (" + c.rows() + " rows" + (timed ? ", planned " + Spans.about(c.plannedSeconds()) + ", took "
+                + Spans.span(c.actualSeconds()) : "") + ")";
     }
 
     /** The rows whose fork failed, each with why: they are absent from everything below. */

@@ -1,8 +1,10 @@
 package dev.taskbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.taskbench.TaskbenchException;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.ShardMerge;
 import java.nio.file.Path;
@@ -30,6 +32,13 @@ class RunReportShardsTest {
         RunResults run = new RunResults(Path.of("merged"), "merged", Map.of(ShardMerge.SHARDS_KEY, List.of(
                 Map.of("runId", "s1"))), List.of());
         assertEquals("Merged from 1 shard: s1.", RunReport.shards(run).orElseThrow().text());
+    }
+
+    @Test
+    void aShardsEntryThatIsNoListIsAOneLineError() {
+        RunResults run = new RunResults(Path.of("merged"), "merged", Map.of(ShardMerge.SHARDS_KEY, "two"), List.of());
+        TaskbenchException e = assertThrows(TaskbenchException.class, () -> RunReport.shards(run));
+        assertTrue(e.getMessage().contains("'shards' entry that is not a list of shards"), e.getMessage());
     }
 
     @Test
