@@ -11,8 +11,8 @@ import dev.taskbench.ExitCodes;
 import dev.taskbench.compare.Criteria;
 import dev.taskbench.findings.Findings;
 import dev.taskbench.report.RunReportFiles;
-import dev.taskbench.results.BenchmarkKey;
 import dev.taskbench.results.ForkLog;
+import dev.taskbench.results.JmhJsonReader;
 import dev.taskbench.results.RunResults;
 import dev.taskbench.results.ShardMerge;
 import dev.taskbench.results.StopLog;
@@ -54,24 +54,18 @@ class MergeShardsCommandTest {
                 rows.add(r);
             }
         }
-        JSON.writeValue(folder.resolve("jmh-default.json").toFile(), rows);
+        Path results = folder.resolve("jmh-default.json");
+        JSON.writeValue(results.toFile(), rows);
         Map<String, Object> metadata = recordedMetadata();
         metadata.put("runId", "nightly-shard-" + index);
         metadata.put(ShardMerge.SHARD_KEY, Map.of("index", index, "of", 2, "units", List.of("default "
                 + STATEMENTS + method), ShardMerge.SPLIT_KEY, "0011223344556677"));
         List<StopLog.Stop> stops = new ArrayList<>();
-        rows.forEach(r -> stops.add(new StopLog.Stop("default", key(r), 5, StopLog.Kind.WIDTH, "narrow enough in shard "
-                + index)));
+        JmhJsonReader.read(results, "default").forEach(r -> stops.add(new StopLog.Stop("default", r.key(), 5,
+                StopLog.Kind.WIDTH, "narrow enough in shard " + index)));
         metadata.put(StopLog.METADATA_KEY, new StopLog("width <= 10%", 3, 8, stops));
         JSON.writeValue(folder.resolve(RunResults.METADATA_FILE).toFile(), metadata);
         return folder;
-    }
-
-    private static BenchmarkKey key(JsonNode row) {
-        Map<String, String> params = new LinkedHashMap<>();
-        row.path("params").properties().forEach(f -> params.put(f.getKey(), f.getValue().asText()));
-        return BenchmarkKey.of(row.path("benchmark").asText(), params, row.path("mode").asText(),
-                row.path("threads").asInt());
     }
 
     @SuppressWarnings("unchecked")
