@@ -108,7 +108,7 @@ public final class CeilingReport {
                     continue;
                 }
                 TreeMap<String, String> params = new TreeMap<>();
-                b.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+                b.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
                 Ceiling.Key key = new Ceiling.Key(e.getKey(), CeilingProfiler.shortName(b.path("benchmark").asText()),
                         params(params), b.path("threads").asInt());
                 samples.values().forEach(tps -> ceiling.add(key, tps));
@@ -119,7 +119,7 @@ public final class CeilingReport {
 
     private static TreeMap<Integer, Double> samples(JsonNode secondary) {
         TreeMap<Integer, Double> out = new TreeMap<>();
-        secondary.fields().forEachRemaining(m -> {
+        secondary.properties().forEach(m -> {
             if (m.getKey().startsWith(CeilingProfiler.SAMPLE)) {
                 out.put(Integer.parseInt(m.getKey().substring(CeilingProfiler.SAMPLE.length())),
                         m.getValue().path("score").asDouble());

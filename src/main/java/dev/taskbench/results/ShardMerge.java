@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -275,8 +274,7 @@ public final class ShardMerge {
 
     /** Every section that holds a {@code rows} array (fork log, stops, plan, mode explanations): the rows joined. */
     private static void joinRows(ObjectNode into, ObjectNode from) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : from.properties()) {
             JsonNode rows = f.getValue().path(ROWS);
             if (!rows.isArray()) {
                 continue;
@@ -294,7 +292,7 @@ public final class ShardMerge {
             return;
         }
         ObjectNode mine = into.get(FLAG_SETS) instanceof ObjectNode o ? o : into.putObject(FLAG_SETS);
-        sets.fields().forEachRemaining(f -> {
+        sets.properties().forEach(f -> {
             if (!mine.has(f.getKey()) || f.getValue().path("status").asText().startsWith(FAILED)) {
                 mine.set(f.getKey(), f.getValue());
             }

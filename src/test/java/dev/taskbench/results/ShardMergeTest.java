@@ -69,7 +69,7 @@ class ShardMergeTest {
 
     private static BenchmarkKey key(JsonNode row) {
         Map<String, String> params = new LinkedHashMap<>();
-        row.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
+        row.path("params").properties().forEach(f -> params.put(f.getKey(), f.getValue().asText()));
         return BenchmarkKey.of(row.path("benchmark").asText(), params, row.path("mode").asText(),
                 row.path("threads").asInt());
     }
