@@ -17,9 +17,11 @@ import java.util.Set;
  *              wide), from neighbours' differences in the last segment, else in all segments
  * @param segments the change points' segments, in order, on the log scale
  * @param outliers iterations left out of the change-point search (Barrett's band about a moving median)
+ * @param warmIteration the first iteration of its warm state ({@link SteadyState#warmIteration}); empty when it
+ *                      reaches none before its last quarter
  */
 public record ForkSteadiness(ForkClass kind, OptionalInt steadyIteration, OptionalDouble secondsToSteady,
-        double steadyLevel, double noise, List<Segment> segments, Set<Integer> outliers) {
+        double steadyLevel, double noise, List<Segment> segments, Set<Integer> outliers, OptionalInt warmIteration) {
 
     public ForkSteadiness {
         segments = List.copyOf(segments);

@@ -62,6 +62,8 @@ public final class SteadyState {
     static final double WARM_LEVEL_SHARE = 0.10;
     /** The most a fork's warm state may lie above its warm speed, whatever its noise. */
     static final double WARM_TOLERANCE = 0.10;
+    /** How many places, at most, a still-falling fork's warm state is looked for at (a noisy fall is one segment). */
+    static final int TREND_STEPS = 60;
 
     private SteadyState() {
     }
@@ -84,7 +86,7 @@ public final class SteadyState {
         double[] y = Spread.logTime(scores, direction);
         if (y.length < MIN_ITERATIONS) {
             return new ForkSteadiness(ForkClass.UNCLASSIFIED, OptionalInt.empty(), OptionalDouble.empty(), Double.NaN, 0,
-                    List.of(new ForkSteadiness.Segment(0, y.length, Spread.median(y))), Set.of());
+                    List.of(new ForkSteadiness.Segment(0, y.length, Spread.median(y))), Set.of(), OptionalInt.empty());
         }
         Set<Integer> outliers = outliers(y);
         int[] kept = IntStream.range(0, y.length).filter(i -> !outliers.contains(i)).toArray();
@@ -95,45 +97,67 @@ public final class SteadyState {
         double band = band(noise);
         ForkClass kind = kind(segments, band, y.length);
         int first = firstSteadySegment(segments, band);
+        OptionalInt warm = warm(y, segments, noise, outliers);
         if (!kind.steady()) {
             return new ForkSteadiness(kind, OptionalInt.empty(), OptionalDouble.empty(), Double.NaN, noise, segments,
-                    outliers);
+                    outliers, warm);
         }
         int start = segments.get(first).start();
         double before = Arrays.stream(iterationSeconds, 0, start).sum();
         double[] steady = IntStream.range(start, y.length).filter(i -> !outliers.contains(i))
                 .mapToDouble(i -> scores[i]).toArray();
         return new ForkSteadiness(kind, OptionalInt.of(start), OptionalDouble.of(before), Spread.median(steady), noise,
-                segments, outliers);
+                segments, outliers, warm);
     }
 
     /**
      * The first iteration of a fork's warm state: the start of its first segment within the band of its
      * warm speed, the fastest level it holds for at least {@value #WARM_LEVEL_SHARE} of its iterations (its
-     * last level always counts), and never more than {@value #WARM_TOLERANCE} above it. Empty for a fork too
-     * short to classify, or one that reaches that speed only in its last quarter: still warming as it ended.
+     * last level always counts), and never more than {@value #WARM_TOLERANCE} above it; or, where the fork still
+     * falls from there, the first iteration after it from which it no longer does ({@link Trend}) and whose next
+     * {@value #WARM_LEVEL_SHARE} of iterations lie within {@value #WARM_TOLERANCE} of its last quarter. Empty for a fork too short to classify, or one that gets there only in its
+     * last quarter: still warming as it ended.
      *
      * <p>Why the cap: the band grows with the noise of one iteration, and a write row's 100 ms iterations
      * (a few hundred commits each) are noisy enough to make it wider than 2x; a Hibernate fork still at
      * 1.8x its final level for two seconds then read as warm after a second, and a plan from it would
-     * measure the warm-up.
+     * measure the warm-up. Why the trend: under the same noise a slow fall is one level to the change points,
+     * so a fork whose score still fell by a fifth over its last seconds read as warm seconds before it was.
      */
     public static OptionalInt warmIteration(ForkSteadiness f) {
-        if (f.kind() == ForkClass.UNCLASSIFIED) {
-            return OptionalInt.empty();
-        }
-        List<ForkSteadiness.Segment> segments = f.segments();
+        return f.warmIteration();
+    }
+
+    private static OptionalInt warm(double[] y, List<ForkSteadiness.Segment> segments, double noise,
+            Set<Integer> outliers) {
         ForkSteadiness.Segment last = segments.get(segments.size() - 1);
         int length = last.end();
         int held = (int) Math.ceil(WARM_LEVEL_SHARE * length);
         double warm = segments.stream().filter(s -> s == last || s.end() - s.start() >= held)
                 .mapToDouble(ForkSteadiness.Segment::level).min().orElseThrow();
-        double band = Math.min(Double.isFinite(f.noise()) ? band(f.noise()) : Math.log1p(MIN_BAND),
+        double band = Math.min(Double.isFinite(noise) ? band(noise) : Math.log1p(MIN_BAND),
                 Math.log1p(WARM_TOLERANCE));
         int start = segments.stream().filter(s -> s.level() <= warm + band).mapToInt(ForkSteadiness.Segment::start)
                 .findFirst().orElse(last.start());
-        return start > length - (int) Math.ceil(STEADY_WINDOW_SHARE * length) ? OptionalInt.empty()
-                : OptionalInt.of(start);
+        int latest = length - (int) Math.ceil(STEADY_WINDOW_SHARE * length);
+        int step = Math.max(1, length / TREND_STEPS);
+        int window = (int) Math.ceil(WARM_LEVEL_SHARE * length);
+        double end = Spread.median(values(y, latest, length, outliers));
+        for (int from = start; from <= latest; from += step) {
+            boolean near = Spread.median(values(y, from, Math.min(length, from + window), outliers))
+                    <= end + Math.log1p(WARM_TOLERANCE);
+            if (near && !falling(y, from, outliers)) {
+                return OptionalInt.of(from);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Whether the iterations from {@code from} to the end, outliers left out, still fall by more than the tolerance. */
+    private static boolean falling(double[] y, int from, Set<Integer> outliers) {
+        int[] kept = IntStream.range(from, y.length).filter(i -> !outliers.contains(i)).toArray();
+        return Trend.falling(Arrays.stream(kept).asDoubleStream().toArray(), Arrays.stream(kept).mapToDouble(i -> y[i])
+                .toArray(), Math.log1p(WARM_TOLERANCE));
     }
 
     /** Barrett's band of equal levels: 3 (p90 - p10) of the noise, at least {@value #MIN_BAND}. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.taskbench.compare.Direction;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class SteadyStateTest {
@@ -221,10 +222,48 @@ class SteadyStateTest {
         });
     }
     /**
+     * A warm-up, then a fall of 30% over the rest under noise of a tenth an iteration, as a write row's 100 ms
+     * iterations fall while its ORM still compiles: the change points see one level after the warm-up, so it
+     * read as warm at iteration 6. The trend keeps it from being warm while what is left of the fall is larger
+     * than the tolerance (it is until iteration 41): still warming, or warm late, where the test's power runs
+     * out. The same noise with the fall over by iteration 30 is warm near where it settles, but for the few seeds
+     * whose flat end falls by chance (the test's 5% one-sided, asked once a step): warm a little later, never
+     * earlier.
+     */
+    @Test
+    void aSlowFallUnderNoiseIsNotWarmWhileItFalls() {
+        int[] settledByThirtyThree = new int[1];
+        everySeed(seed -> {
+            Synthetic s = new Synthetic(seed);
+            double[] drifting = new double[60];
+            for (int i = 0; i < 60; i++) {
+                drifting[i] = s.noisy(i < 6 ? 1200 : 400 * (1 - 0.30 * (i - 6) / 53.0), 0.1);
+            }
+            ForkSteadiness f = classify(drifting);
+            OptionalInt warm = SteadyState.warmIteration(f);
+            assertTrue(warm.isEmpty() || warm.getAsInt() >= 30, () -> "seed " + seed + ": " + f);
+            double[] settled = new double[60];
+            for (int i = 0; i < 60; i++) {
+                settled[i] = s.noisy(i < 6 ? 1200 : i < 30 ? 400 * (1 - 0.25 * (i - 6) / 24.0) : 300, 0.1);
+            }
+            ForkSteadiness g = classify(settled);
+            int at = SteadyState.warmIteration(g).orElseThrow(() -> new AssertionError("seed " + seed + ": " + g));
+            if (at <= 33) {
+                settledByThirtyThree[0]++;
+            }
+        });
+        assertTrue(settledByThirtyThree[0] >= SEEDS * 9 / 10, settledByThirtyThree[0] + " of " + SEEDS
+                + " settled forks warm by iteration 33");
+    }
+
+    /**
      * A real fork of {@code InsertBenchmark.requestOneUser [path=hibernateIdentity]} in the steady profile
      * (100 iterations of 0.1 s): it falls from 8x to 1.8x its final level in a second and stays there two
      * more. Its iterations are noisy enough that Barrett's band holds the 1.8x level and the final one
-     * (his steady state reads 1.1 s); its warm state starts only where it reaches its final level.
+     * (his steady state reads 1.1 s); its warm state starts only where it reaches its final level. It read warm
+     * at 3.3 s, the first segment within a tenth of its last level, but from there it still falls by a fifth
+     * to its end (Mann's test, Sen's slope); from 5.2 s it lies within a tenth of its last quarter and falls no
+     * more than that.
      */
     @Test
     void aNoisyForkIsWarmOnlyNearItsWarmSpeed() {
@@ -240,6 +279,6 @@ class SteadyStateTest {
         };
         ForkSteadiness f = SteadyState.classify(hibernate, 0.1, Direction.LOWER_IS_BETTER);
         assertEquals(11, f.steadyIteration().orElseThrow(), f::toString);
-        assertEquals(33, SteadyState.warmIteration(f).orElseThrow(), f::toString);
+        assertEquals(52, SteadyState.warmIteration(f).orElseThrow(), f::toString);
     }
 }
