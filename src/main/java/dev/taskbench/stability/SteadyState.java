@@ -115,8 +115,8 @@ public final class SteadyState {
      * warm speed, the fastest level it holds for at least {@value #WARM_LEVEL_SHARE} of its iterations (its
      * last level always counts), and never more than {@value #WARM_TOLERANCE} above it; or, where the fork still
      * falls from there, the first iteration after it from which it no longer does ({@link Trend}) and whose next
-     * {@value #WARM_LEVEL_SHARE} of iterations lie within {@value #WARM_TOLERANCE} of its last quarter. Empty for a fork too short to classify, or one that gets there only in its
-     * last quarter: still warming as it ended.
+     * {@value #WARM_LEVEL_SHARE} of iterations lie within {@value #WARM_TOLERANCE} of its last quarter. Empty for a
+     * fork too short to classify, or one that gets there only in its last quarter: still warming as it ended.
      *
      * <p>Why the cap: the band grows with the noise of one iteration, and a write row's 100 ms iterations
      * (a few hundred commits each) are noisy enough to make it wider than 2x; a Hibernate fork still at
