@@ -73,7 +73,7 @@ final class Trend {
                 slopes[k++] = (y[j] - y[i]) / (x[j] - x[i]);
             }
         }
-        return Spread.median(Arrays.copyOf(slopes, k));
+        return Spread.median(slopes);
     }
 
     /**
